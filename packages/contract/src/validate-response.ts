@@ -1,0 +1,78 @@
+// Checks a response (status, content type, body) against openapi.yaml, for the server's and the
+// mocks' contract tests. Node only: it reads the YAML document from disk.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { parse } from 'yaml';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+const documentPath = fileURLToPath(new URL('../openapi.yaml', import.meta.url));
+
+interface ResponseSpec {
+  content?: Record<string, { schema?: unknown }>;
+  $ref?: string;
+}
+interface OperationSpec {
+  operationId: string;
+  responses: Record<string, ResponseSpec>;
+}
+
+let cached: { ajv: Ajv2020; operations: Map<string, OperationSpec>; document: any } | undefined;
+
+function load() {
+  if (cached) return cached;
+  const document = parse(readFileSync(documentPath, 'utf8'));
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv);
+  ajv.addSchema({ $id: 'openapi.json', components: document.components });
+  const operations = new Map<string, OperationSpec>();
+  for (const pathItem of Object.values<any>(document.paths)) {
+    for (const operation of Object.values<any>(pathItem)) {
+      if (operation?.operationId) operations.set(operation.operationId, operation);
+    }
+  }
+  cached = { ajv, operations, document };
+  return cached;
+}
+
+function resolve(document: any, spec: ResponseSpec): ResponseSpec {
+  if (!spec.$ref) return spec;
+  const path = spec.$ref.replace(/^#\//, '').split('/');
+  return path.reduce((node: any, key) => node[key], document);
+}
+
+/** Rewrites local `#/components/...` refs so Ajv resolves them inside the registered document. */
+function rebase(schema: unknown): unknown {
+  return JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"openapi.json#/components/'));
+}
+
+/**
+ * Returns a list of problems (empty when the response matches the contract).
+ * `contentType` is the response's Content-Type header; `body` the parsed JSON (or text).
+ */
+export function contractViolations(
+  operationId: string,
+  status: number,
+  contentType: string | null,
+  body: unknown,
+): string[] {
+  const { ajv, operations, document } = load();
+  const operation = operations.get(operationId);
+  if (!operation) return [`unknown operation ${operationId}`];
+  const declared = operation.responses[String(status)] ?? operation.responses.default;
+  if (!declared) return [`${operationId}: status ${status} is not declared`];
+  const response = resolve(document, declared);
+  if (!response.content) {
+    return body === undefined || body === null || body === '' ? [] : [`${operationId} ${status}: no body expected`];
+  }
+  const mediaType = (contentType ?? '').split(';')[0]!.trim();
+  const media = response.content[mediaType];
+  if (!media) {
+    return [`${operationId} ${status}: content type "${mediaType}" is not one of ${Object.keys(response.content).join(', ')}`];
+  }
+  if (!media.schema) return [];
+  const validate = ajv.compile(rebase(media.schema) as object);
+  if (validate(body)) return [];
+  return (validate.errors ?? []).map((e) => `${operationId} ${status}: ${e.instancePath || '/'} ${e.message}`);
+}
