@@ -12,7 +12,10 @@ const localPnpm = join(root, '.tools', 'node_modules', '.bin', 'pnpm');
 
 function versionOf(command) {
   try {
-    return execFileSync(command, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync(command, ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return null;
   }
@@ -23,21 +26,37 @@ export function ensurePnpm() {
   if (versionOf('pnpm') === PNPM_VERSION) return 'pnpm';
   if (versionOf(localPnpm) === PNPM_VERSION) return localPnpm;
   console.log(`[bootstrap] installing pnpm ${PNPM_VERSION} into .tools/ …`);
-  run('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', join(root, '.tools'), `pnpm@${PNPM_VERSION}`]);
+  run('npm', [
+    'install',
+    '--no-save',
+    '--no-audit',
+    '--no-fund',
+    '--prefix',
+    join(root, '.tools'),
+    `pnpm@${PNPM_VERSION}`,
+  ]);
   return localPnpm;
 }
 
 /** Environment for native builds: better-sqlite3 compiles from source against Node's own headers. */
 export function buildEnv() {
   const env = { ...process.env };
-  if (!env.npm_config_nodedir && existsSync('/usr/include/node/node.h')) env.npm_config_nodedir = '/usr';
+  if (!env.npm_config_nodedir && existsSync('/usr/include/node/node.h'))
+    env.npm_config_nodedir = '/usr';
   return env;
 }
 
 export function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { stdio: 'inherit', cwd: root, env: buildEnv(), ...options });
+  const result = spawnSync(command, args, {
+    stdio: 'inherit',
+    cwd: root,
+    env: buildEnv(),
+    ...options,
+  });
   if (result.status !== 0) {
-    console.error(`[bootstrap] \`${command} ${args.join(' ')}\` failed (exit ${result.status ?? result.signal}).`);
+    console.error(
+      `[bootstrap] \`${command} ${args.join(' ')}\` failed (exit ${result.status ?? result.signal}).`,
+    );
     process.exit(result.status ?? 1);
   }
 }
@@ -63,7 +82,9 @@ export function ensureBrowsers() {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const command = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`;
   if (!isRoot) {
-    console.error(`[bootstrap] missing browsers: ${missing.join(', ')}. Install them with:\n  sudo sh -c '${command}'`);
+    console.error(
+      `[bootstrap] missing browsers: ${missing.join(', ')}. Install them with:\n  sudo sh -c '${command}'`,
+    );
     process.exit(1);
   }
   console.log(`[bootstrap] installing ${missing.join(', ')} with apt-get …`);

@@ -14,7 +14,9 @@ try {
     encoding: 'utf8',
   });
   if (formatted !== readFileSync('src/generated/openapi.ts', 'utf8')) {
-    console.error('src/generated/openapi.ts is stale: run `pnpm --filter @plugboard/contract generate`.');
+    console.error(
+      'src/generated/openapi.ts is stale: run `pnpm --filter @plugboard/contract generate`.',
+    );
     process.exit(1);
   }
   console.log('generated wire types are fresh');

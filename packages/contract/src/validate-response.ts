@@ -18,33 +18,40 @@ interface OperationSpec {
   responses: Record<string, ResponseSpec>;
 }
 
-let cached: { ajv: Ajv2020; operations: Map<string, OperationSpec>; document: any } | undefined;
+/** The parsed YAML: plain JSON objects walked by key. */
+type JsonObject = { [key: string]: JsonObject };
+
+let cached:
+  { ajv: Ajv2020; operations: Map<string, OperationSpec>; document: JsonObject } | undefined;
 
 function load() {
   if (cached) return cached;
-  const document = parse(readFileSync(documentPath, 'utf8'));
+  const document = parse(readFileSync(documentPath, 'utf8')) as JsonObject;
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats(ajv);
   ajv.addSchema({ $id: 'openapi.json', components: document.components });
   const operations = new Map<string, OperationSpec>();
-  for (const pathItem of Object.values<any>(document.paths)) {
-    for (const operation of Object.values<any>(pathItem)) {
-      if (operation?.operationId) operations.set(operation.operationId, operation);
+  for (const pathItem of Object.values(document.paths ?? {})) {
+    for (const operation of Object.values(pathItem)) {
+      if (operation?.operationId)
+        operations.set(String(operation.operationId), operation as unknown as OperationSpec);
     }
   }
   cached = { ajv, operations, document };
   return cached;
 }
 
-function resolve(document: any, spec: ResponseSpec): ResponseSpec {
+function resolve(document: JsonObject, spec: ResponseSpec): ResponseSpec {
   if (!spec.$ref) return spec;
   const path = spec.$ref.replace(/^#\//, '').split('/');
-  return path.reduce((node: any, key) => node[key], document);
+  return path.reduce((node, key) => node[key]!, document) as unknown as ResponseSpec;
 }
 
 /** Rewrites local `#/components/...` refs so Ajv resolves them inside the registered document. */
 function rebase(schema: unknown): unknown {
-  return JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"openapi.json#/components/'));
+  return JSON.parse(
+    JSON.stringify(schema).replaceAll('"#/components/', '"openapi.json#/components/'),
+  );
 }
 
 /**
@@ -64,15 +71,21 @@ export function contractViolations(
   if (!declared) return [`${operationId}: status ${status} is not declared`];
   const response = resolve(document, declared);
   if (!response.content) {
-    return body === undefined || body === null || body === '' ? [] : [`${operationId} ${status}: no body expected`];
+    return body === undefined || body === null || body === ''
+      ? []
+      : [`${operationId} ${status}: no body expected`];
   }
   const mediaType = (contentType ?? '').split(';')[0]!.trim();
   const media = response.content[mediaType];
   if (!media) {
-    return [`${operationId} ${status}: content type "${mediaType}" is not one of ${Object.keys(response.content).join(', ')}`];
+    return [
+      `${operationId} ${status}: content type "${mediaType}" is not one of ${Object.keys(response.content).join(', ')}`,
+    ];
   }
   if (!media.schema) return [];
   const validate = ajv.compile(rebase(media.schema) as object);
   if (validate(body)) return [];
-  return (validate.errors ?? []).map((e) => `${operationId} ${status}: ${e.instancePath || '/'} ${e.message}`);
+  return (validate.errors ?? []).map(
+    (e) => `${operationId} ${status}: ${e.instancePath || '/'} ${e.message}`,
+  );
 }
