@@ -1,7 +1,9 @@
-// `npm start`: bootstrap, build, then run every service (see scripts/dev-services.mjs).
+// `npm start`: bootstrap, build the packages, examples and Storybook, then run every service
+// (scripts/start-services.ts) until Ctrl-C.
 import { ensurePnpm, installWorkspace, run } from './bootstrap.mjs';
 
 const pnpm = ensurePnpm();
 installWorkspace(pnpm);
 run(pnpm, ['run', '--silent', 'build']);
-run(process.execPath, ['scripts/start-services.mjs']);
+run(pnpm, ['run', '--silent', 'build:storybook']);
+run(process.execPath, ['--import', 'tsx', 'scripts/start-services.ts']);

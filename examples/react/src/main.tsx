@@ -1,0 +1,22 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { configure } from '@plugboard/core';
+import { App } from './App.js';
+
+// The host page's one piece of Plugboard configuration: where the backend is, and how to get a
+// session token for the signed-in user (this example's own backend mints it with the secret key).
+configure({
+  backendUrl: document.querySelector<HTMLMetaElement>('meta[name="plugboard-backend-url"]')!.content,
+  fetchSessionToken: async () => {
+    const response = await fetch('/api/plugboard-session', { method: 'POST' });
+    if (!response.ok) throw new Error(`Could not get a session (${response.status})`);
+    const { token } = (await response.json()) as { token: string };
+    return token;
+  },
+});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,44 @@
+// Every check `npm test` runs, in order. scripts/test-all.mjs runs each command from the repo root
+// with $PB_RESULT_FILE set; a suite that writes {passed, failed, skipped} there reports its test
+// counts, any other counts as one check passed or failed by its exit code.
+const node = process.execPath;
+
+/**
+ * @param {string} pnpm path of the pinned pnpm binary
+ * @returns {{ name: string, command: string[], timeoutMinutes?: number }[]}
+ */
+export function suites(pnpm) {
+  const filtered = (pkg, script) => [pnpm, '--filter', `@plugboard/${pkg}`, 'run', script];
+  const browserTests = (engine) => ({
+    name: `components:${engine}`,
+    command: [node, 'scripts/wtr-run.mjs', engine],
+    timeoutMinutes: 10,
+  });
+  return [
+    { name: 'lint', command: [pnpm, 'exec', 'eslint', '.', '--max-warnings', '0'] },
+    { name: 'format', command: [pnpm, 'exec', 'prettier', '--check', '.'] },
+    { name: 'contract:lint', command: filtered('contract', 'lint:contract') },
+    { name: 'contract:generated', command: filtered('contract', 'check:generated') },
+    { name: 'typecheck', command: [pnpm, '-r', '--if-present', 'run', 'typecheck'] },
+    { name: 'build', command: [pnpm, 'run', 'build'] },
+    ...['contract', 'core', 'mocks', 'server'].map((pkg) => ({
+      name: `unit:${pkg}`,
+      command: filtered(pkg, 'test'),
+    })),
+    browserTests('chromium'),
+    browserTests('firefox'),
+    browserTests('webkit'),
+    {
+      name: 'e2e',
+      command: [pnpm, 'exec', 'playwright', 'test', '--config', 'test/playwright.config.ts'],
+      timeoutMinutes: 10,
+    },
+    {
+      name: 'storybook:build',
+      command: [pnpm, 'exec', 'storybook', 'build', '-o', 'storybook-static', '--quiet'],
+    },
+    { name: 'storybook:smoke', command: [node, 'scripts/storybook-smoke.mjs'], timeoutMinutes: 10 },
+    { name: 'size', command: [node, 'scripts/size-check.mjs'] },
+    { name: 'manifest:fresh', command: filtered('elements', 'check:manifest') },
+  ];
+}
