@@ -2,7 +2,7 @@
 // mocks' contract tests. Node only: it reads the YAML document from disk.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
 
@@ -54,6 +54,18 @@ function rebase(schema: unknown): unknown {
   );
 }
 
+const validators = new Map<string, ValidateFunction>();
+
+/** Compiling costs milliseconds; each response schema is compiled once per process. */
+function compiled(ajv: Ajv2020, key: string, schema: unknown): ValidateFunction {
+  let validate = validators.get(key);
+  if (!validate) {
+    validate = ajv.compile(rebase(schema) as object);
+    validators.set(key, validate);
+  }
+  return validate;
+}
+
 /**
  * Returns a list of problems (empty when the response matches the contract).
  * `contentType` is the response's Content-Type header; `body` the parsed JSON (or text).
@@ -83,7 +95,7 @@ export function contractViolations(
     ];
   }
   if (!media.schema) return [];
-  const validate = ajv.compile(rebase(media.schema) as object);
+  const validate = compiled(ajv, `${operationId} ${status} ${mediaType}`, media.schema);
   if (validate(body)) return [];
   return (validate.errors ?? []).map(
     (e) => `${operationId} ${status}: ${e.instancePath || '/'} ${e.message}`,

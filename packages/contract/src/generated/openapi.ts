@@ -264,7 +264,12 @@ export interface components {
       message?: string;
     };
     /** @description What the catalog lists and the picker searches. */
-    AppSummary: {
+    AppSummary: components['schemas']['AppSummaryFields'];
+    /**
+     * @description The fields shared by AppSummary and App. Open on its own (no additionalProperties), so that
+     *     App can extend it; AppSummary and App close it with unevaluatedProperties.
+     */
+    AppSummaryFields: {
       key: components['schemas']['AppKey'];
       name: string;
       /** @description Absolute URL of the logo. Clients accept only https (http on localhost). */
@@ -279,7 +284,7 @@ export interface components {
       authTypes: components['schemas']['AuthType'][];
     };
     /** @description One app with everything the connect dialog needs. */
-    App: components['schemas']['AppSummary'] & {
+    App: components['schemas']['AppSummaryFields'] & {
       /** @description The service's own help page about connecting. */
       helpUrl?: string | null;
       authMethods: components['schemas']['AuthMethod'][];

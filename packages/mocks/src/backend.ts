@@ -1,0 +1,165 @@
+// createMockBackend: the handlers for the whole Connect API over one in-memory store, plus the
+// switches stories and tests need (scenario, reset, webhook delivery, flow completion).
+import type { App, Connection, OAuthFlow, OAuthFlowErrorCode } from '@plugboard/contract';
+import type { RequestHandler } from 'msw';
+import type { MockContext } from './context.js';
+import { catalogHandlers } from './handlers/catalog-handlers.js';
+import { connectionHandlers } from './handlers/connection-handlers.js';
+import { mockAuthorizePage } from './handlers/mock-authorize-page.js';
+import { oauthHandlers } from './handlers/oauth-handlers.js';
+import { transportGate } from './handlers/transport-gate.js';
+import { webhookHandlers } from './handlers/webhook-handlers.js';
+import { createIdSource } from './ids.js';
+import { isScenarioName, type ScenarioName } from './scenarios.js';
+import { seedFor } from './seed/scenario-seed.js';
+import { publicFlow, refreshExpiry, settleFlow } from './state/flows.js';
+import type { MockState, RecordedRequest } from './state/mock-state.js';
+import { recordWebhookEvent } from './state/webhooks.js';
+
+export interface MockBackendOptions {
+  /** Absolute URL the widgets are configured with, e.g. `http://localhost:6006/api`. */
+  baseUrl: string;
+  scenario?: ScenarioName;
+  /** Replaces the demo catalog (not in `huge-catalog` and `hostile-catalog`). */
+  catalog?: readonly App[];
+  /** Replaces the seeded connections (not in `empty`, `connections-every-status`, `hostile-catalog`). */
+  connections?: Connection[];
+  /** Added to every response; `slow-network` uses 1.5 s instead. Default 0. */
+  latencyMs?: number;
+  /** How long an OAuth flow stays pending before it expires. Default 10 minutes. */
+  flowTtlMs?: number;
+}
+
+export interface MockStore {
+  readonly connections: readonly Connection[];
+  readonly flows: readonly OAuthFlow[];
+  /** Every request the handlers saw, oldest first, for assertions. */
+  readonly requests: readonly RecordedRequest[];
+}
+
+export type FlowCompletion =
+  | { status: 'succeeded' }
+  | { status: 'failed'; code?: OAuthFlowErrorCode; message?: string; missingScopes?: string[] }
+  | { status: 'expired' };
+
+export interface MockBackend {
+  readonly handlers: RequestHandler[];
+  readonly scenario: ScenarioName;
+  /** Switches the scenario and re-seeds the store for it. */
+  useScenario(name: ScenarioName): void;
+  /** Back to the current scenario's seed: connections, flows, recorded requests, one-shot answers. */
+  reset(): void;
+  readonly store: MockStore;
+  /** Simulates the service's first (next) event on the connection's webhook URL. */
+  deliverWebhook(connectionId: string): Connection;
+  /** Settles a pending flow as the provider's callback would. */
+  completeFlow(flowId: string, completion: FlowCompletion['status'] | FlowCompletion): OAuthFlow;
+}
+
+const DEFAULT_FLOW_TTL_MS = 10 * 60_000;
+
+function normalizeBaseUrl(baseUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new TypeError(`baseUrl must be an absolute URL (got "${baseUrl}")`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+function seededState(
+  scenario: ScenarioName,
+  options: MockBackendOptions,
+  baseUrl: string,
+): MockState {
+  const { catalog, connections } = seedFor(scenario, { ...options, baseUrl });
+  return {
+    scenario,
+    catalog,
+    appsByKey: new Map(catalog.map((app) => [app.key, app])),
+    connections,
+    flows: [],
+    requests: [],
+    accounts: new Map(connections.map((connection) => [connection.id, `seed:${connection.id}`])),
+    idempotency: new Map(),
+    transport: { sawTokenRequest: false, rateLimitSent: false },
+  };
+}
+
+export function createMockBackend(options: MockBackendOptions): MockBackend {
+  const baseUrl = normalizeBaseUrl(options.baseUrl);
+  const initialScenario = options.scenario ?? 'default';
+  if (!isScenarioName(initialScenario))
+    throw new TypeError(`unknown scenario "${initialScenario}"`);
+  const ctx: MockContext = {
+    baseUrl,
+    latencyMs: options.latencyMs ?? 0,
+    flowTtlMs: options.flowTtlMs ?? DEFAULT_FLOW_TTL_MS,
+    ids: createIdSource(),
+    state: seededState(initialScenario, options, baseUrl),
+    flowListeners: new Set(),
+  };
+  const reseed = (scenario: ScenarioName) => {
+    ctx.ids.reset();
+    ctx.state = seededState(scenario, options, baseUrl);
+  };
+  const findFlow = (flowId: string) => {
+    const flow = ctx.state.flows.find((candidate) => candidate.flowId === flowId);
+    if (!flow) throw new Error(`no flow ${flowId}`);
+    return flow;
+  };
+
+  return {
+    handlers: [
+      transportGate(ctx),
+      ...catalogHandlers(ctx),
+      ...connectionHandlers(ctx),
+      ...oauthHandlers(ctx),
+      mockAuthorizePage(ctx),
+      ...webhookHandlers(ctx),
+    ],
+    get scenario() {
+      return ctx.state.scenario;
+    },
+    useScenario(name) {
+      if (!isScenarioName(name)) throw new TypeError(`unknown scenario "${String(name)}"`);
+      reseed(name);
+    },
+    reset() {
+      reseed(ctx.state.scenario);
+    },
+    store: {
+      get connections() {
+        return ctx.state.connections;
+      },
+      get flows() {
+        return ctx.state.flows.map((flow) => {
+          refreshExpiry(flow);
+          return publicFlow(flow);
+        });
+      },
+      get requests() {
+        return ctx.state.requests;
+      },
+    },
+    deliverWebhook(connectionId) {
+      const connection = ctx.state.connections.find((candidate) => candidate.id === connectionId);
+      if (!connection) throw new Error(`no connection ${connectionId}`);
+      return recordWebhookEvent(ctx, connection);
+    },
+    completeFlow(flowId, completion) {
+      const flow = findFlow(flowId);
+      const outcome: FlowCompletion =
+        typeof completion === 'string' ? ({ status: completion } as FlowCompletion) : completion;
+      settleFlow(
+        ctx,
+        flow,
+        outcome.status === 'failed'
+          ? { ...outcome, code: outcome.code ?? 'provider_error' }
+          : outcome,
+      );
+      return publicFlow(flow);
+    },
+  };
+}

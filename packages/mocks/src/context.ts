@@ -1,0 +1,18 @@
+import type { App } from '@plugboard/contract';
+import type { IdSource } from './ids.js';
+import type { MockState } from './state/mock-state.js';
+
+/** What every handler shares: configuration, ids, and the state reset() replaces. */
+export interface MockContext {
+  readonly baseUrl: string;
+  readonly latencyMs: number;
+  readonly flowTtlMs: number;
+  readonly ids: IdSource;
+  state: MockState;
+  /** Called whenever a flow changes, so long-polls can answer at once. */
+  readonly flowListeners: Set<() => void>;
+}
+
+export function findApp(ctx: MockContext, key: string): App | undefined {
+  return ctx.state.appsByKey.get(key);
+}

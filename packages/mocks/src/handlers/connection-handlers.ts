@@ -1,0 +1,138 @@
+// /v1/connections: list, get, create (idempotent), update, delete and test.
+import type { Connection } from '@plugboard/contract';
+import { http } from 'msw';
+import type { MockContext } from '../context.js';
+import {
+  emptyResponse,
+  jsonResponse,
+  problemAnswer,
+  problemResponse,
+  readJson,
+  toResponse,
+  type Answer,
+} from '../http/responses.js';
+import { buildConnection, webhookSetupFor } from '../state/connection-factory.js';
+import { replaceConnection } from '../state/connections.js';
+import { clip } from '../text.js';
+import { APP_KEY_PATTERN, parseCreateBody, parsePatchBody } from '../validation/request-bodies.js';
+import { checkCredentials } from './credential-check.js';
+import { testAnswer } from './connection-test.js';
+import { idempotent } from './idempotency.js';
+
+function newestFirst(a: Connection, b: Connection): number {
+  return b.createdAt.localeCompare(a.createdAt);
+}
+
+function createAnswer(ctx: MockContext, requestId: string, body: unknown): Answer {
+  const parsed = parseCreateBody(body);
+  if (!parsed.ok) return problemAnswer(requestId, 400, 'bad_request', parsed.reason);
+  const check = checkCredentials(ctx, requestId, parsed.value);
+  if (!check.ok) return check.answer;
+  const id = ctx.ids.connectionId();
+  const connection = buildConnection({
+    id,
+    app: check.app.key,
+    label: clip(parsed.value.label ?? check.label, 200),
+    method: check.method.type,
+    credentialHint: check.hint,
+    setup: webhookSetupFor(check.app, id, ctx.baseUrl),
+  });
+  ctx.state.connections.push(connection);
+  ctx.state.accounts.set(id, check.account);
+  return { status: 201, body: connection };
+}
+
+function patchAnswer(
+  ctx: MockContext,
+  requestId: string,
+  current: Connection,
+  body: unknown,
+): Answer {
+  const parsed = parsePatchBody(body);
+  if (!parsed.ok) return problemAnswer(requestId, 400, 'bad_request', parsed.reason);
+  const { label, method, fields } = parsed.value;
+  if (method !== undefined && method !== current.method && fields === undefined)
+    return problemAnswer(requestId, 400, 'bad_request', 'Changing the method needs its fields.');
+  const now = new Date().toISOString();
+  const updated: Connection = { ...current, updatedAt: now };
+  if (fields !== undefined) {
+    const check = checkCredentials(
+      ctx,
+      requestId,
+      { app: current.app, method: method ?? current.method, fields },
+      current.id,
+    );
+    if (!check.ok) return check.answer;
+    Object.assign(updated, {
+      method: check.method.type,
+      credentialHint: check.hint,
+      status: 'connected',
+      lastError: null,
+      lastTestedAt: now,
+    });
+    ctx.state.accounts.set(current.id, check.account);
+  }
+  if (label !== undefined) updated.label = label;
+  replaceConnection(ctx, updated);
+  return { status: 200, body: updated };
+}
+
+export function connectionHandlers(ctx: MockContext) {
+  const base = `${ctx.baseUrl}/v1/connections`;
+  const find = (id: unknown) => ctx.state.connections.find((connection) => connection.id === id);
+  const notFound = (requestId: string) =>
+    problemResponse(requestId, 404, 'not_found', 'No such connection.');
+  return [
+    http.get(base, ({ request }) => {
+      const requestId = ctx.ids.requestId();
+      const app = new URL(request.url).searchParams.get('app');
+      if (app !== null && !APP_KEY_PATTERN.test(app))
+        return problemResponse(requestId, 400, 'bad_request', 'app is not an app key.');
+      const items = ctx.state.connections
+        .filter((connection) => app === null || connection.app === app)
+        .sort(newestFirst);
+      return jsonResponse(requestId, 200, { items });
+    }),
+    http.post(base, async ({ request }) => {
+      const requestId = ctx.ids.requestId();
+      const body = await readJson(request);
+      const answer = await idempotent(
+        ctx,
+        requestId,
+        request.headers.get('Idempotency-Key'),
+        body,
+        () => createAnswer(ctx, requestId, body),
+      );
+      return toResponse(requestId, answer);
+    }),
+    http.get(`${base}/:id`, ({ params }) => {
+      const requestId = ctx.ids.requestId();
+      const connection = find(params.id);
+      return connection ? jsonResponse(requestId, 200, connection) : notFound(requestId);
+    }),
+    http.patch(`${base}/:id`, async ({ request, params }) => {
+      const requestId = ctx.ids.requestId();
+      const connection = find(params.id);
+      if (!connection) return notFound(requestId);
+      return toResponse(
+        requestId,
+        patchAnswer(ctx, requestId, connection, await readJson(request)),
+      );
+    }),
+    http.delete(`${base}/:id`, ({ params }) => {
+      const requestId = ctx.ids.requestId();
+      const connection = find(params.id);
+      if (!connection) return notFound(requestId);
+      ctx.state.connections = ctx.state.connections.filter((candidate) => candidate !== connection);
+      ctx.state.accounts.delete(connection.id);
+      return emptyResponse(requestId, 204);
+    }),
+    http.post(`${base}/:id/test`, ({ params }) => {
+      const requestId = ctx.ids.requestId();
+      const connection = find(params.id);
+      return connection
+        ? jsonResponse(requestId, 200, testAnswer(ctx, requestId, connection))
+        : notFound(requestId);
+    }),
+  ];
+}

@@ -1,0 +1,127 @@
+// What create and update share: the submitted method and fields go through the app's schema,
+// the (mock) service, and the duplicate-account check, in the order the real server uses.
+import type { App, AuthMethod, AuthType } from '@plugboard/contract';
+import { findApp, type MockContext } from '../context.js';
+import { problemAnswer, type Answer } from '../http/responses.js';
+import { credentialHint } from '../state/connection-factory.js';
+import { accountIdentity, accountLabel, rejectedSecrets } from '../validation/credentials.js';
+import {
+  scenarioFieldErrors,
+  unknownFieldNames,
+  validateFieldValues,
+  type SubmittedValue,
+} from '../validation/field-values.js';
+
+export const PROVIDER_RETRY_AFTER_S = 30;
+
+export interface AcceptedCredentials {
+  ok: true;
+  app: App;
+  method: AuthMethod;
+  account: string;
+  label: string;
+  hint: string | null;
+}
+
+export type CredentialCheck = AcceptedCredentials | { ok: false; answer: Answer };
+
+function secretHint(method: AuthMethod, values: Record<string, SubmittedValue>): string | null {
+  const secret = method.fields.find((field) => field.secret);
+  return secret ? credentialHint(String(values[secret.name] ?? '')) : null;
+}
+
+export function checkCredentials(
+  ctx: MockContext,
+  requestId: string,
+  submission: { app: string; method: AuthType; fields: Record<string, SubmittedValue> },
+  replacing?: string,
+): CredentialCheck {
+  const fail = (answer: Answer): CredentialCheck => ({ ok: false, answer });
+  const app = findApp(ctx, submission.app);
+  if (!app)
+    return fail(
+      problemAnswer(requestId, 404, 'not_found', `No app "${submission.app.slice(0, 64)}".`),
+    );
+  if (submission.method === 'oauth2')
+    return fail(
+      problemAnswer(
+        requestId,
+        400,
+        'bad_request',
+        'OAuth apps connect through POST /v1/oauth/flows.',
+      ),
+    );
+  const method = app.authMethods.find((candidate) => candidate.type === submission.method);
+  if (!method)
+    return fail(
+      problemAnswer(requestId, 422, 'validation_failed', 'This app does not offer that method.', {
+        errors: [
+          { field: 'method', code: 'invalid_option', message: 'Choose a method the app offers.' },
+        ],
+      }),
+    );
+  const unknown = unknownFieldNames(method, submission.fields);
+  if (unknown.length > 0)
+    return fail(
+      problemAnswer(
+        requestId,
+        400,
+        'bad_request',
+        `Unknown fields: ${unknown.join(', ').slice(0, 500)}.`,
+      ),
+    );
+  const errors =
+    ctx.state.scenario === 'validation-errors'
+      ? scenarioFieldErrors(method)
+      : validateFieldValues(method, submission.fields);
+  if (errors.length > 0)
+    return fail(
+      problemAnswer(requestId, 422, 'validation_failed', 'Check the highlighted fields.', {
+        errors,
+      }),
+    );
+  if (ctx.state.scenario === 'provider-down')
+    return fail(
+      problemAnswer(
+        requestId,
+        503,
+        'provider_unavailable',
+        `${app.name.slice(0, 200)} is not responding.`,
+        {
+          retryAfter: PROVIDER_RETRY_AFTER_S,
+        },
+      ),
+    );
+  const rejected = rejectedSecrets(method, submission.fields);
+  if (rejected.length > 0)
+    return fail(
+      problemAnswer(
+        requestId,
+        422,
+        'credentials_rejected',
+        'The service did not accept these credentials.',
+        {
+          errors: rejected,
+        },
+      ),
+    );
+  const account = accountIdentity(app.key, method, submission.fields);
+  const existing = ctx.state.connections.find(
+    (connection) =>
+      connection.id !== replacing && ctx.state.accounts.get(connection.id) === account,
+  );
+  if (existing)
+    return fail(
+      problemAnswer(requestId, 409, 'duplicate_account', 'This account is already connected.', {
+        existingConnection: existing,
+      }),
+    );
+  return {
+    ok: true,
+    app,
+    method,
+    account,
+    label: accountLabel(method, submission.fields),
+    hint: secretHint(method, submission.fields),
+  };
+}

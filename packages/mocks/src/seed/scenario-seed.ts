@@ -1,0 +1,63 @@
+import type { App, Connection, HealthStatus } from '@plugboard/contract';
+import { demoApps } from '../catalog/demo-apps.js';
+import { hugeCatalog } from '../catalog/generated-apps.js';
+import { hostileCatalog, hostileConnections } from '../hostile/hostile-catalog.js';
+import type { ScenarioName } from '../scenarios.js';
+import { clip } from '../text.js';
+import { defaultConnections, everyStatusConnections } from './seed-connections.js';
+
+export interface SeedOptions {
+  baseUrl: string;
+  catalog?: readonly App[];
+  connections?: Connection[];
+}
+
+const healthMessages: Partial<Record<ScenarioName, [HealthStatus, (name: string) => string]>> = {
+  'provider-degraded': [
+    'degraded',
+    (name) => `${name} is responding slowly. Connecting may take longer than usual.`,
+  ],
+  'provider-down': [
+    'down',
+    (name) => `${name} is not responding. New connections are paused until it recovers.`,
+  ],
+};
+
+function catalogFor(scenario: ScenarioName, options: SeedOptions): App[] {
+  const base =
+    scenario === 'huge-catalog'
+      ? hugeCatalog()
+      : scenario === 'hostile-catalog'
+        ? hostileCatalog()
+        : structuredClone([...(options.catalog ?? demoApps)]);
+  const health = healthMessages[scenario];
+  if (!health) return base;
+  const [status, message] = health;
+  return base.map((app) => ({ ...app, health: { status, message: clip(message(app.name), 500) } }));
+}
+
+function connectionsFor(
+  scenario: ScenarioName,
+  catalog: readonly App[],
+  options: SeedOptions,
+  now: Date,
+): Connection[] {
+  switch (scenario) {
+    case 'empty':
+      return [];
+    case 'connections-every-status':
+      return everyStatusConnections(catalog, options.baseUrl, now);
+    case 'hostile-catalog':
+      return hostileConnections(catalog, options.baseUrl);
+    default:
+      return options.connections
+        ? structuredClone(options.connections)
+        : defaultConnections(catalog, options.baseUrl, now);
+  }
+}
+
+/** The catalog and connections a scenario starts from. */
+export function seedFor(scenario: ScenarioName, options: SeedOptions, now = new Date()) {
+  const catalog = catalogFor(scenario, options);
+  return { catalog, connections: connectionsFor(scenario, catalog, options, now) };
+}

@@ -1,0 +1,40 @@
+// Everything the mock backend remembers between requests. Replaced wholesale by reset().
+import type { App, Connection, OAuthFlow } from '@plugboard/contract';
+import type { ScenarioName } from '../scenarios.js';
+
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  /** Lower-case names, as the Fetch API reports them. */
+  headers: Record<string, string>;
+  body: string | null;
+}
+
+/** A flow as the mock keeps it: the wire shape plus what the authorize page needs. */
+export interface MockFlow extends OAuthFlow {
+  openerOrigin: string;
+  returnUrl: string | null;
+  connectionId: string | null;
+}
+
+export interface StoredAnswer {
+  fingerprint: string;
+  status: number;
+  body: unknown;
+  headers: Record<string, string>;
+}
+
+export interface MockState {
+  scenario: ScenarioName;
+  catalog: App[];
+  appsByKey: Map<string, App>;
+  connections: Connection[];
+  flows: MockFlow[];
+  requests: RecordedRequest[];
+  /** Connection id → the account it holds, for duplicate_account. Seeds hold unique accounts. */
+  accounts: Map<string, string>;
+  /** Idempotency-Key → the first answer for that key. */
+  idempotency: Map<string, StoredAnswer>;
+  /** One-shot transport scenarios remember whether they already fired. */
+  transport: { sawTokenRequest: boolean; rateLimitSent: boolean };
+}
