@@ -1,0 +1,129 @@
+// The app catalog as one session sees it: the static apps, their current provider health
+// (overridable through the admin endpoint), logo URLs on this server, and the session's app
+// allowlist applied everywhere.
+import type { App, AppPage, AppSummary, ProviderHealth } from '@plugboard/contract';
+import type { Db } from '../db/open-database.js';
+import { ApiError, notFound } from '../http/api-error.js';
+import { allowsApp, type SessionRecord } from '../sessions/session-record.js';
+import { searchApps } from './search.js';
+
+export const DEFAULT_PAGE_SIZE = 500;
+
+export interface AppListQuery {
+  q?: string;
+  category?: string;
+  cursor?: string;
+  limit: number;
+}
+
+function encodeCursor(offset: number): string {
+  return Buffer.from(`o:${offset}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): number {
+  const match = /^o:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) throw new ApiError(400, 'bad_request', 'The cursor is not valid.');
+  return Number(match[1]);
+}
+
+function toSummary(app: App): AppSummary {
+  const { helpUrl: _help, authMethods: _methods, setupSteps: _steps, ...summary } = app;
+  return summary;
+}
+
+export class CatalogService {
+  private readonly apps: Map<string, App>;
+  private readonly byPopularity: App[];
+  private readonly healthOverrides = new Map<string, ProviderHealth>();
+
+  constructor(
+    apps: readonly App[],
+    private readonly db: Db,
+    private readonly publicUrl: string,
+    private readonly now: () => number,
+  ) {
+    this.apps = new Map(apps.map((app) => [app.key, app]));
+    this.byPopularity = [...apps].sort(
+      (a, b) => b.popularity - a.popularity || a.name.localeCompare(b.name),
+    );
+    const rows = db.prepare('SELECT app, status, message FROM app_health').all() as Array<{
+      app: string;
+      status: ProviderHealth['status'];
+      message: string | null;
+    }>;
+    for (const row of rows) this.healthOverrides.set(row.app, healthOf(row.status, row.message));
+  }
+
+  list(session: SessionRecord, query: AppListQuery): AppPage {
+    let apps = this.byPopularity.filter((app) => allowsApp(session, app.key));
+    if (query.category) {
+      const category = query.category.toLowerCase();
+      apps = apps.filter((app) => app.categories.some((c) => c.toLowerCase() === category));
+    }
+    if (query.q) apps = searchApps(apps, query.q);
+    const offset = query.cursor ? decodeCursor(query.cursor) : 0;
+    const page = apps.slice(offset, offset + query.limit);
+    const next = offset + page.length;
+    return {
+      items: page.map((app) => toSummary(this.present(app))),
+      nextCursor: next < apps.length ? encodeCursor(next) : null,
+      total: apps.length,
+    };
+  }
+
+  /** The app for a session: 404 when unknown, 403 `app_not_allowed` when outside the allowlist. */
+  get(session: SessionRecord, key: string): App {
+    const app = this.find(key);
+    if (!allowsApp(session, key)) {
+      throw new ApiError(403, 'app_not_allowed', 'This app is not available in this session.');
+    }
+    return app;
+  }
+
+  /** The app regardless of any session (for the admin endpoint, logos and webhooks). */
+  find(key: string): App {
+    const app = this.apps.get(key);
+    if (!app) throw notFound('The app');
+    return this.present(app);
+  }
+
+  setHealth(key: string, health: ProviderHealth): App {
+    this.find(key);
+    this.db
+      .prepare(
+        `INSERT INTO app_health (app, status, message, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (app) DO UPDATE SET status = excluded.status, message = excluded.message,
+           updated_at = excluded.updated_at`,
+      )
+      .run(key, health.status, health.message ?? null, this.now());
+    this.healthOverrides.set(key, healthOf(health.status, health.message ?? null));
+    return this.find(key);
+  }
+
+  /** 503 `provider_unavailable` when the app's provider is down. */
+  assertAvailable(app: App): void {
+    if (app.health.status !== 'down') return;
+    throw new ApiError(
+      503,
+      'provider_unavailable',
+      app.health.message ?? `${app.name} is unavailable right now. Try again later.`,
+      { retryAfter: 60 },
+    );
+  }
+
+  logoUrl(key: string): string {
+    return `${this.publicUrl}/logos/${key}.svg`;
+  }
+
+  private present(app: App): App {
+    return {
+      ...app,
+      logoUrl: this.logoUrl(app.key),
+      health: this.healthOverrides.get(app.key) ?? app.health,
+    };
+  }
+}
+
+function healthOf(status: ProviderHealth['status'], message: string | null): ProviderHealth {
+  return message ? { status, message } : { status };
+}

@@ -1,0 +1,58 @@
+// Development defaults. Each one prints a warning when used, because none is fit for production.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The documented development secret key. Never accept it in production: set PB_SECRET_KEY. */
+export const DEV_SECRET_KEY = 'sk_test_plugboard_dev_only';
+export const ENCRYPTION_KEY_FILE = 'encryption.key';
+export const DATABASE_FILE = 'plugboard.sqlite';
+
+/** `<repo>/.data` (this file sits at packages/server/{src,dist}/config/). */
+export function defaultDataDir(): string {
+  return fileURLToPath(new URL('../../../../.data', import.meta.url));
+}
+
+export function resolveSecretKey(
+  explicit: string | undefined,
+  warn: (message: string) => void,
+): string {
+  if (explicit) {
+    if (!/^sk_[A-Za-z0-9_-]{12,}$/.test(explicit)) {
+      throw new Error(
+        'The secret key must look like sk_ followed by at least 12 letters or digits.',
+      );
+    }
+    return explicit;
+  }
+  warn(`Using the development secret key ${DEV_SECRET_KEY}. Set PB_SECRET_KEY in production.`);
+  return DEV_SECRET_KEY;
+}
+
+export function decodeEncryptionKey(base64: string): Buffer {
+  const key = Buffer.from(base64, 'base64');
+  if (key.length !== 32) throw new Error('PB_ENCRYPTION_KEY must be 32 bytes, base64-encoded.');
+  return key;
+}
+
+/**
+ * The key that encrypts stored credentials: the configured one, a throwaway one for an in-memory
+ * database, or one generated once into the data folder (development only).
+ */
+export function resolveEncryptionKey(input: {
+  explicit: string | undefined;
+  inMemory: boolean;
+  dataDir: string;
+  warn: (message: string) => void;
+}): Buffer {
+  if (input.explicit) return decodeEncryptionKey(input.explicit);
+  if (input.inMemory) return randomBytes(32);
+  const path = join(input.dataDir, ENCRYPTION_KEY_FILE);
+  if (!existsSync(path)) {
+    mkdirSync(input.dataDir, { recursive: true });
+    writeFileSync(path, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
+    input.warn(`Generated an encryption key in ${path}. Set PB_ENCRYPTION_KEY in production.`);
+  }
+  return decodeEncryptionKey(readFileSync(path, 'utf8').trim());
+}

@@ -1,0 +1,24 @@
+import type { AuthType, ConnectionError, ConnectionStatus } from '@plugboard/contract';
+import type { StoredCredentials } from './stored-credentials.js';
+
+/** A connection as stored, credentials decrypted. Never sent as is: see toWireConnection. */
+export interface ConnectionRecord {
+  id: string;
+  userId: string;
+  app: string;
+  method: AuthType;
+  label: string;
+  status: ConnectionStatus;
+  /** The account at the service (from its "who am I"): what duplicates are detected on. */
+  accountId: string;
+  credentials: StoredCredentials;
+  credentialHint: string | null;
+  grantedScopes: string[];
+  missingScopes: string[];
+  lastTestedAt: string | null;
+  lastError: ConnectionError | null;
+  hookId: string | null;
+  lastEventAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}

@@ -1,0 +1,131 @@
+// The test outcomes that need a misbehaving provider: a refused refresh, a missing refresh
+// token, a revoked key and an outage. The happy paths run against the real demo provider in
+// routes/*.test.ts.
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { beforeEach, describe, it } from 'node:test';
+import { demoCatalog } from '@plugboard/contract/demo-catalog';
+import { CatalogService } from '../catalog/catalog-service.js';
+import { createSecretBox } from '../crypto/secret-box.js';
+import { IN_MEMORY, openDatabase } from '../db/open-database.js';
+import type { ProviderClient, TokenResult, WhoAmIResult } from '../provider/provider-client.js';
+import type { SessionRecord } from '../sessions/session-record.js';
+import { ConnectionRepository } from './connection-repository.js';
+import { ConnectionService } from './connection-service.js';
+
+const session: SessionRecord = {
+  id: 'ses_1',
+  userId: 'u1',
+  allowedOrigins: ['http://localhost:5173'],
+  allowedApps: null,
+  expiresAt: Date.now() + 60_000,
+};
+const identity = { id: 'demo-user', email: 'demo@example.com', name: 'Demo User' };
+
+describe('ConnectionService.test', () => {
+  let whoAmI: WhoAmIResult;
+  let refresh: TokenResult;
+  let refreshCalls: number;
+  let service: ConnectionService;
+  let catalog: CatalogService;
+
+  beforeEach(() => {
+    refreshCalls = 0;
+    whoAmI = { outcome: 'ok', identity };
+    refresh = { outcome: 'rejected', error: 'invalid_grant' };
+    const db = openDatabase(IN_MEMORY);
+    catalog = new CatalogService(demoCatalog, db, 'http://127.0.0.1:1', Date.now);
+    const provider = {
+      whoAmI: async () => whoAmI,
+      refresh: async () => {
+        refreshCalls += 1;
+        return refresh;
+      },
+    } as unknown as ProviderClient;
+    service = new ConnectionService({
+      catalog,
+      repository: new ConnectionRepository(db, createSecretBox(randomBytes(32))),
+      provider: () => provider,
+      publicUrl: 'http://127.0.0.1:1',
+      now: Date.now,
+    });
+  });
+
+  const connectSlack = (refreshToken: string | null) => {
+    const tokens = {
+      accessToken: 'a1',
+      refreshToken,
+      expiresAt: Date.now() - 1000,
+      scopes: ['openid', 'contacts.read'],
+    };
+    const result = service.connectOAuth(session, catalog.find('slack'), tokens, identity, null);
+    assert.equal(result.outcome, 'connected');
+    return result.outcome === 'connected' ? result.connection.id : '';
+  };
+
+  it('marks an OAuth connection needs_reauth when the refresh is refused', async () => {
+    const id = connectSlack('r1');
+    const result = await service.test(session, id);
+    assert.equal(refreshCalls, 1);
+    assert.equal(result.ok, false);
+    assert.equal(result.status, 'needs_reauth');
+    assert.equal(result.connection.lastError?.code, 'needs_reauth');
+    assert.match(result.message, /sign in again/);
+  });
+
+  it('marks it needs_reauth without calling the provider when there is no refresh token', async () => {
+    const id = connectSlack(null);
+    const result = await service.test(session, id);
+    assert.equal(refreshCalls, 0);
+    assert.equal(result.status, 'needs_reauth');
+  });
+
+  it('refreshes and retries once when the service rejects a token that looked valid', async () => {
+    const tokens = {
+      accessToken: 'a1',
+      refreshToken: 'r1',
+      expiresAt: Date.now() + 60_000,
+      scopes: ['contacts.read'],
+    };
+    const connected = service.connectOAuth(session, catalog.find('slack'), tokens, identity, null);
+    assert.equal(connected.outcome, 'connected');
+    whoAmI = { outcome: 'rejected' };
+    refresh = {
+      outcome: 'ok',
+      tokens: { ...tokens, accessToken: 'a2', refreshToken: null, scopes: [] },
+    };
+    const id = connected.outcome === 'connected' ? connected.connection.id : '';
+    const result = await service.test(session, id);
+    assert.equal(refreshCalls, 1);
+    // Still rejected after a successful refresh: the grant is gone.
+    assert.equal(result.status, 'needs_reauth');
+  });
+
+  it('reports a revoked key as an error, and an outage without blaming the credentials', async () => {
+    const created = await service.create(session, {
+      app: 'stripe',
+      method: 'api_key',
+      fields: { apiKey: 'demo-key-123' },
+    });
+    whoAmI = { outcome: 'rejected' };
+    const rejected = await service.test(session, created.id);
+    assert.equal(rejected.status, 'error');
+    assert.equal(rejected.connection.lastError?.code, 'credentials_rejected');
+
+    whoAmI = { outcome: 'unreachable', detail: 'The service did not answer in time.' };
+    const unreachable = await service.test(session, created.id);
+    assert.equal(unreachable.connection.lastError?.code, 'provider_error');
+
+    catalog.setHealth('stripe', { status: 'down', message: 'Stripe is down for maintenance.' });
+    const down = await service.test(session, created.id);
+    assert.equal(down.ok, false);
+    assert.equal(down.message, 'Stripe is down for maintenance.');
+    assert.equal(down.connection.lastError?.code, 'provider_unavailable');
+
+    catalog.setHealth('stripe', { status: 'operational' });
+    whoAmI = { outcome: 'ok', identity };
+    const back = await service.test(session, created.id);
+    assert.equal(back.ok, true);
+    assert.equal(back.connection.lastError, null);
+  });
+});

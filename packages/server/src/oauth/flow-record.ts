@@ -1,0 +1,26 @@
+import type { OAuthFlow, OAuthFlowErrorCode, OAuthMode } from '@plugboard/contract';
+
+export interface FlowError {
+  code: OAuthFlowErrorCode;
+  message: string;
+  missingScopes?: string[];
+}
+
+/** An OAuth flow as stored. The state is kept only as a hash, the verifier only encrypted. */
+export interface FlowRecord {
+  id: string;
+  sessionId: string;
+  userId: string;
+  app: string;
+  connectionId: string | null;
+  mode: OAuthMode;
+  openerOrigin: string;
+  returnUrl: string | null;
+  codeVerifier: string;
+  status: OAuthFlow['status'];
+  error: FlowError | null;
+  resultConnectionId: string | null;
+  stateUsedAt: number | null;
+  expiresAt: number;
+  createdAt: number;
+}

@@ -1,0 +1,269 @@
+// OAuth 2.0 authorization code flows with PKCE (S256), run by the backend: start (state and
+// verifier kept server-side), status with long-polling, and the provider's callback (single-use
+// state, code exchange, identity, scope and duplicate checks, storing the connection).
+import type {
+  App,
+  OAuthCallbackMessage,
+  OAuthFlow,
+  OAuthFlowStart,
+  StartOAuthFlowRequest,
+} from '@plugboard/contract';
+import { REDIRECT_FLOW_PARAM } from '@plugboard/contract';
+import type { CatalogService } from '../catalog/catalog-service.js';
+import type { ConnectionRepository } from '../connections/connection-repository.js';
+import { oauthMethodOf, type ConnectionService } from '../connections/connection-service.js';
+import { randomId, randomToken } from '../crypto/random.js';
+import { ApiError, notFound } from '../http/api-error.js';
+import type { ProviderClient } from '../provider/provider-client.js';
+import type { ProviderEndpoints } from '../provider/provider-endpoints.js';
+import { canonicalOrigin } from '../sessions/origins.js';
+import type { SessionRecord } from '../sessions/session-record.js';
+import type { SessionStore } from '../sessions/session-store.js';
+import { callbackMessages } from './callback-messages.js';
+import { renderCallbackPage, renderPlainPage, type CallbackPage } from './callback-page.js';
+import type { FlowNotifier } from './flow-notifier.js';
+import type { FlowError, FlowRecord } from './flow-record.js';
+import type { FlowRepository } from './flow-repository.js';
+import { codeChallengeS256, createCodeVerifier } from './pkce.js';
+
+export const FLOW_TTL_MS = 10 * 60 * 1000;
+/** Asked for on every flow: `openid` for the identity, `offline_access` for a refresh token. */
+const BASE_SCOPES = ['openid', 'email', 'profile', 'offline_access'];
+
+export interface OAuthServiceDeps {
+  catalog: CatalogService;
+  connections: ConnectionService;
+  connectionRepository: ConnectionRepository;
+  flows: FlowRepository;
+  sessions: SessionStore;
+  notifier: FlowNotifier;
+  provider: () => { client: ProviderClient; endpoints: ProviderEndpoints };
+  publicUrl: string;
+  now: () => number;
+}
+
+export type CallbackOutcome =
+  { kind: 'page'; status: 200 | 400; page: CallbackPage } | { kind: 'redirect'; location: string };
+
+export class OAuthService {
+  constructor(private readonly deps: OAuthServiceDeps) {}
+
+  get redirectUri(): string {
+    return `${this.deps.publicUrl}/v1/oauth/callback`;
+  }
+
+  start(session: SessionRecord, request: StartOAuthFlowRequest): OAuthFlowStart {
+    const { catalog, connections, now } = this.deps;
+    const app = catalog.get(session, request.app);
+    const method = oauthMethodOf(app);
+    catalog.assertAvailable(app);
+    if (!session.allowedOrigins.includes(request.openerOrigin)) {
+      throw new ApiError(
+        403,
+        'forbidden_origin',
+        'The opener origin is not allowed for this session.',
+      );
+    }
+    const returnUrl =
+      request.mode === 'redirect' ? this.checkReturnUrl(session, request.returnUrl) : null;
+    // Update mode re-authorizes a connection of this same app (404 when it is not the user's).
+    if (request.connectionId && connections.get(session, request.connectionId).app !== app.key) {
+      throw new ApiError(400, 'bad_request', 'The connection belongs to another app.');
+    }
+    const state = randomToken(32);
+    const codeVerifier = createCodeVerifier();
+    const createdAt = now();
+    const flow: FlowRecord = {
+      id: randomId('flw_'),
+      sessionId: session.id,
+      userId: session.userId,
+      app: app.key,
+      connectionId: request.connectionId ?? null,
+      mode: request.mode,
+      openerOrigin: request.openerOrigin,
+      returnUrl,
+      codeVerifier,
+      status: 'pending',
+      error: null,
+      resultConnectionId: null,
+      stateUsedAt: null,
+      expiresAt: createdAt + FLOW_TTL_MS,
+      createdAt,
+    };
+    this.deps.flows.insert(flow, state);
+    const { endpoints } = this.deps.provider();
+    const authorizeUrl = new URL(endpoints.authorizationEndpoint);
+    authorizeUrl.search = new URLSearchParams({
+      response_type: 'code',
+      client_id: endpoints.clientId,
+      redirect_uri: this.redirectUri,
+      scope: [...BASE_SCOPES, ...method.scopes.map((scope) => scope.name)].join(' '),
+      state,
+      code_challenge: codeChallengeS256(codeVerifier),
+      code_challenge_method: 'S256',
+      // Consent every time: the user reviews the access, and refresh tokens need it.
+      prompt: 'consent',
+    }).toString();
+    return {
+      flowId: flow.id,
+      authorizeUrl: authorizeUrl.toString(),
+      expiresAt: new Date(flow.expiresAt).toISOString(),
+    };
+  }
+
+  async get(
+    session: SessionRecord,
+    flowId: string,
+    waitSeconds: number,
+    signal?: AbortSignal,
+  ): Promise<OAuthFlow> {
+    let flow = this.load(session, flowId);
+    if (flow.status === 'pending' && waitSeconds > 0) {
+      const untilExpiry = Math.max(0, flow.expiresAt - this.deps.now());
+      await this.deps.notifier.waitForChange(
+        flowId,
+        Math.min(waitSeconds * 1000, untilExpiry),
+        signal,
+      );
+      flow = this.load(session, flowId);
+    }
+    return this.toWire(session, flow);
+  }
+
+  async handleCallback(query: {
+    state?: string;
+    code?: string;
+    error?: string;
+  }): Promise<CallbackOutcome> {
+    const { flows, now } = this.deps;
+    const flow = query.state ? flows.consumeState(query.state, now()) : null;
+    if (!flow) {
+      const page = renderPlainPage(callbackMessages.invalidStateTitle, [
+        callbackMessages.flowErrors.state_invalid(''),
+        callbackMessages.closeWindow,
+      ]);
+      return { kind: 'page', status: 400, page };
+    }
+    const app = this.deps.catalog.find(flow.app);
+    if (this.expireIfDue(flow) || flow.status !== 'pending') {
+      return this.respond(flow, app, 400);
+    }
+    if (this.deps.sessions.isRevoked(flow.sessionId)) {
+      this.fail(flow, app, 'state_invalid');
+    } else if (query.error) {
+      this.fail(flow, app, query.error === 'access_denied' ? 'access_denied' : 'provider_error');
+    } else if (!query.code) {
+      this.fail(flow, app, 'provider_error');
+    } else {
+      await this.complete(flow, app, query.code);
+    }
+    return this.respond(flow, app, 200);
+  }
+
+  private async complete(flow: FlowRecord, app: App, code: string): Promise<void> {
+    const { client } = this.deps.provider();
+    const exchange = await client.exchangeCode(code, flow.codeVerifier, this.redirectUri);
+    if (exchange.outcome !== 'ok') return this.fail(flow, app, 'exchange_failed');
+    const me = await client.whoAmI({ type: 'bearer', accessToken: exchange.tokens.accessToken });
+    if (me.outcome !== 'ok') return this.fail(flow, app, 'provider_error');
+    const tokens = exchange.tokens;
+    if (tokens.scopes.length === 0 && me.identity.scopes) tokens.scopes = me.identity.scopes;
+    const result = this.deps.connections.connectOAuth(
+      { userId: flow.userId },
+      app,
+      tokens,
+      me.identity,
+      flow.connectionId,
+    );
+    if (result.outcome === 'missing_scopes') {
+      return this.fail(flow, app, 'missing_scopes', result.missingScopes);
+    }
+    flow.resultConnectionId = result.connection.id;
+    if (result.outcome === 'duplicate') return this.fail(flow, app, 'duplicate_account');
+    flow.status = 'succeeded';
+    this.save(flow);
+  }
+
+  private fail(
+    flow: FlowRecord,
+    app: App,
+    code: FlowError['code'],
+    missingScopes?: string[],
+  ): void {
+    flow.status = 'failed';
+    flow.error = { code, message: callbackMessages.flowErrors[code](app.name) };
+    if (missingScopes) flow.error.missingScopes = missingScopes;
+    this.save(flow);
+  }
+
+  private save(flow: FlowRecord): void {
+    this.deps.flows.finish(flow);
+    this.deps.notifier.notify(flow.id);
+  }
+
+  private respond(flow: FlowRecord, app: App, status: 200 | 400): CallbackOutcome {
+    if (flow.mode === 'redirect' && flow.returnUrl) {
+      const location = new URL(flow.returnUrl);
+      location.searchParams.set(REDIRECT_FLOW_PARAM, flow.id);
+      return { kind: 'redirect', location: location.toString() };
+    }
+    const message: OAuthCallbackMessage = {
+      source: 'plugboard',
+      flowId: flow.id,
+      status: flow.status === 'pending' ? 'expired' : flow.status,
+    };
+    const succeeded = flow.status === 'succeeded';
+    const title = succeeded ? callbackMessages.succeededTitle : callbackMessages.failedTitle;
+    const detail = succeeded
+      ? callbackMessages.succeededBody(app.name)
+      : (flow.error?.message ?? callbackMessages.flowErrors.state_invalid(app.name));
+    const page = renderCallbackPage({
+      message,
+      openerOrigin: flow.openerOrigin,
+      title,
+      paragraphs: [detail, callbackMessages.closeWindow],
+    });
+    return { kind: 'page', status, page };
+  }
+
+  /** Marks a pending flow past its deadline as expired; true when it did. */
+  private expireIfDue(flow: FlowRecord): boolean {
+    if (flow.status !== 'pending' || flow.expiresAt > this.deps.now()) return false;
+    flow.status = 'expired';
+    this.save(flow);
+    return true;
+  }
+
+  private load(session: SessionRecord, flowId: string): FlowRecord {
+    const flow = this.deps.flows.findById(flowId);
+    // Another user's flow is indistinguishable from a missing one.
+    if (!flow || flow.userId !== session.userId) throw notFound('The flow');
+    this.expireIfDue(flow);
+    return flow;
+  }
+
+  private toWire(session: SessionRecord, flow: FlowRecord): OAuthFlow {
+    const wire: OAuthFlow = {
+      flowId: flow.id,
+      app: flow.app,
+      status: flow.status,
+      mode: flow.mode,
+      expiresAt: new Date(flow.expiresAt).toISOString(),
+    };
+    if (flow.resultConnectionId) {
+      const record = this.deps.connectionRepository.find(session.userId, flow.resultConnectionId);
+      if (record) wire.connection = this.deps.connections.toWire(record);
+    }
+    if (flow.error) wire.error = flow.error;
+    return wire;
+  }
+
+  private checkReturnUrl(session: SessionRecord, returnUrl: string | undefined): string {
+    if (!returnUrl) throw new ApiError(400, 'bad_request', 'Redirect mode needs a returnUrl.');
+    const origin = canonicalOrigin(returnUrl);
+    if (!origin || !session.allowedOrigins.includes(origin)) {
+      throw new ApiError(403, 'forbidden_origin', 'The returnUrl is not on an allowed origin.');
+    }
+    return returnUrl;
+  }
+}

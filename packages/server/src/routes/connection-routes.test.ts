@@ -1,0 +1,380 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Connection, ConnectionList, Problem, TestResult } from '@plugboard/contract';
+import { idempotencyKey, startTestStack, type TestStack } from '../test-support/test-stack.js';
+
+const PIPEDRIVE_FIELDS = { subdomain: 'acme', token: 'demo-key-123' };
+
+describe('connections', () => {
+  let t: TestStack;
+  before(async () => {
+    t = await startTestStack({ credentialAttemptsPerMinute: 100 });
+  });
+  after(() => t.close());
+
+  const create = (token: string, body: unknown, key: string | null = idempotencyKey()) =>
+    t.call<Connection | Problem>('createConnection', '/v1/connections', {
+      method: 'POST',
+      token,
+      headers: key === null ? {} : { 'Idempotency-Key': key },
+      body,
+    });
+
+  it('creates a connection after checking the key with the service', async () => {
+    const token = await t.session({ userId: 'create-user' });
+    const created = await create(token, {
+      app: 'stripe',
+      method: 'api_key',
+      fields: { apiKey: '  demo-key-123  ' },
+    });
+    assert.equal(created.status, 201);
+    const connection = created.body as Connection;
+    assert.match(connection.id, /^con_/);
+    assert.equal(connection.label, 'demo@example.com');
+    assert.equal(connection.status, 'connected');
+    assert.equal(connection.credentialHint, '••••123');
+    assert.ok(connection.lastTestedAt);
+
+    const fetched = await t.call<Connection>('getConnection', `/v1/connections/${connection.id}`, {
+      token,
+    });
+    assert.deepEqual(fetched.body, connection);
+    const list = await t.call<ConnectionList>('listConnections', '/v1/connections?app=stripe', {
+      token,
+    });
+    assert.deepEqual(
+      list.body.items.map((item) => item.id),
+      [connection.id],
+    );
+    const none = await t.call<ConnectionList>('listConnections', '/v1/connections?app=slack', {
+      token,
+    });
+    assert.deepEqual(none.body.items, []);
+  });
+
+  it('answers 422 validation_failed with an error per bad field', async () => {
+    const token = await t.session({ userId: 'validation-user' });
+    const missing = await create(token, {
+      app: 'pipedrive',
+      method: 'token',
+      fields: { subdomain: '  ' },
+    });
+    assert.equal(missing.status, 422);
+    const problem = missing.body as Problem;
+    assert.equal(problem.code, 'validation_failed');
+    assert.deepEqual(
+      problem.errors?.map((error) => [error.field, error.code]),
+      [
+        ['subdomain', 'required'],
+        ['token', 'required'],
+      ],
+    );
+
+    const badPattern = await create(token, {
+      app: 'pipedrive',
+      method: 'token',
+      fields: { subdomain: 'Not A Domain!', token: 'short' },
+    });
+    const codes = (badPattern.body as Problem).errors?.map((error) => [error.field, error.code]);
+    assert.deepEqual(codes, [
+      ['subdomain', 'pattern'],
+      ['token', 'pattern'],
+    ]);
+    assert.match((badPattern.body as Problem).errors?.[1]?.message ?? '', /40 characters/);
+
+    const badOption = await create(token, {
+      app: 'mailgun',
+      method: 'api_key',
+      fields: { region: 'mars', domain: 'mg.example.com', apiKey: 'demo-key-123' },
+    });
+    assert.deepEqual(
+      (badOption.body as Problem).errors?.map((error) => [error.field, error.code]),
+      [['region', 'invalid_option']],
+    );
+
+    const wrongType = await create(token, {
+      app: 'jira',
+      method: 'basic',
+      fields: { subdomain: 'acme', username: 42, password: 'demo-key-123' },
+    });
+    assert.deepEqual(
+      (wrongType.body as Problem).errors?.map((error) => [error.field, error.code]),
+      [['username', 'type']],
+    );
+
+    const oauthHere = await create(token, { app: 'slack', method: 'oauth2', fields: {} });
+    assert.equal(oauthHere.status, 400);
+  });
+
+  it('answers 422 credentials_rejected with the error on the secret field for a wrong key', async () => {
+    const token = await t.session({ userId: 'wrong-key-user' });
+    const rejected = await create(token, {
+      app: 'sendgrid',
+      method: 'api_key',
+      fields: { apiKey: 'demo-key-999' },
+    });
+    assert.equal(rejected.status, 422);
+    const problem = rejected.body as Problem;
+    assert.equal(problem.code, 'credentials_rejected');
+    assert.deepEqual(
+      problem.errors?.map((error) => [error.field, error.code]),
+      [['apiKey', 'rejected']],
+    );
+    const list = await t.call<ConnectionList>('listConnections', '/v1/connections', { token });
+    assert.equal(list.body.items.length, 0);
+  });
+
+  it('signs in with basic auth (email and API token)', async () => {
+    const token = await t.session({ userId: 'basic-user' });
+    const ok = await create(token, {
+      app: 'jira',
+      method: 'basic',
+      fields: { subdomain: 'acme', username: 'demo@example.com', password: 'demo-key-123' },
+    });
+    assert.equal(ok.status, 201);
+    const wrongUser = await create(token, {
+      app: 'confluence',
+      method: 'basic',
+      fields: { subdomain: 'acme', username: 'someone@example.com', password: 'demo-key-123' },
+    });
+    assert.equal((wrongUser.body as Problem).code, 'credentials_rejected');
+    assert.equal((wrongUser.body as Problem).errors?.[0]?.field, 'password');
+  });
+
+  it('detects an account that is already connected (409 duplicate_account)', async () => {
+    const token = await t.session({ userId: 'duplicate-user' });
+    const first = await create(token, {
+      app: 'lemlist',
+      method: 'api_key',
+      fields: { apiKey: 'demo-key-123' },
+    });
+    const second = await create(token, {
+      app: 'lemlist',
+      method: 'api_key',
+      fields: { apiKey: 'demo-key-123' },
+    });
+    assert.equal(second.status, 409);
+    const problem = second.body as Problem;
+    assert.equal(problem.code, 'duplicate_account');
+    assert.equal(problem.existingConnection?.id, (first.body as Connection).id);
+  });
+
+  it('replays an idempotent retry and refuses the key for another body', async () => {
+    const token = await t.session({ userId: 'idempotent-user' });
+    const key = idempotencyKey();
+    const body = { app: 'klaviyo', method: 'api_key', fields: { apiKey: 'demo-key-123' } };
+    const [first, concurrent] = await Promise.all([
+      create(token, body, key),
+      create(token, body, key),
+    ]);
+    assert.equal(first.status, 201);
+    assert.deepEqual(concurrent.body, first.body);
+    const retry = await create(
+      token,
+      { fields: body.fields, method: body.method, app: body.app },
+      key,
+    );
+    assert.equal(retry.status, 201);
+    assert.deepEqual(retry.body, first.body);
+    const list = await t.call<ConnectionList>('listConnections', '/v1/connections', { token });
+    assert.equal(list.body.items.length, 1);
+
+    const conflict = await create(token, { ...body, label: 'Another' }, key);
+    assert.equal(conflict.status, 409);
+    assert.equal((conflict.body as Problem).code, 'idempotency_conflict');
+
+    // A failed attempt does not hold its key: the corrected body may reuse it.
+    const retried = idempotencyKey();
+    const typo = await create(
+      token,
+      { app: 'lemlist', method: 'api_key', fields: { apiKey: 'demo-key-12' } },
+      retried,
+    );
+    assert.equal(typo.status, 422);
+    const fixed = await create(
+      token,
+      { app: 'lemlist', method: 'api_key', fields: { apiKey: 'demo-key-123' } },
+      retried,
+    );
+    assert.equal(fixed.status, 201);
+
+    const noKey = await create(token, body, null);
+    assert.equal(noKey.status, 400);
+    assert.equal((noKey.body as Problem).code, 'idempotency_key_required');
+  });
+
+  it('updates the label and the credentials, keeping the id', async () => {
+    const token = await t.session({ userId: 'update-user' });
+    const created = (
+      await create(token, {
+        app: 'harvest',
+        method: 'token',
+        fields: { accountId: '123456', token: 'demo-key-123' },
+      })
+    ).body as Connection;
+    const relabelled = await t.call<Connection>(
+      'updateConnection',
+      `/v1/connections/${created.id}`,
+      {
+        method: 'PATCH',
+        token,
+        body: { label: '  Agency account ' },
+      },
+    );
+    assert.equal(relabelled.status, 200);
+    assert.equal(relabelled.body.label, 'Agency account');
+    assert.equal(relabelled.body.id, created.id);
+
+    const rejected = await t.call<Problem>('updateConnection', `/v1/connections/${created.id}`, {
+      method: 'PATCH',
+      token,
+      body: { fields: { accountId: '123456', token: 'demo-key-000' } },
+    });
+    assert.equal(rejected.status, 422);
+    assert.equal(rejected.body.code, 'credentials_rejected');
+
+    const rekeyed = await t.call<Connection>('updateConnection', `/v1/connections/${created.id}`, {
+      method: 'PATCH',
+      token,
+      body: { fields: { accountId: '654321', token: 'demo-key-123' } },
+    });
+    assert.equal(rekeyed.status, 200);
+    assert.equal(rekeyed.body.id, created.id);
+    assert.equal(rekeyed.body.label, 'Agency account');
+
+    const empty = await t.call<Problem>('updateConnection', `/v1/connections/${created.id}`, {
+      method: 'PATCH',
+      token,
+      body: {},
+    });
+    assert.equal(empty.status, 400);
+  });
+
+  it('tests a connection against the service and records the outcome', async () => {
+    const token = await t.session({ userId: 'test-user' });
+    const created = (
+      await create(token, { app: 'github', method: 'token', fields: { token: 'demo-key-123' } })
+    ).body as Connection;
+    t.advanceClock(1000);
+    const tested = await t.call<TestResult>(
+      'testConnection',
+      `/v1/connections/${created.id}/test`,
+      {
+        method: 'POST',
+        token,
+      },
+    );
+    assert.equal(tested.status, 200);
+    assert.equal(tested.body.ok, true);
+    assert.equal(tested.body.status, 'connected');
+    assert.equal(tested.body.message, 'Connected as demo@example.com');
+    assert.equal(tested.body.connection.lastTestedAt, tested.body.testedAt);
+    assert.ok(Date.parse(tested.body.testedAt) > Date.parse(created.lastTestedAt!));
+  });
+
+  it('deletes a connection, and keeps other users out of it', async () => {
+    const token = await t.session({ userId: 'delete-user' });
+    const intruder = await t.session({ userId: 'someone-else' });
+    const created = (
+      await create(token, {
+        app: 'debitoor',
+        method: 'api_key',
+        fields: { apiKey: 'demo-key-123' },
+      })
+    ).body as Connection;
+    const path = `/v1/connections/${created.id}`;
+    assert.equal((await t.call('getConnection', path, { token: intruder })).status, 404);
+    assert.equal(
+      (await t.call('deleteConnection', path, { method: 'DELETE', token: intruder })).status,
+      404,
+    );
+    assert.equal(
+      (await t.call('testConnection', `${path}/test`, { method: 'POST', token: intruder })).status,
+      404,
+    );
+    const deleted = await t.call('deleteConnection', path, { method: 'DELETE', token });
+    assert.equal(deleted.status, 204);
+    assert.equal((await t.call('getConnection', path, { token })).status, 404);
+    assert.equal(
+      (await t.call('getConnection', '/v1/connections/not-an-id', { token })).status,
+      404,
+    );
+  });
+
+  it('gives webhook apps a per-connection URL that records deliveries', async () => {
+    const token = await t.session({ userId: 'webhook-user' });
+    const created = (
+      await create(token, { app: 'pipedrive', method: 'token', fields: PIPEDRIVE_FIELDS })
+    ).body as Connection;
+    assert.ok(created.setup);
+    assert.match(created.setup.webhookUrl, new RegExp(`^${t.stack.url}/v1/hooks/[A-Za-z0-9]{32}$`));
+    assert.equal(created.setup.lastEventAt, null);
+
+    const hookPath = new URL(created.setup.webhookUrl).pathname;
+    const delivered = await t.call('receiveWebhook', hookPath, {
+      method: 'POST',
+      origin: null,
+      body: { event: 'added.deal', current: { id: 1 } },
+    });
+    assert.equal(delivered.status, 202);
+    const after = await t.call<Connection>('getConnection', `/v1/connections/${created.id}`, {
+      token,
+    });
+    assert.ok(after.body.setup?.lastEventAt);
+
+    const unknown = await t.call<Problem>(
+      'receiveWebhook',
+      '/v1/hooks/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+      {
+        method: 'POST',
+        origin: null,
+        body: {},
+      },
+    );
+    assert.equal(unknown.status, 404);
+    const tooBig = await t.call<Problem>('receiveWebhook', hookPath, {
+      method: 'POST',
+      origin: null,
+      body: { blob: 'x'.repeat(300_000) },
+    });
+    assert.equal(tooBig.status, 413);
+  });
+});
+
+describe('credential rate limit', () => {
+  let t: TestStack;
+  before(async () => {
+    t = await startTestStack({ credentialAttemptsPerMinute: 3 });
+  });
+  after(() => t.close());
+
+  it('answers 429 with Retry-After once a session submits too many credentials', async () => {
+    const token = await t.session();
+    const attempt = () =>
+      t.call<Problem>('createConnection', '/v1/connections', {
+        method: 'POST',
+        token,
+        headers: { 'Idempotency-Key': idempotencyKey() },
+        body: { app: 'stripe', method: 'api_key', fields: { apiKey: 'demo-key-000' } },
+      });
+    for (let i = 0; i < 3; i += 1) assert.equal((await attempt()).status, 422);
+    const limited = await attempt();
+    assert.equal(limited.status, 429);
+    assert.equal(limited.body.code, 'rate_limited');
+    const retryAfter = Number(limited.headers.get('Retry-After'));
+    assert.ok(retryAfter > 0 && retryAfter <= 60);
+    assert.equal(limited.body.retryAfter, retryAfter);
+
+    // Another session is not affected; the window ends after a minute.
+    const other = await t.session({ userId: 'other' });
+    const fresh = await t.call('createConnection', '/v1/connections', {
+      method: 'POST',
+      token: other,
+      headers: { 'Idempotency-Key': idempotencyKey() },
+      body: { app: 'stripe', method: 'api_key', fields: { apiKey: 'demo-key-123' } },
+    });
+    assert.equal(fresh.status, 201);
+    t.advanceClock(61_000);
+    assert.equal((await attempt()).status, 422);
+  });
+});

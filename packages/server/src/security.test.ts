@@ -1,0 +1,141 @@
+// End-to-end checks that secrets stay on the server: not in any response, not in any log line,
+// and not readable in the database file.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+import type { Connection, OAuthFlow, OAuthFlowStart } from '@plugboard/contract';
+import { completeAuthorization } from './demo-provider/drive-login.js';
+import {
+  ORIGIN,
+  idempotencyKey,
+  startTestStack,
+  type TestStack,
+} from './test-support/test-stack.js';
+
+const API_KEY = 'demo-key-123';
+
+describe('secrets never leave the server', () => {
+  let t: TestStack;
+  let dataDir: string;
+  const secrets: string[] = [API_KEY];
+  /** Handed to the browser inside authorizeUrl by design, but never logged or stored in clear. */
+  let oauthState = '';
+
+  before(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'pb-security-'));
+    t = await startTestStack({ dbPath: join(dataDir, 'plugboard.sqlite'), dataDir });
+    const token = await t.session();
+    secrets.push(token);
+
+    const created = await t.call<Connection>('createConnection', '/v1/connections', {
+      method: 'POST',
+      token,
+      headers: { 'Idempotency-Key': idempotencyKey() },
+      body: { app: 'pipedrive', method: 'token', fields: { subdomain: 'acme', token: API_KEY } },
+    });
+    assert.equal(created.status, 201);
+    const id = created.body.id;
+    await t.call('testConnection', `/v1/connections/${id}/test`, { method: 'POST', token });
+    await t.call('updateConnection', `/v1/connections/${id}`, {
+      method: 'PATCH',
+      token,
+      body: { fields: { subdomain: 'acme', token: API_KEY } },
+    });
+    const rejected = await t.call('createConnection', '/v1/connections', {
+      method: 'POST',
+      token,
+      headers: { 'Idempotency-Key': idempotencyKey() },
+      body: { app: 'stripe', method: 'api_key', fields: { apiKey: 'demo-key-4567' } },
+    });
+    assert.equal(rejected.status, 422);
+    secrets.push('demo-key-4567');
+
+    const flow = await t.call<OAuthFlowStart>('startOAuthFlow', '/v1/oauth/flows', {
+      method: 'POST',
+      token,
+      body: { app: 'gmail', openerOrigin: ORIGIN, mode: 'popup' },
+    });
+    const state = new URL(flow.body.authorizeUrl).searchParams.get('state')!;
+    const redirect = await completeAuthorization(flow.body.authorizeUrl);
+    oauthState = state;
+    secrets.push(redirect.searchParams.get('code')!);
+    await t.call('oauthCallback', redirect.pathname + redirect.search, { origin: null });
+    const done = await t.call<OAuthFlow>('getOAuthFlow', `/v1/oauth/flows/${flow.body.flowId}`, {
+      token,
+    });
+    assert.equal(done.body.status, 'succeeded');
+    await t.call('testConnection', `/v1/connections/${done.body.connection!.id}/test`, {
+      method: 'POST',
+      token,
+    });
+  });
+
+  after(async () => {
+    await t.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('keeps keys, session tokens, OAuth codes and states out of every response', () => {
+    assert.ok(t.responses.length >= 8);
+    for (const body of t.responses) {
+      for (const secret of secrets)
+        assert.ok(!body.includes(secret), `a response contains ${secret.slice(0, 6)}…`);
+    }
+  });
+
+  it('writes one JSON line per request with no secret and no query string', () => {
+    const requests = t.logs
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((entry) => entry.msg === 'request');
+    assert.ok(requests.length >= 9);
+    for (const entry of requests) {
+      assert.deepEqual(Object.keys(entry).sort(), [
+        'level',
+        'method',
+        'ms',
+        'msg',
+        'path',
+        'requestId',
+        'status',
+        'time',
+      ]);
+      assert.ok(!String(entry.path).includes('?'));
+    }
+    assert.ok(
+      requests.some((entry) => entry.path === '/v1/oauth/callback' && entry.status === 200),
+    );
+    for (const line of t.logs) {
+      for (const secret of [...secrets, oauthState])
+        assert.ok(!line.includes(secret), `a log line contains ${secret.slice(0, 6)}…`);
+    }
+  });
+
+  it('stores credentials encrypted: the database files do not contain them', () => {
+    const files = readdirSync(dataDir).filter((name) => name.startsWith('plugboard.sqlite'));
+    assert.ok(files.length >= 1);
+    for (const file of files) {
+      const bytes = readFileSync(join(dataDir, file)).toString('latin1');
+      for (const secret of [...secrets, oauthState])
+        assert.ok(!bytes.includes(secret), `${file} contains ${secret.slice(0, 6)}…`);
+      assert.ok(
+        !bytes.includes('accessToken') && !bytes.includes('refreshToken'),
+        `${file} holds token JSON`,
+      );
+    }
+    const db = new Database(join(dataDir, 'plugboard.sqlite'), { readonly: true });
+    try {
+      const rows = db.prepare('SELECT credentials FROM connections').all() as Array<{
+        credentials: string;
+      }>;
+      assert.equal(rows.length, 2);
+      for (const row of rows) assert.match(row.credentials, /^v1\.[\w-]{16}\.[\w-]{22}\.[\w-]+$/);
+      const applied = db.prepare('SELECT version FROM migrations ORDER BY version').all();
+      assert.deepEqual(applied, [{ version: 1 }, { version: 2 }]);
+    } finally {
+      db.close();
+    }
+  });
+});

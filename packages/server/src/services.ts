@@ -1,0 +1,23 @@
+// Everything the routes need, built once per server.
+import type { CatalogService } from './catalog/catalog-service.js';
+import type { ConnectionRepository } from './connections/connection-repository.js';
+import type { ConnectionService } from './connections/connection-service.js';
+import type { IdempotencyStore } from './connections/idempotency-store.js';
+import type { Logger } from './http/logger.js';
+import type { RateLimiter } from './http/rate-limiter.js';
+import type { OAuthService } from './oauth/oauth-service.js';
+import type { SessionStore } from './sessions/session-store.js';
+
+export interface Services {
+  secretKey: string;
+  publicUrl: string;
+  now: () => number;
+  logger: Logger;
+  sessions: SessionStore;
+  catalog: CatalogService;
+  connections: ConnectionService;
+  connectionRepository: ConnectionRepository;
+  idempotency: IdempotencyStore;
+  credentialAttempts: RateLimiter;
+  oauth: OAuthService;
+}
