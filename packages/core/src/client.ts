@@ -1,0 +1,153 @@
+// A client: one backend + one session, with the stores every element on the page shares.
+import type { App } from '@plugboard/contract';
+import { createCatalogStore, type CatalogStore } from './catalog/catalog-store.js';
+import {
+  resolveOptions,
+  type PlugboardOptions,
+  type PresentationSettings,
+  type ResolvedConfig,
+  type TokenSourceOptions,
+} from './config.js';
+import { createConnectionStore, type ConnectionStore } from './connections/connection-store.js';
+import { createEventStream, type EventStream } from './events.js';
+import { createHttpClient, type HttpClient } from './http/http-client.js';
+import { appSchema } from './http/schemas.js';
+import { createTranslator, type Translator } from './messages/index.js';
+import { browserEnvironment, type OAuthEnvironment } from './oauth/browser-environment.js';
+import type { FlowTiming } from './oauth/flow-timing.js';
+import { createOAuthController } from './oauth/oauth-controller.js';
+import type {
+  OAuthApp,
+  OAuthFlowHandle,
+  OAuthResult,
+  StartOAuthOptions,
+} from './oauth/oauth-types.js';
+import type { RetryPolicy } from './retry.js';
+import { SessionTokens } from './session-token.js';
+import { createSharedTask } from './shared-load.js';
+
+export interface PlugboardClient {
+  /** Replaced (locale, theme, messages) when configure() changes them; see onConfigChange. */
+  readonly config: ResolvedConfig;
+  readonly events: EventStream;
+  readonly catalog: CatalogStore;
+  readonly connections: ConnectionStore;
+  /** One app with its auth methods and setup steps; cached per key (failures are not cached). */
+  getApp(key: string, opts?: { signal?: AbortSignal }): Promise<App>;
+  /**
+   * Starts an OAuth flow. Synchronous on purpose: call it inside the click handler, so the
+   * popup opens before any await and popup blockers let it through.
+   */
+  startOAuth(app: OAuthApp, opts?: StartOAuthOptions): OAuthFlowHandle;
+  /** After a redirect-mode flow: reads `?pb_flow=`, cleans the URL and returns the outcome. */
+  resumeRedirectFlow(url?: string): Promise<OAuthResult | null>;
+  /**
+   * Messages for `locale` (default: config.locale) with the configured overrides. Non-English
+   * catalogs load on demand; the translator is cached per locale.
+   */
+  translator(locale?: string): Promise<Translator>;
+}
+
+/** Seams for tests and unusual hosts; not part of PlugboardOptions on purpose. */
+export interface ClientInternals {
+  readonly retryPolicy?: RetryPolicy;
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  readonly random?: () => number;
+  readonly oauthEnvironment?: OAuthEnvironment;
+  readonly oauthTiming?: Partial<FlowTiming>;
+}
+
+/** A new, unshared client. Most code wants `getClient()`, which shares one per configuration. */
+export function createClient(
+  options: PlugboardOptions,
+  internals: ClientInternals = {},
+): PlugboardClient {
+  const { config, token } = resolveOptions(options);
+  return clientFromResolved(config, token, internals);
+}
+
+/** Lets the registry apply a new locale / theme / messages to a shared client. */
+const presentationUpdaters = new WeakMap<
+  PlugboardClient,
+  (settings: PresentationSettings) => void
+>();
+
+export function updatePresentation(client: PlugboardClient, settings: PresentationSettings): void {
+  presentationUpdaters.get(client)?.(settings);
+}
+
+export function clientFromResolved(
+  initialConfig: ResolvedConfig,
+  token: TokenSourceOptions,
+  internals: ClientInternals = {},
+): PlugboardClient {
+  let config = initialConfig;
+  const http: HttpClient = createHttpClient({
+    backendUrl: config.backendUrl,
+    fetch: config.fetch,
+    timeoutMs: config.timeoutMs,
+    tokens: new SessionTokens(token),
+    retryPolicy: internals.retryPolicy,
+    sleep: internals.sleep,
+    random: internals.random,
+  });
+  const events = createEventStream();
+  const catalog = createCatalogStore(http);
+  const connections = createConnectionStore(http, events);
+  /** Apps already fetched (failures are not cached), and the fetches in flight. */
+  const apps = new Map<string, App>();
+  const appLoads = new Map<string, (signal?: AbortSignal) => Promise<App>>();
+  const translators = new Map<string, Promise<Translator>>();
+  const oauth = createOAuthController({
+    http,
+    events,
+    backendOrigin: config.backendUrl.origin,
+    timing: { ...internals.oauthTiming, timeoutMs: config.oauthTimeoutMs },
+    // The environment wraps `window`, so it is only looked up when a flow starts.
+    environment: () => internals.oauthEnvironment ?? browserEnvironment(),
+    onConnection: (connection) => connections.upsert(connection),
+  });
+
+  const client: PlugboardClient = {
+    get config() {
+      return config;
+    },
+    events,
+    catalog,
+    connections,
+    getApp(key, opts = {}) {
+      const cached = apps.get(key);
+      if (cached) return Promise.resolve(cached);
+      let load = appLoads.get(key);
+      if (!load) {
+        load = createSharedTask(async (signal) => {
+          const app = await http.requestData({
+            path: `v1/apps/${encodeURIComponent(key)}`,
+            signal,
+            schema: appSchema,
+          });
+          apps.set(key, app);
+          return app;
+        });
+        appLoads.set(key, load);
+      }
+      return load(opts.signal);
+    },
+    startOAuth: (app, opts) => oauth.start(app, opts),
+    resumeRedirectFlow: (url) => oauth.resumeRedirect(url),
+    translator(locale = config.locale) {
+      let translator = translators.get(locale);
+      if (!translator) {
+        translator = createTranslator(locale, config.messages);
+        translators.set(locale, translator);
+      }
+      return translator;
+    },
+  };
+  presentationUpdaters.set(client, (settings) => {
+    config = { ...config, ...settings };
+    // Overrides may have changed: translators are rebuilt on next use.
+    translators.clear();
+  });
+  return client;
+}

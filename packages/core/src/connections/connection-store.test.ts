@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Connection } from '@plugboard/contract';
+import { HttpError } from '../errors.js';
+import { createEventStream, type PlugboardEvent } from '../events.js';
+import { jsonResponse, problemResponse } from '../testing/fake-fetch.js';
+import { connection } from '../testing/fixtures.js';
+import { testHttp } from '../testing/test-http.js';
+import { createConnectionStore } from './connection-store.js';
+
+function setup(handler: Parameters<typeof testHttp>[0]) {
+  const test = testHttp(handler);
+  const events = createEventStream({ sessionId: 'sess' });
+  const seen: PlugboardEvent[] = [];
+  events.subscribe((event) => seen.push(event));
+  const store = createConnectionStore(test.http, events);
+  let notifications = 0;
+  store.subscribe(() => (notifications += 1));
+  return { ...test, store, seen, notifications: () => notifications };
+}
+
+const list: Connection[] = [
+  connection('con_aaaaaaaa', 'slack'),
+  connection('con_bbbbbbbb', 'slack'),
+  connection('con_cccccccc', 'pipedrive'),
+];
+
+describe('connection store', () => {
+  it('loads the list, counts per app and notifies subscribers', async () => {
+    const { store, notifications } = setup(() => jsonResponse({ items: list }));
+    await store.refresh();
+    assert.equal(store.state, 'ready');
+    assert.equal(store.items.length, 3);
+    assert.equal(store.countFor('slack'), 2);
+    assert.equal(store.countFor('hubspot'), 0);
+    assert.equal(store.forApp('pipedrive')[0]?.id, 'con_cccccccc');
+    assert.equal(notifications(), 2); // loading, ready
+  });
+
+  it('creates with one Idempotency-Key reused by the retries, and adds the connection', async () => {
+    const created = connection('con_newnewnew', 'hubspot');
+    const { store, requests } = setup((_request, call) =>
+      call === 1
+        ? problemResponse(503, 'provider_unavailable')
+        : jsonResponse(created, { status: 201 }),
+    );
+    const result = await store.create({
+      app: 'hubspot',
+      method: 'api_key',
+      fields: { apiKey: 'secret' },
+    });
+    assert.deepEqual(result, created);
+    const keys = requests.map((request) => request.headers.get('Idempotency-Key'));
+    assert.equal(keys.length, 2);
+    assert.match(keys[0] ?? '', /^[0-9a-f-]{36}$/);
+    assert.equal(keys[1], keys[0]);
+    assert.equal(store.countFor('hubspot'), 1);
+  });
+
+  it('uses a new key for each logical create, or the one given', async () => {
+    const { store, requests } = setup(() =>
+      jsonResponse(connection('con_newnewnew', 'hubspot'), { status: 201 }),
+    );
+    const input = { app: 'hubspot', method: 'api_key' as const, fields: {} };
+    await store.create(input);
+    await store.create(input);
+    await store.create(input, { idempotencyKey: 'key_from_ui_1' });
+    const keys = requests.map((request) => request.headers.get('Idempotency-Key'));
+    assert.notEqual(keys[0], keys[1]);
+    assert.equal(keys[2], 'key_from_ui_1');
+  });
+
+  it('adds the existing connection from a duplicate_account answer', async () => {
+    const existing = connection('con_existing1', 'slack');
+    const { store } = setup(() =>
+      problemResponse(409, 'duplicate_account', { existingConnection: existing }),
+    );
+    await assert.rejects(store.create({ app: 'slack', method: 'api_key', fields: {} }), HttpError);
+    assert.equal(store.find('con_existing1')?.label, existing.label);
+  });
+
+  it('updates, tests and removes, emitting updated, tested and removed', async () => {
+    const renamed = { ...list[0]!, label: 'Renamed' };
+    const { store, seen, requests } = setup((request) => {
+      const { pathname } = new URL(request.url);
+      if (request.method === 'GET') return jsonResponse({ items: list });
+      if (request.method === 'PATCH') return jsonResponse(renamed);
+      if (request.method === 'DELETE') return new Response(null, { status: 204 });
+      if (pathname.endsWith('/test')) {
+        return jsonResponse({
+          ok: false,
+          status: 'error',
+          message: 'Key revoked',
+          testedAt: '2026-01-02T00:00:00Z',
+          connection: { ...list[2]!, status: 'error' },
+        });
+      }
+      return problemResponse(404, 'not_found');
+    });
+    await store.refresh();
+    await store.update('con_aaaaaaaa', { label: 'Renamed' });
+    assert.equal(store.find('con_aaaaaaaa')?.label, 'Renamed');
+    const outcome = await store.test('con_cccccccc');
+    assert.equal(outcome.ok, false);
+    assert.equal(store.find('con_cccccccc')?.status, 'error');
+    await store.remove('con_bbbbbbbb');
+    assert.equal(store.find('con_bbbbbbbb'), undefined);
+    assert.equal(store.countFor('slack'), 1);
+    assert.deepEqual(
+      seen.map((event) => [event.name, event.seq]),
+      [
+        ['updated', 1],
+        ['tested', 2],
+        ['removed', 3],
+      ],
+    );
+    assert.deepEqual(seen[1]?.detail, {
+      app: 'pipedrive',
+      connectionId: 'con_cccccccc',
+      ok: false,
+      status: 'error',
+    });
+    assert.deepEqual(seen[2]?.detail, { app: 'slack', connectionId: 'con_bbbbbbbb' });
+    assert.equal(new URL(requests[3]!.url).pathname, '/v1/connections/con_bbbbbbbb');
+  });
+
+  it('keeps the list and the error when a refresh fails', async () => {
+    let fail = false;
+    const { store } = setup(() =>
+      fail ? Promise.reject(new TypeError('offline')) : jsonResponse({ items: list }),
+    );
+    await store.refresh();
+    fail = true;
+    await assert.rejects(store.refresh());
+    assert.equal(store.state, 'ready');
+    assert.equal(store.error?.code, 'network');
+    assert.equal(store.items.length, 3);
+  });
+});

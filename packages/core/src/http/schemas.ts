@@ -1,0 +1,227 @@
+// Response shapes, checked at the boundary so a wrong or hostile body becomes a typed
+// `malformed` error instead of a crash deep in the UI. Each schema is declared against the
+// contract type, so TypeScript fails if the two drift. `v.object` drops unknown keys, which keeps
+// older clients working when the backend adds fields.
+import * as v from 'valibot';
+import type {
+  App,
+  AppPage,
+  AppSummary,
+  Connection,
+  ConnectionList,
+  OAuthFlow,
+  OAuthFlowStart,
+  Problem,
+  TestResult,
+} from '@plugboard/contract';
+
+type Schema<T> = v.GenericSchema<unknown, T>;
+
+const text = v.string();
+const optionalText = v.optional(v.string());
+const nullableText = v.optional(v.nullable(v.string()));
+const texts = v.array(v.string());
+const authType = v.picklist(['oauth2', 'api_key', 'token', 'basic', 'custom']);
+const connectionStatus = v.picklist(['connected', 'error', 'expired', 'needs_reauth']);
+const oauthMode = v.picklist(['popup', 'redirect']);
+
+const appSummaryEntries = {
+  key: text,
+  name: text,
+  logoUrl: nullableText,
+  categories: texts,
+  aliases: texts,
+  popularity: v.number(),
+  description: text,
+  health: v.object({
+    status: v.picklist(['operational', 'degraded', 'down']),
+    message: optionalText,
+  }),
+  authTypes: v.array(authType),
+};
+
+export const appSummarySchema: Schema<AppSummary> = v.object(appSummaryEntries);
+
+/** Catalog pages drop the items they cannot read (e.g. an auth type newer than this client)
+ *  instead of failing the whole catalog. */
+const readableAppSummaries = v.pipe(
+  v.array(v.unknown()),
+  v.transform((items) =>
+    items.flatMap((item) => {
+      const result = v.safeParse(appSummarySchema, item);
+      return result.success ? [result.output] : [];
+    }),
+  ),
+);
+
+export const appPageSchema: Schema<AppPage> = v.object({
+  items: readableAppSummaries,
+  nextCursor: v.nullable(v.string()),
+  total: v.number(),
+});
+
+const authFieldSchema = v.object({
+  name: text,
+  label: text,
+  type: v.picklist(['text', 'password', 'url', 'email', 'select', 'number', 'checkbox']),
+  required: v.boolean(),
+  secret: v.boolean(),
+  pattern: optionalText,
+  patternHint: optionalText,
+  placeholder: optionalText,
+  helpText: optionalText,
+  helpUrl: nullableText,
+  minLength: v.optional(v.number()),
+  maxLength: v.optional(v.number()),
+  options: v.optional(v.array(v.object({ value: text, label: text }))),
+  default: v.optional(v.union([v.string(), v.number(), v.boolean()])),
+});
+
+export const appSchema: Schema<App> = v.object({
+  ...appSummaryEntries,
+  helpUrl: nullableText,
+  authMethods: v.array(
+    v.object({
+      type: authType,
+      label: text,
+      helpText: optionalText,
+      helpUrl: nullableText,
+      fields: v.array(authFieldSchema),
+      scopes: v.array(v.object({ name: text, description: text, required: v.boolean() })),
+    }),
+  ),
+  setupSteps: v.array(
+    v.object({
+      type: v.picklist(['webhook_url']),
+      title: text,
+      instructions: texts,
+      helpUrl: nullableText,
+    }),
+  ),
+});
+
+export const connectionSchema: Schema<Connection> = v.object({
+  id: text,
+  app: text,
+  label: text,
+  method: authType,
+  status: connectionStatus,
+  credentialHint: nullableText,
+  grantedScopes: texts,
+  missingScopes: texts,
+  lastTestedAt: v.nullable(v.string()),
+  lastError: v.nullable(v.object({ code: text, message: text, requestId: optionalText })),
+  setup: v.nullable(v.object({ webhookUrl: text, lastEventAt: v.nullable(v.string()) })),
+  createdAt: text,
+  updatedAt: text,
+});
+
+export const connectionListSchema: Schema<ConnectionList> = v.object({
+  items: v.array(connectionSchema),
+});
+
+export const testResultSchema: Schema<TestResult> = v.object({
+  ok: v.boolean(),
+  status: connectionStatus,
+  message: text,
+  testedAt: text,
+  connection: connectionSchema,
+});
+
+export const oauthFlowStartSchema: Schema<OAuthFlowStart> = v.object({
+  flowId: text,
+  authorizeUrl: text,
+  expiresAt: text,
+});
+
+export const oauthFlowSchema: Schema<OAuthFlow> = v.object({
+  flowId: text,
+  app: text,
+  status: v.picklist(['pending', 'succeeded', 'failed', 'expired']),
+  mode: oauthMode,
+  expiresAt: text,
+  connection: v.optional(connectionSchema),
+  error: v.optional(
+    v.object({
+      code: v.picklist([
+        'access_denied',
+        'provider_error',
+        'missing_scopes',
+        'duplicate_account',
+        'state_invalid',
+        'exchange_failed',
+      ]),
+      message: text,
+      missingScopes: v.optional(texts),
+    }),
+  ),
+});
+
+/** A problem whose body does not match (e.g. a code newer than this client) is replaced by one
+ *  synthesised from the status, see `problemFromStatus`. */
+export const problemSchema: Schema<Problem> = v.object({
+  type: text,
+  title: text,
+  status: v.number(),
+  detail: optionalText,
+  instance: optionalText,
+  code: v.picklist([
+    'bad_request',
+    'validation_failed',
+    'credentials_rejected',
+    'duplicate_account',
+    'unauthorized',
+    'session_expired',
+    'forbidden_origin',
+    'app_not_allowed',
+    'not_found',
+    'idempotency_key_required',
+    'idempotency_conflict',
+    'payload_too_large',
+    'rate_limited',
+    'provider_unavailable',
+    'provider_error',
+    'internal_error',
+  ]),
+  requestId: text,
+  errors: v.optional(
+    v.array(
+      v.object({
+        field: text,
+        code: v.picklist([
+          'required',
+          'pattern',
+          'type',
+          'too_short',
+          'too_long',
+          'invalid_option',
+          'rejected',
+        ]),
+        message: text,
+      }),
+    ),
+  ),
+  existingConnection: v.optional(connectionSchema),
+  retryAfter: v.optional(v.number()),
+});
+
+/** For 204 answers. */
+export const noContentSchema: Schema<undefined> = v.undefined();
+
+export type { Schema };
+
+/** Validates `value`, returning the typed output or the list of issues in plain words. */
+export function check<T>(
+  schema: Schema<T>,
+  value: unknown,
+): { ok: true; value: T } | { ok: false; issues: string } {
+  const result = v.safeParse(schema, value);
+  if (result.success) return { ok: true, value: result.output };
+  return {
+    ok: false,
+    issues: result.issues
+      .slice(0, 3)
+      .map((issue) => `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`)
+      .join('; '),
+  };
+}

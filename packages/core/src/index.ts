@@ -1,0 +1,106 @@
+// @plugboard/core: the framework-free client. Importing this module has no side effects and
+// touches no browser global; everything happens when a function is called.
+
+// configuration and clients
+export {
+  configure,
+  getClient,
+  setScriptDefaults,
+  onConfigChange,
+  resetConfiguration,
+} from './registry.js';
+export { createClient } from './client.js';
+export type { PlugboardClient, ClientInternals } from './client.js';
+export type { MessageOverrides, PlugboardOptions, ResolvedConfig, Theme } from './config.js';
+
+// errors
+export { PlugboardError, ConfigError, HttpError, isPlugboardError } from './errors.js';
+export type { PlugboardErrorCode } from './errors.js';
+
+// events
+export { STABLE_EVENT_NAMES } from './events.js';
+export type {
+  EventStream,
+  PlugboardEvent,
+  PlugboardEventDetails,
+  PlugboardEventListener,
+  PlugboardEventName,
+  ExitReason,
+  ConnectMode,
+} from './events.js';
+
+// catalog
+export { REMOTE_SEARCH_THRESHOLD } from './catalog/catalog-store.js';
+export type {
+  CatalogStore,
+  CatalogSearchMode,
+  RemoteSearchResult,
+} from './catalog/catalog-store.js';
+export type { StoreState, Unsubscribe } from './listeners.js';
+export { createSearchIndex } from './catalog/search/index.js';
+export type { SearchHit, SearchIndex, SearchOptions } from './catalog/search/index.js';
+
+// connections
+export type {
+  ConnectionStore,
+  CreateConnectionInput,
+  RequestOptions,
+} from './connections/connection-store.js';
+
+// OAuth
+export { errorFromOAuthResult } from './oauth/flow-result.js';
+export type {
+  OAuthApp,
+  OAuthCancelReason,
+  OAuthFlowHandle,
+  OAuthResult,
+  OAuthResultStatus,
+  StartOAuthOptions,
+} from './oauth/oauth-types.js';
+
+// URL policy for URLs that come from the server (logos, help links)
+export { safeUrl, isAllowedUrl } from './url-policy.js';
+
+// messages (also available alone as '@plugboard/core/messages')
+export {
+  createTranslator,
+  createTranslatorSync,
+  loadMessages,
+  resolveLocaleChain,
+  supportedLocales,
+} from './messages/index.js';
+export type {
+  Message,
+  MessageKey,
+  MessageParams,
+  Messages,
+  PluralCategory,
+  PluralMessage,
+  SupportedLocale,
+  Translator,
+} from './messages/index.js';
+
+// wire types, so elements and hosts need only this package
+export { REDIRECT_FLOW_PARAM } from '@plugboard/contract';
+export type {
+  App,
+  AppKey,
+  AppSummary,
+  AuthField,
+  AuthMethod,
+  AuthType,
+  Connection,
+  ConnectionStatus,
+  FieldError,
+  FieldValues,
+  HealthStatus,
+  OAuthFlowErrorCode,
+  OAuthMode,
+  Problem,
+  ProblemCode,
+  ProviderHealth,
+  Scope,
+  SetupStep,
+  TestResult,
+  UpdateConnectionRequest,
+} from '@plugboard/contract';
