@@ -19,7 +19,7 @@ export function suites(pnpm) {
     { name: 'format', command: [pnpm, 'exec', 'prettier', '--check', '.'] },
     { name: 'contract:lint', command: filtered('contract', 'lint:contract') },
     { name: 'contract:generated', command: filtered('contract', 'check:generated') },
-    { name: 'typecheck', command: [pnpm, '-r', '--if-present', 'run', 'typecheck'] },
+    { name: 'typecheck', command: [pnpm, 'run', 'typecheck'] },
     { name: 'build', command: [pnpm, 'run', 'build'] },
     ...['contract', 'core', 'mocks', 'server'].map((pkg) => ({
       name: `unit:${pkg}`,
@@ -37,8 +37,13 @@ export function suites(pnpm) {
       name: 'storybook:build',
       command: [pnpm, 'exec', 'storybook', 'build', '-o', 'storybook-static', '--quiet'],
     },
-    { name: 'storybook:smoke', command: [node, 'scripts/storybook-smoke.mjs'], timeoutMinutes: 10 },
-    { name: 'size', command: [node, 'scripts/size-check.mjs'] },
+    {
+      name: 'storybook:smoke',
+      command: [pnpm, 'exec', 'vitest', 'run', '--config', '.storybook/vitest.config.ts'],
+      timeoutMinutes: 10,
+    },
+    { name: 'size', command: [node, 'scripts/reporters/size-limit.mjs'] },
     { name: 'manifest:fresh', command: filtered('elements', 'check:manifest') },
+    { name: 'react:generated', command: filtered('react', 'check:generated') },
   ];
 }

@@ -29,7 +29,11 @@ export function browserFor(engine) {
       });
     case 'firefox':
       return puppeteerLauncher({
-        launchOptions: { browser: 'firefox', executablePath: BROWSER_BINARIES.firefox, headless: true },
+        launchOptions: {
+          browser: 'firefox',
+          executablePath: BROWSER_BINARIES.firefox,
+          headless: true,
+        },
       });
     case 'webkit':
       return webdriverLauncher({
@@ -50,7 +54,9 @@ export function browserFor(engine) {
 function webdriverPort() {
   const port = Number(process.env.PB_WEBDRIVER_PORT);
   if (!Number.isInteger(port) || port <= 0) {
-    throw new Error('WebKit needs a WebKitWebDriver: run it through `node scripts/wtr-run.mjs webkit`.');
+    throw new Error(
+      'WebKit needs a WebKitWebDriver: run it through `node scripts/wtr-run.mjs webkit`.',
+    );
   }
   return port;
 }

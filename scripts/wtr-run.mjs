@@ -12,9 +12,22 @@ import { freePort } from './wtr-free-port.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [engine, ...wtrArgs] = process.argv.slice(2);
 
-if (!ENGINES.includes(engine)) fail(`usage: node scripts/wtr-run.mjs <${ENGINES.join('|')}> [flags]`);
+// Each child runs in its own process group so a stop (test-all's timeout sends SIGTERM, a user
+// presses Ctrl-C) takes down everything under it: xvfb-run's X server, the driver, the browsers.
+const children = new Set();
+for (const signal of ['SIGTERM', 'SIGINT']) {
+  process.once(signal, () => {
+    for (const child of children) stopGroup(child);
+    process.exit(1);
+  });
+}
+
+if (!ENGINES.includes(engine))
+  fail(`usage: node scripts/wtr-run.mjs <${ENGINES.join('|')}> [flags]`);
 if (!existsSync(BROWSER_BINARIES[engine])) {
-  fail(`${engine}: ${BROWSER_BINARIES[engine]} is missing (run \`npm test\` to install the browsers).`);
+  fail(
+    `${engine}: ${BROWSER_BINARIES[engine]} is missing (run \`npm test\` to install the browsers).`,
+  );
 }
 
 if (engine === 'webkit' && !process.env.DISPLAY) {
@@ -27,12 +40,9 @@ if (engine === 'webkit') {
   const port = await freePort();
   driver = spawn(BROWSER_BINARIES.webkit, [`--port=${port}`, '--host=127.0.0.1'], {
     stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
   });
-  // test-all stops a suite past its timeout with SIGTERM: take the driver down too.
-  process.once('SIGTERM', () => {
-    driver.kill();
-    process.exit(1);
-  });
+  children.add(driver);
   await waitForDriver(port, driver);
   env.PB_WEBDRIVER_PORT = String(port);
 }
@@ -43,18 +53,22 @@ const code = await run(
   [wtrBin, '--config', join(root, 'web-test-runner.config.mjs'), '--static-logging', ...wtrArgs],
   { env },
 );
-driver?.kill();
+if (driver) stopGroup(driver);
 process.exit(code);
 
 /** Spawns a command with inherited output; resolves with its exit code (1 on a spawn error). */
 function run(command, args, options = {}) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, stdio: 'inherit', ...options });
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit', detached: true, ...options });
+    children.add(child);
     child.on('error', (error) => {
       console.error(`${command}: ${error.message}`);
       resolve(1);
     });
-    child.on('exit', (status, signal) => resolve(status ?? (signal ? 1 : 0)));
+    child.on('exit', (status, signal) => {
+      children.delete(child);
+      resolve(status ?? (signal ? 1 : 0));
+    });
   });
 }
 
@@ -72,8 +86,16 @@ async function waitForDriver(port, child) {
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  child.kill();
+  stopGroup(child);
   fail(`webkit: WebKitWebDriver did not start on port ${port}.`);
+}
+
+function stopGroup(child) {
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
 }
 
 function fail(message) {

@@ -1,4 +1,4 @@
-// Playwright fixtures for end-to-end tests: import { test, expect } from '../harness/fixtures.ts'.
+// Playwright fixtures for end-to-end tests: import { test, expect } from '../harness/fixtures.js'.
 // - stack:      the reference backend + demo OAuth provider (in-memory SQLite), one per worker
 // - pageServer: test/pages/ on another loopback origin, acting as the host product's backend
 // - endUser:    a fresh end-user id per test, so tests never see each other's connections
@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { test as base } from '@playwright/test';
 import { mintSession, startReferenceStack } from '@plugboard/server';
-import { startPageServer, type PageServer } from './page-server.ts';
+import { startPageServer, type PageServer } from './page-server.js';
 
 export type ReferenceStack = Awaited<ReturnType<typeof startReferenceStack>>;
 export type MintedSession = Awaited<ReturnType<typeof mintSession>>;

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createServer as createViteServer } from 'vite';
+import { HARNESS_PATHS } from './harness-paths.js';
 
 export interface PageServer {
   /** e.g. `http://127.0.0.1:41234`: the origin sessions must allow. */
@@ -19,9 +20,6 @@ export interface PageServerOptions {
   /** Mints a session token for `userId`, allowed for the page server's origin. */
   mintToken(userId: string, origin: string): Promise<string>;
 }
-
-/** The paths the pages call; kept in one place for test/pages/harness-client.ts. */
-export const HARNESS_PATHS = { config: '/harness/config', session: '/harness/session' } as const;
 
 const pagesDir = fileURLToPath(new URL('../pages/', import.meta.url));
 const cacheDir = fileURLToPath(new URL('../../node_modules/.vite/e2e-pages', import.meta.url));
@@ -42,7 +40,8 @@ export async function startPageServer(options: PageServerOptions): Promise<PageS
   let origin = '';
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://page.invalid').pathname;
-    if (path === HARNESS_PATHS.config) return sendJson(response, { backendUrl: options.backendUrl });
+    if (path === HARNESS_PATHS.config)
+      return sendJson(response, { backendUrl: options.backendUrl });
     if (path === HARNESS_PATHS.session) return sendSession(request, response);
     vite.middlewares(request, response);
   });

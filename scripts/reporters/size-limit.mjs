@@ -1,0 +1,50 @@
+// Runs `size-limit --json` on the budgets in .size-limit.json and writes one count per budget to
+// $PB_RESULT_FILE for scripts/test-all.mjs. A bundle that is missing (not built) fails its budget.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const budgets = JSON.parse(readFileSync(join(root, '.size-limit.json'), 'utf8'));
+const bin = join(root, 'node_modules', 'size-limit', 'bin.js');
+
+const run = spawnSync(process.execPath, [bin, '--json'], { cwd: root, encoding: 'utf8' });
+const results = parseResults(run.stdout);
+
+const counts = { passed: 0, failed: 0, skipped: 0 };
+for (const budget of budgets) {
+  // size-limit reports a missing file as 0 bytes and "passed": only a built bundle can pass.
+  const built = existsSync(join(root, budget.path));
+  const result = results?.find((entry) => entry.name === budget.name);
+  if (built && result?.passed) {
+    counts.passed++;
+    console.log(`✓ ${budget.name}: ${formatKb(result.size)} (limit ${budget.limit})`);
+  } else {
+    counts.failed++;
+    const why = !built
+      ? 'not built'
+      : result
+        ? `${formatKb(result.size)} is over ${budget.limit}`
+        : 'not measured';
+    console.error(`✗ ${budget.name}: ${why} (${budget.path})`);
+  }
+}
+// Without results size-limit itself failed: show why.
+if (!results) console.error((run.stderr || run.stdout || run.error?.message || '').trim());
+if (process.env.PB_RESULT_FILE) writeFileSync(process.env.PB_RESULT_FILE, JSON.stringify(counts));
+process.exit(counts.failed === 0 ? 0 : 1);
+
+/** @returns {{ name: string, passed: boolean, size: number }[] | null} */
+function parseResults(stdout) {
+  try {
+    const parsed = JSON.parse(stdout);
+    return Array.isArray(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+function formatKb(bytes) {
+  return `${(bytes / 1000).toFixed(2)} kB`;
+}
