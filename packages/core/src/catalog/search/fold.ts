@@ -17,30 +17,22 @@ export function foldText(text: string): string {
 }
 
 /**
- * Appends the words of a folded text to `out`; returns whether punctuation alone joined two
- * words ("at&t", "wi-fi", "monday.com"). Spaces and punctuation separate words, so "Brevo
- * (Sendinblue)" gives ["brevo", "sendinblue"]. With `glue`, words joined by punctuation are
- * appended as one ("at&t" → "att"), so people can type a brand either way.
+ * Words of a folded text. Spaces and punctuation (`.`, `-`, `&`, `'`, brackets) separate words,
+ * so "monday.com" gives ["monday", "com"] and "Brevo (Sendinblue)" gives ["brevo", "sendinblue"].
  * Native regular expressions, not a hand loop: the index is built before the JIT warms up.
  */
-export function appendWords(folded: string, out: string[], glue = false): boolean {
-  const ascii = !NON_ASCII.test(folded);
-  const word = ascii ? ASCII_WORD : UNICODE_WORD;
-  if (!glue) {
-    const words = folded.match(word);
-    if (words) out.push(...words);
-    return (ascii ? ASCII_JOINED : UNICODE_JOINED).test(folded);
-  }
-  for (const chunk of folded.split(SPACES)) {
-    const parts = chunk.match(word);
-    if (parts) out.push(parts.join(''));
-  }
-  return true;
+export function splitWords(folded: string): string[] {
+  return folded.match(NON_ASCII.test(folded) ? UNICODE_WORD : ASCII_WORD) ?? [];
 }
 
-/** The words of a folded text (see appendWords). */
-export function splitWords(folded: string): string[] {
-  const words: string[] = [];
-  appendWords(folded, words);
-  return words;
+/**
+ * The words again with punctuation-joined ones glued ("at&t" → ["att"], "wi-fi manager" →
+ * ["wifi", "manager"]), so people can type a brand either way; undefined when nothing is joined.
+ */
+export function gluedWords(folded: string): string[] | undefined {
+  if (!(NON_ASCII.test(folded) ? UNICODE_JOINED : ASCII_JOINED).test(folded)) return undefined;
+  return folded.split(SPACES).flatMap((chunk) => {
+    const glued = splitWords(chunk).join('');
+    return glued ? [glued] : [];
+  });
 }

@@ -145,6 +145,15 @@ describe('matching', () => {
     assert.deepEqual(names('qónto', catalog), ['Qonto']);
   });
 
+  it('matches names in other scripts', () => {
+    const apps = [app('تطبيق الدفع', 3), app('微信 WeChat', 2), app('Office 365', 1)];
+    assert.deepEqual(names('تطبيق', apps), ['تطبيق الدفع']);
+    assert.deepEqual(names('الد', apps), ['تطبيق الدفع']);
+    assert.deepEqual(names('微信', apps), ['微信 WeChat']);
+    assert.deepEqual(names('wechat', apps), ['微信 WeChat']);
+    assert.deepEqual(names('365', apps), ['Office 365']);
+  });
+
   it('treats punctuation as a word break and also accepts the glued spelling', () => {
     assert.deepEqual(names('monday.com', catalog), ['monday.com']);
     assert.deepEqual(names('monday com', catalog), ['monday.com']);

@@ -1,7 +1,7 @@
 // Builds the flat, typed-array tables the search runs on. Built once per catalog; the query
 // side (index.ts) only reads them, so a keystroke allocates nothing big.
 import type { AppSummary } from '@plugboard/contract';
-import { appendWords, foldText } from './fold.js';
+import { foldText, gluedWords, splitWords } from './fold.js';
 import { orderByKeyThenText, orderByText } from './sort-order.js';
 import { createTokenTable, type TokenTable } from './token-table.js';
 
@@ -53,8 +53,7 @@ export function buildSearchTables(apps: readonly AppSummary[]): SearchTables {
   const fieldTokenStart: number[] = [0];
   const fieldAlias: number[] = [];
   const appFieldStart: number[] = [0];
-  const words: string[] = [];
-  const addField = (alias: number) => {
+  const addField = (words: readonly string[], alias: number) => {
     if (words.length === 0) return;
     for (const word of words) {
       let id = idByToken.get(word);
@@ -65,19 +64,15 @@ export function buildSearchTables(apps: readonly AppSummary[]): SearchTables {
       }
       fieldTokenIds.push(id);
     }
-    words.length = 0;
     fieldTokenStart.push(fieldTokenIds.length);
     fieldAlias.push(alias);
   };
   // Each text gives a field of its words, and one more of its glued words when punctuation
   // joins some ("at&t" → "att").
   const addText = (folded: string, alias: number) => {
-    const joined = appendWords(folded, words);
-    addField(alias);
-    if (joined) {
-      appendWords(folded, words, true);
-      addField(alias);
-    }
+    addField(splitWords(folded), alias);
+    const glued = gluedWords(folded);
+    if (glued) addField(glued, alias);
   };
   for (let app = 0; app < ranked.length; app++) {
     addText(foldedNames[app]!, NAME_FIELD);

@@ -31,11 +31,18 @@ function packedOrder(keys: ArrayLike<number>): Int32Array {
   return order;
 }
 
-/** The first four code units of a text as a number that sorts like the text (clamped to a byte). */
+/**
+ * The first four code units of a text as a number that sorts like the text. Codes past a byte
+ * are clamped, and the key stops there (zeros after): "微信" and "الدفع" then share a key, and
+ * their run is sorted by the whole text, so the order still agrees with `<`.
+ */
 function textPrefixKey(text: string): number {
   let key = 0;
+  let clamped = false;
   for (let i = 0; i < 4; i++) {
-    key = key * 256 + (i < text.length ? Math.min(text.charCodeAt(i) + 1, 255) : 0);
+    const code: number = clamped || i >= text.length ? 0 : Math.min(text.charCodeAt(i) + 1, 255);
+    clamped ||= code === 255;
+    key = key * 256 + code;
   }
   return key;
 }
