@@ -167,6 +167,21 @@ export const ar = {
   'callback.error': 'حدث خطأ ما. يمكنك إغلاق هذه النافذة والمحاولة مرة أخرى.',
   'callback.expired': 'انتهت صلاحية رابط تسجيل الدخول هذا أو سبق استخدامه.',
   'callback.closeWindow': 'إغلاق هذه النافذة',
+  'callback.youCanClose': 'يمكنك إغلاق هذه النافذة.',
+  'callback.succeededTitle': 'تم الربط',
+  'callback.succeededBody': 'تم ربط {app}.',
+  'callback.failedTitle': 'لم يتم الربط',
+  'callback.invalidStateTitle': 'رابط تسجيل الدخول هذا لم يعد صالحًا',
+  'callback.flowError.access_denied': 'ألغيت تسجيل الدخول إلى {app}، لذا لم يتم ربط أي شيء.',
+  'callback.flowError.provider_error':
+    'أبلغ {app} عن مشكلة أثناء تسجيل الدخول. يُرجى المحاولة مرة أخرى.',
+  'callback.flowError.missing_scopes':
+    'لم تُمنح في {app} بعض الأذونات التي يحتاجها هذا الربط. حاول مرة أخرى وأبقِها محددة.',
+  'callback.flowError.duplicate_account': 'حساب {app} هذا مرتبط بالفعل.',
+  'callback.flowError.state_invalid':
+    'انتهت صلاحية رابط تسجيل الدخول هذا أو استُخدم من قبل. ابدأ من جديد من {app}.',
+  'callback.flowError.exchange_failed':
+    'تعذّر علينا إكمال تسجيل الدخول إلى {app}. يُرجى المحاولة مرة أخرى.',
 
   // <app-picker>, <app-connections> and the shared error view (added by the elements team)
   'picker.resultsLabel': 'التطبيقات',

@@ -158,6 +158,21 @@ export const en = {
   'callback.error': 'Something went wrong. You can close this window and try again.',
   'callback.expired': 'This sign-in link has expired or was already used.',
   'callback.closeWindow': 'Close this window',
+  'callback.youCanClose': 'You can close this window.',
+  'callback.succeededTitle': 'Connected',
+  'callback.succeededBody': '{app} is connected.',
+  'callback.failedTitle': 'Not connected',
+  'callback.invalidStateTitle': 'This sign-in link is no longer valid',
+  'callback.flowError.access_denied':
+    'You cancelled the sign-in to {app}, so nothing was connected.',
+  'callback.flowError.provider_error': '{app} reported a problem during sign-in. Please try again.',
+  'callback.flowError.missing_scopes':
+    'Some permissions this connection needs were not granted in {app}. Try again and keep them ticked.',
+  'callback.flowError.duplicate_account': 'This {app} account is already connected.',
+  'callback.flowError.state_invalid':
+    'This sign-in link has expired or was already used. Start again from {app}.',
+  'callback.flowError.exchange_failed':
+    'We could not finish signing in to {app}. Please try again.',
 
   // <app-picker>, <app-connections> and the shared error view (added by the elements team)
   'picker.resultsLabel': 'Apps',

@@ -162,6 +162,22 @@ export const es = {
   'callback.error': 'Algo salió mal. Puedes cerrar esta ventana y volver a intentarlo.',
   'callback.expired': 'Este enlace de inicio de sesión caducó o ya se usó.',
   'callback.closeWindow': 'Cerrar esta ventana',
+  'callback.youCanClose': 'Puedes cerrar esta ventana.',
+  'callback.succeededTitle': 'Conectado',
+  'callback.succeededBody': '{app} está conectado.',
+  'callback.failedTitle': 'No conectado',
+  'callback.invalidStateTitle': 'Este enlace de inicio de sesión ya no es válido',
+  'callback.flowError.access_denied':
+    'Cancelaste el inicio de sesión en {app}, así que no se conectó nada.',
+  'callback.flowError.provider_error':
+    '{app} informó de un problema durante el inicio de sesión. Inténtalo de nuevo.',
+  'callback.flowError.missing_scopes':
+    'No se concedieron en {app} algunos permisos que esta conexión necesita. Inténtalo de nuevo y déjalos marcados.',
+  'callback.flowError.duplicate_account': 'Esta cuenta de {app} ya está conectada.',
+  'callback.flowError.state_invalid':
+    'Este enlace de inicio de sesión caducó o ya se usó. Vuelve a empezar desde {app}.',
+  'callback.flowError.exchange_failed':
+    'No pudimos terminar el inicio de sesión en {app}. Inténtalo de nuevo.',
 
   // <app-picker>, <app-connections> and the shared error view (added by the elements team)
   'picker.resultsLabel': 'Apps',

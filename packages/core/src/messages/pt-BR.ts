@@ -163,6 +163,21 @@ export const ptBR = {
   'callback.error': 'Algo deu errado. Você pode fechar esta janela e tentar de novo.',
   'callback.expired': 'Este link de login expirou ou já foi usado.',
   'callback.closeWindow': 'Fechar esta janela',
+  'callback.youCanClose': 'Você pode fechar esta janela.',
+  'callback.succeededTitle': 'Conectado',
+  'callback.succeededBody': '{app} está conectado.',
+  'callback.failedTitle': 'Não conectado',
+  'callback.invalidStateTitle': 'Este link de login não é mais válido',
+  'callback.flowError.access_denied': 'Você cancelou o login no {app}, então nada foi conectado.',
+  'callback.flowError.provider_error':
+    'O {app} relatou um problema durante o login. Tente novamente.',
+  'callback.flowError.missing_scopes':
+    'Algumas permissões de que esta conexão precisa não foram concedidas no {app}. Tente novamente e mantenha-as marcadas.',
+  'callback.flowError.duplicate_account': 'Esta conta do {app} já está conectada.',
+  'callback.flowError.state_invalid':
+    'Este link de login expirou ou já foi usado. Comece de novo pelo {app}.',
+  'callback.flowError.exchange_failed':
+    'Não conseguimos concluir o login no {app}. Tente novamente.',
 
   // <app-picker>, <app-connections> and the shared error view (added by the elements team)
   'picker.resultsLabel': 'Apps',

@@ -19,7 +19,8 @@ import type { ProviderEndpoints } from '../provider/provider-endpoints.js';
 import { canonicalOrigin } from '../sessions/origins.js';
 import type { SessionRecord } from '../sessions/session-record.js';
 import type { SessionStore } from '../sessions/session-store.js';
-import { callbackMessages } from './callback-messages.js';
+import type { Translator } from '@plugboard/core/messages';
+import { callbackTranslator, englishTranslator, flowErrorText } from './callback-messages.js';
 import { renderCallbackPage, renderPlainPage, type CallbackPage } from './callback-page.js';
 import type { FlowNotifier } from './flow-notifier.js';
 import type { FlowError, FlowRecord } from './flow-record.js';
@@ -130,23 +131,24 @@ export class OAuthService {
     return this.toWire(session, flow);
   }
 
-  async handleCallback(query: {
-    state?: string;
-    code?: string;
-    error?: string;
-  }): Promise<CallbackOutcome> {
+  /** `acceptLanguage` picks the language of the page the popup shows. */
+  async handleCallback(
+    query: { state?: string; code?: string; error?: string },
+    acceptLanguage?: string,
+  ): Promise<CallbackOutcome> {
     const { flows, now } = this.deps;
+    const t = await callbackTranslator(acceptLanguage);
     const flow = query.state ? flows.consumeState(query.state, now()) : null;
     if (!flow) {
-      const page = renderPlainPage(callbackMessages.invalidStateTitle, [
-        callbackMessages.flowErrors.state_invalid(''),
-        callbackMessages.closeWindow,
+      const page = renderPlainPage(t, t.t('callback.invalidStateTitle'), [
+        t.t('callback.expired'),
+        t.t('callback.youCanClose'),
       ]);
       return { kind: 'page', status: 400, page };
     }
     const app = this.deps.catalog.find(flow.app);
     if (this.expireIfDue(flow) || flow.status !== 'pending') {
-      return this.respond(flow, app, 400);
+      return this.respond(flow, app, 400, t);
     }
     if (this.deps.sessions.isRevoked(flow.sessionId)) {
       this.fail(flow, app, 'state_invalid');
@@ -157,7 +159,7 @@ export class OAuthService {
     } else {
       await this.complete(flow, app, query.code);
     }
-    return this.respond(flow, app, 200);
+    return this.respond(flow, app, 200, t);
   }
 
   private async complete(flow: FlowRecord, app: App, code: string): Promise<void> {
@@ -191,7 +193,7 @@ export class OAuthService {
     missingScopes?: string[],
   ): void {
     flow.status = 'failed';
-    flow.error = { code, message: callbackMessages.flowErrors[code](app.name) };
+    flow.error = { code, message: flowErrorText(englishTranslator, code, app.name) };
     if (missingScopes) flow.error.missingScopes = missingScopes;
     this.save(flow);
   }
@@ -201,7 +203,7 @@ export class OAuthService {
     this.deps.notifier.notify(flow.id);
   }
 
-  private respond(flow: FlowRecord, app: App, status: 200 | 400): CallbackOutcome {
+  private respond(flow: FlowRecord, app: App, status: 200 | 400, t: Translator): CallbackOutcome {
     if (flow.mode === 'redirect' && flow.returnUrl) {
       const location = new URL(flow.returnUrl);
       location.searchParams.set(REDIRECT_FLOW_PARAM, flow.id);
@@ -213,15 +215,15 @@ export class OAuthService {
       status: flow.status === 'pending' ? 'expired' : flow.status,
     };
     const succeeded = flow.status === 'succeeded';
-    const title = succeeded ? callbackMessages.succeededTitle : callbackMessages.failedTitle;
+    const title = t.t(succeeded ? 'callback.succeededTitle' : 'callback.failedTitle');
     const detail = succeeded
-      ? callbackMessages.succeededBody(app.name)
-      : (flow.error?.message ?? callbackMessages.flowErrors.state_invalid(app.name));
-    const page = renderCallbackPage({
+      ? t.t('callback.succeededBody', { app: app.name })
+      : flowErrorText(t, flow.error?.code ?? 'state_invalid', app.name);
+    const page = renderCallbackPage(t, {
       message,
       openerOrigin: flow.openerOrigin,
       title,
-      paragraphs: [detail, callbackMessages.closeWindow],
+      paragraphs: [detail, t.t('callback.youCanClose')],
     });
     return { kind: 'page', status, page };
   }

@@ -35,9 +35,10 @@ describe('OAuth flows', () => {
   };
   const flowStatus = (token: string, flowId: string, wait = 0) =>
     t.call<OAuthFlow>('getOAuthFlow', `/v1/oauth/flows/${flowId}?wait=${wait}`, { token });
-  const callback = (url: URL | string) =>
+  const callback = (url: URL | string, headers: Record<string, string> = {}) =>
     t.call<string>('oauthCallback', `${new URL(url).pathname}${new URL(url).search}`, {
       origin: null,
+      headers,
     });
 
   it('runs the authorization code flow with PKCE and tells the opener', async () => {
@@ -208,6 +209,21 @@ describe('OAuth flows', () => {
     assert.equal(otherApp.status, 400);
     const unknownState = await callback(`${t.stack.url}/v1/oauth/callback?state=forged&code=abc`);
     assert.equal(unknownState.status, 400);
+  });
+
+  it('speaks the popup browser’s language on the callback page', async () => {
+    const token = await t.session({ userId: 'spanish-user' });
+    const flow = await startOk(token, { app: 'hubspot' });
+    const page = await callback(await completeAuthorization(flow.authorizeUrl), {
+      'Accept-Language': 'es-MX,es;q=0.9,en;q=0.5',
+    });
+    assert.equal(page.status, 200);
+    assert.match(page.body, /<html lang="es-MX" dir="ltr">/);
+    assert.match(page.body, /Puedes cerrar esta ventana\./);
+    const arabic = await callback(`${t.stack.url}/v1/oauth/callback?state=forged&code=abc`, {
+      'Accept-Language': 'ar',
+    });
+    assert.match(arabic.body, /<html lang="ar" dir="rtl">/);
   });
 
   it('long-polls until the wait ends, hides other users’ flows and expires old flows', async () => {

@@ -47,11 +47,14 @@ export function oauthRoutes(app: Hono<ServerEnv>, services: Services): void {
   });
 
   app.get('/v1/oauth/callback', async (c) => {
-    const outcome = await oauth.handleCallback({
-      state: param(c.req.query('state'), 200),
-      code: param(c.req.query('code'), 2000),
-      error: param(c.req.query('error'), 200),
-    });
+    const outcome = await oauth.handleCallback(
+      {
+        state: param(c.req.query('state'), 200),
+        code: param(c.req.query('code'), 2000),
+        error: param(c.req.query('error'), 200),
+      },
+      c.req.header('accept-language'),
+    );
     if (outcome.kind === 'redirect') {
       c.header('Referrer-Policy', 'no-referrer');
       c.header('Cache-Control', 'no-store');
