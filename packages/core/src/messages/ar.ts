@@ -162,11 +162,7 @@ export const ar = {
   'error.copyReference': 'نسخ المرجع',
   'error.technicalDetails': 'التفاصيل التقنية',
 
-  'callback.pageTitle': 'جارٍ ربط حسابك',
-  'callback.success': 'تم الربط بنجاح. يمكنك إغلاق هذه النافذة.',
-  'callback.error': 'حدث خطأ ما. يمكنك إغلاق هذه النافذة والمحاولة مرة أخرى.',
   'callback.expired': 'انتهت صلاحية رابط تسجيل الدخول هذا أو سبق استخدامه.',
-  'callback.closeWindow': 'إغلاق هذه النافذة',
   'callback.youCanClose': 'يمكنك إغلاق هذه النافذة.',
   'callback.succeededTitle': 'تم الربط',
   'callback.succeededBody': 'تم ربط {app}.',

@@ -153,11 +153,7 @@ export const en = {
   'error.technicalDetails': 'Technical details',
 
   // OAuth callback page, served by the backend
-  'callback.pageTitle': 'Connecting your account',
-  'callback.success': 'You’re connected. You can close this window.',
-  'callback.error': 'Something went wrong. You can close this window and try again.',
   'callback.expired': 'This sign-in link has expired or was already used.',
-  'callback.closeWindow': 'Close this window',
   'callback.youCanClose': 'You can close this window.',
   'callback.succeededTitle': 'Connected',
   'callback.succeededBody': '{app} is connected.',

@@ -157,11 +157,7 @@ export const es = {
   'error.copyReference': 'Copiar referencia',
   'error.technicalDetails': 'Detalles técnicos',
 
-  'callback.pageTitle': 'Conectando tu cuenta',
-  'callback.success': 'Ya estás conectado. Puedes cerrar esta ventana.',
-  'callback.error': 'Algo salió mal. Puedes cerrar esta ventana y volver a intentarlo.',
   'callback.expired': 'Este enlace de inicio de sesión caducó o ya se usó.',
-  'callback.closeWindow': 'Cerrar esta ventana',
   'callback.youCanClose': 'Puedes cerrar esta ventana.',
   'callback.succeededTitle': 'Conectado',
   'callback.succeededBody': '{app} está conectado.',

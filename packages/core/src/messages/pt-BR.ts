@@ -158,11 +158,7 @@ export const ptBR = {
   'error.copyReference': 'Copiar referência',
   'error.technicalDetails': 'Detalhes técnicos',
 
-  'callback.pageTitle': 'Conectando sua conta',
-  'callback.success': 'Tudo certo, você está conectado. Já pode fechar esta janela.',
-  'callback.error': 'Algo deu errado. Você pode fechar esta janela e tentar de novo.',
   'callback.expired': 'Este link de login expirou ou já foi usado.',
-  'callback.closeWindow': 'Fechar esta janela',
   'callback.youCanClose': 'Você pode fechar esta janela.',
   'callback.succeededTitle': 'Conectado',
   'callback.succeededBody': '{app} está conectado.',
