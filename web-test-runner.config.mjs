@@ -12,7 +12,11 @@ const engine = process.env.PB_ENGINE ?? 'chromium';
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
-  files: ['packages/elements/src/**/*.test.ts', 'packages/core/src/**/*.browser.test.ts'],
+  files: [
+    'packages/elements/src/**/*.test.ts',
+    'packages/core/src/**/*.browser.test.ts',
+    'packages/mocks/src/**/*.browser.test.ts',
+  ],
   rootDir: '.',
   hostname: '127.0.0.1',
   // Several test runs may share this machine: take a free port rather than the default 8000.

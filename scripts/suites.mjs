@@ -21,6 +21,7 @@ export function suites(pnpm) {
     { name: 'contract:generated', command: filtered('contract', 'check:generated') },
     { name: 'typecheck', command: [pnpm, 'run', 'typecheck'] },
     { name: 'build', command: [pnpm, 'run', 'build'] },
+    { name: 'unit:bench', command: [node, 'scripts/node-test.mjs', 'bench'] },
     ...['contract', 'core', 'mocks', 'server'].map((pkg) => ({
       name: `unit:${pkg}`,
       command: filtered(pkg, 'test'),

@@ -1,0 +1,105 @@
+// Runs inside the benchmark page (compiled by esbuild, loaded as /probe.js): the steps whose
+// main-thread cost is measured, each returning its wall time. The caller wraps each step in
+// DevTools Performance.getMetrics readings for the task duration.
+
+interface PickerElement extends HTMLElement {
+  apps: unknown;
+  query: string;
+  updateComplete: Promise<boolean>;
+}
+
+export interface BenchProbe {
+  /** Waits `ms`, then collects garbage (Chromium runs with --expose-gc) and waits a frame, so
+   *  earlier work does not spill into the next measured step. */
+  settle(ms: number): Promise<void>;
+  /** Imports a bundle and waits until it has defined `tags`. */
+  importBundle(url: string, tags: string[]): Promise<number>;
+  /** Fetches and parses /apps.json ahead of the measured steps. */
+  loadApps(): Promise<void>;
+  /** Mounts `<app-picker>` with the loaded apps until it shows options (the popular list). */
+  mountPicker(): Promise<PaintedTimes>;
+  /** Types `text` into the mounted picker until the listbox shows that query's options. */
+  typeInPicker(text: string): Promise<PaintedTimes>;
+}
+
+export interface PaintedTimes {
+  /** Until the options are in the DOM. */
+  domMs: number;
+  /** Until the frame that shows them has been produced. */
+  frameMs: number;
+}
+
+const GIVE_UP_MS = 15_000;
+let apps: unknown[] = [];
+let picker: PickerElement | undefined;
+
+const nextFrame = () =>
+  new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+async function untilOptions(element: PickerElement, query: string): Promise<void> {
+  const start = performance.now();
+  for (;;) {
+    await element.updateComplete;
+    const options = element.shadowRoot?.querySelectorAll('[role="option"]').length ?? 0;
+    if (options > 0 && element.query === query) return;
+    if (performance.now() - start > GIVE_UP_MS)
+      throw new Error(`<app-picker> showed no options for "${query}" within ${GIVE_UP_MS} ms`);
+    await nextFrame();
+  }
+}
+
+async function timePainted(step: () => Promise<void>): Promise<PaintedTimes> {
+  const start = performance.now();
+  await step();
+  const domMs = performance.now() - start;
+  await nextFrame();
+  return { domMs, frameMs: performance.now() - start };
+}
+
+const probe: BenchProbe = {
+  async settle(ms) {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    (globalThis as { gc?: () => void }).gc?.();
+    await nextFrame();
+  },
+
+  async importBundle(url, tags) {
+    const start = performance.now();
+    await import(url);
+    await Promise.all(tags.map((tag) => customElements.whenDefined(tag)));
+    return performance.now() - start;
+  },
+
+  async loadApps() {
+    apps = (await (await fetch('/apps.json')).json()) as unknown[];
+  },
+
+  mountPicker() {
+    return timePainted(async () => {
+      picker = document.createElement('app-picker') as PickerElement;
+      picker.apps = apps;
+      document.body.append(picker);
+      await untilOptions(picker, '');
+    });
+  },
+
+  typeInPicker(text) {
+    const element = picker;
+    const input = element?.shadowRoot?.querySelector('input');
+    if (!element || !input) throw new Error('mount the picker first');
+    return timePainted(async () => {
+      input.value = text;
+      input.dispatchEvent(
+        new InputEvent('input', {
+          bubbles: true,
+          composed: true,
+          inputType: 'insertText',
+          data: text,
+        }),
+      );
+      await untilOptions(element, text);
+    });
+  },
+};
+
+Object.assign(globalThis, { benchProbe: probe });

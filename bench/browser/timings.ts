@@ -1,0 +1,182 @@
+// Main-thread timings in headless Chromium (Debian's, with the project's flags): each bundle's
+// define time, and <app-picker>'s time to first results over 10,000 static apps. Every run gets a
+// fresh browser context (own cache and renderer), and each step is read as the DevTools
+// Performance.getMetrics TaskDuration delta around it, next to its in-page wall time.
+import { build } from 'esbuild';
+import { relative } from 'node:path';
+import { chromium, type Browser, type CDPSession, type Page } from 'playwright';
+import { generateCatalog } from '../../packages/contract/src/generate-catalog.js';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../test/harness/chromium.mjs';
+import type { BuiltBundle } from '../bundles.js';
+import { startPageServer } from './page-server.js';
+import type { BenchProbe } from './probe.js';
+
+/** The issue asks for medians of at least 10 runs; more would push the run past 3 minutes. */
+export const RUNS = 10;
+export const PICKER_APPS = 10_000;
+/** What the benchmark types into the picker: one character, as in the first keystroke. */
+export const TYPED = 's';
+
+export interface MainThreadSample {
+  /** DevTools TaskDuration delta: all main-thread task time during the step. */
+  taskMs: number;
+  /** In-page wall time of the step (until options are in the DOM, for the picker). */
+  wallMs: number;
+}
+
+export interface BrowserResults {
+  chromium: string;
+  runs: number;
+  /** Per bundle name: importing it until its elements are defined. */
+  define: Record<string, MainThreadSample[]>;
+  /** Mounting the picker with the apps until it lists the popular apps (builds the index). */
+  pickerMount: MainThreadSample[];
+  /** Typing the first character until the listbox shows its results. */
+  pickerKeystroke: MainThreadSample[];
+  /** Why the picker could not be measured (no 'ours' bundle, or the picker failed in the page). */
+  pickerError?: string;
+}
+
+/** The renderer main thread's cumulative task time so far. */
+async function taskDurationMs(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const task = metrics.find((metric) => metric.name === 'TaskDuration');
+  if (!task) throw new Error('DevTools reported no TaskDuration metric');
+  return task.value * 1000;
+}
+
+/** Runs an in-page step, reading the DevTools metrics around it. */
+async function measured(
+  cdp: CDPSession,
+  step: () => Promise<number | { domMs: number }>,
+): Promise<MainThreadSample> {
+  const before = await taskDurationMs(cdp);
+  const result = await step();
+  const after = await taskDurationMs(cdp);
+  return {
+    taskMs: after - before,
+    wallMs: typeof result === 'number' ? result : result.domMs,
+  };
+}
+
+/** Calls a method of the in-page probe (see probe.ts). */
+function callProbe<K extends keyof BenchProbe>(
+  page: Page,
+  method: K,
+  ...args: Parameters<BenchProbe[K]>
+): Promise<Awaited<ReturnType<BenchProbe[K]>>> {
+  return page.evaluate(
+    ([name, params]) =>
+      (
+        globalThis as unknown as {
+          benchProbe: Record<string, (...values: unknown[]) => unknown>;
+        }
+      ).benchProbe[name]!(...params),
+    [method, args] as const,
+  ) as Promise<Awaited<ReturnType<BenchProbe[K]>>>;
+}
+
+async function inFreshPage<T>(
+  browser: Browser,
+  origin: string,
+  use: (page: Page, cdp: CDPSession) => Promise<T>,
+): Promise<T> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${origin}/`);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    return await use(page, cdp);
+  } finally {
+    await context.close();
+  }
+}
+
+async function compileProbe(): Promise<string> {
+  const result = await build({
+    entryPoints: [new URL('./probe.ts', import.meta.url).pathname],
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+/** Playwright's messages carry the page's stack; the report needs the first line. */
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+}
+
+async function measurePicker(
+  browser: Browser,
+  origin: string,
+  bundleUrl: string,
+  tags: string[],
+  results: BrowserResults,
+): Promise<void> {
+  await inFreshPage(browser, origin, async (page, cdp) => {
+    await callProbe(page, 'importBundle', bundleUrl, tags);
+    await callProbe(page, 'loadApps');
+    await callProbe(page, 'settle', 50);
+    results.pickerMount.push(await measured(cdp, () => callProbe(page, 'mountPicker')));
+    // Lets the mount's deferred layout measuring finish before the keystroke.
+    await callProbe(page, 'settle', 150);
+    results.pickerKeystroke.push(await measured(cdp, () => callProbe(page, 'typeInPicker', TYPED)));
+  });
+}
+
+/**
+ * @param bundles built by buildWithCommonSettings into `bundlesDir`; the one named 'ours' is also
+ *   the picker's bundle.
+ */
+export async function measureInBrowser(
+  bundles: readonly BuiltBundle[],
+  bundlesDir: string,
+): Promise<BrowserResults> {
+  const ours = bundles.find((bundle) => bundle.target.name === 'ours');
+  const server = await startPageServer({
+    bundlesDir,
+    probeSource: await compileProbe(),
+    appsJson: JSON.stringify(generateCatalog(PICKER_APPS)),
+  });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_FLAGS, '--js-flags=--expose-gc'],
+  });
+  const urlOf = (bundle: BuiltBundle) =>
+    `${server.origin}/bundles/${relative(bundlesDir, bundle.file)}`;
+  const results: BrowserResults = {
+    chromium: browser.version(),
+    runs: RUNS,
+    define: Object.fromEntries(bundles.map((bundle) => [bundle.target.name, []])),
+    pickerMount: [],
+    pickerKeystroke: [],
+  };
+  try {
+    // Round-robin, so a burst of load from other processes hits every measurement alike.
+    for (let run = 0; run < RUNS; run++) {
+      for (const bundle of bundles) {
+        const sample = await inFreshPage(browser, server.origin, async (page, cdp) => {
+          await callProbe(page, 'settle', 50);
+          return measured(cdp, () =>
+            callProbe(page, 'importBundle', urlOf(bundle), bundle.target.tags),
+          );
+        });
+        results.define[bundle.target.name]!.push(sample);
+      }
+      if (ours && !results.pickerError) {
+        await measurePicker(browser, server.origin, urlOf(ours), ours.target.tags, results).catch(
+          (error: unknown) => (results.pickerError = firstLine(error)),
+        );
+      }
+    }
+    if (!ours) results.pickerError = 'our bundle did not build';
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return results;
+}
