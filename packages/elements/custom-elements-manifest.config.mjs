@@ -1,6 +1,23 @@
 // Custom elements manifest (custom-elements.json): the source of the React/Vue wrappers, editor
 // integrations and Storybook's docs tables. Regenerate: pnpm --filter @plugboard/elements manifest
 // A stale committed manifest fails `pnpm --filter @plugboard/elements check:manifest`.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { customElementVsCodePlugin } from 'custom-element-vs-code-integration';
+import { customElementJsxPlugin } from 'custom-element-jsx-integration';
+import { customElementVuejsPlugin } from 'custom-element-vuejs-integration';
+
+// Editor hints and template typings are written beside package.json; check-manifest.mjs points
+// PB_EDITOR_OUTDIR at a scratch folder to compare fresh output with the committed files.
+const editorOutdir = process.env.PB_EDITOR_OUTDIR ?? fileURLToPath(new URL('.', import.meta.url));
+const typesOutdir = `${editorOutdir}/types`;
+// The typings import the element and event classes by the package's own name, which resolves both
+// inside the workspace and from an installed package.
+const editorOptions = {
+  hideLogs: true,
+  descriptionSrc: 'description',
+  globalTypePath: '@plugboard/elements',
+};
 
 /**
  * Elements register through `defineElement('tag', Class)` (src/shared/define.ts) rather than
@@ -53,6 +70,78 @@ function defineElementCalls() {
   };
 }
 
+/**
+ * Types each element's events by their classes. Every event class declares
+ * `static readonly eventName = 'pb-…'`; the analyzer also guesses an event per
+ * `dispatchEvent(new XEvent(arg))`, named after `arg`, which this drops. Events documented with
+ * `@event pb-…` get the class with that eventName as their type, so wrappers and typings know it.
+ */
+const typedEvents = {
+  name: 'plugboard-typed-events',
+  packageLinkPhase({ customElementsManifest }) {
+    const declarations = customElementsManifest.modules.flatMap(
+      (module) => module.declarations ?? [],
+    );
+    const classByEventName = new Map();
+    for (const declaration of declarations) {
+      const field = declaration.members?.find((m) => m.static && m.name === 'eventName');
+      const name = field?.default?.match(/^['"](.+)['"]$/)?.[1];
+      if (name) classByEventName.set(name, declaration.name);
+    }
+    const eventClasses = new Set(classByEventName.values());
+    for (const element of declarations.filter((d) => d.customElement)) {
+      element.events = element.events
+        ?.filter(
+          (event) =>
+            event.name &&
+            !(eventClasses.has(event.type?.text) && !classByEventName.has(event.name)),
+        )
+        .map((event) => {
+          const type = classByEventName.get(event.name);
+          return type && !event.type ? { ...event, type: { text: type } } : event;
+        });
+    }
+  },
+};
+
+const camelCase = (name) => name.replace(/-([a-z])/g, (_, letter) => letter.toUpperCase());
+
+/**
+ * Finishes the JSX and Vue typings. Their generators type a handler's argument as
+ * `CustomEvent<T>`, assuming T is a `detail`; Plugboard's events are Event subclasses carrying their
+ * own fields, so the handler receives T itself. They also import a class once per element that
+ * fires it, which is a duplicate identifier for consumers without skipLibCheck.
+ */
+function finishTypings(file, { vue = false } = {}) {
+  const uniqueNames = (names) => [
+    ...new Set(
+      names
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean),
+    ),
+  ];
+  return {
+    name: 'plugboard-finish-typings',
+    packageLinkPhase() {
+      let text = readFileSync(file, 'utf8')
+        .replaceAll(/CustomEvent<(\w+Event)>/g, '$1')
+        .replaceAll(
+          /import type \{([^}]*)\}/g,
+          (_, names) => `import type { ${uniqueNames(names).join(', ')} }`,
+        );
+      // vue-tsc matches `allow-disconnect="…"` and `@pb-connect-success` against camelCase props
+      // (`allowDisconnect`, `onPbConnectSuccess`); kebab-case keys would leave them unchecked.
+      if (vue) {
+        text = text.replaceAll(/^(\s*)["'](on)?([a-z][\w-]*)["']\?:/gm, (_, indent, on, name) =>
+          on ? `${indent}on${camelCase(`-${name}`)}?:` : `${indent}${camelCase(name)}?:`,
+        );
+      }
+      writeFileSync(file, text);
+    },
+  };
+}
+
 /** Sorts modules by path so the manifest does not depend on the file system's listing order. */
 const sortModules = {
   name: 'plugboard-sort-modules',
@@ -69,5 +158,16 @@ export default {
   // package.json is edited by hand; its "exports" already name ./custom-elements.json.
   packagejson: false,
   quiet: true,
-  plugins: [defineElementCalls(), sortModules],
+  plugins: [
+    defineElementCalls(),
+    typedEvents,
+    sortModules,
+    // VS Code's html.customData: tag, attribute and value completion with docs in HTML files.
+    customElementVsCodePlugin({ ...editorOptions, outdir: editorOutdir, cssFileName: null }),
+    // JSX IntrinsicElements (Preact, Solid, Stencil…) and Vue GlobalComponents template types.
+    customElementJsxPlugin({ ...editorOptions, outdir: typesOutdir, fileName: 'jsx.d.ts' }),
+    customElementVuejsPlugin({ ...editorOptions, outdir: typesOutdir, fileName: 'vue.d.ts' }),
+    finishTypings(`${typesOutdir}/jsx.d.ts`),
+    finishTypings(`${typesOutdir}/vue.d.ts`, { vue: true }),
+  ],
 };

@@ -1,0 +1,190 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { DEMO_KEY, type MockBackend } from '@plugboard/mocks';
+import '../define/app-connections.js';
+import type { AppConnections } from './app-connections.js';
+import type { ConnectDialog } from '../connect-dialog/connect-dialog.js';
+import type { AppPicker } from '../app-picker/app-picker.js';
+import type { ConnectSuccessEvent } from '../connect-dialog/connect-dialog.events.js';
+import { useMockBackend } from '../test-support/mock-backend.js';
+
+function root(el: AppConnections): ShadowRoot {
+  return el.shadowRoot!;
+}
+
+function rows(el: AppConnections): HTMLElement[] {
+  return Array.from(root(el).querySelectorAll<HTMLElement>('li[data-connection-id]'));
+}
+
+function buttonNamed(scope: ParentNode, name: string): HTMLButtonElement {
+  const found = Array.from(scope.querySelectorAll('button')).find(
+    (button) => (button.getAttribute('aria-label') ?? button.textContent ?? '').trim() === name,
+  );
+  if (!found) throw new Error(`no button "${name}"`);
+  return found;
+}
+
+async function until(condition: () => unknown, message: string): Promise<void> {
+  await waitUntil(condition, message, { timeout: 4000, interval: 20 });
+}
+
+async function renderPage(backendScenario: Parameters<typeof useMockBackend>[0]) {
+  const backend = await useMockBackend(backendScenario);
+  const el = await fixture<AppConnections>(html`<app-connections></app-connections>`);
+  await until(() => !root(el).querySelector('.state[role="status"]'), 'still loading');
+  return { el, backend };
+}
+
+/** Add a connection → search "Pennylane" → Enter → fill the token → Connect → Done. */
+async function addPennylane(
+  el: AppConnections,
+  backend: MockBackend,
+): Promise<ConnectSuccessEvent> {
+  const add = buttonNamed(root(el), 'Add a connection');
+  add.click();
+  const pickerDialog = root(el).querySelector<HTMLDialogElement>('#picker-dialog')!;
+  expect(pickerDialog.open).to.equal(true);
+
+  const picker = root(el).querySelector<AppPicker>('app-picker')!;
+  const input = picker.shadowRoot!.querySelector<HTMLInputElement>('[role="combobox"]')!;
+  await until(() => picker.shadowRoot!.querySelector('[role="option"]'), 'the picker is empty');
+  input.value = 'pennylane';
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  await picker.updateComplete;
+  const key = (name: string) =>
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true, composed: true }));
+  key('ArrowDown');
+  await picker.updateComplete;
+  key('Enter');
+
+  const connect = root(el).querySelector<ConnectDialog>('connect-dialog')!;
+  await until(
+    () => connect.open && connect.shadowRoot!.querySelector('form'),
+    'no credential form',
+  );
+  expect(pickerDialog.open).to.equal(false);
+  const form = connect.shadowRoot!.querySelector('form')!;
+  const token = form.querySelector<HTMLInputElement>('input:not([type="checkbox"])')!;
+  token.value = DEMO_KEY;
+  token.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  await connect.updateComplete;
+
+  const succeeded = oneEvent(el, 'pb-connect-success') as Promise<ConnectSuccessEvent>;
+  buttonNamed(connect.shadowRoot!, 'Connect').click();
+  const success = await succeeded;
+  expect(backend.store.connections.some((item) => item.id === success.connection.id)).to.equal(
+    true,
+  );
+  await until(() => connect.shadowRoot!.textContent?.includes('Done'), 'no success step');
+  buttonNamed(connect.shadowRoot!, 'Done').click();
+  return success;
+}
+
+describe('<app-connections>', function () {
+  // Whole flows through the mock backend: generous on a busy machine (three engines at once).
+  this.timeout(15_000);
+
+  it('shows the empty state when there are no connections', async () => {
+    const { el } = await renderPage({ scenario: 'empty' });
+    expect(root(el).querySelector('h2')?.textContent?.trim()).to.equal('Apps');
+    const empty = root(el).querySelector('[part~="empty"]');
+    expect(empty?.textContent).to.contain('No apps connected yet');
+    expect(rows(el)).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('groups connections by app, with a heading per app', async () => {
+    const { el, backend } = await renderPage({ scenario: 'default' });
+    await until(() => rows(el).length > 0, 'no rows');
+    expect(rows(el)).to.have.length(backend.store.connections.length);
+    const apps = new Set(backend.store.connections.map((connection) => connection.app));
+    expect(root(el).querySelectorAll('[part~="group"]')).to.have.length(apps.size);
+    const headings = Array.from(root(el).querySelectorAll('h3[part~="group-heading"]'));
+    expect(headings).to.have.length(apps.size);
+    expect(root(el).querySelectorAll('connection-status')).to.have.length(rows(el).length);
+    await expect(el).to.be.accessible();
+  });
+
+  it('uses the heading attribute as the page title', async () => {
+    await useMockBackend({ scenario: 'empty' });
+    const el = await fixture<AppConnections>(
+      html`<app-connections heading="Integrations"></app-connections>`,
+    );
+    expect(root(el).querySelector('h2')?.textContent?.trim()).to.equal('Integrations');
+  });
+
+  it('loads another locale on demand, from the lang attribute', async () => {
+    await useMockBackend({ scenario: 'empty' });
+    const el = await fixture<AppConnections>(html`<app-connections lang="es"></app-connections>`);
+    await until(() => root(el).querySelector('#add-button'), 'never rendered');
+    const add = root(el).querySelector('#add-button')!;
+    expect(add.textContent?.trim()).to.equal('Añadir una conexión');
+    await until(() => root(el).querySelector('[part~="empty"]'), 'no empty state');
+    expect(root(el).querySelector('[part~="empty"]')!.textContent).to.not.contain('No apps');
+  });
+
+  it('shows an error with Retry when the list fails, and recovers', async () => {
+    const backend = await useMockBackend({ scenario: 'server-error' });
+    const el = await fixture<AppConnections>(html`<app-connections></app-connections>`);
+    await until(() => root(el).querySelector('[role="alert"]'), 'no error shown');
+    await expect(el).to.be.accessible();
+    backend.useScenario('default');
+    buttonNamed(root(el).querySelector('[role="alert"]')!, 'Try again').click();
+    await until(() => rows(el).length > 0, 'Retry did not load the connections');
+  });
+
+  it('adds a connection: picker → connect dialog → new row at the top, focused', async () => {
+    const { el, backend } = await renderPage({ scenario: 'default' });
+    await until(() => rows(el).length > 0, 'no rows');
+    const before = rows(el).length;
+    const success = await addPennylane(el, backend);
+    await until(() => rows(el)[0]?.dataset['connectionId'] === success.connection.id, 'not on top');
+    expect(rows(el)).to.have.length(before + 1);
+    await until(() => root(el).activeElement === rows(el)[0], 'focus did not move to the new row');
+    const region = root(el).querySelector('[aria-live="polite"]')!;
+    await until(() => region.textContent?.includes('Pennylane is connected'), 'not announced');
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps focus in the list when a connection is disconnected', async () => {
+    const backend = await useMockBackend({ scenario: 'default' });
+    const el = await fixture<AppConnections>(
+      html`<app-connections allow-disconnect></app-connections>`,
+    );
+    await until(() => rows(el).length > 1, 'no rows');
+    const [first, second] = rows(el);
+    const [firstId, secondId] = [first!.dataset['connectionId'], second!.dataset['connectionId']];
+    const status = first!.querySelector('connection-status')!;
+    await until(() => status.shadowRoot?.querySelector('[part~="disconnect"]'), 'no Disconnect');
+    status.shadowRoot!.querySelector<HTMLButtonElement>('[part~="disconnect"]')!.click();
+    await until(
+      () => status.shadowRoot!.querySelector('[part~="confirm-disconnect"]'),
+      'no confirm',
+    );
+    let removedId: string | undefined;
+    el.addEventListener('pb-connection-remove', (event) => (removedId = event.connectionId));
+    status.shadowRoot!.querySelector<HTMLButtonElement>('[part~="confirm-disconnect"]')!.click();
+    await until(() => removedId === firstId, 'no pb-connection-remove');
+    const ids = () => rows(el).map((row) => row.dataset['connectionId']);
+    await until(() => !ids().includes(firstId), 'the row stayed');
+    expect(backend.store.connections.some((c) => c.id === firstId)).to.equal(false);
+    await until(
+      () => (root(el).activeElement as HTMLElement | null)?.dataset['connectionId'] === secondId,
+      'focus did not move to the next row',
+    );
+    const region = root(el).querySelector('[aria-live="polite"]')!;
+    await until(() => region.textContent?.includes('was disconnected'), 'not announced');
+  });
+
+  it('returns focus to "Add a connection" when the picker is closed', async () => {
+    const { el } = await renderPage({ scenario: 'empty' });
+    const add = buttonNamed(root(el), 'Add a connection');
+    add.focus();
+    add.click();
+    const pickerDialog = root(el).querySelector<HTMLDialogElement>('#picker-dialog')!;
+    expect(pickerDialog.getAttribute('aria-labelledby')).to.equal('picker-title');
+    await expect(el).to.be.accessible();
+    buttonNamed(pickerDialog, 'Close').click();
+    expect(pickerDialog.open).to.equal(false);
+    expect(root(el).activeElement).to.equal(add);
+  });
+});

@@ -1,0 +1,341 @@
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { Connection } from '@plugboard/contract';
+import type { ConnectDialog } from '../connect-dialog/connect-dialog.js';
+import type { ConnectSuccessEvent } from '../connect-dialog/connect-dialog.events.js';
+import type { ConnectionRemoveEvent } from '../connection-status/connection-status.events.js';
+import type { AppSelectEvent } from '../app-picker/app-picker.events.js';
+import { appLogo, appLogoStyles } from '../shared/app-logo.js';
+import { baseStyles } from '../shared/base.styles.js';
+import type { PlugboardClient } from '@plugboard/core';
+import { ClientController } from '../shared/client-controller.js';
+import { errorView, errorViewStyles } from '../shared/error-view.js';
+import { LiveAnnouncer } from '../shared/live-region.js';
+import { tokens } from '../shared/tokens.styles.js';
+import { appConnectionsStyles } from './app-connections.styles.js';
+import { groupConnections, type ConnectionGroup } from './connection-groups.js';
+
+/**
+ * The whole "Apps" page in one tag: the end user's connections grouped by app, each with its
+ * status, Test and Update; and "Add a connection", which opens the app picker in a modal and then
+ * the connect dialog for the chosen app. The new connection appears at the top and takes focus.
+ * Events of the inner elements (`pb-app-select`, `pb-connect-*`, `pb-connection-*`) bubble out.
+ *
+ * @summary The "Apps" page: list of connections and the add-a-connection flow.
+ *
+ * @event pb-app-select - From the inner picker (bubbles, composed).
+ * @event pb-connect-success - From the inner connect dialog.
+ * @event pb-connect-error - From the inner connect dialog.
+ * @event pb-connect-cancel - From the inner connect dialog.
+ * @event pb-connection-test - From a connection's status.
+ * @event pb-connection-update - From a connection's status.
+ * @event pb-connection-remove - From a connection's status.
+ *
+ * @csspart base - The page section.
+ * @csspart header - The heading and the Add button.
+ * @csspart heading - The page heading.
+ * @csspart button - Buttons (Add a connection, Close, Retry).
+ * @csspart add-button - The "Add a connection" button.
+ * @csspart body - The list, or the loading, error or empty state.
+ * @csspart group - One app's connections.
+ * @csspart group-heading - An app's name and logo above its connections.
+ * @csspart logo - An app's logo or monogram.
+ * @csspart empty - The "No connections yet" state.
+ * @csspart picker-dialog - The modal around the app picker.
+ * @csspart error - The error box.
+ *
+ * @cssproperty --pb-app-connections-dialog-width - Inline size of the picker dialog (default 40rem).
+ */
+export class AppConnections extends LitElement {
+  static override styles = [
+    tokens,
+    baseStyles,
+    appLogoStyles,
+    errorViewStyles,
+    appConnectionsStyles,
+  ];
+
+  /** The backend to use instead of the one given to `configure()`. Passed to the inner elements. */
+  @property({ attribute: 'backend-url' }) backendUrl: string | undefined;
+
+  /** Colour theme; defaults to the configured theme. Passed to the inner elements. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' | undefined;
+
+  /** Replaces the "Apps" heading text. */
+  @property() heading: string | undefined;
+
+  /** Show a Disconnect button on each connection. */
+  @property({ type: Boolean, attribute: 'allow-disconnect' }) allowDisconnect = false;
+
+  /** The connection just added: shown first until the list is reloaded. */
+  @state() private pinnedId: string | undefined;
+
+  @query('#picker-dialog') private pickerDialog?: HTMLDialogElement;
+  @query('#add-button') private addButton?: HTMLButtonElement;
+  @query('connect-dialog') private connectDialog?: ConnectDialog;
+
+  private readonly controller = new ClientController(this, { stores: ['catalog'] });
+  private readonly announcer = new LiveAnnouncer(this);
+  /** Set on success; focus moves to this connection once the connect dialog has closed. */
+  private focusAfterClose: Connection | undefined;
+  private dialogObserver: MutationObserver | undefined;
+  private observedDialog: ConnectDialog | undefined;
+  private watchedConnections: { client: PlugboardClient; stop: () => void } | undefined;
+  private listRenderTimer: ReturnType<typeof setTimeout> | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.dialogObserver = new MutationObserver(() => this.onConnectDialogToggle());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.dialogObserver?.disconnect();
+    this.dialogObserver = undefined;
+    this.observedDialog = undefined;
+    this.watchedConnections?.stop();
+    this.watchedConnections = undefined;
+    clearTimeout(this.listRenderTimer);
+  }
+
+  /**
+   * Re-renders when the connection list changes, one task later: the row whose element removed a
+   * connection must finish first (dispatch pb-connection-remove while still in the page) before
+   * its keyed row leaves the DOM.
+   */
+  private watchConnections(client: PlugboardClient | undefined): void {
+    if (this.watchedConnections?.client === client) return;
+    this.watchedConnections?.stop();
+    this.watchedConnections = undefined;
+    if (!client) return;
+    const stop = client.connections.subscribe(() => {
+      clearTimeout(this.listRenderTimer);
+      this.listRenderTimer = setTimeout(() => this.requestUpdate());
+    });
+    this.watchedConnections = { client, stop };
+  }
+
+  protected override willUpdate(): void {
+    const client = this.controller.client;
+    const { signal } = this.controller;
+    if (signal.aborted) return;
+    this.watchConnections(client);
+    if (!client) return;
+    if (client.connections.state === 'idle')
+      void client.connections.refresh({ signal }).catch(ignore);
+    // For the group headings' names and logos.
+    if (client.catalog.state === 'idle') void client.catalog.load({ signal }).catch(ignore);
+  }
+
+  protected override updated(): void {
+    // The dialog exists once the translator is ready (and again after a reconnect): watch it then.
+    const dialog = this.connectDialog;
+    if (dialog && dialog !== this.observedDialog) {
+      this.observedDialog = dialog;
+      this.dialogObserver?.observe(dialog, { attributes: true, attributeFilter: ['open'] });
+    }
+  }
+
+  override render(): TemplateResult {
+    const { t } = this.controller;
+    if (!this.controller.translator) return html`<section part="base" aria-busy="true"></section>`;
+    return html`<section
+      part="base"
+      class="page"
+      aria-labelledby="heading"
+      dir=${this.controller.dir}
+    >
+      <header part="header" class="page__header">
+        <h2 part="heading" id="heading" class="page__heading">
+          ${this.heading || t('connections.heading')}
+        </h2>
+        <button
+          id="add-button"
+          part="button add-button"
+          class="button button--primary"
+          type="button"
+          ?disabled=${!this.controller.client}
+          @click=${this.openPicker}
+        >
+          ${t('connections.add')}
+        </button>
+      </header>
+      <div part="body" class="page__body" @pb-connection-remove=${this.onRemoved}>
+        ${this.renderBody()}
+      </div>
+      <dialog
+        id="picker-dialog"
+        part="picker-dialog"
+        class="picker-dialog"
+        aria-labelledby="picker-title"
+        @close=${this.onPickerClosed}
+        @pb-app-select=${this.onAppSelected}
+      >
+        <div class="picker-dialog__header">
+          <h3 id="picker-title" class="picker-dialog__title">${t('connections.pickerTitle')}</h3>
+          <button
+            part="button"
+            class="button button--quiet"
+            type="button"
+            aria-label=${t('dialog.close')}
+            @click=${this.closePicker}
+          >
+            <span aria-hidden="true">×</span>
+          </button>
+        </div>
+        <app-picker
+          backend-url=${this.backendUrl ?? nothing}
+          theme=${this.theme ?? nothing}
+          lang=${this.lang || nothing}
+        ></app-picker>
+      </dialog>
+      <connect-dialog
+        backend-url=${this.backendUrl ?? nothing}
+        theme=${this.theme ?? nothing}
+        lang=${this.lang || nothing}
+        @pb-connect-success=${this.onConnected}
+      ></connect-dialog>
+      ${this.announcer.region()}
+    </section>`;
+  }
+
+  private renderBody(): TemplateResult {
+    const { t } = this.controller;
+    if (this.controller.error) return errorView(this.controller.error, t);
+    const store = this.controller.client?.connections;
+    if (!store) return html``;
+    if (store.state === 'error' && store.error) {
+      return errorView(store.error, t, { onAction: () => this.reload() });
+    }
+    if (store.state === 'idle' || store.state === 'loading') {
+      return html`<p class="state" role="status">${t('connections.loading')}</p>`;
+    }
+    if (store.items.length === 0) {
+      return html`<div part="empty" class="state state--empty">
+        <p class="state__title">${t('connections.emptyTitle')}</p>
+        <p class="state__hint">${t('connections.emptyBody')}</p>
+      </div>`;
+    }
+    // Keyed, so each <connection-status> (and its open popover or confirmation) stays with its
+    // connection when the list reorders or shrinks.
+    return html`${repeat(
+      groupConnections(store.items, this.pinnedId),
+      (group) => group.appKey,
+      (group) => this.renderGroup(group),
+    )}`;
+  }
+
+  private renderGroup({ appKey, connections }: ConnectionGroup): TemplateResult {
+    const app = this.controller.client?.catalog.find(appKey);
+    const name = app?.name ?? appKey;
+    const headingId = `group-${appKey}`;
+    return html`<section part="group" class="group" aria-labelledby=${headingId}>
+      <h3 part="group-heading" class="group__heading" id=${headingId}>
+        ${appLogo({ name, logoUrl: app?.logoUrl }, 28)}
+        <span>${name}</span>
+      </h3>
+      <ul class="group__list">
+        ${repeat(
+          connections,
+          (connection) => connection.id,
+          (connection) =>
+            html`<li
+              class="group__item"
+              tabindex="-1"
+              data-connection-id=${connection.id}
+              data-app-key=${connection.app}
+            >
+              <connection-status
+                .connection=${connection}
+                ?allow-disconnect=${this.allowDisconnect}
+                backend-url=${this.backendUrl ?? nothing}
+                theme=${this.theme ?? nothing}
+                lang=${this.lang || nothing}
+              ></connection-status>
+            </li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+
+  private reload(): void {
+    this.pinnedId = undefined;
+    void this.controller.client?.connections
+      .refresh({ signal: this.controller.signal })
+      .catch(ignore);
+  }
+
+  private openPicker(): void {
+    this.pickerDialog?.showModal();
+    this.renderRoot.querySelector<HTMLElement>('app-picker')?.focus();
+  }
+
+  private closePicker(): void {
+    this.pickerDialog?.close();
+  }
+
+  /** Focus back on "Add a connection" unless the flow went on to the connect dialog. */
+  private onPickerClosed(): void {
+    if (!this.connectDialog?.open) this.addButton?.focus();
+  }
+
+  private onAppSelected(event: AppSelectEvent): void {
+    this.pickerDialog?.close();
+    const dialog = this.connectDialog;
+    if (!dialog) return;
+    dialog.connectionId = '';
+    dialog.app = event.app;
+    dialog.show();
+  }
+
+  private onConnected(event: ConnectSuccessEvent): void {
+    if (event.mode !== 'create') return;
+    this.controller.client?.connections.upsert(event.connection);
+    this.pinnedId = event.connection.id;
+    this.focusAfterClose = event.connection;
+  }
+
+  /** A connection was disconnected: say so, and keep focus in the list (the next row). */
+  private async onRemoved(event: ConnectionRemoveEvent): Promise<void> {
+    const before = this.rowElements();
+    const index = before.findIndex((row) => row.dataset['connectionId'] === event.connectionId);
+    const appKey = before[index]?.dataset['appKey'];
+    if (this.pinnedId === event.connectionId) this.pinnedId = undefined;
+    // The row's own announcement leaves the page with the row: announce it from the list.
+    if (appKey) {
+      this.announcer.announce(this.controller.t('status.removed', { app: this.appName(appKey) }));
+    }
+    this.requestUpdate();
+    await this.updateComplete;
+    const after = this.rowElements().filter(
+      (row) => row.dataset['connectionId'] !== event.connectionId,
+    );
+    const next = after[Math.min(Math.max(index, 0), after.length - 1)];
+    (next ?? this.addButton)?.focus();
+  }
+
+  private appName(appKey: string): string {
+    return this.controller.client?.catalog.find(appKey)?.name ?? appKey;
+  }
+
+  private rowElements(): HTMLElement[] {
+    return Array.from(this.renderRoot.querySelectorAll<HTMLElement>('li[data-connection-id]'));
+  }
+
+  /** The connect dialog's `open` attribute changed: after a success, focus the new connection. */
+  private async onConnectDialogToggle(): Promise<void> {
+    const connection = this.focusAfterClose;
+    if (this.connectDialog?.open || !connection) return;
+    this.focusAfterClose = undefined;
+    await this.updateComplete;
+    const row = this.rowElements().find((item) => item.dataset['connectionId'] === connection.id);
+    row?.focus();
+    this.announcer.announce(
+      this.controller.t('connections.connected', { app: this.appName(connection.app) }),
+    );
+  }
+}
+
+/** Load failures surface through the store's state and are rendered; nothing to do here. */
+function ignore(): void {}

@@ -1,0 +1,72 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import '../define/app-picker.js';
+import type { AppPicker } from './app-picker.js';
+import { generatedApps, namedApps } from '../test-support/apps.js';
+
+type Args = Pick<AppPicker, 'layout' | 'query' | 'category'> & {
+  theme?: AppPicker['theme'];
+  apps?: AppPicker['apps'];
+  recent?: AppPicker['recent'];
+};
+
+const meta: Meta<Args> = {
+  title: 'Elements/app-picker',
+  component: 'app-picker',
+  args: { layout: 'list', query: '', category: '' },
+  argTypes: {
+    layout: { control: 'inline-radio', options: ['list', 'grid'] },
+    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
+  },
+  render: (args) =>
+    html`<app-picker
+      layout=${args.layout}
+      query=${args.query}
+      category=${args.category}
+      theme=${args.theme ?? nothing}
+      .apps=${args.apps}
+      .recent=${args.recent}
+    ></app-picker>`,
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+/** The demo catalog from the mock backend, popular apps first, with connection badges. */
+export const Default: Story = {};
+
+export const Grid: Story = { args: { layout: 'grid' } };
+
+export const Searching: Story = { args: { query: 'goo' } };
+
+export const FilteredByCategory: Story = { args: { category: 'CRM' } };
+
+/** Recently chosen apps come first on an empty search (here passed by the host). */
+export const RecentlyUsed: Story = { args: { recent: ['stripe', 'notion'] } };
+
+/** A host-supplied list: the picker indexes it itself and needs no backend. */
+export const StaticApps: Story = { args: { apps: namedApps() } };
+
+export const NoResults: Story = { args: { query: 'qwertyuiop' } };
+
+/** 10,000 apps, virtualised: only the visible rows are in the DOM. */
+export const HugeCatalog: Story = { parameters: { scenario: 'huge-catalog' } };
+
+export const HugeStaticCatalogGrid: Story = {
+  args: { apps: generatedApps(10_000), layout: 'grid' },
+};
+
+export const Loading: Story = { parameters: { scenario: 'slow-network' } };
+
+export const ServerError: Story = { parameters: { scenario: 'server-error' } };
+
+export const Offline: Story = { parameters: { scenario: 'offline' } };
+
+export const SessionExpired: Story = { parameters: { scenario: 'session-expired' } };
+
+export const ProvidersDegraded: Story = { parameters: { scenario: 'provider-degraded' } };
+
+/** Markup, script URLs and huge strings in every field, all shown as inert text. */
+export const HostileCatalog: Story = { parameters: { scenario: 'hostile-catalog' } };
+
+export const Dark: Story = { args: { theme: 'dark' } };

@@ -1,0 +1,551 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { createSearchIndex, type SearchIndex } from '@plugboard/core';
+import type { AppSummary } from '@plugboard/contract';
+import { appLogo, appLogoStyles } from '../shared/app-logo.js';
+import { baseStyles } from '../shared/base.styles.js';
+import { ClientController } from '../shared/client-controller.js';
+import { errorView, errorViewStyles } from '../shared/error-view.js';
+import { LiveAnnouncer } from '../shared/live-region.js';
+import { tokens } from '../shared/tokens.styles.js';
+import { AppSelectEvent, RequestAppEvent } from './app-picker.events.js';
+import { appPickerStyles } from './app-picker.styles.js';
+import { isNavigationKey, nextActiveIndex } from './listbox-navigation.js';
+import { pickerResults, type PickerResult, type SearchSource } from './picker-results.js';
+import { recentAppKeys, rememberApp } from './recent-apps.js';
+import { RemoteSearch } from './remote-search.js';
+import {
+  rowsPerPage,
+  scrollTopToReveal,
+  visibleRange,
+  type VirtualGeometry,
+} from './virtual-window.js';
+
+/** The `search` funnel event and the result-count announcement wait for typing to pause. */
+const SEARCH_SETTLE_MS = 400;
+/** Used until the first layout is measured. */
+const DEFAULT_ROW_HEIGHT = 56;
+const DEFAULT_VIEWPORT_HEIGHT = 384;
+
+/**
+ * Search the app catalog and choose an app: an APG combobox whose listbox sits in the same
+ * shadow root (so `aria-activedescendant` works), with categories, recently used and popular apps
+ * on an empty search, connection-count badges, and a virtualised list that keeps 10,000 apps fast.
+ * Works without a backend when given `apps`.
+ *
+ * @summary Searchable, keyboard-friendly app catalog picker.
+ *
+ * @event pb-app-select - `AppSelectEvent`: the user chose `event.app`.
+ * @event pb-request-app - `RequestAppEvent`: "Can't find your app?" with `event.query`.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart header - The search field and category filter.
+ * @csspart input - The search input (the combobox).
+ * @csspart category - The category select.
+ * @csspart body - The results area.
+ * @csspart listbox - The scrolling list of results.
+ * @csspart option - One app in the results.
+ * @csspart logo - An app's logo or monogram.
+ * @csspart badge - The "connected" count and other badges on an option.
+ * @csspart button - Action buttons (Retry, Can't find your app?).
+ * @csspart error - The error box.
+ *
+ * @cssproperty --pb-app-picker-max-height - Height of the results viewport (default 24rem).
+ * @cssproperty --pb-app-picker-row-height - Height of a row in the list layout (default 3.5rem).
+ * @cssproperty --pb-app-picker-cell-width - Minimum width of a grid cell (default 9rem).
+ * @cssproperty --pb-app-picker-cell-height - Height of a grid cell (default 7.5rem).
+ */
+export class AppPicker extends LitElement {
+  static override styles = [tokens, baseStyles, appLogoStyles, errorViewStyles, appPickerStyles];
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  /** The backend to use instead of the one given to `configure()`. */
+  @property({ attribute: 'backend-url' }) backendUrl: string | undefined;
+
+  /** Colour theme; defaults to the configured theme. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' | undefined;
+
+  /** Results as a single-column list (default) or a grid of tiles. */
+  @property({ reflect: true }) layout: 'list' | 'grid' = 'list';
+
+  /** A static catalog: the picker searches these itself and needs no backend. */
+  @property({ attribute: false }) apps: readonly AppSummary[] | undefined;
+
+  /** Keys of apps to show first on an empty search, instead of those chosen in this page session. */
+  @property({ attribute: false }) recent: readonly string[] | undefined;
+
+  /** The category filter ('' for all). */
+  @property() category = '';
+
+  /** The search text. */
+  @property() query = '';
+
+  @state() private activeIndex = -1;
+  @state() private listScrollTop = 0;
+  @state() private viewportHeight = DEFAULT_VIEWPORT_HEIGHT;
+  @state() private rowHeight = DEFAULT_ROW_HEIGHT;
+  @state() private columns = 1;
+
+  @query('#listbox') private listbox?: HTMLElement;
+  @query('.listbox__items') private listboxItems?: HTMLElement;
+
+  private readonly controller = new ClientController(this, { stores: ['catalog', 'connections'] });
+  private readonly announcer = new LiveAnnouncer(this);
+  private readonly remote = new RemoteSearch(this);
+  private staticIndex: StaticSource | undefined;
+  private results: PickerResult[] = [];
+  private resultInputs: unknown[] | undefined;
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
+  private resizeObserver: ResizeObserver | undefined;
+  private observedListbox: HTMLElement | undefined;
+  private measureTimer: ReturnType<typeof setTimeout> | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Measured in a later task: re-rendering inside the observer callback would resize what it
+    // observes and trip the browser's "ResizeObserver loop" error.
+    this.resizeObserver = new ResizeObserver(() => this.scheduleMeasure());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.settleTimer);
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+    this.observedListbox = undefined;
+    clearTimeout(this.measureTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('query') || changed.has('category') || changed.has('apps')) {
+      this.activeIndex = -1;
+      this.listScrollTop = 0;
+    }
+    this.startLoads();
+    this.updateResults();
+    if (this.activeIndex >= this.results.length) this.activeIndex = -1;
+  }
+
+  protected override firstUpdated(): void {
+    // Pointer selection; the keyboard path is the combobox's (aria-activedescendant + Enter), as
+    // in the APG pattern, so options are deliberately not focusable.
+    this.renderRoot.addEventListener('click', (event) => this.onOptionClick(event as MouseEvent));
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const items = this.listboxItems;
+    if (!items || !this.listbox) return;
+    // The listbox appears once the translator is ready: watch its size from then on.
+    if (this.observedListbox !== this.listbox) {
+      this.observedListbox = this.listbox;
+      this.resizeObserver?.observe(this.listbox);
+    }
+    const range = this.range();
+    // CSSOM, not a style attribute: strict CSPs allow it.
+    items.style.setProperty('--_offset', `${range.offset}px`);
+    items.style.setProperty('--_total', `${range.total}px`);
+    if (changed.has('layout')) this.scheduleMeasure();
+    if (this.listbox && this.listbox.scrollTop !== this.listScrollTop)
+      this.listbox.scrollTop = this.listScrollTop;
+  }
+
+  override render(): TemplateResult {
+    const { t } = this.controller;
+    if (!this.controller.translator)
+      return html`<div part="base" class="picker" aria-busy="true"></div>`;
+    const activeId =
+      this.activeIndex >= 0 && this.isRendered(this.activeIndex)
+        ? optionId(this.activeIndex)
+        : undefined;
+    const showList = this.results.length > 0;
+    return html`<div part="base" class="picker" dir=${this.controller.dir}>
+      <div part="header" class="picker__controls">
+        <div class="field picker__search">
+          <label class="field__label" id="input-label" for="input"
+            >${t('picker.searchLabel')}</label
+          >
+          <input
+            id="input"
+            part="input"
+            class="input"
+            type="text"
+            role="combobox"
+            aria-labelledby="input-label"
+            autocomplete="off"
+            spellcheck="false"
+            aria-autocomplete="list"
+            aria-controls="listbox"
+            aria-expanded=${showList ? 'true' : 'false'}
+            aria-activedescendant=${activeId ?? nothing}
+            placeholder=${t('picker.searchPlaceholder')}
+            .value=${this.query}
+            @input=${this.onInput}
+            @keydown=${this.onKeydown}
+          />
+        </div>
+        ${this.renderCategories()}
+      </div>
+      <div part="body" class="picker__body">
+        ${this.renderState()}
+        ${showList && this.query.trim() === '' ? html`<p class="picker__caption" id="caption">${t('picker.popular')}</p>` : nothing}
+        <div
+          id="listbox"
+          part="listbox"
+          class="listbox"
+          role="listbox"
+          aria-label=${t('picker.resultsLabel')}
+          ?hidden=${!showList}
+          @scroll=${this.onScroll}
+          @mousedown=${this.keepFocusInInput}
+        >
+          <div class="listbox__items" role="presentation">${this.renderResultOptions()}</div>
+        </div>
+      </div>
+      ${this.announcer.region()}
+    </div>`;
+  }
+
+  private renderCategories(): TemplateResult {
+    const { t } = this.controller;
+    const categories = this.categories();
+    return html`<div class="field picker__category">
+      <label class="field__label" for="category">${t('picker.categoryLabel')}</label>
+      <select id="category" part="category" class="input" @change=${this.onCategoryChange}>
+        <option value="" ?selected=${this.category === ''}>${t('picker.allCategories')}</option>
+        ${categories.map(
+          (category) =>
+            html`<option value=${category} ?selected=${category === this.category}>
+              ${category}
+            </option>`,
+        )}
+      </select>
+    </div>`;
+  }
+
+  /** Loading, error and empty states; nothing when there are results to show. */
+  private renderState(): TemplateResult | typeof nothing {
+    const { t } = this.controller;
+    if (this.results.length > 0) return nothing;
+    if (!this.apps) {
+      const configError = this.controller.error;
+      if (configError) return errorView(configError, t);
+      const catalog = this.controller.client?.catalog;
+      if (catalog?.state === 'error' && catalog.error) {
+        return errorView(catalog.error, t, {
+          title: t('picker.error'),
+          onAction: () => this.retryLoad(),
+          actionLabel: t('picker.retry'),
+        });
+      }
+      if (this.remote.error) {
+        return errorView(this.remote.error, t, {
+          onAction: () => this.retrySearch(),
+          actionLabel: t('picker.retry'),
+        });
+      }
+      if (
+        !catalog ||
+        catalog.state === 'idle' ||
+        catalog.state === 'loading' ||
+        this.remote.pending
+      ) {
+        return html`<div class="state" role="status">
+          <p>${t('picker.loading')}</p>
+          <div class="skeleton" aria-hidden="true">
+            <div class="skeleton__row"></div>
+            <div class="skeleton__row"></div>
+            <div class="skeleton__row"></div>
+          </div>
+        </div>`;
+      }
+    }
+    return html`<div class="state" part="empty">
+      <p class="state__title">
+        ${this.query.trim() === '' ? t('picker.emptyCatalog') : t('picker.noResults', { query: this.query.trim() })}
+      </p>
+      <p class="state__hint">${t('picker.noResultsHint')}</p>
+      <button class="button" part="button" type="button" @click=${this.requestApp}>
+        ${t('picker.requestAppPrompt')}
+      </button>
+    </div>`;
+  }
+
+  private renderResultOptions(): TemplateResult[] {
+    const { start, end } = this.range();
+    const rows: TemplateResult[] = [];
+    for (let index = start; index < end; index++) {
+      const result = this.results[index];
+      if (result) rows.push(this.renderOption(result, index));
+    }
+    return rows;
+  }
+
+  private renderOption({ app, recent }: PickerResult, index: number): TemplateResult {
+    const { t } = this.controller;
+    const count = this.controller.client?.connections.countFor(app.key) ?? 0;
+    const health = app.health.status;
+    return html`<div
+      id=${optionId(index)}
+      part="option"
+      class="option"
+      role="option"
+      aria-selected=${index === this.activeIndex ? 'true' : 'false'}
+      data-index=${index}
+    >
+      ${appLogo(app, this.layout === 'grid' ? 40 : 32)}
+      <span class="option__text">
+        <span class="option__name">${app.name}</span>
+        <span class="option__description">${app.description}</span>
+      </span>
+      <span class="option__badges">
+        ${recent ? html`<span class="badge" part="badge">${t('picker.recentlyUsed')}</span>` : nothing}
+        ${
+          health !== 'operational'
+            ? html`<span class="badge badge--warning" part="badge"
+                >${t(health === 'down' ? 'picker.healthDown' : 'picker.healthDegraded')}</span
+              >`
+            : nothing
+        }
+        ${
+          count > 0
+            ? html`<span class="badge badge--accent" part="badge connected-badge"
+                >${t('picker.connectedBadge', { count })}</span
+              >`
+            : nothing
+        }
+      </span>
+    </div>`;
+  }
+
+  // --- data ---------------------------------------------------------------------------------
+
+  /** Starts what the current state needs: the catalog, the connections (for badges), a remote search. */
+  private startLoads(): void {
+    const client = this.controller.client;
+    if (!client) return;
+    const { signal } = this.controller;
+    if (signal.aborted) return;
+    if (!this.apps && client.catalog.state === 'idle')
+      void client.catalog.load({ signal }).catch(ignore);
+    if (client.connections.state === 'idle')
+      void client.connections.refresh({ signal }).catch(ignore);
+    const query = this.query.trim();
+    if (!this.apps && client.catalog.searchMode === 'remote' && query !== '') {
+      this.remote.request(client.catalog, query, this.category || undefined);
+    } else {
+      this.remote.cancel();
+    }
+  }
+
+  /** The index over static `apps`, rebuilt only when a new array is given. */
+  private staticSource(apps: readonly AppSummary[]): StaticSource {
+    if (this.staticIndex?.apps !== apps) {
+      const index = createSearchIndex(apps);
+      const byKey = new Map(apps.map((app) => [app.key, app]));
+      this.staticIndex = {
+        apps,
+        index,
+        source: {
+          search: (q, opts) => index.search(q, opts),
+          find: (key) => byKey.get(key),
+          size: index.size,
+        },
+      };
+    }
+    return this.staticIndex;
+  }
+
+  private source(): SearchSource | undefined {
+    if (this.apps) return this.staticSource(this.apps).source;
+    const catalog = this.controller.client?.catalog;
+    if (!catalog || catalog.apps.length === 0) return undefined;
+    return {
+      search: (q, opts) => catalog.search(q, opts),
+      find: (key) => catalog.find(key),
+      size: catalog.apps.length,
+    };
+  }
+
+  /**
+   * Searches again only when an input of the search changed, not on every render (scrolling
+   * re-renders each frame). Every input is an immutable value or array, so identity tells.
+   */
+  private updateResults(): void {
+    const query = this.query.trim();
+    const category = this.category || undefined;
+    const catalog = this.controller.client?.catalog;
+    const recent = this.recent ?? recentAppKeys(this.controller.client);
+    const remote =
+      !this.apps && catalog?.searchMode === 'remote' && query !== ''
+        ? this.remote.resultsFor(query, category)
+        : undefined;
+    const inputs = [this.apps ?? catalog?.apps, query, category, recent, remote];
+    if (this.resultInputs?.every((value, index) => value === inputs[index])) return;
+    this.resultInputs = inputs;
+    if (remote) {
+      this.results = remote.map((app) => ({ app, recent: false }));
+      return;
+    }
+    // Until a server answer is in, instant matches among the popular apps held locally.
+    const source = this.source();
+    this.results = source ? pickerResults(source, query, category, recent) : [];
+  }
+
+  private categories(): string[] {
+    if (this.apps) return this.staticSource(this.apps).index.categories();
+    return this.controller.client?.catalog.categories() ?? [];
+  }
+
+  private retryLoad(): void {
+    void this.controller.client?.catalog.load({ signal: this.controller.signal }).catch(ignore);
+  }
+
+  private retrySearch(): void {
+    const catalog = this.controller.client?.catalog;
+    this.remote.cancel();
+    if (catalog) this.remote.request(catalog, this.query.trim(), this.category || undefined);
+    this.requestUpdate();
+  }
+
+  // --- virtual window -------------------------------------------------------------------------
+
+  private geometry(): VirtualGeometry {
+    return {
+      count: this.results.length,
+      columns: this.columns,
+      rowHeight: this.rowHeight,
+      scrollTop: this.listScrollTop,
+      viewportHeight: this.viewportHeight,
+    };
+  }
+
+  private range() {
+    return visibleRange(this.geometry());
+  }
+
+  private isRendered(index: number): boolean {
+    const { start, end } = this.range();
+    return index >= start && index < end;
+  }
+
+  private scheduleMeasure(): void {
+    clearTimeout(this.measureTimer);
+    this.measureTimer = setTimeout(() => this.measure());
+  }
+
+  /** Reads the row height and column count CSS resolved, and the viewport height. */
+  private measure(): void {
+    const listbox = this.listbox;
+    const items = this.listboxItems;
+    if (!listbox || !items) return;
+    const style = getComputedStyle(items);
+    const rowHeight = parseFloat(style.gridAutoRows);
+    if (rowHeight > 0) this.rowHeight = rowHeight;
+    this.columns = Math.max(1, style.gridTemplateColumns.split(' ').filter(Boolean).length);
+    if (listbox.clientHeight > 0) this.viewportHeight = listbox.clientHeight;
+  }
+
+  // --- interaction ----------------------------------------------------------------------------
+
+  private onInput(event: InputEvent): void {
+    this.query = (event.target as HTMLInputElement).value;
+    this.scheduleSettle();
+  }
+
+  private onCategoryChange(event: Event): void {
+    this.category = (event.target as HTMLSelectElement).value;
+    this.scheduleSettle();
+  }
+
+  private onScroll(): void {
+    if (this.listbox) this.listScrollTop = this.listbox.scrollTop;
+  }
+
+  private onKeydown(event: KeyboardEvent): void {
+    if (event.isComposing) return;
+    if (isNavigationKey(event.key)) {
+      const next = nextActiveIndex(event.key, this.activeIndex, {
+        count: this.results.length,
+        columns: this.columns,
+        rowsPerPage: rowsPerPage(this.geometry()),
+        rtl: this.controller.dir === 'rtl',
+      });
+      if (next === undefined) return;
+      event.preventDefault();
+      this.activate(next);
+      return;
+    }
+    if (event.key === 'Enter') {
+      const result = this.results[this.activeIndex];
+      if (!result) return;
+      event.preventDefault();
+      this.select(result.app);
+      return;
+    }
+    if (event.key === 'Escape') {
+      // Clear first; only an empty picker lets Escape through to close a surrounding dialog.
+      if (this.query === '' && this.activeIndex < 0) return;
+      event.preventDefault();
+      event.stopPropagation();
+      if (this.query !== '') {
+        this.query = '';
+        this.scheduleSettle();
+      } else {
+        this.activeIndex = -1;
+      }
+    }
+  }
+
+  private activate(index: number): void {
+    this.activeIndex = index;
+    this.listScrollTop = scrollTopToReveal(index, this.geometry());
+  }
+
+  private keepFocusInInput(event: MouseEvent): void {
+    // Clicking an option must not blur the combobox (APG); the scrollbar still works.
+    if ((event.target as Element).closest('[role="option"]')) event.preventDefault();
+  }
+
+  private onOptionClick(event: MouseEvent): void {
+    const option = (event.target as Element).closest<HTMLElement>('[role="option"]');
+    const result = option ? this.results[Number(option.dataset['index'])] : undefined;
+    if (!result) return;
+    this.activeIndex = Number(option?.dataset['index']);
+    this.select(result.app);
+  }
+
+  private select(app: AppSummary): void {
+    rememberApp(this.controller.client, app.key);
+    const query = this.query.trim();
+    this.controller.emit('app_selected', query ? { app: app.key, query } : { app: app.key });
+    this.dispatchEvent(new AppSelectEvent(app, query));
+  }
+
+  private requestApp(): void {
+    this.dispatchEvent(new RequestAppEvent(this.query.trim(), this.category || undefined));
+  }
+
+  /** After typing pauses: announce the count and report the search to the event stream. */
+  private scheduleSettle(): void {
+    clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => {
+      const resultCount = this.results.length;
+      this.announcer.announce(this.controller.t('picker.resultCount', { count: resultCount }));
+      const query = this.query.trim();
+      if (query !== '') this.controller.emit('search', { query, resultCount });
+    }, SEARCH_SETTLE_MS);
+  }
+}
+
+interface StaticSource {
+  apps: readonly AppSummary[];
+  index: SearchIndex;
+  source: SearchSource;
+}
+
+function optionId(index: number): string {
+  return `option-${index}`;
+}
+
+/** Load failures surface through the store's state and are rendered; nothing to do here. */
+function ignore(): void {}

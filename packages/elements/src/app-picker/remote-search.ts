@@ -1,0 +1,84 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { CatalogStore, PlugboardError } from '@plugboard/core';
+import { asPlugboardError } from '../shared/as-plugboard-error.js';
+import type { AppSummary } from '@plugboard/contract';
+
+/** Typing pauses this long before a server search starts: one request per word, not per key. */
+const REMOTE_DEBOUNCE_MS = 200;
+
+interface RemoteAnswer {
+  query: string;
+  category: string | undefined;
+  apps: readonly AppSummary[];
+}
+
+/**
+ * Server-side search for catalogs too big to hold in the page. Debounced; each new query aborts
+ * the one in flight, and an answer is used only while it still matches what the user typed, so
+ * a slow old response can never replace a newer one.
+ */
+export class RemoteSearch implements ReactiveController {
+  /** An error of the latest search, for the element to show with a Retry. */
+  error: PlugboardError | undefined;
+  private answer: RemoteAnswer | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private inFlight: AbortController | undefined;
+  private wanted: { query: string; category: string | undefined } | undefined;
+
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  /** Server results for exactly this query and category, or undefined while they are pending. */
+  resultsFor(query: string, category: string | undefined): readonly AppSummary[] | undefined {
+    const answer = this.answer;
+    return answer && answer.query === query && answer.category === category
+      ? answer.apps
+      : undefined;
+  }
+
+  get pending(): boolean {
+    return this.wanted !== undefined;
+  }
+
+  /** Asks for `query` (debounced); a no-op when that answer is already here or on its way. */
+  request(catalog: CatalogStore, query: string, category: string | undefined): void {
+    if (this.resultsFor(query, category)) return;
+    if (this.wanted?.query === query && this.wanted.category === category) return;
+    this.cancel();
+    this.wanted = { query, category };
+    this.error = undefined;
+    this.timer = setTimeout(() => void this.run(catalog, query, category), REMOTE_DEBOUNCE_MS);
+  }
+
+  /** Stops the pending search (e.g. the query was cleared). */
+  cancel(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.inFlight?.abort();
+    this.inFlight = undefined;
+    this.wanted = undefined;
+  }
+
+  hostConnected(): void {}
+
+  hostDisconnected(): void {
+    this.cancel();
+  }
+
+  private async run(catalog: CatalogStore, query: string, category: string | undefined) {
+    const controller = new AbortController();
+    this.inFlight = controller;
+    try {
+      const result = await catalog.searchRemote(query, { category, signal: controller.signal });
+      if (this.inFlight !== controller || !result) return;
+      this.answer = { query, category, apps: result.hits.map((hit) => hit.app) };
+    } catch (error) {
+      if (this.inFlight !== controller) return;
+      this.error = asPlugboardError(error);
+    }
+    this.inFlight = undefined;
+    this.wanted = undefined;
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,243 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import type { App } from '@plugboard/contract';
+import { demoApps, DEMO_KEY, hostilePayloads } from '@plugboard/mocks';
+import '../define/connect-dialog.js';
+import type { ConnectDialog } from './connect-dialog.js';
+
+type Args = {
+  appKey?: string;
+  app?: App;
+  connectionId?: string;
+  theme?: ConnectDialog['theme'];
+};
+
+const meta: Meta<Args> = {
+  title: 'Elements/connect-dialog',
+  component: 'connect-dialog',
+  args: { appKey: 'pipedrive' },
+  argTypes: { theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] } },
+  render: (args) =>
+    html`<connect-dialog
+      open
+      app-key=${args.appKey ?? nothing}
+      connection-id=${args.connectionId ?? nothing}
+      theme=${args.theme ?? nothing}
+      .app=${args.app}
+    ></connect-dialog>`,
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+// ——— helpers for the stories that need a few steps of interaction ———
+
+function dialogIn(canvas: HTMLElement): ShadowRoot {
+  return canvas.querySelector('connect-dialog')!.shadowRoot!;
+}
+
+async function waitFor<T>(find: () => T | null | undefined, what: string): Promise<T> {
+  for (let tries = 0; tries < 200; tries++) {
+    const found = find();
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`${what} never appeared`);
+}
+
+function buttonNamed(root: ShadowRoot, name: string): HTMLButtonElement | undefined {
+  return Array.from(root.querySelectorAll('button')).find(
+    (button) => (button.getAttribute('aria-label') ?? button.textContent ?? '').trim() === name,
+  );
+}
+
+async function click(canvas: HTMLElement, name: string): Promise<void> {
+  (await waitFor(() => buttonNamed(dialogIn(canvas), name), `the "${name}" button`)).click();
+}
+
+async function fill(canvas: HTMLElement, values: Record<string, string>): Promise<void> {
+  const root = dialogIn(canvas);
+  await waitFor(() => root.querySelector('form'), 'the credential form');
+  for (const [name, value] of Object.entries(values)) {
+    const input = root.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
+    input.value = value;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  }
+}
+
+/** The popup stand-in OAuth stories need: Storybook's canvas must not open real windows. */
+function stubPopup(result: 'open' | 'blocked'): () => void {
+  const original = window.open;
+  window.open = (() =>
+    result === 'blocked'
+      ? null
+      : {
+          closed: false,
+          close() {},
+          focus() {},
+          location: { replace() {} },
+        }) as unknown as typeof window.open;
+  return () => {
+    window.open = original;
+  };
+}
+
+function withHealth(key: string, health: App['health']): App {
+  return { ...demoApps.find((app) => app.key === key)!, health };
+}
+
+// ——— stories: one per state ———
+
+/** A credential app: generated form with help link, format hint, show/hide for the secret. */
+export const CredentialForm: Story = {};
+
+/** Several ways to connect: "How do you want to connect?" */
+export const MethodChoice: Story = { args: { appKey: 'hubspot' } };
+
+/** Before the popup: what happens next and the permissions in plain language. */
+export const OAuthIntro: Story = { args: { appKey: 'salesforce' } };
+
+export const OAuthWaiting: Story = {
+  args: { appKey: 'salesforce' },
+  play: async ({ canvasElement }) => {
+    const restore = stubPopup('open');
+    await click(canvasElement, 'Continue with Salesforce');
+    restore();
+  },
+};
+
+export const PopupBlocked: Story = {
+  args: { appKey: 'salesforce' },
+  play: async ({ canvasElement }) => {
+    const restore = stubPopup('blocked');
+    await click(canvasElement, 'Continue with Salesforce');
+    restore();
+  },
+};
+
+/** Submitting an empty form: messages on each field, focus on the first. */
+export const ClientValidation: Story = {
+  play: async ({ canvasElement }) => {
+    await click(canvasElement, 'Connect');
+  },
+};
+
+/** The format hint shows while the typed key does not match the app's pattern. */
+export const FormatHint: Story = {
+  play: async ({ canvasElement }) => {
+    await fill(canvasElement, { token: 'abc' });
+  },
+};
+
+/** The backend's per-field messages on their fields. */
+export const ServerFieldErrors: Story = {
+  parameters: { scenario: 'validation-errors' },
+  play: async ({ canvasElement }) => {
+    await fill(canvasElement, { subdomain: 'acme', token: DEMO_KEY });
+    await click(canvasElement, 'Connect');
+  },
+};
+
+/** A wrong key: rejected on its field, everything typed kept. */
+export const CredentialsRejected: Story = {
+  play: async ({ canvasElement }) => {
+    await fill(canvasElement, {
+      subdomain: 'acme',
+      token: '0123456789abcdef0123456789abcdef01234567',
+    });
+    await click(canvasElement, 'Connect');
+  },
+};
+
+/** Sending: the button says "Connecting…" and is disabled. */
+export const Sending: Story = {
+  parameters: { scenario: 'slow-network' },
+  play: async ({ canvasElement }) => {
+    await fill(canvasElement, { subdomain: 'acme', token: DEMO_KEY });
+    await click(canvasElement, 'Connect');
+  },
+};
+
+/** Webhook setup: copy the URL, follow the steps, wait for the first event. */
+export const WebhookSetup: Story = {
+  play: async ({ canvasElement }) => {
+    await fill(canvasElement, { subdomain: 'acme', token: DEMO_KEY });
+    await click(canvasElement, 'Connect');
+  },
+};
+
+/** Tested and connected. */
+export const Success: Story = {
+  args: { appKey: 'hubspot' },
+  play: async ({ canvasElement }) => {
+    await click(canvasElement, 'Private app access token');
+    await fill(canvasElement, { token: DEMO_KEY });
+    await click(canvasElement, 'Connect');
+  },
+};
+
+/** Closing with typed input asks first, inside the dialog. */
+export const DiscardConfirmation: Story = {
+  play: async ({ canvasElement }) => {
+    await fill(canvasElement, { subdomain: 'acme' });
+    await click(canvasElement, 'Close');
+  },
+};
+
+/** Update mode: re-authorizes the existing connection and keeps its id. */
+export const UpdateMode: Story = { args: { appKey: undefined, connectionId: 'con_demo0001' } };
+
+export const ProviderDegraded: Story = {
+  args: {
+    app: withHealth('pipedrive', {
+      status: 'degraded',
+      message: 'Pipedrive reports slow API responses.',
+    }),
+  },
+};
+
+export const ProviderDown: Story = {
+  args: {
+    app: withHealth('pipedrive', {
+      status: 'down',
+      message: 'Scheduled maintenance until 14:00 UTC.',
+    }),
+  },
+};
+
+/** The app could not be loaded: the shared error view with Try again. */
+export const LoadError: Story = { parameters: { scenario: 'server-error' } };
+
+export const Offline: Story = { parameters: { scenario: 'offline' } };
+
+/** Session renewal failed after typing: "This window timed out", input kept. */
+export const SessionTimedOut: Story = {
+  args: { app: demoApps.find((app) => app.key === 'pipedrive') },
+  parameters: { scenario: 'session-expired' },
+  play: async ({ canvasElement }) => {
+    await fill(canvasElement, { subdomain: 'acme', token: DEMO_KEY });
+    await click(canvasElement, 'Connect');
+  },
+};
+
+/** Markup and script URLs from the server, shown as inert text; unsafe help links dropped. */
+export const HostileStrings: Story = {
+  args: {
+    app: (() => {
+      const pipedrive = demoApps.find((app) => app.key === 'pipedrive')!;
+      const markup = hostilePayloads[1]!;
+      return {
+        ...pipedrive,
+        name: markup,
+        health: { status: 'degraded', message: markup },
+        authMethods: pipedrive.authMethods.map((method) => ({
+          ...method,
+          helpText: markup,
+          fields: method.fields.map((field) => ({ ...field, helpUrl: 'javascript:alert(1)' })),
+        })),
+      } satisfies App;
+    })(),
+  },
+};
+
+export const Dark: Story = { args: { theme: 'dark' } };

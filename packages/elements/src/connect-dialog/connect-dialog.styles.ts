@@ -1,0 +1,273 @@
+import { css } from 'lit';
+import { tokens } from '../shared/tokens.styles.js';
+import { baseStyles } from '../shared/base.styles.js';
+import { appLogoStyles } from '../shared/app-logo.js';
+import { errorViewStyles } from '../shared/error-view.js';
+
+const dialogStyles = css`
+  :host {
+    display: contents;
+    --pb-connect-dialog-width: 32rem;
+    --pb-connect-dialog-backdrop: var(--pb-color-backdrop);
+  }
+
+  .dialog {
+    inline-size: min(var(--pb-connect-dialog-width), calc(100vw - 2 * var(--pb-space-4)));
+    max-block-size: calc(100dvh - 2 * var(--pb-space-4));
+    padding: 0;
+    border: 1px solid var(--pb-color-border-subtle);
+    border-radius: var(--pb-radius-large);
+    background: var(--pb-color-surface);
+    color: var(--pb-color-text);
+    box-shadow: var(--pb-shadow-raised);
+    font-family: var(--pb-font-family);
+    font-size: var(--pb-font-size);
+    line-height: var(--pb-line-height);
+  }
+
+  .dialog::backdrop {
+    background: var(--pb-connect-dialog-backdrop);
+  }
+
+  .panel {
+    display: flex;
+    flex-direction: column;
+  }
+
+  .header {
+    display: flex;
+    align-items: center;
+    gap: var(--pb-space-3);
+    padding-block: var(--pb-space-3);
+    padding-inline: var(--pb-space-4);
+    border-block-end: 1px solid var(--pb-color-border-subtle);
+  }
+
+  .title {
+    flex: 1;
+    margin: 0;
+    font-size: var(--pb-font-size-heading);
+  }
+
+  .close svg {
+    stroke: currentColor;
+    stroke-width: 2;
+    stroke-linecap: round;
+    fill: none;
+  }
+
+  .body {
+    display: flex;
+    flex-direction: column;
+    gap: var(--pb-space-4);
+    padding: var(--pb-space-4);
+  }
+
+  .step,
+  .view,
+  .form {
+    display: flex;
+    flex-direction: column;
+    gap: var(--pb-space-3);
+  }
+
+  .view--busy,
+  .view--success {
+    align-items: center;
+    text-align: center;
+  }
+
+  .view__title {
+    margin: 0;
+    font-size: var(--pb-font-size-large);
+  }
+
+  .view__title:focus {
+    outline: none;
+  }
+
+  p {
+    margin: 0;
+  }
+
+  .lead {
+    display: flex;
+    align-items: center;
+    gap: var(--pb-space-2);
+  }
+
+  .muted,
+  .form__legend {
+    color: var(--pb-color-text-muted);
+    font-size: var(--pb-font-size-small);
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--pb-space-2);
+    justify-content: flex-end;
+  }
+
+  .field__row {
+    display: flex;
+    align-items: center;
+    gap: var(--pb-space-2);
+  }
+
+  .field__required {
+    color: var(--pb-color-danger);
+  }
+
+  .field__link {
+    color: var(--pb-color-accent);
+    font-size: var(--pb-font-size-small);
+    inline-size: fit-content;
+  }
+
+  .field__hint--format {
+    color: var(--pb-color-warning);
+  }
+
+  .checkbox {
+    inline-size: var(--pb-target-size);
+    block-size: var(--pb-target-size);
+    margin: 0;
+  }
+
+  .input--mono {
+    font-family: var(--pb-font-family-mono);
+  }
+
+  .methods {
+    display: flex;
+    flex-direction: column;
+    gap: var(--pb-space-2);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .method {
+    inline-size: 100%;
+    justify-content: flex-start;
+  }
+
+  .method__help {
+    margin-block-start: var(--pb-space-1);
+  }
+
+  .scopes__title {
+    margin: 0;
+    font-size: var(--pb-font-size);
+  }
+
+  .scopes__list,
+  .instructions {
+    margin: 0;
+    padding-inline-start: var(--pb-space-5);
+  }
+
+  .notice {
+    display: flex;
+    flex-direction: column;
+    gap: var(--pb-space-2);
+    padding: var(--pb-space-3);
+    border: 1px solid var(--pb-color-border);
+    border-radius: var(--pb-radius);
+    background: var(--pb-color-surface-sunken);
+  }
+
+  .notice--warning {
+    border-color: var(--pb-color-warning);
+    background: var(--pb-color-warning-subtle);
+  }
+
+  .notice--danger {
+    border-color: var(--pb-color-danger);
+    background: var(--pb-color-danger-subtle);
+  }
+
+  .notice__title {
+    font-weight: var(--pb-font-weight-strong);
+  }
+
+  .event-indicator {
+    display: flex;
+    align-items: center;
+    gap: var(--pb-space-2);
+    color: var(--pb-color-text-muted);
+  }
+
+  .event-indicator--received {
+    color: var(--pb-color-success);
+    font-weight: var(--pb-font-weight-strong);
+  }
+
+  .dot {
+    inline-size: 0.625rem;
+    block-size: 0.625rem;
+    border-radius: 50%;
+    background: currentColor;
+  }
+
+  .spinner {
+    inline-size: 1rem;
+    block-size: 1rem;
+    flex: none;
+    border: 2px solid var(--pb-color-border-subtle);
+    border-block-start-color: var(--pb-color-accent);
+    border-radius: 50%;
+    animation: spin 0.8s linear infinite;
+  }
+
+  .view--busy .spinner {
+    inline-size: 2rem;
+    block-size: 2rem;
+  }
+
+  .success__icon circle {
+    fill: var(--pb-color-success-subtle);
+    stroke: var(--pb-color-success);
+    stroke-width: 1.5;
+  }
+
+  .success__icon path {
+    fill: none;
+    stroke: var(--pb-color-success);
+    stroke-width: 2;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+
+  .confirm {
+    display: flex;
+    flex-direction: column;
+    gap: var(--pb-space-3);
+  }
+
+  .other-methods {
+    display: flex;
+    justify-content: center;
+  }
+
+  @keyframes spin {
+    to {
+      transform: rotate(1turn);
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation-duration: 3s;
+    }
+  }
+
+  @media (forced-colors: active) {
+    .dialog {
+      border: 2px solid CanvasText;
+    }
+  }
+`;
+
+export const styles = [tokens, baseStyles, appLogoStyles, errorViewStyles, dialogStyles];

@@ -1,0 +1,34 @@
+import type { Connection, TestResult } from '@plugboard/contract';
+import { PlugboardEvent } from '../shared/events.js';
+
+/** The Test button finished; `result.ok` tells passed from failed. */
+export class ConnectionTestEvent extends PlugboardEvent {
+  static readonly eventName = 'pb-connection-test';
+  constructor(readonly result: TestResult) {
+    super(ConnectionTestEvent.eventName);
+  }
+}
+
+/** The connection was re-authorized through Update; it keeps its id. */
+export class ConnectionUpdateEvent extends PlugboardEvent {
+  static readonly eventName = 'pb-connection-update';
+  constructor(readonly connection: Connection) {
+    super(ConnectionUpdateEvent.eventName);
+  }
+}
+
+/** The user confirmed Disconnect and the backend removed the connection. */
+export class ConnectionRemoveEvent extends PlugboardEvent {
+  static readonly eventName = 'pb-connection-remove';
+  constructor(readonly connectionId: string) {
+    super(ConnectionRemoveEvent.eventName);
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'pb-connection-test': ConnectionTestEvent;
+    'pb-connection-update': ConnectionUpdateEvent;
+    'pb-connection-remove': ConnectionRemoveEvent;
+  }
+}

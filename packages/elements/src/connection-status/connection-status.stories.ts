@@ -1,0 +1,137 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import type { Connection } from '@plugboard/contract';
+import { hostilePayloads } from '@plugboard/mocks';
+import '../define/connection-status.js';
+import type { ConnectionStatus } from './connection-status.js';
+
+type Args = {
+  connectionId?: string;
+  connection?: Connection;
+  allowDisconnect?: boolean;
+  theme?: ConnectionStatus['theme'];
+};
+
+const meta: Meta<Args> = {
+  title: 'Elements/connection-status',
+  component: 'connection-status',
+  args: { connectionId: 'con_status01', allowDisconnect: false },
+  argTypes: { theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] } },
+  // One connection per status lives in this scenario (con_status01…04).
+  parameters: { scenario: 'connections-every-status' },
+  render: (args) =>
+    html`<connection-status
+      connection-id=${args.connectionId ?? nothing}
+      ?allow-disconnect=${args.allowDisconnect}
+      theme=${args.theme ?? nothing}
+      .connection=${args.connection}
+    ></connection-status>`,
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+function statusIn(canvas: HTMLElement): ShadowRoot {
+  return canvas.querySelector('connection-status')!.shadowRoot!;
+}
+
+async function clickPart(canvas: HTMLElement, part: string): Promise<void> {
+  for (let tries = 0; tries < 200; tries++) {
+    const button = statusIn(canvas).querySelector<HTMLButtonElement>(`[part~="${part}"]`);
+    if (button) {
+      button.click();
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`the ${part} button never appeared`);
+}
+
+const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+
+/** A static connection for the states the backend does not hold. */
+const staticConnection: Connection = {
+  id: 'con_story0001',
+  app: 'pipedrive',
+  label: 'jane@acme.example',
+  method: 'token',
+  status: 'connected',
+  credentialHint: '••••-123',
+  grantedScopes: [],
+  missingScopes: [],
+  lastTestedAt: null,
+  lastError: null,
+  setup: null,
+  createdAt: minutesAgo(60 * 24),
+  updatedAt: minutesAgo(60 * 24),
+};
+
+export const Connected: Story = {};
+
+export const NeedsAttention: Story = { args: { connectionId: 'con_status02' } };
+
+export const Expired: Story = { args: { connectionId: 'con_status03' } };
+
+export const NeedsReauthorization: Story = { args: { connectionId: 'con_status04' } };
+
+/** The last error in a popover (positioned with floating-ui, in the top layer). */
+export const ErrorDetailsOpen: Story = {
+  args: { connectionId: 'con_status02' },
+  play: async ({ canvasElement }) => clickPart(canvasElement, 'details-toggle'),
+};
+
+export const NeverTested: Story = {
+  args: { connectionId: undefined, connection: staticConnection },
+};
+
+/** A test in flight: "Testing…", the button disabled. */
+export const Testing: Story = {
+  parameters: { scenario: 'slow-network' },
+  args: { connectionId: undefined, connection: staticConnection },
+  play: async ({ canvasElement }) => clickPart(canvasElement, 'test'),
+};
+
+export const TestPassed: Story = {
+  play: async ({ canvasElement }) => clickPart(canvasElement, 'test'),
+};
+
+export const TestFailed: Story = {
+  args: { connectionId: 'con_status02' },
+  play: async ({ canvasElement }) => clickPart(canvasElement, 'test'),
+};
+
+/** Update opens <connect-dialog> in update mode for this connection. */
+export const Updating: Story = {
+  play: async ({ canvasElement }) => clickPart(canvasElement, 'update'),
+};
+
+export const WithDisconnect: Story = { args: { allowDisconnect: true } };
+
+export const DisconnectConfirmation: Story = {
+  args: { allowDisconnect: true },
+  play: async ({ canvasElement }) => clickPart(canvasElement, 'disconnect'),
+};
+
+export const Loading: Story = { parameters: { scenario: 'slow-network' } };
+
+export const LoadError: Story = { parameters: { scenario: 'server-error' } };
+
+/** Markup from the server in the label and the error, shown as inert text. */
+export const HostileStrings: Story = {
+  args: {
+    connectionId: undefined,
+    connection: {
+      ...staticConnection,
+      status: 'error',
+      label: hostilePayloads[0]!,
+      lastError: {
+        code: 'credentials_rejected',
+        message: hostilePayloads[1]!,
+        requestId: 'req_story',
+      },
+    },
+  },
+  play: async ({ canvasElement }) => clickPart(canvasElement, 'details-toggle'),
+};
+
+export const Dark: Story = { args: { theme: 'dark' } };

@@ -1,0 +1,336 @@
+import { expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { Connection } from '@plugboard/contract';
+import { getClient } from '@plugboard/core';
+import type { MockBackend } from '@plugboard/mocks';
+import '../define/connection-status.js';
+import type { ConnectionStatus } from './connection-status.js';
+import type { ConnectDialog } from '../connect-dialog/connect-dialog.js';
+import type { ConnectionRemoveEvent, ConnectionTestEvent } from './connection-status.events.js';
+import { useMockBackend } from '../test-support/mock-backend.js';
+
+function root(el: ConnectionStatus): ShadowRoot {
+  return el.shadowRoot!;
+}
+
+function part(el: ConnectionStatus, name: string): HTMLElement | null {
+  return root(el).querySelector<HTMLElement>(`[part~="${name}"]`);
+}
+
+function text(el: ConnectionStatus): string {
+  return (root(el).textContent ?? '').replace(/\s+/g, ' ');
+}
+
+/** The accessible name the way a screen reader computes it for these buttons. */
+function nameOf(button: HTMLElement): string {
+  return (button.getAttribute('aria-label') ?? button.textContent ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function button(el: ConnectionStatus, name: string | RegExp): HTMLButtonElement {
+  const found = Array.from(root(el).querySelectorAll<HTMLButtonElement>('button')).find(
+    (candidate) =>
+      typeof name === 'string' ? nameOf(candidate) === name : name.test(nameOf(candidate)),
+  );
+  if (!found) throw new Error(`no button "${String(name)}" in: ${text(el)}`);
+  return found;
+}
+
+async function until(condition: () => unknown, message: string, timeout = 4000): Promise<void> {
+  await waitUntil(condition, message, { timeout, interval: 20 });
+}
+
+async function render(
+  id: string,
+  attrs: { allowDisconnect?: boolean } = {},
+): Promise<ConnectionStatus> {
+  const el = await fixture<ConnectionStatus>(
+    html`<connection-status
+      connection-id=${id}
+      ?allow-disconnect=${attrs.allowDisconnect}
+    ></connection-status>`,
+  );
+  await until(() => part(el, 'badge'), `connection ${id} never rendered`);
+  return el;
+}
+
+function connectionOf(backend: MockBackend, id: string): Connection {
+  return backend.store.connections.find((connection) => connection.id === id)!;
+}
+
+function hoursAgo(hours: number): string {
+  return new Date(Date.now() - hours * 3_600_000).toISOString();
+}
+
+describe('<connection-status>', () => {
+  let backend: MockBackend;
+
+  beforeEach(async () => {
+    backend = await useMockBackend({ scenario: 'connections-every-status' });
+    // App names come from the catalog once it is loaded.
+    await getClient().catalog.load();
+  });
+
+  describe('status badge', () => {
+    const cases = [
+      ['con_status01', 'connected', 'Connected'],
+      ['con_status02', 'error', 'Needs attention'],
+      ['con_status03', 'expired', 'Expired'],
+      ['con_status04', 'needs_reauth', 'Needs attention'],
+    ] as const;
+    for (const [id, status, label] of cases) {
+      it(`${status}: text, icon and reflected status`, async () => {
+        const el = await render(id);
+        const badge = part(el, 'badge')!;
+        expect(badge.textContent!.trim()).to.equal(label);
+        const icon = badge.querySelector('svg')!;
+        expect(icon.getAttribute('aria-hidden')).to.equal('true');
+        expect(icon.querySelector('path, circle')).not.to.equal(null);
+        expect(el.getAttribute('status')).to.equal(status);
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('shows the app name, account label and logo', async () => {
+      const el = await render('con_status01');
+      expect(text(el)).to.contain('Pipedrive');
+      expect(text(el)).to.contain('jane@acme.example');
+      expect(part(el, 'logo')).not.to.equal(null);
+    });
+  });
+
+  describe('last tested', () => {
+    it('says when, in the current locale, or "Never tested"', async () => {
+      const connection = { ...connectionOf(backend, 'con_status01'), lastTestedAt: hoursAgo(3) };
+      const el = await fixture<ConnectionStatus>(
+        html`<connection-status .connection=${connection}></connection-status>`,
+      );
+      await until(
+        () => part(el, 'last-tested')?.textContent?.includes('Last tested'),
+        'no last-tested line',
+      );
+      expect(part(el, 'last-tested')!.textContent!.trim()).to.equal('Last tested 3 hours ago');
+
+      el.connection = { ...connection, lastTestedAt: null };
+      await el.updateComplete;
+      expect(part(el, 'last-tested')!.textContent!.trim()).to.equal('Never tested');
+    });
+
+    it('refreshes every minute while on the page, and stops when removed', async () => {
+      const started = new Map<number, number>();
+      const cleared: number[] = [];
+      const { setInterval: realSet, clearInterval: realClear } = window;
+      window.setInterval = ((handler: TimerHandler, delay?: number) => {
+        const id = realSet(handler, delay);
+        started.set(id, delay ?? 0);
+        return id;
+      }) as typeof window.setInterval;
+      window.clearInterval = ((id?: number) => {
+        if (id !== undefined) cleared.push(id);
+        realClear(id);
+      }) as typeof window.clearInterval;
+      try {
+        const el = await render('con_status01');
+        const minuteTimers = [...started].filter(([, delay]) => delay === 60_000).map(([id]) => id);
+        expect(minuteTimers).to.have.length(1);
+        el.remove();
+        expect(cleared).to.include(minuteTimers[0]);
+      } finally {
+        window.setInterval = realSet;
+        window.clearInterval = realClear;
+      }
+    });
+
+    it('follows the lang attribute', async () => {
+      const connection = { ...connectionOf(backend, 'con_status01'), lastTestedAt: hoursAgo(3) };
+      const el = await fixture<ConnectionStatus>(
+        html`<connection-status lang="es" .connection=${connection}></connection-status>`,
+      );
+      await until(() => part(el, 'last-tested')?.textContent?.includes('3'), 'no last-tested line');
+      expect(part(el, 'last-tested')!.textContent).to.contain('hace 3 horas');
+    });
+  });
+
+  describe('error details popover', () => {
+    it('opens from its toggle, shows the error as text with the reference, and closes on Escape', async () => {
+      const el = await render('con_status02');
+      const toggle = button(el, 'Details');
+      const popover = part(el, 'popover')!;
+      expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+      expect(toggle.getAttribute('aria-controls')).to.equal(popover.id);
+      toggle.click();
+      await until(
+        () => toggle.getAttribute('aria-expanded') === 'true',
+        'the popover did not open',
+      );
+      await until(() => popover.style.top !== '', 'the popover was never positioned');
+      const lastError = connectionOf(backend, 'con_status02').lastError!;
+      expect(popover.textContent).to.contain(lastError.message);
+      if (lastError.requestId) expect(popover.textContent).to.contain(lastError.requestId);
+      expect(getComputedStyle(popover).position).to.equal('fixed');
+      expect(popover.getBoundingClientRect().height).to.be.greaterThan(0);
+      await expect(el).to.be.accessible();
+
+      popover.focus();
+      popover.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }),
+      );
+      await el.updateComplete;
+      expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+      expect(root(el).activeElement).to.equal(toggle);
+    });
+
+    it('is not clipped by a host with overflow: hidden', async () => {
+      const wrapper = fixtureSync<HTMLDivElement>(
+        html`<div class="clip">
+          <connection-status connection-id="con_status02"></connection-status>
+        </div>`,
+      );
+      wrapper.style.setProperty('overflow', 'hidden');
+      wrapper.style.setProperty('block-size', '160px');
+      const el = wrapper.querySelector('connection-status')!;
+      await until(() => part(el, 'badge'), 'never rendered');
+      button(el, 'Details').click();
+      const popover = part(el, 'popover')!;
+      await until(() => popover.style.top !== '', 'the popover was never positioned');
+      const box = popover.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      expect(hit).to.equal(el);
+    });
+  });
+
+  describe('Test', () => {
+    it('runs the test, shows "Testing…" meanwhile, then announces "Test passed"', async () => {
+      const el = await render('con_status01');
+      const test = button(el, 'Test Pipedrive connection');
+      const tested = oneEvent(el, 'pb-connection-test') as Promise<ConnectionTestEvent>;
+      test.click();
+      await el.updateComplete;
+      expect(test.disabled).to.equal(true);
+      expect(test.textContent!.trim()).to.equal('Testing…');
+      expect(el.getAttribute('status')).to.equal('testing');
+      const { result } = await tested;
+      expect(result.ok).to.equal(true);
+      await until(
+        () => part(el, 'test-result')?.textContent?.includes('Test passed'),
+        'no inline result',
+      );
+      await until(
+        () => root(el).querySelector('[role="status"]')?.textContent?.includes('Test passed'),
+        'the result was not announced',
+      );
+      expect(test.disabled).to.equal(false);
+      expect(part(el, 'last-tested')!.textContent).not.to.contain('Never');
+    });
+
+    it('shows why a test failed', async () => {
+      const el = await render('con_status02');
+      const tested = oneEvent(el, 'pb-connection-test') as Promise<ConnectionTestEvent>;
+      button(el, /^Test /).click();
+      const { result } = await tested;
+      expect(result.ok).to.equal(false);
+      await until(
+        () => part(el, 'test-result')?.textContent?.includes('Test failed:'),
+        'no inline failure',
+      );
+      expect(part(el, 'test-result')!.textContent).to.contain(result.message);
+    });
+  });
+
+  describe('Update', () => {
+    it('opens <connect-dialog> in update mode for this connection', async () => {
+      const el = await render('con_status01');
+      button(el, 'Update Pipedrive connection').click();
+      await until(() => root(el).querySelector('connect-dialog')?.open, 'the dialog did not open');
+      const dialog = root(el).querySelector<ConnectDialog>('connect-dialog')!;
+      expect(dialog.connectionId).to.equal('con_status01');
+      await until(
+        () =>
+          dialog.shadowRoot
+            ?.querySelector('[part~="title"]')
+            ?.textContent?.includes('Update your Pipedrive connection'),
+        'the dialog is not in update mode',
+      );
+    });
+  });
+
+  describe('Disconnect', () => {
+    it('appears only with allow-disconnect', async () => {
+      const el = await render('con_status01');
+      expect(() => button(el, 'Disconnect Pipedrive')).to.throw();
+    });
+
+    it('asks inside the component, then removes and tells the host', async () => {
+      const el = await render('con_status01', { allowDisconnect: true });
+      button(el, 'Disconnect Pipedrive').click();
+      await el.updateComplete;
+      expect(part(el, 'confirm')!.textContent).to.contain('Disconnect Pipedrive?');
+      await until(
+        () => root(el).activeElement === button(el, 'Cancel'),
+        'focus did not move to Cancel',
+      );
+      await expect(el).to.be.accessible();
+
+      button(el, 'Cancel').click();
+      await el.updateComplete;
+      expect(part(el, 'confirm')).to.equal(null);
+      expect(
+        backend.store.connections.some((connection) => connection.id === 'con_status01'),
+      ).to.equal(true);
+
+      button(el, 'Disconnect Pipedrive').click();
+      await el.updateComplete;
+      const removed = oneEvent(el, 'pb-connection-remove') as Promise<ConnectionRemoveEvent>;
+      part(el, 'confirm-disconnect')!.click();
+      expect((await removed).connectionId).to.equal('con_status01');
+      expect(
+        backend.store.connections.some((connection) => connection.id === 'con_status01'),
+      ).to.equal(false);
+    });
+  });
+
+  describe('accessibility', () => {
+    it('names every button with the app, starting with its visible label; targets ≥ 24×24', async () => {
+      const el = await render('con_status02', { allowDisconnect: true });
+      const appKey = connectionOf(backend, 'con_status02').app;
+      const appName = getClient().catalog.apps.find((app) => app.key === appKey)!.name;
+      for (const name of [
+        `Test ${appName} connection`,
+        `Update ${appName} connection`,
+        `Disconnect ${appName}`,
+      ]) {
+        expect(button(el, name).disabled).to.equal(false);
+      }
+      for (const candidate of Array.from(root(el).querySelectorAll('button'))) {
+        const visible = candidate.textContent!.replace(/\s+/g, ' ').trim();
+        expect(
+          nameOf(candidate).startsWith(visible),
+          `"${nameOf(candidate)}" starts with "${visible}"`,
+        ).to.equal(true);
+        const box = candidate.getBoundingClientRect();
+        expect(box.width).to.be.at.least(24);
+        expect(box.height).to.be.at.least(24);
+      }
+    });
+  });
+
+  describe('hostile data', () => {
+    it('renders server strings as text', async () => {
+      const markup = '<img src=x onerror="window.__pwnedStatus=1">';
+      const connection: Connection = {
+        ...connectionOf(backend, 'con_status02'),
+        label: markup,
+        lastError: { code: 'x', message: markup, requestId: markup },
+      };
+      const el = await fixture<ConnectionStatus>(
+        html`<connection-status .connection=${connection}></connection-status>`,
+      );
+      await until(() => part(el, 'badge'), 'never rendered');
+      button(el, 'Details').click();
+      await el.updateComplete;
+      expect(root(el).querySelector('img[src="x"]')).to.equal(null);
+      expect(text(el)).to.contain(markup);
+      expect((window as { __pwnedStatus?: number }).__pwnedStatus).to.equal(undefined);
+    });
+  });
+});

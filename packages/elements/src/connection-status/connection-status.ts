@@ -1,0 +1,413 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { AppSummary, Connection } from '@plugboard/contract';
+import type { PlugboardError } from '@plugboard/core';
+import { asPlugboardError } from '../shared/as-plugboard-error.js';
+import { ClientController, type Translate } from '../shared/client-controller.js';
+import { appLogo } from '../shared/app-logo.js';
+import { defineElement } from '../shared/define.js';
+import { errorView } from '../shared/error-view.js';
+import { LiveAnnouncer } from '../shared/live-region.js';
+import { ConnectDialog } from '../connect-dialog/connect-dialog.js';
+import type { ConnectSuccessEvent } from '../connect-dialog/connect-dialog.events.js';
+import {
+  ConnectionRemoveEvent,
+  ConnectionTestEvent,
+  ConnectionUpdateEvent,
+} from './connection-status.events.js';
+import { styles } from './connection-status.styles.js';
+import { statusBadge, type BadgeStatus } from './status-badge.js';
+import { FloatingPopover, popoverAttribute } from './floating-popover.js';
+import { RelativeTimeTicker } from './relative-time-ticker.js';
+
+/** The last Test's outcome, shown inline under the buttons. */
+type TestOutcome =
+  | { kind: 'passed' }
+  | { kind: 'failed'; message: string }
+  | { kind: 'error'; error: PlugboardError };
+
+/**
+ * One connection at a glance: the app, the account, a status badge, when it was last tested, the
+ * last error in a popover, and the Test and Update buttons (Disconnect with `allow-disconnect`).
+ *
+ * @summary One connection's status with Test, Update and (optionally) Disconnect.
+ *
+ * @event pb-connection-test - A test finished: `result` (a TestResult; `result.ok`).
+ * @event pb-connection-update - The connection was re-authorized through Update: `connection`.
+ * @event pb-connection-remove - The user confirmed Disconnect and it was removed: `connectionId`.
+ *
+ * @csspart base - The card.
+ * @csspart header - Logo, app name and account label.
+ * @csspart logo - The app's logo.
+ * @csspart account - The account label.
+ * @csspart badge - The status badge.
+ * @csspart last-tested - The "Last tested …" line.
+ * @csspart popover - The error details popover.
+ * @csspart test-result - The inline result of the last test.
+ * @csspart footer - The buttons.
+ * @csspart button - Every button (also `test`, `update`, `disconnect`, `details-toggle`).
+ * @csspart confirm - The Disconnect confirmation.
+ *
+ * @cssproperty --pb-connection-status-padding - Padding inside the card.
+ */
+export class ConnectionStatus extends LitElement {
+  static override styles = styles;
+
+  /** The connection's id; the element loads it when no `connection` object is given. */
+  @property({ attribute: 'connection-id' }) connectionId = '';
+
+  /** The connection to show (takes precedence over loading by `connection-id`). */
+  @property({ attribute: false }) connection: Connection | undefined;
+
+  /** The app's summary, when the host has it; otherwise it comes from the catalog when loaded. */
+  @property({ attribute: false }) app: AppSummary | undefined;
+
+  /** Shows the Disconnect button (with a confirmation inside the component). */
+  @property({ type: Boolean, attribute: 'allow-disconnect' }) allowDisconnect = false;
+
+  /** The badge's status, reflected for styling: connected, testing, error, needs_reauth, expired. */
+  @property({ reflect: true }) status: BadgeStatus | undefined;
+
+  /** Backend base URL for this element (overrides `configure()`). */
+  @property({ attribute: 'backend-url' }) backendUrl: string | undefined;
+
+  /** Colour theme: `light`, `dark` or `auto` (follows the system). */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' | undefined;
+
+  @state() private current: Connection | undefined;
+  @state() private loadError: PlugboardError | undefined;
+  @state() private testing = false;
+  @state() private testOutcome: TestOutcome | undefined;
+  @state() private confirmingRemoval = false;
+  @state() private removing = false;
+  @state() private removeError: PlugboardError | undefined;
+  @state() private removed = false;
+  @state() private dialogRequested = false;
+
+  @query('connect-dialog') private updateDialog!: ConnectDialog | null;
+
+  private readonly controller = new ClientController(this, { stores: ['catalog', 'connections'] });
+  private readonly announcer = new LiveAnnouncer(this);
+  private readonly errorPopover = new FloatingPopover(this, {
+    anchor: () => this.renderRoot.querySelector('.details-toggle'),
+    floating: () => this.renderRoot.querySelector('.popover'),
+  });
+  private loadAbort: AbortController | undefined;
+
+  constructor() {
+    super();
+    new RelativeTimeTicker(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.loadAbort?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('connection') && this.connection) this.current = this.connection;
+    if (
+      (changed.has('connectionId') || changed.has('connection')) &&
+      !this.connection &&
+      this.connectionId
+    ) {
+      void this.load(this.connectionId);
+    }
+    const connection = this.latest;
+    this.status = this.testing ? 'testing' : connection?.status;
+  }
+
+  protected override updated(): void {
+    if (this.errorPopover.open && !this.latest?.lastError) this.errorPopover.hide(false);
+  }
+
+  /** The freshest copy: the shared store's (updated by tests and updates anywhere) or ours. */
+  private get latest(): Connection | undefined {
+    const mine = this.current;
+    if (!mine) return undefined;
+    const stored = this.controller.client?.connections.find(mine.id);
+    return stored && stored.updatedAt >= mine.updatedAt ? stored : mine;
+  }
+
+  private get appSummary(): AppSummary | { key: string; name: string; logoUrl?: null } | undefined {
+    const connection = this.latest;
+    if (!connection) return undefined;
+    if (this.app?.key === connection.app) return this.app;
+    const fromCatalog = this.controller.client?.catalog.apps.find(
+      (app) => app.key === connection.app,
+    );
+    return fromCatalog ?? { key: connection.app, name: connection.app, logoUrl: null };
+  }
+
+  private async load(id: string): Promise<void> {
+    const client = this.controller.client;
+    if (!client) return;
+    this.loadAbort?.abort();
+    const abort = (this.loadAbort = new AbortController());
+    this.loadError = undefined;
+    try {
+      const connection =
+        client.connections.find(id) ?? (await client.connections.get(id, { signal: abort.signal }));
+      if (!abort.signal.aborted) this.current = connection;
+    } catch (caught) {
+      const error = asPlugboardError(caught);
+      if (!abort.signal.aborted && error.code !== 'aborted') this.loadError = error;
+    }
+  }
+
+  override render(): TemplateResult {
+    const t = this.controller.t;
+    // A config error matters only when there is nothing to show: a given connection still renders.
+    const error = this.loadError ?? (this.latest ? undefined : this.controller.error);
+    if (error) {
+      return html`<div class="card" part="base">
+        ${errorView(error, t, this.connectionId ? { onAction: () => void this.load(this.connectionId) } : {})}
+      </div>`;
+    }
+    const connection = this.latest;
+    const app = this.appSummary;
+    if (!connection || !app || !this.controller.translator) {
+      return html`<div class="card card--loading" part="base" aria-busy="true">
+        <span class="visually-hidden">${t('status.loading')}</span>
+      </div>`;
+    }
+    if (this.removed) {
+      return html`<div class="card" part="base">
+        <p class="removed">${t('status.removed', { app: app.name })}</p>
+        ${this.announcer.region()}
+      </div>`;
+    }
+    return html`<div class="card" part="base" dir=${this.controller.dir}>
+      <div class="header" part="header">
+        ${appLogo(app, 32)}
+        <div class="identity">
+          <p class="app-name">${app.name}</p>
+          <p class="account" part="account">${connection.label}</p>
+        </div>
+        ${statusBadge(this.status ?? connection.status, t)}
+      </div>
+      <div class="details">
+        <p class="last-tested" part="last-tested">
+          ${
+            connection.lastTestedAt
+              ? t('status.lastTested', { time: this.relativeTime(connection.lastTestedAt) })
+              : t('status.neverTested')
+          }
+        </p>
+        ${connection.lastError ? this.renderErrorDetails(connection, t) : nothing}
+      </div>
+      ${this.renderTestOutcome(t)}
+      ${this.confirmingRemoval ? this.renderRemovalConfirm(app.name, t) : this.renderButtons(app.name, t)}
+      ${this.announcer.region()}
+      ${
+        this.dialogRequested
+          ? html`<connect-dialog
+              connection-id=${connection.id}
+              .app=${this.app?.key === connection.app ? this.app : undefined}
+              app-key=${connection.app}
+              backend-url=${ifDefined(this.backendUrl)}
+              lang=${ifDefined(this.lang || undefined)}
+              theme=${ifDefined(this.theme)}
+              @pb-connect-success=${this.onUpdated}
+            ></connect-dialog>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private relativeTime(timestamp: string): string {
+    return this.controller.translator?.relativeTime(new Date(timestamp)) ?? '';
+  }
+
+  private renderErrorDetails(connection: Connection, t: Translate) {
+    const lastError = connection.lastError;
+    if (!lastError) return nothing;
+    return html`<button
+        class="button button--quiet details-toggle"
+        part="button details-toggle"
+        type="button"
+        aria-expanded=${this.errorPopover.open ? 'true' : 'false'}
+        aria-controls="error-details"
+        @click=${() => this.errorPopover.toggle()}
+      >
+        ${t('status.details')}
+      </button>
+      <div
+        id="error-details"
+        class="popover"
+        part="popover"
+        popover=${ifDefined(popoverAttribute)}
+        ?hidden=${!popoverAttribute}
+      >
+        <p class="popover__message">${lastError.message}</p>
+        ${
+          lastError.requestId
+            ? html`<p class="popover__reference">
+                ${t('error.reference', { id: lastError.requestId })}
+              </p>`
+            : nothing
+        }
+      </div>`;
+  }
+
+  private renderTestOutcome(t: Translate) {
+    const outcome = this.testOutcome;
+    if (!outcome) return nothing;
+    if (outcome.kind === 'error') {
+      return errorView(outcome.error, t, { onAction: () => void this.runTest() });
+    }
+    return html`<p class="test-result test-result--${outcome.kind}" part="test-result">
+      ${outcome.kind === 'passed' ? t('status.testPassed') : t('status.testFailedWith', { message: outcome.message })}
+    </p>`;
+  }
+
+  private renderButtons(appName: string, t: Translate) {
+    return html`<div class="footer" part="footer">
+      <button
+        class="button"
+        part="button test"
+        type="button"
+        ?disabled=${this.testing}
+        aria-label=${ifDefined(this.testing ? undefined : t('status.testLabel', { app: appName }))}
+        @click=${() => void this.runTest()}
+      >
+        ${this.testing ? t('status.testing') : t('status.test')}
+      </button>
+      <button
+        class="button"
+        part="button update"
+        type="button"
+        aria-label=${t('status.updateLabel', { app: appName })}
+        @click=${this.openUpdate}
+      >
+        ${t('status.update')}
+      </button>
+      ${
+        this.allowDisconnect
+          ? html`<button
+              class="button button--danger"
+              part="button disconnect"
+              type="button"
+              aria-label=${t('status.disconnectLabel', { app: appName })}
+              @click=${this.askRemoval}
+            >
+              ${t('status.disconnect')}
+            </button>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private renderRemovalConfirm(appName: string, t: Translate) {
+    return html`<div class="confirm" part="confirm" role="group" aria-labelledby="confirm-title">
+      <p class="confirm__title" id="confirm-title">
+        ${t('status.disconnectConfirmTitle', { app: appName })}
+      </p>
+      <p class="confirm__text">${t('status.disconnectConfirmBody', { app: appName })}</p>
+      ${this.removeError ? errorView(this.removeError, t) : nothing}
+      <div class="footer">
+        <button
+          class="button button--danger"
+          part="button confirm-disconnect"
+          type="button"
+          ?disabled=${this.removing}
+          @click=${() => void this.disconnectConnection()}
+        >
+          ${this.removing ? t('status.disconnecting') : t('status.disconnect')}
+        </button>
+        <button
+          class="button"
+          part="button cancel-disconnect"
+          type="button"
+          @click=${this.cancelRemoval}
+        >
+          ${t('dialog.cancel')}
+        </button>
+      </div>
+    </div>`;
+  }
+
+  private async runTest(): Promise<void> {
+    const client = this.controller.client;
+    const connection = this.latest;
+    if (!connection || this.testing) return;
+    if (!client) {
+      if (this.controller.error) this.testOutcome = { kind: 'error', error: this.controller.error };
+      return;
+    }
+    const t = this.controller.t;
+    this.testing = true;
+    this.testOutcome = undefined;
+    try {
+      const result = await client.connections.test(connection.id, {
+        signal: this.controller.signal,
+      });
+      this.current = result.connection;
+      this.testOutcome = result.ok
+        ? { kind: 'passed' }
+        : { kind: 'failed', message: result.message };
+      this.announcer.announce(
+        result.ok
+          ? t('status.testPassed')
+          : t('status.testFailedWith', { message: result.message }),
+      );
+      this.dispatchEvent(new ConnectionTestEvent(result));
+    } catch (caught) {
+      const error = asPlugboardError(caught);
+      if (error.code === 'aborted') return;
+      this.testOutcome = { kind: 'error', error };
+    } finally {
+      this.testing = false;
+    }
+  }
+
+  private openUpdate = async (): Promise<void> => {
+    // The dialog's tag may not be registered when only this element's define entry was loaded.
+    defineElement('connect-dialog', ConnectDialog);
+    this.dialogRequested = true;
+    await this.updateComplete;
+    this.updateDialog?.show();
+  };
+
+  private onUpdated = (event: ConnectSuccessEvent): void => {
+    this.current = event.connection;
+    this.testOutcome = undefined;
+    this.dispatchEvent(new ConnectionUpdateEvent(event.connection));
+  };
+
+  private askRemoval = async (): Promise<void> => {
+    this.confirmingRemoval = true;
+    this.removeError = undefined;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="cancel-disconnect"]')?.focus();
+  };
+
+  private cancelRemoval = async (): Promise<void> => {
+    this.confirmingRemoval = false;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="disconnect"]')?.focus();
+  };
+
+  private async disconnectConnection(): Promise<void> {
+    const client = this.controller.client;
+    const connection = this.latest;
+    if (!client || !connection) return;
+    this.removing = true;
+    this.removeError = undefined;
+    try {
+      await client.connections.remove(connection.id, { signal: this.controller.signal });
+      this.removed = true;
+      this.confirmingRemoval = false;
+      this.announcer.announce(
+        this.controller.t('status.removed', { app: this.appSummary?.name ?? connection.app }),
+      );
+      this.dispatchEvent(new ConnectionRemoveEvent(connection.id));
+    } catch (caught) {
+      const error = asPlugboardError(caught);
+      if (error.code !== 'aborted') this.removeError = error;
+    } finally {
+      this.removing = false;
+    }
+  }
+}

@@ -1,0 +1,189 @@
+import { css } from 'lit';
+
+/**
+ * Styles every element shares: box sizing, the focus ring, buttons, fields, badges and the
+ * visually-hidden utility. Logical properties only, so right-to-left locales lay out correctly.
+ */
+export const baseStyles = css`
+  :host {
+    display: block;
+    box-sizing: border-box;
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+
+  [hidden] {
+    display: none !important;
+  }
+
+  :focus-visible {
+    outline: 2px solid var(--pb-color-focus-ring);
+    outline-offset: 2px;
+  }
+
+  .visually-hidden {
+    position: absolute !important;
+    inline-size: 1px;
+    block-size: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  .button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: var(--pb-space-2);
+    min-block-size: var(--pb-target-size);
+    min-inline-size: var(--pb-target-size);
+    padding-block: var(--pb-space-1);
+    padding-inline: var(--pb-space-3);
+    border: 1px solid var(--pb-color-border);
+    border-radius: var(--pb-radius);
+    background: var(--pb-color-surface);
+    color: var(--pb-color-text);
+    font: inherit;
+    font-weight: var(--pb-font-weight-strong);
+    line-height: 1.2;
+    text-decoration: none;
+    cursor: pointer;
+    transition:
+      background-color var(--pb-transition-duration),
+      border-color var(--pb-transition-duration);
+  }
+
+  .button:hover {
+    background: var(--pb-color-surface-sunken);
+  }
+
+  .button:disabled,
+  .button[aria-disabled='true'] {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+
+  .button--primary {
+    border-color: var(--pb-color-accent);
+    background: var(--pb-color-accent);
+    color: var(--pb-color-accent-contrast);
+  }
+
+  .button--primary:hover {
+    border-color: var(--pb-color-accent-hover);
+    background: var(--pb-color-accent-hover);
+  }
+
+  .button--danger {
+    border-color: var(--pb-color-danger);
+    background: var(--pb-color-surface);
+    color: var(--pb-color-danger);
+  }
+
+  .button--danger:hover {
+    background: var(--pb-color-danger-subtle);
+  }
+
+  .button--quiet {
+    border-color: transparent;
+    background: transparent;
+    color: var(--pb-color-accent);
+  }
+
+  .button--quiet:hover {
+    background: var(--pb-color-accent-subtle);
+  }
+
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: var(--pb-space-1);
+  }
+
+  .field__label {
+    font-weight: var(--pb-font-weight-strong);
+  }
+
+  .field__hint {
+    color: var(--pb-color-text-muted);
+    font-size: var(--pb-font-size-small);
+  }
+
+  .field__error {
+    color: var(--pb-color-danger);
+    font-size: var(--pb-font-size-small);
+  }
+
+  .input {
+    inline-size: 100%;
+    min-block-size: var(--pb-target-size);
+    padding-block: var(--pb-space-1);
+    padding-inline: var(--pb-space-3);
+    border: 1px solid var(--pb-color-border);
+    border-radius: var(--pb-radius);
+    background: var(--pb-color-surface);
+    color: var(--pb-color-text);
+    font: inherit;
+  }
+
+  .input::placeholder {
+    color: var(--pb-color-text-muted);
+  }
+
+  .input[aria-invalid='true'] {
+    border-color: var(--pb-color-danger);
+  }
+
+  .badge {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--pb-space-1);
+    padding-block: 0.0625rem;
+    padding-inline: var(--pb-space-2);
+    border-radius: var(--pb-radius-pill);
+    background: var(--pb-color-surface-sunken);
+    color: var(--pb-color-text);
+    font-size: var(--pb-font-size-small);
+    font-weight: var(--pb-font-weight-strong);
+    white-space: nowrap;
+  }
+
+  .badge--accent {
+    background: var(--pb-color-accent-subtle);
+    color: var(--pb-color-text);
+  }
+
+  .badge--success {
+    background: var(--pb-color-success-subtle);
+    color: var(--pb-color-success);
+  }
+
+  .badge--warning {
+    background: var(--pb-color-warning-subtle);
+    color: var(--pb-color-warning);
+  }
+
+  .badge--danger {
+    background: var(--pb-color-danger-subtle);
+    color: var(--pb-color-danger);
+  }
+
+  @media (forced-colors: active) {
+    .button,
+    .input,
+    .badge {
+      border: 1px solid CanvasText;
+    }
+  }
+`;

@@ -1,0 +1,259 @@
+import type { DefineComponent } from 'vue';
+import type {
+  AppConnections,
+  AppSelectEvent,
+  ConnectSuccessEvent,
+  ConnectErrorEvent,
+  ConnectCancelEvent,
+  ConnectionTestEvent,
+  ConnectionUpdateEvent,
+  ConnectionRemoveEvent,
+  AppPicker,
+  RequestAppEvent,
+  ConnectDialog,
+  ConnectionStatus,
+} from '@plugboard/elements';
+
+type AppConnectionsProps = {
+  /** The backend to use instead of the one given to `configure()`. Passed to the inner elements. */
+  backendUrl?: AppConnections['backendUrl'];
+  /** Colour theme; defaults to the configured theme. Passed to the inner elements. */
+  theme?: AppConnections['theme'];
+  /** Replaces the "Apps" heading text. */
+  heading?: AppConnections['heading'];
+  /** Show a Disconnect button on each connection. */
+  allowDisconnect?: AppConnections['allowDisconnect'];
+
+  /** From the inner picker (bubbles, composed). */
+  onPbAppSelect?: (e: AppSelectEvent) => void;
+  /** From the inner connect dialog. */
+  onPbConnectSuccess?: (e: ConnectSuccessEvent) => void;
+  /** From the inner connect dialog. */
+  onPbConnectError?: (e: ConnectErrorEvent) => void;
+  /** From the inner connect dialog. */
+  onPbConnectCancel?: (e: ConnectCancelEvent) => void;
+  /** From a connection's status. */
+  onPbConnectionTest?: (e: ConnectionTestEvent) => void;
+  /** From a connection's status. */
+  onPbConnectionUpdate?: (e: ConnectionUpdateEvent) => void;
+  /** From a connection's status. */
+  onPbConnectionRemove?: (e: ConnectionRemoveEvent) => void;
+};
+
+type AppPickerProps = {
+  /** The backend to use instead of the one given to `configure()`. */
+  backendUrl?: AppPicker['backendUrl'];
+  /** Colour theme; defaults to the configured theme. */
+  theme?: AppPicker['theme'];
+  /** Results as a single-column list (default) or a grid of tiles. */
+  layout?: AppPicker['layout'];
+  /** The category filter ('' for all). */
+  category?: AppPicker['category'];
+  /** The search text. */
+  query?: AppPicker['query'];
+  /** A static catalog: the picker searches these itself and needs no backend. */
+  apps?: AppPicker['apps'];
+  /** Keys of apps to show first on an empty search, instead of those chosen in this page session. */
+  recent?: AppPicker['recent'];
+  /** `AppSelectEvent`: the user chose `event.app`. */
+  onPbAppSelect?: (e: AppSelectEvent) => void;
+  /** `RequestAppEvent`: "Can't find your app?" with `event.query`. */
+  onPbRequestApp?: (e: RequestAppEvent) => void;
+};
+
+type ConnectDialogProps = {
+  /** The key of the app to connect, when no `app` object is given. */
+  appKey?: ConnectDialog['appKey'];
+  /** Update mode: re-authorize this connection (same id) instead of creating one. */
+  connectionId?: ConnectDialog['connectionId'];
+  /** Whether the dialog is shown. Reflected so hosts can style or observe it. */
+  open?: ConnectDialog['open'];
+  /** Backend base URL for this element (overrides `configure()`). */
+  backendUrl?: ConnectDialog['backendUrl'];
+  /** Colour theme: `light`, `dark` or `auto` (follows the system). */
+  theme?: ConnectDialog['theme'];
+  /** The app to connect. A summary (or only `app-key`) makes the dialog load the full app. */
+  app?: ConnectDialog['app'];
+  /** The connection was saved and its test passed: `connection`, `app`, `mode`. */
+  onPbConnectSuccess?: (e: ConnectSuccessEvent) => void;
+  /** A step failed in a way the user saw: `code`, `app`, `requestId`. */
+  onPbConnectError?: (e: ConnectErrorEvent) => void;
+  /** The user closed the dialog before finishing: `reason`, `lastStep`. */
+  onPbConnectCancel?: (e: ConnectCancelEvent) => void;
+};
+
+type ConnectionStatusProps = {
+  /** The connection's id; the element loads it when no `connection` object is given. */
+  connectionId?: ConnectionStatus['connectionId'];
+  /** Shows the Disconnect button (with a confirmation inside the component). */
+  allowDisconnect?: ConnectionStatus['allowDisconnect'];
+  /** The badge's status, reflected for styling: connected, testing, error, needs_reauth, expired. */
+  status?: ConnectionStatus['status'];
+  /** Backend base URL for this element (overrides `configure()`). */
+  backendUrl?: ConnectionStatus['backendUrl'];
+  /** Colour theme: `light`, `dark` or `auto` (follows the system). */
+  theme?: ConnectionStatus['theme'];
+  /** The connection to show (takes precedence over loading by `connection-id`). */
+  connection?: ConnectionStatus['connection'];
+  /** The app's summary, when the host has it; otherwise it comes from the catalog when loaded. */
+  app?: ConnectionStatus['app'];
+  /** A test finished: `result` (a TestResult; `result.ok`). */
+  onPbConnectionTest?: (e: ConnectionTestEvent) => void;
+  /** The connection was re-authorized through Update: `connection`. */
+  onPbConnectionUpdate?: (e: ConnectionUpdateEvent) => void;
+  /** The user confirmed Disconnect and it was removed: `connectionId`. */
+  onPbConnectionRemove?: (e: ConnectionRemoveEvent) => void;
+};
+
+export type CustomElements = {
+  /**
+   * The whole "Apps" page in one tag: the end user's connections grouped by app, each with its
+   * status, Test and Update; and "Add a connection", which opens the app picker in a modal and then
+   * the connect dialog for the chosen app. The new connection appears at the top and takes focus.
+   * Events of the inner elements (`pb-app-select`, `pb-connect-*`, `pb-connection-*`) bubble out.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **pb-app-select** - From the inner picker (bubbles, composed).
+   * - **pb-connect-success** - From the inner connect dialog.
+   * - **pb-connect-error** - From the inner connect dialog.
+   * - **pb-connect-cancel** - From the inner connect dialog.
+   * - **pb-connection-test** - From a connection's status.
+   * - **pb-connection-update** - From a connection's status.
+   * - **pb-connection-remove** - From a connection's status.
+   *
+   * ### **CSS Properties:**
+   *  - **--pb-app-connections-dialog-width** - Inline size of the picker dialog (default 40rem). _(default: undefined)_
+   *
+   * ### **CSS Parts:**
+   *  - **base** - The page section.
+   * - **header** - The heading and the Add button.
+   * - **heading** - The page heading.
+   * - **button** - Buttons (Add a connection, Close, Retry).
+   * - **add-button** - The "Add a connection" button.
+   * - **body** - The list, or the loading, error or empty state.
+   * - **group** - One app's connections.
+   * - **group-heading** - An app's name and logo above its connections.
+   * - **logo** - An app's logo or monogram.
+   * - **empty** - The "No connections yet" state.
+   * - **picker-dialog** - The modal around the app picker.
+   * - **error** - The error box.
+   */
+  'app-connections': DefineComponent<AppConnectionsProps>;
+
+  /**
+   * Search the app catalog and choose an app: an APG combobox whose listbox sits in the same
+   * shadow root (so `aria-activedescendant` works), with categories, recently used and popular apps
+   * on an empty search, connection-count badges, and a virtualised list that keeps 10,000 apps fast.
+   * Works without a backend when given `apps`.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **pb-app-select** - `AppSelectEvent`: the user chose `event.app`.
+   * - **pb-request-app** - `RequestAppEvent`: "Can't find your app?" with `event.query`.
+   *
+   * ### **CSS Properties:**
+   *  - **--pb-app-picker-max-height** - Height of the results viewport (default 24rem). _(default: undefined)_
+   * - **--pb-app-picker-row-height** - Height of a row in the list layout (default 3.5rem). _(default: undefined)_
+   * - **--pb-app-picker-cell-width** - Minimum width of a grid cell (default 9rem). _(default: undefined)_
+   * - **--pb-app-picker-cell-height** - Height of a grid cell (default 7.5rem). _(default: undefined)_
+   *
+   * ### **CSS Parts:**
+   *  - **base** - The wrapper of everything.
+   * - **header** - The search field and category filter.
+   * - **input** - The search input (the combobox).
+   * - **category** - The category select.
+   * - **body** - The results area.
+   * - **listbox** - The scrolling list of results.
+   * - **option** - One app in the results.
+   * - **logo** - An app's logo or monogram.
+   * - **badge** - The "connected" count and other badges on an option.
+   * - **button** - Action buttons (Retry, Can't find your app?).
+   * - **error** - The error box.
+   */
+  'app-picker': DefineComponent<AppPickerProps>;
+
+  /**
+   * A modal dialog that walks the user through connecting one app: provider health, the choice of
+   * method, OAuth in a popup or a credential form, setup steps such as copying a webhook URL, an
+   * automatic test, and success. With `connection-id` it re-authorizes that connection and keeps
+   * its id (update mode).
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **pb-connect-success** - The connection was saved and its test passed: `connection`, `app`, `mode`.
+   * - **pb-connect-error** - A step failed in a way the user saw: `code`, `app`, `requestId`.
+   * - **pb-connect-cancel** - The user closed the dialog before finishing: `reason`, `lastStep`.
+   *
+   * ### **Methods:**
+   *  - **show(): _void_** - Opens the dialog as a modal and starts at the first step.
+   * - **close(reason: _ConnectCancelReason_): _void_** - Closes the dialog at once (no confirmation). Before success, dispatches `pb-connect-cancel`.
+   *
+   * ### **CSS Properties:**
+   *  - **--pb-connect-dialog-width** - Inline size of the dialog (default: 32rem). _(default: undefined)_
+   * - **--pb-connect-dialog-backdrop** - Backdrop colour behind the dialog. _(default: undefined)_
+   *
+   * ### **CSS Parts:**
+   *  - **base** - The native `<dialog>`.
+   * - **header** - The title bar with the app's logo and the close button.
+   * - **title** - The dialog's title.
+   * - **close-button** - The close (×) button.
+   * - **body** - The current step.
+   * - **form** - The credential form.
+   * - **field** - One form field (label, input, hints).
+   * - **input** - Inputs and selects.
+   * - **button** - Every button.
+   * - **help-link** - "Where to find your …" links.
+   * - **field-error** - A field's error message.
+   * - **health-warning** - The "{app} is having problems" notice (degraded provider).
+   * - **webhook-url** - The read-only webhook URL in the setup step.
+   * - **copy** - The Copy button of the setup step.
+   * - **event-indicator** - "Waiting for the first event…" / "First event received".
+   * - **confirm** - The "Discard what you typed?" confirmation.
+   */
+  'connect-dialog': DefineComponent<ConnectDialogProps>;
+
+  /**
+   * One connection at a glance: the app, the account, a status badge, when it was last tested, the
+   * last error in a popover, and the Test and Update buttons (Disconnect with `allow-disconnect`).
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **pb-connection-test** - A test finished: `result` (a TestResult; `result.ok`).
+   * - **pb-connection-update** - The connection was re-authorized through Update: `connection`.
+   * - **pb-connection-remove** - The user confirmed Disconnect and it was removed: `connectionId`.
+   *
+   * ### **CSS Properties:**
+   *  - **--pb-connection-status-padding** - Padding inside the card. _(default: undefined)_
+   *
+   * ### **CSS Parts:**
+   *  - **base** - The card.
+   * - **header** - Logo, app name and account label.
+   * - **logo** - The app's logo.
+   * - **account** - The account label.
+   * - **badge** - The status badge.
+   * - **last-tested** - The "Last tested …" line.
+   * - **popover** - The error details popover.
+   * - **test-result** - The inline result of the last test.
+   * - **footer** - The buttons.
+   * - **button** - Every button (also `test`, `update`, `disconnect`, `details-toggle`).
+   * - **confirm** - The Disconnect confirmation.
+   */
+  'connection-status': DefineComponent<ConnectionStatusProps>;
+};
+
+declare module 'vue' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-interface
+  interface GlobalComponents extends CustomElements {}
+}
+
+declare global {
+  namespace JSX {
+    // eslint-disable-next-line @typescript-eslint/no-empty-interface
+    interface IntrinsicElements extends CustomElements {}
+  }
+}
