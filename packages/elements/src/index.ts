@@ -22,4 +22,5 @@ export {
 export { AppConnections } from './app-connections/app-connections.js';
 export { PlugboardEvent } from './shared/events.js';
 export { defineElement } from './shared/define.js';
+export { defineAllElements } from './define-all-elements.js';
 export type { App, AppSummary, Connection, PlugboardOptions, Theme } from '@plugboard/core';

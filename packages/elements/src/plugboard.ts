@@ -7,12 +7,8 @@ import {
   setScriptDefaults,
   type PlugboardOptions,
 } from '@plugboard/core';
-import { AppConnections } from './app-connections/app-connections.js';
-import { AppPicker } from './app-picker/app-picker.js';
-import { ConnectDialog } from './connect-dialog/connect-dialog.js';
-import { ConnectionStatus } from './connection-status/connection-status.js';
+import { defineAllElements } from './define-all-elements.js';
 import { findOwnScript, scriptTagOptions } from './script-tag-options.js';
-import { defineElement } from './shared/define.js';
 
 type Configure = (options: Partial<PlugboardOptions>) => void;
 
@@ -31,10 +27,7 @@ export function configure(options: Partial<PlugboardOptions>): void {
 if (!page[FIRST_COPY]) {
   page[FIRST_COPY] = configureThisCopy;
   applyScriptTagOptions();
-  defineElement('app-picker', AppPicker);
-  defineElement('connect-dialog', ConnectDialog);
-  defineElement('connection-status', ConnectionStatus);
-  defineElement('app-connections', AppConnections);
+  defineAllElements();
 }
 
 function applyScriptTagOptions(): void {
