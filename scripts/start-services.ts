@@ -71,7 +71,9 @@ try {
     ].join('\n'),
   );
 } catch (error) {
-  process.stderr.write(`Could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `Could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   await stopAll();
   process.exit(1);
 }

@@ -29,11 +29,21 @@ export const SESSION_ROUTE = '/api/plugboard-session';
  *   page (e.g. a Content-Security-Policy).
  */
 export async function startHostServer(options) {
-  const { root, port = 0, host = '127.0.0.1', plugboardUrl, secretKey, userId = 'demo-end-user' } = options;
+  const {
+    root,
+    port = 0,
+    host = '127.0.0.1',
+    plugboardUrl,
+    secretKey,
+    userId = 'demo-end-user',
+  } = options;
   const server = createServer(async (request, response) => {
     try {
       const url = new URL(request.url ?? '/', 'http://host.invalid');
-      if (url.pathname === SESSION_ROUTE && (request.method === 'GET' || request.method === 'POST')) {
+      if (
+        url.pathname === SESSION_ROUTE &&
+        (request.method === 'GET' || request.method === 'POST')
+      ) {
         await mintSession(request, response, { plugboardUrl, secretKey, userId });
         return;
       }
@@ -69,7 +79,9 @@ async function mintSession(request, response, { plugboardUrl, secretKey, userId 
 
 async function serveFile(pathname, response, root, options) {
   const mapped = options.files?.[pathname];
-  const mount = Object.entries(options.mounts ?? {}).find(([prefix]) => pathname.startsWith(prefix));
+  const mount = Object.entries(options.mounts ?? {}).find(([prefix]) =>
+    pathname.startsWith(prefix),
+  );
   const base = mount ? mount[1] : root;
   const relative = mount ? pathname.slice(mount[0].length - 1) : pathname;
   let file = mapped ?? join(base, normalize(decodeURIComponent(relative)));
@@ -113,7 +125,9 @@ function listen(server, port, host) {
   return new Promise((resolve, reject) => {
     server.once('error', (error) => {
       if (error.code === 'EADDRINUSE') {
-        reject(new Error(`port ${port} on ${host} is already in use; set another port (see README)`));
+        reject(
+          new Error(`port ${port} on ${host} is already in use; set another port (see README)`),
+        );
       } else reject(error);
     });
     server.listen(port, host, () => resolve());

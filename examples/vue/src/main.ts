@@ -5,7 +5,8 @@ import App from './App.vue';
 // The host page's one piece of Plugboard configuration: where the backend is, and how to get a
 // session token for the signed-in user (this example's own backend mints it with the secret key).
 const plugboard = createPlugboard({
-  backendUrl: document.querySelector<HTMLMetaElement>('meta[name="plugboard-backend-url"]')!.content,
+  backendUrl: document.querySelector<HTMLMetaElement>('meta[name="plugboard-backend-url"]')!
+    .content,
   fetchSessionToken: async () => {
     const response = await fetch('/api/plugboard-session', { method: 'POST' });
     if (!response.ok) throw new Error(`Could not get a session (${response.status})`);
