@@ -1,6 +1,7 @@
 // The worker in a real browser: API answers reach the page, and the mock OAuth page, opened in a
 // popup on the worker's origin, posts its result to the opener with the opener's exact origin.
 import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import type { SetupWorker } from 'msw/browser';
 import type { OAuthCallbackMessage, OAuthFlowStart } from '@plugboard/contract';
 import { startMockWorker } from './browser.js';
@@ -40,7 +41,19 @@ describe('startMockWorker', () => {
         resolve(event);
       });
     });
-    const popup = window.open(start.authorizeUrl, 'pb-mock-oauth', 'popup,width=400,height=400');
+    // Popups need a user gesture in every engine (WebKit blocks all others): press a real key.
+    const opened = new Promise<Window | null>((resolve) => {
+      const button = document.createElement('button');
+      button.textContent = 'Sign in';
+      button.addEventListener('click', () => {
+        button.remove();
+        resolve(window.open(start.authorizeUrl, 'pb-mock-oauth', 'popup,width=400,height=400'));
+      });
+      document.body.append(button);
+      button.focus();
+    });
+    await sendKeys({ press: 'Enter' });
+    const popup = await opened;
     expect(popup, 'popup blocked').to.not.equal(null);
     const message = await received;
     expect(message.origin).to.equal(location.origin);

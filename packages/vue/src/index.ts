@@ -20,5 +20,4 @@ export function createPlugboard(options: PlugboardOptions): Plugin {
   };
 }
 
-export { isPlugboardElement } from './compiler.js';
 export type * from '@plugboard/elements';
