@@ -58,12 +58,17 @@ interface CredentialMethodInput {
   fields: AuthField[];
 }
 
+/** "Access token" → "access token", but "API key" stays "API key". */
+function inSentence(label: string): string {
+  return /^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+}
+
 function credentialMethod(type: AuthMethod['type'], input: CredentialMethodInput): AuthMethod {
   return {
     type,
     label: input.label,
     helpText:
-      input.helpText ?? `Paste the ${input.label.toLowerCase()} from your account settings.`,
+      input.helpText ?? `Paste the ${inSentence(input.label)} from your account settings.`,
     helpUrl: input.helpUrl,
     fields: input.fields,
     scopes: [],
