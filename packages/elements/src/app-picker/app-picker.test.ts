@@ -152,6 +152,23 @@ describe('<app-picker>', () => {
       expect(event.bubbles && event.composed).to.equal(true);
     });
 
+    it('takes the best match with Enter when nothing is highlighted after typing', async () => {
+      const el = await renderStatic(namedApps());
+      await type(el, 'pipe');
+      const selection = oneEvent(el, 'pb-app-select') as Promise<AppSelectEvent>;
+      await press(el, 'Enter');
+      expect((await selection).app.key).to.equal('pipedrive');
+    });
+
+    it('ignores Enter on an empty query with nothing highlighted', async () => {
+      const el = await renderStatic(namedApps());
+      let selected = false;
+      el.addEventListener('pb-app-select', () => (selected = true));
+      const enter = await press(el, 'Enter');
+      expect(enter.defaultPrevented).to.equal(false);
+      expect(selected).to.equal(false);
+    });
+
     it('selects an option on click', async () => {
       const el = await renderStatic(namedApps());
       const selection = oneEvent(el, 'pb-app-select') as Promise<AppSelectEvent>;

@@ -476,7 +476,9 @@ export class AppPicker extends LitElement {
       return;
     }
     if (event.key === 'Enter') {
-      const result = this.results[this.activeIndex];
+      // With nothing highlighted, Enter after typing takes the best match (the first result).
+      const index = this.activeIndex < 0 && this.query.trim() !== '' ? 0 : this.activeIndex;
+      const result = this.results[index];
       if (!result) return;
       event.preventDefault();
       this.select(result.app);
