@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { AuthMethod, Connection } from '@plugboard/contract';
 import type { Translate } from '../../shared/client-controller.js';
+import { noticeView, primaryAction } from './view-parts.js';
 
 interface OAuthViewBase {
   t: Translate;
@@ -43,15 +44,7 @@ export function oauthIntroView(
         : nothing
     }
     <div class="actions">
-      <button
-        class="button button--primary"
-        part="button continue"
-        type="button"
-        data-autofocus
-        @click=${props.onContinue}
-      >
-        ${t('dialog.continueWith', { app: appName })}
-      </button>
+      ${primaryAction(t('dialog.continueWith', { app: appName }), 'continue', props.onContinue)}
     </div>
   </div>`;
 }
@@ -101,15 +94,7 @@ export function oauthBlockedView(
       <p>${t('dialog.popupBlockedHint')}</p>
     </div>
     <div class="actions">
-      <button
-        class="button button--primary"
-        part="button redirect"
-        type="button"
-        data-autofocus
-        @click=${props.onRedirect}
-      >
-        ${t('dialog.continueInTab')}
-      </button>
+      ${primaryAction(t('dialog.continueInTab'), 'redirect', props.onRedirect)}
       <button class="button" part="button retry" type="button" @click=${props.onRetry}>
         ${t('dialog.tryAgain')}
       </button>
@@ -120,25 +105,12 @@ export function oauthBlockedView(
 /** The user said no in the provider's window: not an error, a choice they can revisit. */
 export function oauthDeclinedView(props: OAuthViewBase & { onRetry(): void }): TemplateResult {
   const { t, appName } = props;
-  return html`<div class="view" part="oauth-declined">
-    <div class="notice notice--warning" role="alert">
-      <h3 class="view__title" id="view-title" tabindex="-1">
-        ${t('dialog.accessDenied', { app: appName })}
-      </h3>
-      <p>${t('dialog.accessDeniedHint', { app: appName })}</p>
-    </div>
-    <div class="actions">
-      <button
-        class="button button--primary"
-        part="button retry"
-        type="button"
-        data-autofocus
-        @click=${props.onRetry}
-      >
-        ${t('dialog.tryAgain')}
-      </button>
-    </div>
-  </div>`;
+  return noticeView({
+    part: 'oauth-declined',
+    title: t('dialog.accessDenied', { app: appName }),
+    body: t('dialog.accessDeniedHint', { app: appName }),
+    action: primaryAction(t('dialog.tryAgain'), 'retry', props.onRetry),
+  });
 }
 
 /** The user granted less than the required access: ask again for exactly what is missing. */
@@ -154,26 +126,12 @@ export function missingScopesView(
   const described = props.missing.map(
     (name) => props.method.scopes.find((scope) => scope.name === name)?.description ?? name,
   );
-  const list = props.list(described);
-  return html`<div class="view" part="missing-scopes">
-    <div class="notice notice--warning" role="alert">
-      <h3 class="view__title" id="view-title" tabindex="-1">
-        ${t('dialog.missingScopes', { app: appName })}
-      </h3>
-      <p>${t('dialog.missingScopesList', { scopes: list })}</p>
-    </div>
-    <div class="actions">
-      <button
-        class="button button--primary"
-        part="button grant"
-        type="button"
-        data-autofocus
-        @click=${props.onGrant}
-      >
-        ${t('dialog.grantMissing')}
-      </button>
-    </div>
-  </div>`;
+  return noticeView({
+    part: 'missing-scopes',
+    title: t('dialog.missingScopes', { app: appName }),
+    body: t('dialog.missingScopesList', { scopes: props.list(described) }),
+    action: primaryAction(t('dialog.grantMissing'), 'grant', props.onGrant),
+  });
 }
 
 /** The account is already connected: re-authorize that connection instead of creating a twin. */
@@ -188,15 +146,7 @@ export function duplicateView(
       </h3>
     </div>
     <div class="actions">
-      <button
-        class="button button--primary"
-        part="button update"
-        type="button"
-        data-autofocus
-        @click=${props.onUpdate}
-      >
-        ${t('dialog.updateInstead')}
-      </button>
+      ${primaryAction(t('dialog.updateInstead'), 'update', props.onUpdate)}
       <button class="button" part="button back" type="button" @click=${props.onBack}>
         ${t('dialog.back')}
       </button>

@@ -3,13 +3,11 @@ import type { AppSummary, Connection } from '@plugboard/contract';
 import type { PlugboardError } from '@plugboard/core';
 import type { Translate } from '../../shared/client-controller.js';
 import { errorView } from '../../shared/error-view.js';
+import { busyView, noticeView, primaryAction } from './view-parts.js';
 
-/** Loading the app (or waiting for the messages): a labelled busy state. */
+/** Loading the app (or waiting for the messages). */
 export function loadingView(t: Translate): TemplateResult {
-  return html`<div class="view view--busy" part="loading" aria-busy="true">
-    <span class="spinner" aria-hidden="true"></span>
-    <p class="view__title" id="view-title" tabindex="-1">${t('dialog.loading')}</p>
-  </div>`;
+  return busyView('loading', t('dialog.loading'));
 }
 
 /** A failure with nothing typed at stake: the shared error view and its one action. */
@@ -46,30 +44,16 @@ export function degradedNotice(t: Translate, app: AppSummary): TemplateResult | 
 
 /** Session renewal failed: say why, keep what was typed, and start again from the form. */
 export function sessionExpiredView(t: Translate, onRestart: () => void): TemplateResult {
-  return html`<div class="view" part="session-expired">
-    <div class="notice notice--warning" role="alert">
-      <h3 class="view__title" id="view-title" tabindex="-1">${t('dialog.sessionTimedOut')}</h3>
-      <p>${t('dialog.sessionTimedOutHint')}</p>
-    </div>
-    <div class="actions">
-      <button
-        class="button button--primary"
-        part="button restart"
-        type="button"
-        data-autofocus
-        @click=${onRestart}
-      >
-        ${t('dialog.startAgain')}
-      </button>
-    </div>
-  </div>`;
+  return noticeView({
+    part: 'session-expired',
+    title: t('dialog.sessionTimedOut'),
+    body: t('dialog.sessionTimedOutHint'),
+    action: primaryAction(t('dialog.startAgain'), 'restart', onRestart),
+  });
 }
 
 export function testingView(t: Translate): TemplateResult {
-  return html`<div class="view view--busy" part="testing" aria-busy="true">
-    <span class="spinner" aria-hidden="true"></span>
-    <p class="view__title" id="view-title" tabindex="-1">${t('dialog.testing')}</p>
-  </div>`;
+  return busyView('testing', t('dialog.testing'));
 }
 
 /**
@@ -87,17 +71,7 @@ export function testFailedView(
       'error' in failure
         ? errorView(failure.error, t, { onAction: onRetest, actionLabel: t('dialog.testAgain') })
         : html`<p class="notice notice--danger" role="alert">${failure.message}</p>
-            <div class="actions">
-              <button
-                class="button button--primary"
-                part="button retest"
-                type="button"
-                data-autofocus
-                @click=${onRetest}
-              >
-                ${t('dialog.testAgain')}
-              </button>
-            </div>`
+            <div class="actions">${primaryAction(t('dialog.testAgain'), 'retest', onRetest)}</div>`
     }
   </div>`;
 }
@@ -117,17 +91,7 @@ export function successView(
       ${t('dialog.success', { app: app.name })}
     </h3>
     <p part="account-label">${t('status.connectedAs', { label: connection.label })}</p>
-    <div class="actions">
-      <button
-        class="button button--primary"
-        part="button done"
-        type="button"
-        data-autofocus
-        @click=${onDone}
-      >
-        ${t('dialog.done')}
-      </button>
-    </div>
+    <div class="actions">${primaryAction(t('dialog.done'), 'done', onDone)}</div>
   </div>`;
 }
 
@@ -149,15 +113,7 @@ export function discardConfirmView(
       <button class="button button--danger" part="button discard" type="button" @click=${onDiscard}>
         ${t('dialog.discard')}
       </button>
-      <button
-        class="button button--primary"
-        part="button keep"
-        type="button"
-        data-autofocus
-        @click=${onKeep}
-      >
-        ${t('dialog.keepEditing')}
-      </button>
+      ${primaryAction(t('dialog.keepEditing'), 'keep', onKeep)}
     </div>
   </div>`;
 }
