@@ -21,10 +21,24 @@ export function suites(pnpm) {
     { name: 'contract:generated', command: filtered('contract', 'check:generated') },
     { name: 'typecheck', command: [pnpm, 'run', 'typecheck'] },
     { name: 'build', command: [pnpm, 'run', 'build'] },
+    // Before e2e: the accessibility matrix visits every story of the built Storybook.
+    {
+      name: 'storybook:build',
+      command: [pnpm, 'exec', 'storybook', 'build', '-o', 'storybook-static', '--quiet'],
+    },
+    {
+      name: 'distribution',
+      command: [node, 'scripts/node-test.mjs', 'test/distribution'],
+      timeoutMinutes: 5,
+    },
     { name: 'unit:bench', command: [node, 'scripts/node-test.mjs', 'bench'] },
-    ...['contract', 'core', 'mocks', 'server'].map((pkg) => ({
+    ...['contract', 'core', 'mocks', 'server', 'react', 'vue'].map((pkg) => ({
       name: `unit:${pkg}`,
       command: filtered(pkg, 'test'),
+    })),
+    ...['react', 'vue'].map((pkg) => ({
+      name: `browser:${pkg}`,
+      command: filtered(pkg, 'test:browser'),
     })),
     browserTests('chromium'),
     browserTests('firefox'),
@@ -33,10 +47,6 @@ export function suites(pnpm) {
       name: 'e2e',
       command: [pnpm, 'exec', 'playwright', 'test', '--config', 'test/playwright.config.ts'],
       timeoutMinutes: 10,
-    },
-    {
-      name: 'storybook:build',
-      command: [pnpm, 'exec', 'storybook', 'build', '-o', 'storybook-static', '--quiet'],
     },
     {
       name: 'storybook:smoke',

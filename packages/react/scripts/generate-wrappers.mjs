@@ -16,7 +16,10 @@ const elements = manifest.modules
 
 /** `pb-connect-success` → `onConnectSuccess` (the `pb-` namespace is dropped in React). */
 const propName = (eventName) =>
-  'on' + eventName.replace(/^pb-/, '').replace(/(^|-)([a-z])/g, (_, _dash, letter) => letter.toUpperCase());
+  'on' +
+  eventName
+    .replace(/^pb-/, '')
+    .replace(/(^|-)([a-z])/g, (_, _dash, letter) => letter.toUpperCase());
 
 // Element classes are imported as `<Name>Element` so the wrappers can take the plain names.
 const imports = new Set();
@@ -55,10 +58,15 @@ const source = [
   '',
 ].join('\n');
 
-const formatted = execFileSync('prettier', ['--stdin-filepath', outputPath], { input: source, encoding: 'utf8' });
+const formatted = execFileSync('prettier', ['--stdin-filepath', outputPath], {
+  input: source,
+  encoding: 'utf8',
+});
 if (process.argv.includes('--check')) {
   if (readFileSync(outputPath, 'utf8') !== formatted) {
-    console.error('src/generated/components.ts is stale: run `pnpm --filter @plugboard/react generate`.');
+    console.error(
+      'src/generated/components.ts is stale: run `pnpm --filter @plugboard/react generate`.',
+    );
     process.exit(1);
   }
   console.log('React wrappers are fresh');

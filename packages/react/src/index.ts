@@ -4,4 +4,26 @@ import './register.js';
 
 export * from './generated/components.js';
 export { configure } from '@plugboard/core';
-export type * from '@plugboard/elements';
+// The element classes keep an `Element` suffix here: the plain names are the React components.
+export type {
+  AppConnections as AppConnectionsElement,
+  AppPicker as AppPickerElement,
+  ConnectDialog as ConnectDialogElement,
+  ConnectionStatus as ConnectionStatusElement,
+  AppSelectEvent,
+  RequestAppEvent,
+  ConnectSuccessEvent,
+  ConnectErrorEvent,
+  ConnectCancelEvent,
+  ConnectMode,
+  ConnectCancelReason,
+  ConnectErrorCode,
+  ConnectionTestEvent,
+  ConnectionUpdateEvent,
+  ConnectionRemoveEvent,
+  App,
+  AppSummary,
+  Connection,
+  PlugboardOptions,
+  Theme,
+} from '@plugboard/elements';

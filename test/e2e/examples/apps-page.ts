@@ -1,0 +1,80 @@
+// The steps a person takes on an example's "Apps" page (<app-connections>), found by role and
+// accessible name as they read them; shared by every example's end-to-end test.
+import type { Connection, ConnectionList } from '@plugboard/contract';
+import type { Locator, Page } from '@playwright/test';
+import { expect } from '../../harness/examples-fixtures.js';
+import type { MintedSession, ReferenceStack } from '../../harness/fixtures.js';
+
+export const DEMO_LOGIN = { email: 'demo@example.com', password: 'demo' };
+export const DEMO_API_TOKEN = 'demo-key-123';
+
+/** The connect dialog (a modal <dialog> labelled by its title) while it is open. */
+export function connectDialog(page: Page, title: string | RegExp): Locator {
+  return page.getByRole('dialog', { name: title });
+}
+
+/** "Add a connection" → search the picker → choose the app; returns the opened connect dialog. */
+export async function chooseApp(page: Page, search: string, appName: string): Promise<Locator> {
+  await page.getByRole('button', { name: 'Add a connection' }).click();
+  const picker = page.getByRole('dialog', { name: 'Choose an app to connect' });
+  await picker.getByRole('combobox', { name: 'Search apps' }).fill(search);
+  await picker
+    .getByRole('listbox', { name: 'Apps' })
+    .getByRole('option', { name: new RegExp(`^${appName}\\b`) })
+    .click();
+  const dialog = connectDialog(page, `Connect ${appName}`);
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+/**
+ * A message shown as a paragraph. The elements also announce most of them through a live region
+ * holding the same words, which a plain getByText would find twice.
+ */
+export function message(scope: Locator | Page, text: string): Locator {
+  return scope.getByRole('paragraph').filter({ hasText: text });
+}
+
+/** The card (<connection-status>) of the one connection in `appName`'s group on the page. */
+export function connectionCard(page: Page, appName: string): Locator {
+  return page.getByRole('region', { name: appName, exact: true }).getByRole('listitem');
+}
+
+/** Signs in to the demo provider in the OAuth popup (its first visit in this browser). */
+export async function signIn(popup: Page): Promise<void> {
+  await popup.getByLabel('Email').fill(DEMO_LOGIN.email);
+  await popup.getByLabel('Password').fill(DEMO_LOGIN.password);
+  await popup.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Allows access on the demo provider's consent page in the OAuth popup. */
+export async function allowAccess(popup: Page): Promise<void> {
+  // The callback page may close the popup as soon as access is allowed: a click whose target
+  // closed underneath it is fine, but only when the popup really did close.
+  await popup
+    .getByRole('button', { name: 'Allow' })
+    .click()
+    .catch((error: unknown) => {
+      if (!popup.isClosed()) throw error;
+    });
+}
+
+/** Clicks `button` and returns the popup it opens. */
+export async function popupFrom(page: Page, button: Locator): Promise<Page> {
+  const [popup] = await Promise.all([page.waitForEvent('popup'), button.click()]);
+  return popup;
+}
+
+/** The end user's connections to `app`, as the backend has them (not as the page shows them). */
+export async function connectionsOf(
+  stack: ReferenceStack,
+  session: MintedSession,
+  origin: string,
+  app: string,
+): Promise<Connection[]> {
+  const response = await fetch(new URL(`/v1/connections?app=${app}`, stack.url), {
+    headers: { authorization: `Bearer ${session.token}`, origin },
+  });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as ConnectionList).items;
+}

@@ -1,0 +1,122 @@
+// Each example (plain HTML with the script tag, React, Vue) driven like a person would: against the
+// real reference server and demo provider, with the example behind its own host backend. One flow
+// for all three, so the examples must behave the same.
+import { EXAMPLES, expect, test, type ExampleName } from '../../harness/examples-fixtures.js';
+import {
+  DEMO_API_TOKEN,
+  allowAccess,
+  chooseApp,
+  connectDialog,
+  connectionCard,
+  connectionsOf,
+  message,
+  popupFrom,
+  signIn,
+} from './apps-page.js';
+
+const API_KEY_APP = { key: 'pipedrive', name: 'Pipedrive', search: 'pipedrive' };
+const OAUTH_APP = { key: 'google-sheets', name: 'Google Sheets', search: 'sheets' };
+
+for (const example of EXAMPLES satisfies readonly ExampleName[]) {
+  test.describe(`the ${example} example`, () => {
+    test('connects an API-key app through its webhook setup step', async ({
+      page,
+      context,
+      openExample,
+    }) => {
+      const { origin } = await openExample(example);
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+
+      const dialog = await chooseApp(page, API_KEY_APP.search, API_KEY_APP.name);
+      await dialog.getByLabel('Company domain').fill('acme');
+      await dialog.getByLabel('API token', { exact: true }).fill(DEMO_API_TOKEN);
+      await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
+
+      // The setup step: copy the webhook URL into the service, then the service sends an event.
+      await expect(
+        dialog.getByRole('heading', { name: `Finish the setup in ${API_KEY_APP.name}` }),
+      ).toBeVisible();
+      const webhookUrl = await dialog.getByLabel('Webhook URL').inputValue();
+      expect(webhookUrl).toMatch(/\/v1\/hooks\/[\w-]+$/);
+      await dialog.getByRole('button', { name: 'Copy', exact: true }).click();
+      // The feedback is shown beside the button and announced through the dialog's live region.
+      await expect(dialog.getByRole('status').filter({ hasText: 'Copied' })).toBeAttached();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(webhookUrl);
+
+      await expect(message(dialog, 'Waiting for the first event…')).toBeVisible();
+      const delivery = await fetch(webhookUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ event: 'added.deal', current: { id: 1 } }),
+      });
+      expect(delivery.status).toBe(202);
+      await expect(message(dialog, 'First event received')).toBeVisible();
+
+      await dialog.getByRole('button', { name: 'Continue', exact: true }).click();
+      await expect(
+        dialog.getByRole('heading', { name: `${API_KEY_APP.name} is connected` }),
+      ).toBeVisible();
+      await dialog.getByRole('button', { name: 'Done' }).click();
+      await expect(dialog).toBeHidden();
+
+      await expect(connectionCard(page, API_KEY_APP.name)).toBeVisible();
+      await expect(page.getByRole('heading', { name: API_KEY_APP.name })).toBeVisible();
+    });
+
+    test('connects, tests, updates and disconnects an OAuth app', async ({
+      page,
+      stack,
+      session,
+      openExample,
+    }) => {
+      const { origin } = await openExample(example);
+      const minted = await session(origin);
+
+      // Connect through the demo provider's real sign-in and consent pages, in a popup.
+      const dialog = await chooseApp(page, OAUTH_APP.search, OAUTH_APP.name);
+      const popup = await popupFrom(
+        page,
+        dialog.getByRole('button', { name: `Continue with ${OAUTH_APP.name}` }),
+      );
+      await signIn(popup);
+      await allowAccess(popup);
+      await expect(
+        dialog.getByRole('heading', { name: `${OAUTH_APP.name} is connected` }),
+      ).toBeVisible();
+      await dialog.getByRole('button', { name: 'Done' }).click();
+
+      const card = connectionCard(page, OAUTH_APP.name);
+      await expect(card).toBeVisible();
+      const [connected] = await connectionsOf(stack, minted, origin, OAUTH_APP.key);
+      expect(connected).toMatchObject({ app: OAUTH_APP.key, status: 'connected' });
+
+      // Test.
+      await card.getByRole('button', { name: `Test ${OAUTH_APP.name} connection` }).click();
+      await expect(message(card, 'Test passed')).toBeVisible();
+
+      // Update: re-authorize in the popup; the connection keeps its id.
+      await card.getByRole('button', { name: `Update ${OAUTH_APP.name} connection` }).click();
+      const update = connectDialog(page, `Update your ${OAUTH_APP.name} connection`);
+      const reauthorize = await popupFrom(
+        page,
+        update.getByRole('button', { name: `Continue with ${OAUTH_APP.name}` }),
+      );
+      // The provider remembers this browser's sign-in: only its consent page shows.
+      await allowAccess(reauthorize);
+      await expect(update.getByRole('heading', { name: /is connected$/ })).toBeVisible();
+      await update.getByRole('button', { name: 'Done' }).click();
+      const afterUpdate = await connectionsOf(stack, minted, origin, OAUTH_APP.key);
+      expect(afterUpdate.map((connection) => connection.id)).toEqual([connected!.id]);
+
+      // Disconnect, after confirming.
+      await card.getByRole('button', { name: `Disconnect ${OAUTH_APP.name}` }).click();
+      const confirm = card.getByRole('group', { name: `Disconnect ${OAUTH_APP.name}?` });
+      await confirm.getByRole('button', { name: 'Disconnect', exact: true }).click();
+      await expect(card).toHaveCount(0);
+      await expect(
+        page.getByRole('status').filter({ hasText: `${OAUTH_APP.name} was disconnected.` }),
+      ).toBeAttached();
+      expect(await connectionsOf(stack, minted, origin, OAUTH_APP.key)).toEqual([]);
+    });
+  });
+}
