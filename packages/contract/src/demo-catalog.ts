@@ -67,8 +67,7 @@ function credentialMethod(type: AuthMethod['type'], input: CredentialMethodInput
   return {
     type,
     label: input.label,
-    helpText:
-      input.helpText ?? `Paste the ${inSentence(input.label)} from your account settings.`,
+    helpText: input.helpText ?? `Paste the ${inSentence(input.label)} from your account settings.`,
     helpUrl: input.helpUrl,
     fields: input.fields,
     scopes: [],
