@@ -110,7 +110,7 @@ export const es = {
   'error.network.cause': 'Comprueba tu conexión a internet y vuelve a intentarlo.',
   'error.offline.title': 'No tienes conexión',
   'error.offline.cause':
-    'Vuelve a conectarte a internet. Lo intentaremos de nuevo cuando tengas conexión.',
+    'Tu dispositivo no está conectado a internet. Vuelve a conectarte para continuar.',
   'error.timeout.title': 'Esto está tardando demasiado',
   'error.timeout.cause': 'El servidor no respondió a tiempo. Inténtalo de nuevo en un momento.',
   'error.rateLimited.title': 'Demasiados intentos',
@@ -180,6 +180,7 @@ export const es = {
   'picker.emptyCatalog': 'Todavía no hay apps disponibles.',
   'error.tryAgain': 'Intentar de nuevo',
   'error.copied': 'Copiado',
+  'error.retryWhenOnline': 'Lo volveremos a intentar en cuanto vuelvas a tener conexión.',
   'error.detailsCode': 'Código de error',
   'error.detailsStatus': 'Estado HTTP',
   'error.detailsProblem': 'Tipo de problema',

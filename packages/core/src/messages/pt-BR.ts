@@ -110,7 +110,7 @@ export const ptBR = {
   'error.network.cause': 'Verifique sua conexão com a internet e tente de novo.',
   'error.offline.title': 'Você está off-line',
   'error.offline.cause':
-    'Conecte-se à internet. Vamos tentar de novo quando você voltar a ficar on-line.',
+    'Seu dispositivo não está conectado à internet. Reconecte-se para continuar.',
   'error.timeout.title': 'Isto está demorando demais',
   'error.timeout.cause': 'O servidor não respondeu a tempo. Tente de novo daqui a pouco.',
   'error.rateLimited.title': 'Muitas tentativas',
@@ -180,6 +180,7 @@ export const ptBR = {
   'picker.emptyCatalog': 'Ainda não há apps disponíveis.',
   'error.tryAgain': 'Tentar de novo',
   'error.copied': 'Copiado',
+  'error.retryWhenOnline': 'Vamos tentar de novo assim que você voltar a ficar on-line.',
   'error.detailsCode': 'Código do erro',
   'error.detailsStatus': 'Status HTTP',
   'error.detailsProblem': 'Tipo de problema',

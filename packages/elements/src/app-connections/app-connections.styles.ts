@@ -5,9 +5,9 @@ export const appConnectionsStyles = css`
   .page {
     display: flex;
     flex-direction: column;
-    gap: var(--pb-space-4);
-    background: var(--pb-color-surface);
-    color: var(--pb-color-text);
+    gap: var(--_pb-space-4);
+    background: var(--_pb-color-surface);
+    color: var(--_pb-color-text);
   }
 
   .page__header {
@@ -15,53 +15,53 @@ export const appConnectionsStyles = css`
     flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
-    gap: var(--pb-space-3);
+    gap: var(--_pb-space-3);
   }
 
   .page__heading {
     margin: 0;
-    font-size: var(--pb-font-size-heading);
+    font-size: var(--_pb-font-size-heading);
   }
 
   .page__body {
     display: flex;
     flex-direction: column;
-    gap: var(--pb-space-5);
+    gap: var(--_pb-space-5);
   }
 
   .group__heading {
     display: flex;
     align-items: center;
-    gap: var(--pb-space-2);
-    margin-block: 0 var(--pb-space-2);
-    font-size: var(--pb-font-size-large);
+    gap: var(--_pb-space-2);
+    margin-block: 0 var(--_pb-space-2);
+    font-size: var(--_pb-font-size-large);
   }
 
   .group__list {
     display: flex;
     flex-direction: column;
-    gap: var(--pb-space-2);
+    gap: var(--_pb-space-2);
     margin: 0;
     padding: 0;
     list-style: none;
   }
 
   .group__item {
-    border-radius: var(--pb-radius);
+    border-radius: var(--_pb-radius);
   }
 
   .group__item:focus-visible,
   .group__item:focus {
-    outline: 2px solid var(--pb-color-focus-ring);
+    outline: 2px solid var(--_pb-color-focus-ring);
     outline-offset: 2px;
   }
 
   .state {
     margin: 0;
-    padding: var(--pb-space-5);
-    border: 1px dashed var(--pb-color-border-subtle);
-    border-radius: var(--pb-radius);
-    color: var(--pb-color-text-muted);
+    padding: var(--_pb-space-5);
+    border: 1px dashed var(--_pb-color-border-subtle);
+    border-radius: var(--_pb-radius);
+    color: var(--_pb-color-text-muted);
   }
 
   .state p {
@@ -69,35 +69,35 @@ export const appConnectionsStyles = css`
   }
 
   .state__title {
-    color: var(--pb-color-text);
-    font-weight: var(--pb-font-weight-strong);
+    color: var(--_pb-color-text);
+    font-weight: var(--_pb-font-weight-strong);
   }
 
   .picker-dialog {
     inline-size: min(var(--pb-app-connections-dialog-width, 40rem), calc(100vw - 2rem));
     max-block-size: calc(100dvh - 2rem);
-    padding: var(--pb-space-4);
-    border: 1px solid var(--pb-color-border-subtle);
-    border-radius: var(--pb-radius-large);
-    background: var(--pb-color-surface-raised);
-    color: var(--pb-color-text);
-    box-shadow: var(--pb-shadow-raised);
+    padding: var(--_pb-space-4);
+    border: 1px solid var(--_pb-color-border-subtle);
+    border-radius: var(--_pb-radius-large);
+    background: var(--_pb-color-surface-raised);
+    color: var(--_pb-color-text);
+    box-shadow: var(--_pb-shadow-raised);
   }
 
   .picker-dialog::backdrop {
-    background: var(--pb-color-backdrop);
+    background: var(--_pb-color-backdrop);
   }
 
   .picker-dialog__header {
     display: flex;
     align-items: center;
     justify-content: space-between;
-    gap: var(--pb-space-3);
-    margin-block-end: var(--pb-space-3);
+    gap: var(--_pb-space-3);
+    margin-block-end: var(--_pb-space-3);
   }
 
   .picker-dialog__title {
     margin: 0;
-    font-size: var(--pb-font-size-large);
+    font-size: var(--_pb-font-size-large);
   }
 `;

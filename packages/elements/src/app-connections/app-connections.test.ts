@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { getClient, type PlugboardEvent } from '@plugboard/core';
 import { DEMO_KEY, type MockBackend } from '@plugboard/mocks';
 import '../define/app-connections.js';
 import type { AppConnections } from './app-connections.js';
@@ -132,6 +133,18 @@ describe('<app-connections>', function () {
     await until(() => rows(el).length > 0, 'Retry did not load the connections');
   });
 
+  it('loads the list again by itself when the browser comes back online', async () => {
+    const backend = await useMockBackend({ scenario: 'offline' });
+    const el = await fixture<AppConnections>(html`<app-connections></app-connections>`);
+    await until(() => root(el).querySelector('[role="alert"]'), 'no error shown');
+    expect(root(el).querySelector('[role="alert"]')!.textContent).to.contain(
+      'We’ll try again by ourselves as soon as you’re back online.',
+    );
+    backend.useScenario('default');
+    window.dispatchEvent(new Event('online'));
+    await until(() => rows(el).length > 0, 'coming back online did not load the connections');
+  });
+
   it('adds a connection: picker → connect dialog → new row at the top, focused', async () => {
     const { el, backend } = await renderPage({ scenario: 'default' });
     await until(() => rows(el).length > 0, 'no rows');
@@ -143,6 +156,93 @@ describe('<app-connections>', function () {
     const region = root(el).querySelector('[aria-live="polite"]')!;
     await until(() => region.textContent?.includes('Pennylane is connected'), 'not announced');
     await expect(el).to.be.accessible();
+  });
+
+  it('reports the whole flow on one ordered event stream', async () => {
+    const { el, backend } = await renderPage({ scenario: 'default' });
+    const seeded = new Set(backend.store.connections.map((connection) => connection.id));
+    const events: PlugboardEvent[] = [];
+    const unsubscribe = getClient().events.subscribe((event) => events.push(event));
+    try {
+      buttonNamed(root(el), 'Add a connection').click();
+      const picker = root(el).querySelector<AppPicker>('app-picker')!;
+      const input = picker.shadowRoot!.querySelector<HTMLInputElement>('[role="combobox"]')!;
+      await until(() => picker.shadowRoot!.querySelector('[role="option"]'), 'the picker is empty');
+      input.value = 'pipedrive';
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      // The user pauses (the search is reported), then takes the best match.
+      await until(() => events.some((event) => event.name === 'search'), 'no search event');
+      input.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }),
+      );
+
+      const connect = root(el).querySelector<ConnectDialog>('connect-dialog')!;
+      const shadow = () => connect.shadowRoot!;
+      await until(() => connect.open && shadow().querySelector('form'), 'no credential form');
+      for (const [name, value] of [
+        ['subdomain', 'acme'],
+        ['token', DEMO_KEY],
+      ] as const) {
+        const field = shadow().querySelector<HTMLInputElement>(`[name="${name}"]`)!;
+        field.value = value;
+        field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      }
+      await connect.updateComplete;
+      buttonNamed(shadow(), 'Connect').click();
+      await until(() => shadow().querySelector('#webhook-url'), 'no setup step');
+
+      const clipboard = navigator.clipboard;
+      const original = clipboard.writeText;
+      clipboard.writeText = async () => {};
+      try {
+        buttonNamed(shadow(), 'Copy').click();
+        await until(() => events.some((event) => event.name === 'setup_url_copied'), 'no copy');
+      } finally {
+        clipboard.writeText = original;
+      }
+      buttonNamed(shadow(), 'Continue').click();
+      await until(() => shadow().querySelector('[part~="success"]'), 'no success step');
+      buttonNamed(shadow(), 'Done').click();
+      await until(() => events.some((event) => event.name === 'exit'), 'no exit event');
+    } finally {
+      unsubscribe();
+    }
+
+    const created = backend.store.connections.find((connection) => !seeded.has(connection.id))!;
+    expect(events.map((event) => event.name)).to.deep.equal([
+      'search',
+      'app_selected',
+      'open',
+      'view_changed',
+      'credentials_submitted',
+      'view_changed',
+      'setup_url_copied',
+      'view_changed',
+      'tested',
+      'view_changed',
+      'connect_success',
+      'exit',
+    ]);
+    expect(events.map((event) => event.detail)).to.deep.include.members([
+      { query: 'pipedrive', resultCount: 1 },
+      { app: 'pipedrive', query: 'pipedrive' },
+      { view: 'credentials', previousView: 'loading' },
+      { app: 'pipedrive', method: created.method },
+      { app: 'pipedrive', connectionId: created.id },
+      { view: 'setup', previousView: 'credentials' },
+      { app: 'pipedrive', connectionId: created.id, ok: true, status: 'connected' },
+      { app: 'pipedrive', connectionId: created.id, method: created.method, mode: 'create' },
+      { reason: 'completed', lastStep: 'success', app: 'pipedrive' },
+    ]);
+    const seqs = events.map((event) => event.seq);
+    for (let index = 1; index < seqs.length; index++) {
+      expect(seqs[index]).to.be.greaterThan(seqs[index - 1]!);
+    }
+    expect(new Set(events.map((event) => event.sessionId)).size).to.equal(1);
+    for (const event of events) {
+      expect(event.timestamp).to.be.a('number');
+      expect(Number.isFinite(event.timestamp)).to.equal(true);
+    }
   });
 
   it('keeps focus in the list when a connection is disconnected', async () => {

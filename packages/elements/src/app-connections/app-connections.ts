@@ -12,6 +12,8 @@ import type { PlugboardClient } from '@plugboard/core';
 import { ClientController } from '../shared/client-controller.js';
 import { errorView, errorViewStyles } from '../shared/error-view.js';
 import { LiveAnnouncer } from '../shared/live-region.js';
+import { OnlineRetry } from '../shared/online-retry.js';
+import { asPlugboardError } from '../shared/as-plugboard-error.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { appConnectionsStyles } from './app-connections.styles.js';
 import { groupConnections, type ConnectionGroup } from './connection-groups.js';
@@ -77,6 +79,7 @@ export class AppConnections extends LitElement {
 
   private readonly controller = new ClientController(this, { stores: ['catalog'] });
   private readonly announcer = new LiveAnnouncer(this);
+  private readonly onlineRetry = new OnlineRetry(this);
   /** Set on success; focus moves to this connection once the connect dialog has closed. */
   private focusAfterClose: Connection | undefined;
   private dialogObserver: MutationObserver | undefined;
@@ -122,8 +125,7 @@ export class AppConnections extends LitElement {
     if (signal.aborted) return;
     this.watchConnections(client);
     if (!client) return;
-    if (client.connections.state === 'idle')
-      void client.connections.refresh({ signal }).catch(ignore);
+    if (client.connections.state === 'idle') this.loadConnections();
     // For the group headings' names and logos.
     if (client.catalog.state === 'idle') void client.catalog.load({ signal }).catch(ignore);
   }
@@ -206,7 +208,10 @@ export class AppConnections extends LitElement {
     const store = this.controller.client?.connections;
     if (!store) return html``;
     if (store.state === 'error' && store.error) {
-      return errorView(store.error, t, { onAction: () => this.reload() });
+      return errorView(store.error, t, {
+        onAction: () => this.reload(),
+        retriesWhenOnline: this.onlineRetry.waiting,
+      });
     }
     if (store.state === 'idle' || store.state === 'loading') {
       return html`<p class="state" role="status">${t('connections.loading')}</p>`;
@@ -261,9 +266,18 @@ export class AppConnections extends LitElement {
 
   private reload(): void {
     this.pinnedId = undefined;
-    void this.controller.client?.connections
-      .refresh({ signal: this.controller.signal })
-      .catch(ignore);
+    this.loadConnections();
+  }
+
+  /** Loads the list; after a network failure, again once the browser is back online. */
+  private loadConnections(): void {
+    const connections = this.controller.client?.connections;
+    if (!connections) return;
+    connections.refresh({ signal: this.controller.signal }).then(
+      () => this.onlineRetry.clear(),
+      (error: unknown) =>
+        this.onlineRetry.failed(asPlugboardError(error), () => this.loadConnections()),
+    );
   }
 
   private openPicker(): void {

@@ -11,15 +11,15 @@ export const appPickerStyles = css`
   .picker {
     display: flex;
     flex-direction: column;
-    gap: var(--pb-space-3);
-    background: var(--pb-color-surface);
-    color: var(--pb-color-text);
+    gap: var(--_pb-space-3);
+    background: var(--_pb-color-surface);
+    color: var(--_pb-color-text);
   }
 
   .picker__controls {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--pb-space-3);
+    gap: var(--_pb-space-3);
     align-items: flex-end;
   }
 
@@ -33,9 +33,9 @@ export const appPickerStyles = css`
 
   .picker__caption {
     margin: 0;
-    color: var(--pb-color-text-muted);
-    font-size: var(--pb-font-size-small);
-    font-weight: var(--pb-font-weight-strong);
+    color: var(--_pb-color-text-muted);
+    font-size: var(--_pb-font-size-small);
+    font-weight: var(--_pb-font-weight-strong);
   }
 
   .listbox {
@@ -43,9 +43,9 @@ export const appPickerStyles = css`
     max-block-size: var(--pb-app-picker-max-height, 24rem);
     overflow-y: auto;
     overscroll-behavior: contain;
-    border: 1px solid var(--pb-color-border-subtle);
-    border-radius: var(--pb-radius);
-    background: var(--pb-color-surface);
+    border: 1px solid var(--_pb-color-border-subtle);
+    border-radius: var(--_pb-radius);
+    background: var(--_pb-color-surface);
   }
 
   /* --_offset and --_total are set from script (CSSOM, allowed under a strict CSP). */
@@ -66,10 +66,10 @@ export const appPickerStyles = css`
   .option {
     display: flex;
     align-items: center;
-    gap: var(--pb-space-3);
+    gap: var(--_pb-space-3);
     min-inline-size: 0;
-    padding-inline: var(--pb-space-3);
-    border-block-end: 1px solid var(--pb-color-border-subtle);
+    padding-inline: var(--_pb-space-3);
+    border-block-end: 1px solid var(--_pb-color-border-subtle);
     cursor: pointer;
     overflow: hidden;
   }
@@ -77,19 +77,19 @@ export const appPickerStyles = css`
   :host([layout='grid']) .option {
     flex-direction: column;
     justify-content: center;
-    gap: var(--pb-space-1);
-    padding: var(--pb-space-2);
-    border-inline-end: 1px solid var(--pb-color-border-subtle);
+    gap: var(--_pb-space-1);
+    padding: var(--_pb-space-2);
+    border-inline-end: 1px solid var(--_pb-color-border-subtle);
     text-align: center;
   }
 
   .option:hover {
-    background: var(--pb-color-surface-sunken);
+    background: var(--_pb-color-surface-sunken);
   }
 
   .option[aria-selected='true'] {
-    background: var(--pb-color-accent-subtle);
-    outline: 2px solid var(--pb-color-focus-ring);
+    background: var(--_pb-color-accent-subtle);
+    outline: 2px solid var(--_pb-color-focus-ring);
     outline-offset: -2px;
   }
 
@@ -113,12 +113,12 @@ export const appPickerStyles = css`
   }
 
   .option__name {
-    font-weight: var(--pb-font-weight-strong);
+    font-weight: var(--_pb-font-weight-strong);
   }
 
   .option__description {
-    color: var(--pb-color-text-muted);
-    font-size: var(--pb-font-size-small);
+    color: var(--_pb-color-text-muted);
+    font-size: var(--_pb-font-size-small);
   }
 
   :host([layout='grid']) .option__description {
@@ -128,7 +128,7 @@ export const appPickerStyles = css`
   .option__badges {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--pb-space-1);
+    gap: var(--_pb-space-1);
     justify-content: flex-end;
   }
 
@@ -136,10 +136,10 @@ export const appPickerStyles = css`
     display: flex;
     flex-direction: column;
     align-items: flex-start;
-    gap: var(--pb-space-2);
-    padding: var(--pb-space-4);
-    border: 1px dashed var(--pb-color-border-subtle);
-    border-radius: var(--pb-radius);
+    gap: var(--_pb-space-2);
+    padding: var(--_pb-space-4);
+    border: 1px dashed var(--_pb-color-border-subtle);
+    border-radius: var(--_pb-radius);
   }
 
   .state p {
@@ -147,24 +147,24 @@ export const appPickerStyles = css`
   }
 
   .state__title {
-    font-weight: var(--pb-font-weight-strong);
+    font-weight: var(--_pb-font-weight-strong);
   }
 
   .state__hint {
-    color: var(--pb-color-text-muted);
+    color: var(--_pb-color-text-muted);
   }
 
   .skeleton {
     display: flex;
     flex-direction: column;
-    gap: var(--pb-space-2);
+    gap: var(--_pb-space-2);
     inline-size: 100%;
   }
 
   .skeleton__row {
     block-size: 2.5rem;
-    border-radius: var(--pb-radius-small);
-    background: var(--pb-color-surface-sunken);
+    border-radius: var(--_pb-radius-small);
+    background: var(--_pb-color-surface-sunken);
     animation: pulse 1.2s ease-in-out infinite alternate;
   }
 

@@ -371,6 +371,53 @@ describe('<app-picker>', () => {
       expect(root(el).querySelector('[role="alert"]')).to.equal(null);
     });
 
+    it('loads again by itself when the browser comes back online after a network failure', async () => {
+      const backend = await useMockBackend({ scenario: 'offline' });
+      const el = await fixture<AppPicker>(html`<app-picker></app-picker>`);
+      await waitUntil(() => root(el).querySelector('[role="alert"]'), 'no error shown', {
+        timeout: 8000,
+      });
+      expect(root(el).querySelector('[role="alert"]')!.textContent).to.contain(
+        'We’ll try again by ourselves as soon as you’re back online.',
+      );
+      backend.useScenario('default');
+      window.dispatchEvent(new Event('online'));
+      await waitUntil(() => options(el).length > 0, 'coming back online did not load the catalog');
+      expect(root(el).querySelector('[role="alert"]')).to.equal(null);
+      // Loaded: the listener is gone, so another `online` sends nothing.
+      const before = requestsTo(backend, '/v1/apps');
+      window.dispatchEvent(new Event('online'));
+      await aTimeout(100);
+      expect(requestsTo(backend, '/v1/apps')).to.equal(before);
+    });
+
+    it('listens for `online` only while a network failure waits, and not after removal', async () => {
+      const listening = new Set<unknown>();
+      const { addEventListener: add, removeEventListener: remove } = window;
+      window.addEventListener = function (this: Window, ...args: Parameters<typeof add>) {
+        if (args[0] === 'online') listening.add(args[1]);
+        return add.apply(this, args);
+      } as typeof add;
+      window.removeEventListener = function (this: Window, ...args: Parameters<typeof remove>) {
+        if (args[0] === 'online') listening.delete(args[1]);
+        return remove.apply(this, args);
+      } as typeof remove;
+      try {
+        await useMockBackend({ scenario: 'offline' });
+        const el = await fixture<AppPicker>(html`<app-picker></app-picker>`);
+        expect(listening.size).to.equal(0);
+        await waitUntil(() => root(el).querySelector('[role="alert"]'), 'no error shown', {
+          timeout: 8000,
+        });
+        expect(listening.size).to.equal(1);
+        el.remove();
+        expect(listening.size).to.equal(0);
+      } finally {
+        window.addEventListener = add;
+        window.removeEventListener = remove;
+      }
+    });
+
     it('reports a settled search to the event stream', async () => {
       await useMockBackend({ scenario: 'default' });
       const el = await fixture<AppPicker>(html`<app-picker></app-picker>`);

@@ -7,6 +7,8 @@ import { baseStyles } from '../shared/base.styles.js';
 import { ClientController } from '../shared/client-controller.js';
 import { errorView, errorViewStyles } from '../shared/error-view.js';
 import { LiveAnnouncer } from '../shared/live-region.js';
+import { OnlineRetry } from '../shared/online-retry.js';
+import { asPlugboardError } from '../shared/as-plugboard-error.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { AppSelectEvent, RequestAppEvent } from './app-picker.events.js';
 import { appPickerStyles } from './app-picker.styles.js';
@@ -92,6 +94,7 @@ export class AppPicker extends LitElement {
   private readonly controller = new ClientController(this, { stores: ['catalog', 'connections'] });
   private readonly announcer = new LiveAnnouncer(this);
   private readonly remote = new RemoteSearch(this);
+  private readonly onlineRetry = new OnlineRetry(this);
   private staticIndex: StaticSource | undefined;
   private results: PickerResult[] = [];
   private resultInputs: unknown[] | undefined;
@@ -235,6 +238,7 @@ export class AppPicker extends LitElement {
           title: t('picker.error'),
           onAction: () => this.retryLoad(),
           actionLabel: t('picker.retry'),
+          retriesWhenOnline: this.onlineRetry.waiting,
         });
       }
       if (this.remote.error) {
@@ -325,8 +329,7 @@ export class AppPicker extends LitElement {
     if (!client) return;
     const { signal } = this.controller;
     if (signal.aborted) return;
-    if (!this.apps && client.catalog.state === 'idle')
-      void client.catalog.load({ signal }).catch(ignore);
+    if (!this.apps && client.catalog.state === 'idle') this.loadCatalog();
     if (client.connections.state === 'idle')
       void client.connections.refresh({ signal }).catch(ignore);
     const query = this.query.trim();
@@ -397,7 +400,18 @@ export class AppPicker extends LitElement {
   }
 
   private retryLoad(): void {
-    void this.controller.client?.catalog.load({ signal: this.controller.signal }).catch(ignore);
+    this.loadCatalog();
+  }
+
+  /** Loads the shared catalog; after a network failure, again once the browser is back online. */
+  private loadCatalog(): void {
+    const catalog = this.controller.client?.catalog;
+    if (!catalog) return;
+    catalog.load({ signal: this.controller.signal }).then(
+      () => this.onlineRetry.clear(),
+      (error: unknown) =>
+        this.onlineRetry.failed(asPlugboardError(error), () => this.loadCatalog()),
+    );
   }
 
   private retrySearch(): void {

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import type { App } from '@plugboard/contract';
+import { configure } from '@plugboard/core';
 import { demoApps, DEMO_KEY, hostilePayloads } from '@plugboard/mocks';
 import '../define/connect-dialog.js';
 import type { ConnectDialog } from './connect-dialog.js';
@@ -65,8 +66,12 @@ async function fill(canvas: HTMLElement, values: Record<string, string>): Promis
   }
 }
 
-/** The popup stand-in OAuth stories need: Storybook's canvas must not open real windows. */
-function stubPopup(result: 'open' | 'blocked'): () => void {
+/**
+ * The popup stand-in OAuth stories need: Storybook's canvas must not open real windows. With
+ * 'visits', the stand-in loads the mock sign-in page (as a real popup would), which settles the
+ * flow the way the story's backend scenario says; the dialog learns the result by polling.
+ */
+function stubPopup(result: 'open' | 'blocked' | 'visits'): () => void {
   const original = window.open;
   window.open = (() =>
     result === 'blocked'
@@ -75,11 +80,27 @@ function stubPopup(result: 'open' | 'blocked'): () => void {
           closed: false,
           close() {},
           focus() {},
-          location: { replace() {} },
+          location: {
+            replace(url: string) {
+              if (result === 'visits') void fetch(url).catch(() => undefined);
+            },
+          },
         }) as unknown as typeof window.open;
   return () => {
     window.open = original;
   };
+}
+
+/** Signs in through the stand-in popup and waits for the view the scenario leads to. */
+async function signIn(canvas: HTMLElement, appName: string, outcome: string): Promise<void> {
+  const restore = stubPopup('visits');
+  try {
+    await click(canvas, `Continue with ${appName}`);
+  } finally {
+    restore();
+  }
+  const root = dialogIn(canvas);
+  await waitFor(() => root.textContent?.includes(outcome), `"${outcome}"`);
 }
 
 function withHealth(key: string, health: App['health']): App {
@@ -173,6 +194,59 @@ export const Success: Story = {
     await click(canvasElement, 'Private app access token');
     await fill(canvasElement, { token: DEMO_KEY });
     await click(canvasElement, 'Connect');
+  },
+};
+
+/** The user said no in the provider's window: told apart from a provider fault, with Try again. */
+export const OAuthDeclined: Story = {
+  args: { appKey: 'salesforce' },
+  parameters: { scenario: 'oauth-denied' },
+  play: async ({ canvasElement }) => {
+    await signIn(canvasElement, 'Salesforce', 'You declined access in Salesforce.');
+  },
+};
+
+/** The provider failed: the shared error view (what, cause, Try again, reference, details). */
+export const OAuthProviderError: Story = {
+  args: { appKey: 'salesforce' },
+  parameters: { scenario: 'oauth-fails' },
+  play: async ({ canvasElement }) => {
+    await signIn(canvasElement, 'Salesforce', 'The app reported a problem');
+  },
+};
+
+/** Fewer scopes granted than required: what is missing, and "Grant the missing access". */
+export const MissingScopes: Story = {
+  args: { appKey: 'salesforce' },
+  parameters: { scenario: 'oauth-missing-scopes' },
+  play: async ({ canvasElement }) => {
+    await signIn(canvasElement, 'Salesforce', 'Grant the missing access');
+  },
+};
+
+/** The account is already connected: "already connected as …" and Update instead of a twin. */
+export const DuplicateAccount: Story = {
+  args: { appKey: 'hubspot' },
+  parameters: { scenario: 'oauth-duplicate' },
+  play: async ({ canvasElement }) => {
+    await click(canvasElement, 'Sign in with HubSpot');
+    await signIn(canvasElement, 'HubSpot', 'This account is already connected as');
+  },
+};
+
+/**
+ * The session token was refused: the dialog asks the host for a new one (fetchSessionToken) and
+ * goes on in place, nothing closed and nothing typed lost; the timed-out view never shows.
+ */
+export const SessionRenewedInPlace: Story = {
+  parameters: { scenario: 'unauthorized-then-refresh' },
+  beforeEach: () => {
+    configure({ fetchSessionToken: async () => `storybook-renewed-${Date.now()}` });
+  },
+  play: async ({ canvasElement }) => {
+    await fill(canvasElement, { subdomain: 'acme', token: DEMO_KEY });
+    await click(canvasElement, 'Connect');
+    await waitFor(() => dialogIn(canvasElement).querySelector('#webhook-url'), 'the setup step');
   },
 };
 

@@ -8,21 +8,21 @@ const dialogStyles = css`
   :host {
     display: contents;
     --pb-connect-dialog-width: 32rem;
-    --pb-connect-dialog-backdrop: var(--pb-color-backdrop);
+    --pb-connect-dialog-backdrop: var(--_pb-color-backdrop);
   }
 
   .dialog {
-    inline-size: min(var(--pb-connect-dialog-width), calc(100vw - 2 * var(--pb-space-4)));
-    max-block-size: calc(100dvh - 2 * var(--pb-space-4));
+    inline-size: min(var(--pb-connect-dialog-width), calc(100vw - 2 * var(--_pb-space-4)));
+    max-block-size: calc(100dvh - 2 * var(--_pb-space-4));
     padding: 0;
-    border: 1px solid var(--pb-color-border-subtle);
-    border-radius: var(--pb-radius-large);
-    background: var(--pb-color-surface);
-    color: var(--pb-color-text);
-    box-shadow: var(--pb-shadow-raised);
-    font-family: var(--pb-font-family);
-    font-size: var(--pb-font-size);
-    line-height: var(--pb-line-height);
+    border: 1px solid var(--_pb-color-border-subtle);
+    border-radius: var(--_pb-radius-large);
+    background: var(--_pb-color-surface);
+    color: var(--_pb-color-text);
+    box-shadow: var(--_pb-shadow-raised);
+    font-family: var(--_pb-font-family);
+    font-size: var(--_pb-font-size);
+    line-height: var(--_pb-line-height);
   }
 
   .dialog::backdrop {
@@ -37,16 +37,16 @@ const dialogStyles = css`
   .header {
     display: flex;
     align-items: center;
-    gap: var(--pb-space-3);
-    padding-block: var(--pb-space-3);
-    padding-inline: var(--pb-space-4);
-    border-block-end: 1px solid var(--pb-color-border-subtle);
+    gap: var(--_pb-space-3);
+    padding-block: var(--_pb-space-3);
+    padding-inline: var(--_pb-space-4);
+    border-block-end: 1px solid var(--_pb-color-border-subtle);
   }
 
   .title {
     flex: 1;
     margin: 0;
-    font-size: var(--pb-font-size-heading);
+    font-size: var(--_pb-font-size-heading);
   }
 
   .close svg {
@@ -59,8 +59,8 @@ const dialogStyles = css`
   .body {
     display: flex;
     flex-direction: column;
-    gap: var(--pb-space-4);
-    padding: var(--pb-space-4);
+    gap: var(--_pb-space-4);
+    padding: var(--_pb-space-4);
   }
 
   .step,
@@ -68,7 +68,7 @@ const dialogStyles = css`
   .form {
     display: flex;
     flex-direction: column;
-    gap: var(--pb-space-3);
+    gap: var(--_pb-space-3);
   }
 
   .view--busy,
@@ -79,7 +79,7 @@ const dialogStyles = css`
 
   .view__title {
     margin: 0;
-    font-size: var(--pb-font-size-large);
+    font-size: var(--_pb-font-size-large);
   }
 
   .view__title:focus {
@@ -93,56 +93,56 @@ const dialogStyles = css`
   .lead {
     display: flex;
     align-items: center;
-    gap: var(--pb-space-2);
+    gap: var(--_pb-space-2);
   }
 
   .muted,
   .form__legend {
-    color: var(--pb-color-text-muted);
-    font-size: var(--pb-font-size-small);
+    color: var(--_pb-color-text-muted);
+    font-size: var(--_pb-font-size-small);
   }
 
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--pb-space-2);
+    gap: var(--_pb-space-2);
     justify-content: flex-end;
   }
 
   .field__row {
     display: flex;
     align-items: center;
-    gap: var(--pb-space-2);
+    gap: var(--_pb-space-2);
   }
 
   .field__required {
-    color: var(--pb-color-danger);
+    color: var(--_pb-color-danger);
   }
 
   .field__link {
-    color: var(--pb-color-accent);
-    font-size: var(--pb-font-size-small);
+    color: var(--_pb-color-accent);
+    font-size: var(--_pb-font-size-small);
     inline-size: fit-content;
   }
 
   .field__hint--format {
-    color: var(--pb-color-warning);
+    color: var(--_pb-color-warning);
   }
 
   .checkbox {
-    inline-size: var(--pb-target-size);
-    block-size: var(--pb-target-size);
+    inline-size: var(--_pb-target-size);
+    block-size: var(--_pb-target-size);
     margin: 0;
   }
 
   .input--mono {
-    font-family: var(--pb-font-family-mono);
+    font-family: var(--_pb-font-family-mono);
   }
 
   .methods {
     display: flex;
     flex-direction: column;
-    gap: var(--pb-space-2);
+    gap: var(--_pb-space-2);
     margin: 0;
     padding: 0;
     list-style: none;
@@ -154,54 +154,54 @@ const dialogStyles = css`
   }
 
   .method__help {
-    margin-block-start: var(--pb-space-1);
+    margin-block-start: var(--_pb-space-1);
   }
 
   .scopes__title {
     margin: 0;
-    font-size: var(--pb-font-size);
+    font-size: var(--_pb-font-size);
   }
 
   .scopes__list,
   .instructions {
     margin: 0;
-    padding-inline-start: var(--pb-space-5);
+    padding-inline-start: var(--_pb-space-5);
   }
 
   .notice {
     display: flex;
     flex-direction: column;
-    gap: var(--pb-space-2);
-    padding: var(--pb-space-3);
-    border: 1px solid var(--pb-color-border);
-    border-radius: var(--pb-radius);
-    background: var(--pb-color-surface-sunken);
+    gap: var(--_pb-space-2);
+    padding: var(--_pb-space-3);
+    border: 1px solid var(--_pb-color-border);
+    border-radius: var(--_pb-radius);
+    background: var(--_pb-color-surface-sunken);
   }
 
   .notice--warning {
-    border-color: var(--pb-color-warning);
-    background: var(--pb-color-warning-subtle);
+    border-color: var(--_pb-color-warning);
+    background: var(--_pb-color-warning-subtle);
   }
 
   .notice--danger {
-    border-color: var(--pb-color-danger);
-    background: var(--pb-color-danger-subtle);
+    border-color: var(--_pb-color-danger);
+    background: var(--_pb-color-danger-subtle);
   }
 
   .notice__title {
-    font-weight: var(--pb-font-weight-strong);
+    font-weight: var(--_pb-font-weight-strong);
   }
 
   .event-indicator {
     display: flex;
     align-items: center;
-    gap: var(--pb-space-2);
-    color: var(--pb-color-text-muted);
+    gap: var(--_pb-space-2);
+    color: var(--_pb-color-text-muted);
   }
 
   .event-indicator--received {
-    color: var(--pb-color-success);
-    font-weight: var(--pb-font-weight-strong);
+    color: var(--_pb-color-success);
+    font-weight: var(--_pb-font-weight-strong);
   }
 
   .dot {
@@ -215,8 +215,8 @@ const dialogStyles = css`
     inline-size: 1rem;
     block-size: 1rem;
     flex: none;
-    border: 2px solid var(--pb-color-border-subtle);
-    border-block-start-color: var(--pb-color-accent);
+    border: 2px solid var(--_pb-color-border-subtle);
+    border-block-start-color: var(--_pb-color-accent);
     border-radius: 50%;
     animation: spin 0.8s linear infinite;
   }
@@ -227,14 +227,14 @@ const dialogStyles = css`
   }
 
   .success__icon circle {
-    fill: var(--pb-color-success-subtle);
-    stroke: var(--pb-color-success);
+    fill: var(--_pb-color-success-subtle);
+    stroke: var(--_pb-color-success);
     stroke-width: 1.5;
   }
 
   .success__icon path {
     fill: none;
-    stroke: var(--pb-color-success);
+    stroke: var(--_pb-color-success);
     stroke-width: 2;
     stroke-linecap: round;
     stroke-linejoin: round;
@@ -243,7 +243,7 @@ const dialogStyles = css`
   .confirm {
     display: flex;
     flex-direction: column;
-    gap: var(--pb-space-3);
+    gap: var(--_pb-space-3);
   }
 
   .other-methods {

@@ -8,7 +8,7 @@ import type {
   ConnectErrorEvent,
   ConnectSuccessEvent,
 } from './connect-dialog.events.js';
-import { useMockBackend } from '../test-support/mock-backend.js';
+import { MOCK_BASE_URL, useMockBackend } from '../test-support/mock-backend.js';
 
 const PIPEDRIVE_TOKEN = '0123456789abcdef0123456789abcdef01234567';
 
@@ -317,6 +317,23 @@ describe('<connect-dialog>', () => {
     });
   });
 
+  describe('offline recovery', () => {
+    it('loads again when the browser comes back online, without a second "open"', async function () {
+      this.timeout(12_000);
+      backend.useScenario('offline');
+      const { getClient } = await import('@plugboard/core');
+      const names: string[] = [];
+      const unsubscribe = getClient().events.subscribe((event) => names.push(event.name));
+      const el = await openDialog(html`<connect-dialog app-key="pipedrive"></connect-dialog>`);
+      await untilText(el, 'We’ll try again by ourselves as soon as you’re back online.', 8000);
+      backend.useScenario('default');
+      window.dispatchEvent(new Event('online'));
+      await until(() => root(el).querySelector('form'), 'coming back online did not load the app');
+      unsubscribe();
+      expect(names.filter((name) => name === 'open')).to.have.length(1);
+    });
+  });
+
   describe('provider health', () => {
     it('degraded: warns with the health message and lets the user continue', async () => {
       const app = withHealth('pipedrive', { status: 'degraded', message: 'Slow API responses' });
@@ -543,11 +560,25 @@ describe('<connect-dialog>', () => {
     });
 
     it('a wrong key is rejected on the key field, and the input is kept', async () => {
+      const { getClient } = await import('@plugboard/core');
       const el = await openPipedrive();
       await fillPipedrive(el, PIPEDRIVE_TOKEN);
+      const reported: unknown[] = [];
+      const stop = getClient().events.on('connect_error', (event) => reported.push(event.detail));
       const failed = oneEvent(el, 'pb-connect-error') as Promise<ConnectErrorEvent>;
       submit(el);
-      expect((await failed).code).to.equal('credentials_rejected');
+      const error = await failed;
+      stop();
+      expect(error.code).to.equal('credentials_rejected');
+      expect(error.requestId).to.be.a('string');
+      expect(reported).to.deep.equal([
+        {
+          app: 'pipedrive',
+          code: 'credentials_rejected',
+          method: 'token',
+          requestId: error.requestId,
+        },
+      ]);
       const token = field(el, 'API token');
       await until(
         () => token.getAttribute('aria-invalid') === 'true',
@@ -582,6 +613,40 @@ describe('<connect-dialog>', () => {
       const sending = button(el, 'Connecting…');
       expect(sending.disabled).to.equal(true);
       expect(sending.getAttribute('aria-busy')).to.equal('true');
+    });
+
+    it('gets the first token, and renews an expired one in place: no teardown, input sent', async () => {
+      const { configure, getClient, resetConfiguration } = await import('@plugboard/core');
+      let fetched = 0;
+      resetConfiguration();
+      configure({
+        backendUrl: MOCK_BASE_URL,
+        fetchSessionToken: async () => `renewed-token-${++fetched}`,
+      });
+      const el = await openPipedrive();
+      expect(fetched, 'no session yet: the first token is fetched').to.equal(1);
+      await fillPipedrive(el);
+      backend.useScenario('unauthorized-then-refresh');
+      const views: string[] = [];
+      const stop = getClient().events.on('view_changed', (event) => views.push(event.detail.view));
+      submit(el);
+      await untilText(el, 'Finish the setup in Pipedrive');
+      stop();
+      expect(fetched).to.equal(2);
+      expect(views).to.deep.equal(['setup']);
+      expect(dialog(el).open).to.equal(true);
+      const creates = backend.store.requests.filter(
+        (request) => request.method === 'POST' && request.url.endsWith('/v1/connections'),
+      );
+      expect(creates.map((request) => request.headers['authorization'])).to.deep.equal([
+        'Bearer renewed-token-1',
+        'Bearer renewed-token-2',
+      ]);
+      // The replay carries exactly what the user typed.
+      expect(JSON.parse(creates[1]!.body!).fields).to.deep.equal({
+        subdomain: 'acme',
+        token: DEMO_KEY,
+      });
     });
 
     it('shows "This window timed out" when the session cannot be renewed, keeping the input', async () => {

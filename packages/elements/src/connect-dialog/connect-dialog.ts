@@ -6,6 +6,7 @@ import { asPlugboardError } from '../shared/as-plugboard-error.js';
 import { ClientController, type Translate } from '../shared/client-controller.js';
 import { appLogo } from '../shared/app-logo.js';
 import { LiveAnnouncer } from '../shared/live-region.js';
+import { OnlineRetry } from '../shared/online-retry.js';
 import { styles } from './connect-dialog.styles.js';
 import {
   ConnectCancelEvent,
@@ -106,6 +107,7 @@ export class ConnectDialog extends LitElement {
   private readonly announcer = new LiveAnnouncer(this);
   private readonly dialogFocus = new DialogFocus(this, this.announcer);
   private readonly credentials = new CredentialsStep(this);
+  private readonly onlineRetry = new OnlineRetry(this);
   private readonly setup = new SetupStep(this, {
     client: () => this.client,
     onEvent: (connection) => this.onFirstEvent(connection),
@@ -243,13 +245,15 @@ export class ConnectDialog extends LitElement {
     const view = this.view;
     const app = this.appInfo;
     if (this.controller.error) return failureView(t, this.controller.error, undefined);
-    if (!this.controller.translator || !app || view.name === 'loading') return loadingView(t);
+    if (!this.controller.translator) return loadingView(t);
+    // A failed load has no app to show yet (only its key): the error must not wait for one.
+    if (view.name === 'load-error')
+      return failureView(t, view.error, () => this.begin(), this.onlineRetry.waiting);
+    if (!app || view.name === 'loading') return loadingView(t);
     const method = this.method;
     const appName = app.name;
     const retryOAuth = () => this.startOAuth(this.targetConnectionId);
     switch (view.name) {
-      case 'load-error':
-        return failureView(t, view.error, () => this.begin());
       case 'unavailable':
         return unavailableView(t, app);
       case 'method':
@@ -367,6 +371,7 @@ export class ConnectDialog extends LitElement {
   private begin(): void {
     this.flowAbort.abort();
     this.flowAbort = new AbortController();
+    this.onlineRetry.clear();
     this.oauth.cancel();
     this.setup.stop();
     this.completed = false;
@@ -401,11 +406,17 @@ export class ConnectDialog extends LitElement {
       const app = this.fullApp ?? (await client.getApp(key, { signal }));
       if (signal.aborted) return;
       this.fullApp = app;
+      this.onlineRetry.clear();
       this.chooseFirstStep(app, existing);
     } catch (caught) {
       const error = asPlugboardError(caught);
       if (signal.aborted || error.code === 'aborted') return;
       this.reportError(error);
+      // Back online: load again quietly (no second `open`), from the loading state.
+      this.onlineRetry.failed(error, () => {
+        this.setView({ name: 'loading' });
+        void this.load();
+      });
       this.setView({ name: 'load-error', error });
     }
   }
@@ -450,6 +461,7 @@ export class ConnectDialog extends LitElement {
   private finish(reason: ConnectCancelReason): void {
     const lastStep = stepOf(this.view);
     this.flowAbort.abort();
+    this.onlineRetry.clear();
     this.oauth.cancel();
     this.setup.stop();
     this.confirmingDiscard = false;

@@ -6,21 +6,21 @@ import { errorViewStyles } from '../shared/error-view.js';
 
 const statusStyles = css`
   :host {
-    --pb-connection-status-padding: var(--pb-space-4);
-    font-family: var(--pb-font-family);
-    font-size: var(--pb-font-size);
-    line-height: var(--pb-line-height);
-    color: var(--pb-color-text);
+    --pb-connection-status-padding: var(--_pb-space-4);
+    font-family: var(--_pb-font-family);
+    font-size: var(--_pb-font-size);
+    line-height: var(--_pb-line-height);
+    color: var(--_pb-color-text);
   }
 
   .card {
     display: flex;
     flex-direction: column;
-    gap: var(--pb-space-3);
+    gap: var(--_pb-space-3);
     padding: var(--pb-connection-status-padding);
-    border: 1px solid var(--pb-color-border-subtle);
-    border-radius: var(--pb-radius-large);
-    background: var(--pb-color-surface);
+    border: 1px solid var(--_pb-color-border-subtle);
+    border-radius: var(--_pb-radius-large);
+    background: var(--_pb-color-surface);
   }
 
   .card--loading {
@@ -34,7 +34,7 @@ const statusStyles = css`
   .header {
     display: flex;
     align-items: center;
-    gap: var(--pb-space-3);
+    gap: var(--_pb-space-3);
   }
 
   .identity {
@@ -43,13 +43,13 @@ const statusStyles = css`
   }
 
   .app-name {
-    font-weight: var(--pb-font-weight-strong);
+    font-weight: var(--_pb-font-weight-strong);
   }
 
   .account,
   .last-tested {
-    color: var(--pb-color-text-muted);
-    font-size: var(--pb-font-size-small);
+    color: var(--_pb-color-text-muted);
+    font-size: var(--_pb-font-size-small);
     overflow-wrap: anywhere;
   }
 
@@ -57,7 +57,7 @@ const statusStyles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: var(--pb-space-2);
+    gap: var(--_pb-space-2);
   }
 
   .status-badge__icon {
@@ -78,47 +78,47 @@ const statusStyles = css`
     inset: auto;
     margin: 0;
     max-inline-size: min(24rem, calc(100vw - 16px));
-    padding: var(--pb-space-3);
-    border: 1px solid var(--pb-color-border);
-    border-radius: var(--pb-radius);
-    background: var(--pb-color-surface-raised);
-    color: var(--pb-color-text);
-    box-shadow: var(--pb-shadow-raised);
-    z-index: var(--pb-z-index-popover);
+    padding: var(--_pb-space-3);
+    border: 1px solid var(--_pb-color-border);
+    border-radius: var(--_pb-radius);
+    background: var(--_pb-color-surface-raised);
+    color: var(--_pb-color-text);
+    box-shadow: var(--_pb-shadow-raised);
+    z-index: var(--_pb-z-index-popover);
     overflow-wrap: anywhere;
   }
 
   .popover__reference {
-    margin-block-start: var(--pb-space-2);
-    color: var(--pb-color-text-muted);
-    font-size: var(--pb-font-size-small);
+    margin-block-start: var(--_pb-space-2);
+    color: var(--_pb-color-text-muted);
+    font-size: var(--_pb-font-size-small);
   }
 
   .test-result--passed {
-    color: var(--pb-color-success);
+    color: var(--_pb-color-success);
   }
 
   .test-result--failed {
-    color: var(--pb-color-danger);
+    color: var(--_pb-color-danger);
   }
 
   .footer {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--pb-space-2);
+    gap: var(--_pb-space-2);
   }
 
   .confirm {
     display: flex;
     flex-direction: column;
-    gap: var(--pb-space-2);
-    padding: var(--pb-space-3);
-    border: 1px solid var(--pb-color-danger);
-    border-radius: var(--pb-radius);
+    gap: var(--_pb-space-2);
+    padding: var(--_pb-space-3);
+    border: 1px solid var(--_pb-color-danger);
+    border-radius: var(--_pb-radius);
   }
 
   .confirm__title {
-    font-weight: var(--pb-font-weight-strong);
+    font-weight: var(--_pb-font-weight-strong);
   }
 
   @keyframes spin {

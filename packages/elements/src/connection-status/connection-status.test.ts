@@ -314,6 +314,23 @@ describe('<connection-status>', () => {
     });
   });
 
+  describe('offline recovery', () => {
+    it('loads the connection again by itself when the browser comes back online', async () => {
+      backend.useScenario('offline');
+      const el = await fixture<ConnectionStatus>(
+        html`<connection-status connection-id="con_status01"></connection-status>`,
+      );
+      await until(
+        () => text(el).includes('We’ll try again by ourselves as soon as you’re back online.'),
+        `no offline error; saw: ${text(el)}`,
+      );
+      backend.useScenario('connections-every-status');
+      window.dispatchEvent(new Event('online'));
+      await until(() => part(el, 'badge'), 'coming back online did not load the connection');
+      expect(root(el).querySelector('[role="alert"]')).to.equal(null);
+    });
+  });
+
   describe('hostile data', () => {
     it('renders server strings as text', async () => {
       const markup = '<img src=x onerror="window.__pwnedStatus=1">';

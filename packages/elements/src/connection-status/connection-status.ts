@@ -9,6 +9,7 @@ import { appLogo } from '../shared/app-logo.js';
 import { defineElement } from '../shared/define.js';
 import { errorView } from '../shared/error-view.js';
 import { LiveAnnouncer } from '../shared/live-region.js';
+import { OnlineRetry } from '../shared/online-retry.js';
 import { ConnectDialog } from '../connect-dialog/connect-dialog.js';
 import type { ConnectSuccessEvent } from '../connect-dialog/connect-dialog.events.js';
 import {
@@ -89,6 +90,7 @@ export class ConnectionStatus extends LitElement {
 
   private readonly controller = new ClientController(this, { stores: ['catalog', 'connections'] });
   private readonly announcer = new LiveAnnouncer(this);
+  private readonly onlineRetry = new OnlineRetry(this);
   private readonly errorPopover = new FloatingPopover(this, {
     anchor: () => this.renderRoot.querySelector('.details-toggle'),
     floating: () => this.renderRoot.querySelector('.popover'),
@@ -149,10 +151,16 @@ export class ConnectionStatus extends LitElement {
     try {
       const connection =
         client.connections.find(id) ?? (await client.connections.get(id, { signal: abort.signal }));
-      if (!abort.signal.aborted) this.current = connection;
+      if (!abort.signal.aborted) {
+        this.current = connection;
+        this.onlineRetry.clear();
+      }
     } catch (caught) {
       const error = asPlugboardError(caught);
-      if (!abort.signal.aborted && error.code !== 'aborted') this.loadError = error;
+      if (!abort.signal.aborted && error.code !== 'aborted') {
+        this.loadError = error;
+        this.onlineRetry.failed(error, () => void this.load(id));
+      }
     }
   }
 
@@ -162,7 +170,10 @@ export class ConnectionStatus extends LitElement {
     const error = this.loadError ?? (this.latest ? undefined : this.controller.error);
     if (error) {
       return html`<div class="card" part="base">
-        ${errorView(error, t, this.connectionId ? { onAction: () => void this.load(this.connectionId) } : {})}
+        ${errorView(error, t, {
+          ...(this.connectionId ? { onAction: () => void this.load(this.connectionId) } : {}),
+          retriesWhenOnline: this.onlineRetry.waiting,
+        })}
       </div>`;
     }
     const connection = this.latest;

@@ -69,7 +69,7 @@ export const appLogoStyles = css`
     position: relative;
     display: inline-grid;
     flex: none;
-    border-radius: var(--pb-radius-small);
+    border-radius: var(--_pb-radius-small);
     overflow: hidden;
     line-height: 0;
   }
@@ -80,7 +80,7 @@ export const appLogoStyles = css`
 
   .logo__image {
     object-fit: contain;
-    background: var(--pb-color-surface);
+    background: var(--_pb-color-surface);
   }
 
   .logo__image[hidden] {
@@ -89,7 +89,7 @@ export const appLogoStyles = css`
 
   .logo__monogram text {
     fill: #ffffff;
-    font-family: var(--pb-font-family);
+    font-family: var(--_pb-font-family);
     font-size: 16px;
     font-weight: 700;
   }

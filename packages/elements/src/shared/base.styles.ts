@@ -8,6 +8,7 @@ export const baseStyles = css`
   :host {
     display: block;
     box-sizing: border-box;
+    overflow-wrap: anywhere;
   }
 
   :host([hidden]) {
@@ -25,7 +26,7 @@ export const baseStyles = css`
   }
 
   :focus-visible {
-    outline: 2px solid var(--pb-color-focus-ring);
+    outline: 2px solid var(--_pb-color-focus-ring);
     outline-offset: 2px;
   }
 
@@ -45,27 +46,27 @@ export const baseStyles = css`
     display: inline-flex;
     align-items: center;
     justify-content: center;
-    gap: var(--pb-space-2);
-    min-block-size: var(--pb-target-size);
-    min-inline-size: var(--pb-target-size);
-    padding-block: var(--pb-space-1);
-    padding-inline: var(--pb-space-3);
-    border: 1px solid var(--pb-color-border);
-    border-radius: var(--pb-radius);
-    background: var(--pb-color-surface);
-    color: var(--pb-color-text);
+    gap: var(--_pb-space-2);
+    min-block-size: var(--_pb-target-size);
+    min-inline-size: var(--_pb-target-size);
+    padding-block: var(--_pb-space-1);
+    padding-inline: var(--_pb-space-3);
+    border: 1px solid var(--_pb-color-border);
+    border-radius: var(--_pb-radius);
+    background: var(--_pb-color-surface);
+    color: var(--_pb-color-text);
     font: inherit;
-    font-weight: var(--pb-font-weight-strong);
+    font-weight: var(--_pb-font-weight-strong);
     line-height: 1.2;
     text-decoration: none;
     cursor: pointer;
     transition:
-      background-color var(--pb-transition-duration),
-      border-color var(--pb-transition-duration);
+      background-color var(--_pb-transition-duration),
+      border-color var(--_pb-transition-duration);
   }
 
   .button:hover {
-    background: var(--pb-color-surface-sunken);
+    background: var(--_pb-color-surface-sunken);
   }
 
   .button:disabled,
@@ -75,108 +76,108 @@ export const baseStyles = css`
   }
 
   .button--primary {
-    border-color: var(--pb-color-accent);
-    background: var(--pb-color-accent);
-    color: var(--pb-color-accent-contrast);
+    border-color: var(--_pb-color-accent);
+    background: var(--_pb-color-accent);
+    color: var(--_pb-color-accent-contrast);
   }
 
   .button--primary:hover {
-    border-color: var(--pb-color-accent-hover);
-    background: var(--pb-color-accent-hover);
+    border-color: var(--_pb-color-accent-hover);
+    background: var(--_pb-color-accent-hover);
   }
 
   .button--danger {
-    border-color: var(--pb-color-danger);
-    background: var(--pb-color-surface);
-    color: var(--pb-color-danger);
+    border-color: var(--_pb-color-danger);
+    background: var(--_pb-color-surface);
+    color: var(--_pb-color-danger);
   }
 
   .button--danger:hover {
-    background: var(--pb-color-danger-subtle);
+    background: var(--_pb-color-danger-subtle);
   }
 
   .button--quiet {
     border-color: transparent;
     background: transparent;
-    color: var(--pb-color-accent);
+    color: var(--_pb-color-accent);
   }
 
   .button--quiet:hover {
-    background: var(--pb-color-accent-subtle);
+    background: var(--_pb-color-accent-subtle);
   }
 
   .field {
     display: flex;
     flex-direction: column;
-    gap: var(--pb-space-1);
+    gap: var(--_pb-space-1);
   }
 
   .field__label {
-    font-weight: var(--pb-font-weight-strong);
+    font-weight: var(--_pb-font-weight-strong);
   }
 
   .field__hint {
-    color: var(--pb-color-text-muted);
-    font-size: var(--pb-font-size-small);
+    color: var(--_pb-color-text-muted);
+    font-size: var(--_pb-font-size-small);
   }
 
   .field__error {
-    color: var(--pb-color-danger);
-    font-size: var(--pb-font-size-small);
+    color: var(--_pb-color-danger);
+    font-size: var(--_pb-font-size-small);
   }
 
   .input {
     inline-size: 100%;
-    min-block-size: var(--pb-target-size);
-    padding-block: var(--pb-space-1);
-    padding-inline: var(--pb-space-3);
-    border: 1px solid var(--pb-color-border);
-    border-radius: var(--pb-radius);
-    background: var(--pb-color-surface);
-    color: var(--pb-color-text);
+    min-block-size: var(--_pb-target-size);
+    padding-block: var(--_pb-space-1);
+    padding-inline: var(--_pb-space-3);
+    border: 1px solid var(--_pb-color-border);
+    border-radius: var(--_pb-radius);
+    background: var(--_pb-color-surface);
+    color: var(--_pb-color-text);
     font: inherit;
   }
 
   .input::placeholder {
-    color: var(--pb-color-text-muted);
+    color: var(--_pb-color-text-muted);
   }
 
   .input[aria-invalid='true'] {
-    border-color: var(--pb-color-danger);
+    border-color: var(--_pb-color-danger);
   }
 
   .badge {
     display: inline-flex;
     align-items: center;
-    gap: var(--pb-space-1);
+    gap: var(--_pb-space-1);
     padding-block: 0.0625rem;
-    padding-inline: var(--pb-space-2);
-    border-radius: var(--pb-radius-pill);
-    background: var(--pb-color-surface-sunken);
-    color: var(--pb-color-text);
-    font-size: var(--pb-font-size-small);
-    font-weight: var(--pb-font-weight-strong);
+    padding-inline: var(--_pb-space-2);
+    border-radius: var(--_pb-radius-pill);
+    background: var(--_pb-color-surface-sunken);
+    color: var(--_pb-color-text);
+    font-size: var(--_pb-font-size-small);
+    font-weight: var(--_pb-font-weight-strong);
     white-space: nowrap;
   }
 
   .badge--accent {
-    background: var(--pb-color-accent-subtle);
-    color: var(--pb-color-text);
+    background: var(--_pb-color-accent-subtle);
+    color: var(--_pb-color-text);
   }
 
   .badge--success {
-    background: var(--pb-color-success-subtle);
-    color: var(--pb-color-success);
+    background: var(--_pb-color-success-subtle);
+    color: var(--_pb-color-success);
   }
 
   .badge--warning {
-    background: var(--pb-color-warning-subtle);
-    color: var(--pb-color-warning);
+    background: var(--_pb-color-warning-subtle);
+    color: var(--_pb-color-warning);
   }
 
   .badge--danger {
-    background: var(--pb-color-danger-subtle);
-    color: var(--pb-color-danger);
+    background: var(--_pb-color-danger-subtle);
+    color: var(--_pb-color-danger);
   }
 
   @media (forced-colors: active) {

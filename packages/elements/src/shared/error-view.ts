@@ -15,6 +15,8 @@ export interface ErrorViewOptions {
   onAction?: () => void;
   /** Overrides the action's label (default: the "Try again" message). */
   actionLabel?: string;
+  /** The element will retry by itself when the browser is back online (see OnlineRetry). */
+  retriesWhenOnline?: boolean;
 }
 
 /** Which title/cause pair of the message catalog (`error.<kind>.title`) explains an error. */
@@ -81,6 +83,11 @@ export function errorView(
   return html`<div class="error" part="error" role="alert">
     <p class="error__title">${opts.title ?? t(`error.${kind}.title`)}</p>
     <p class="error__cause">${t(`error.${kind}.cause`)}</p>
+    ${
+      opts.retriesWhenOnline
+        ? html`<p class="error__retry-note">${t('error.retryWhenOnline')}</p>`
+        : nothing
+    }
     ${
       opts.onAction
         ? html`<button
@@ -162,12 +169,12 @@ export const errorViewStyles = css`
     display: flex;
     flex-direction: column;
     align-items: flex-start;
-    gap: var(--pb-space-2);
-    padding: var(--pb-space-4);
-    border: 1px solid var(--pb-color-danger);
-    border-radius: var(--pb-radius);
-    background: var(--pb-color-danger-subtle);
-    color: var(--pb-color-text);
+    gap: var(--_pb-space-2);
+    padding: var(--_pb-space-4);
+    border: 1px solid var(--_pb-color-danger);
+    border-radius: var(--_pb-radius);
+    background: var(--_pb-color-danger-subtle);
+    color: var(--_pb-color-text);
   }
 
   .error p {
@@ -175,17 +182,17 @@ export const errorViewStyles = css`
   }
 
   .error__title {
-    font-weight: var(--pb-font-weight-strong);
-    color: var(--pb-color-danger);
+    font-weight: var(--_pb-font-weight-strong);
+    color: var(--_pb-color-danger);
   }
 
   .error__reference {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: var(--pb-space-2);
-    font-size: var(--pb-font-size-small);
-    color: var(--pb-color-text-muted);
+    gap: var(--_pb-space-2);
+    font-size: var(--_pb-font-size-small);
+    color: var(--_pb-color-text-muted);
     user-select: all;
   }
 
@@ -199,8 +206,8 @@ export const errorViewStyles = css`
   }
 
   .error__details {
-    font-size: var(--pb-font-size-small);
-    color: var(--pb-color-text-muted);
+    font-size: var(--_pb-font-size-small);
+    color: var(--_pb-color-text-muted);
   }
 
   .error__details summary {
@@ -211,8 +218,8 @@ export const errorViewStyles = css`
   .error__details dl {
     display: grid;
     grid-template-columns: auto 1fr;
-    gap: var(--pb-space-1) var(--pb-space-3);
-    margin-block: var(--pb-space-2) 0;
+    gap: var(--_pb-space-1) var(--_pb-space-3);
+    margin-block: var(--_pb-space-2) 0;
   }
 
   .error__details dd {

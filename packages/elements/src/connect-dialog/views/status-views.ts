@@ -15,9 +15,11 @@ export function failureView(
   t: Translate,
   error: PlugboardError,
   onRetry: (() => void) | undefined,
+  retriesWhenOnline = false,
 ): TemplateResult {
+  const action = onRetry ? { onAction: onRetry, actionLabel: t('dialog.tryAgain') } : {};
   return html`<div class="view" part="failure">
-    ${errorView(error, t, onRetry ? { onAction: onRetry, actionLabel: t('dialog.tryAgain') } : {})}
+    ${errorView(error, t, { ...action, retriesWhenOnline })}
   </div>`;
 }
 
