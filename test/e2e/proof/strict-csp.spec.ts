@@ -1,0 +1,139 @@
+// The script-tag bundle under a host page's strict Content-Security-Policy with Trusted Types
+// enforced, against the real reference server and demo provider: every flow a person takes runs
+// without a single policy violation. The policy is the host's own plus `trusted-types lit-html`
+// (see harness/csp-policy.ts); a control page proves the recorder reports what the policy refuses.
+import type { Page } from '@playwright/test';
+import { startCspHost, type CspHost } from '../../harness/csp-host.js';
+import { strictHostPolicy } from '../../harness/csp-policy.js';
+import { recordCspViolations, type CspViolationRecorder } from '../../harness/csp-violations.js';
+import { expect, test, type ReferenceStack } from '../../harness/fixtures.js';
+import {
+  DEMO_API_TOKEN,
+  allowAccess,
+  chooseApp,
+  connectDialog,
+  connectionCard,
+  message,
+  popupFrom,
+  signIn,
+} from '../examples/apps-page.js';
+
+const API_KEY_APP = { name: 'Pipedrive', search: 'pipedrive' };
+const OAUTH_APP = { name: 'Google Sheets', search: 'sheets' };
+
+let host: CspHost | undefined;
+test.afterEach(async () => {
+  await host?.close();
+  host = undefined;
+});
+
+/** Serves test/pages/csp/<page> with the strict policy for this test's end user, and opens it. */
+async function openStrictPage(
+  page: Page,
+  { stack, endUser }: { stack: ReferenceStack; endUser: string },
+  file: string,
+): Promise<CspViolationRecorder> {
+  const backendOrigin = new URL(stack.url).origin;
+  host = await startCspHost(stack, endUser, strictHostPolicy(backendOrigin));
+  const recorder = await recordCspViolations(page);
+  const response = await page.goto(host.url(file));
+  expect(response?.headers()['content-security-policy']).toBe(strictHostPolicy(backendOrigin));
+  return recorder;
+}
+
+async function connectPipedriveThroughWebhookStep(page: Page): Promise<void> {
+  const dialog = await chooseApp(page, API_KEY_APP.search, API_KEY_APP.name);
+  await dialog.getByLabel('Company domain').fill('acme');
+  await dialog.getByLabel('API token', { exact: true }).fill(DEMO_API_TOKEN);
+  await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(
+    dialog.getByRole('heading', { name: `Finish the setup in ${API_KEY_APP.name}` }),
+  ).toBeVisible();
+  const webhookUrl = await dialog.getByLabel('Webhook URL').inputValue();
+  await dialog.getByRole('button', { name: 'Copy', exact: true }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: 'Copied' })).toBeAttached();
+  await expect(message(dialog, 'Waiting for the first event…')).toBeVisible();
+  const delivery = await fetch(webhookUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ event: 'added.deal', current: { id: 1 } }),
+  });
+  expect(delivery.status).toBe(202);
+  await expect(message(dialog, 'First event received')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Continue', exact: true }).click();
+  await expect(
+    dialog.getByRole('heading', { name: `${API_KEY_APP.name} is connected` }),
+  ).toBeVisible();
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(connectionCard(page, API_KEY_APP.name)).toBeVisible();
+}
+
+async function connectTestUpdateDisconnectOAuthApp(page: Page): Promise<void> {
+  const dialog = await chooseApp(page, OAUTH_APP.search, OAUTH_APP.name);
+  const popup = await popupFrom(
+    page,
+    dialog.getByRole('button', { name: `Continue with ${OAUTH_APP.name}` }),
+  );
+  await signIn(popup);
+  await allowAccess(popup);
+  await expect(
+    dialog.getByRole('heading', { name: `${OAUTH_APP.name} is connected` }),
+  ).toBeVisible();
+  await dialog.getByRole('button', { name: 'Done' }).click();
+
+  const card = connectionCard(page, OAUTH_APP.name);
+  await card.getByRole('button', { name: `Test ${OAUTH_APP.name} connection` }).click();
+  await expect(message(card, 'Test passed')).toBeVisible();
+
+  await card.getByRole('button', { name: `Update ${OAUTH_APP.name} connection` }).click();
+  const update = connectDialog(page, `Update your ${OAUTH_APP.name} connection`);
+  const reauthorize = await popupFrom(
+    page,
+    update.getByRole('button', { name: `Continue with ${OAUTH_APP.name}` }),
+  );
+  await allowAccess(reauthorize);
+  await expect(update.getByRole('heading', { name: /is connected$/ })).toBeVisible();
+  await update.getByRole('button', { name: 'Done' }).click();
+
+  await card.getByRole('button', { name: `Disconnect ${OAUTH_APP.name}` }).click();
+  const confirm = card.getByRole('group', { name: `Disconnect ${OAUTH_APP.name}?` });
+  await confirm.getByRole('button', { name: 'Disconnect', exact: true }).click();
+  await expect(card).toHaveCount(0);
+}
+
+test('every flow runs under a strict CSP with Trusted Types and violates nothing', async ({
+  page,
+  context,
+  stack,
+  endUser,
+}) => {
+  test.setTimeout(60_000);
+  const csp = await openStrictPage(page, { stack, endUser }, 'index.html');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: new URL(page.url()).origin,
+  });
+  // The listener runs under the policy (init scripts are not subject to it).
+  expect(await csp.installed()).toBe(true);
+  // The elements really rendered (a page where Lit could not start would violate nothing).
+  await expect(page.getByRole('button', { name: 'Add a connection' })).toBeVisible();
+
+  await connectPipedriveThroughWebhookStep(page);
+  await connectTestUpdateDisconnectOAuthApp(page);
+
+  expect(await csp.violations()).toEqual([]);
+  expect(csp.consoleErrors).toEqual([]);
+});
+
+test('the recorder reports what the policy refuses: an inline style and an inline script', async ({
+  page,
+  stack,
+  endUser,
+}) => {
+  const csp = await openStrictPage(page, { stack, endUser }, 'violating.html');
+  await expect(page.getByRole('button', { name: 'Add a connection' })).toBeVisible();
+  await expect(page).not.toHaveTitle('inline script ran');
+  await expect
+    .poll(async () => (await csp.violations()).map((violation) => violation.directive).sort())
+    .toEqual(['script-src-elem', 'style-src-attr']);
+  expect(csp.consoleErrors.length).toBeGreaterThan(0);
+});
