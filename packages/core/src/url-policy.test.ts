@@ -13,6 +13,8 @@ describe('URL policy', () => {
       'javascript:alert(1)',
       'data:image/svg+xml,<svg/>',
       'ftp://example.com',
+      'https://cdn.example.com@evil.example/pixel.png',
+      'https://user:secret@cdn.example.com/logo.svg',
       '//evil.example/x',
       'not a url',
       '',

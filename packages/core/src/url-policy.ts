@@ -8,8 +8,12 @@ export function isLoopbackHost(hostname: string): boolean {
   return LOOPBACK_HOSTS.has(hostname) || hostname.endsWith('.localhost');
 }
 
-/** True for https URLs, and http URLs on localhost / 127.0.0.1 / [::1]. */
+/**
+ * True for https URLs, and http URLs on localhost / 127.0.0.1 / [::1]. URLs with a user name or
+ * password are refused: `https://trusted.example@evil.example/` only looks like the first host.
+ */
 export function isAllowedUrl(url: URL): boolean {
+  if (url.username || url.password) return false;
   if (url.protocol === 'https:') return true;
   return url.protocol === 'http:' && isLoopbackHost(url.hostname);
 }

@@ -19,6 +19,8 @@ describe('safeUrl', () => {
       'data:image/svg+xml,<svg onload=alert(1)>',
       'vbscript:msgbox(1)',
       '/relative/logo.png',
+      'https://cdn.example.com@evil.example/pixel.png',
+      'https://user:pass@cdn.example.com/logo.png',
       '//evil.example/logo.png',
       '',
       '   ',
