@@ -150,6 +150,24 @@ const sortModules = {
   },
 };
 
+/**
+ * The manifest documents the public API: private and protected members (controllers, timers,
+ * handlers) would show up in Storybook's tables, editor hints and the wrappers' props.
+ */
+const publicApiOnly = {
+  name: 'plugboard-public-api-only',
+  packageLinkPhase({ customElementsManifest }) {
+    for (const module of customElementsManifest.modules) {
+      for (const declaration of module.declarations ?? []) {
+        if (!declaration.members) continue;
+        declaration.members = declaration.members.filter(
+          (member) => member.privacy !== 'private' && member.privacy !== 'protected',
+        );
+      }
+    }
+  },
+};
+
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'src/**/*.d.ts'],
@@ -160,6 +178,7 @@ export default {
   quiet: true,
   plugins: [
     defineElementCalls(),
+    publicApiOnly,
     typedEvents,
     sortModules,
     // VS Code's html.customData: tag, attribute and value completion with docs in HTML files.
