@@ -41,7 +41,7 @@ export const en = {
   'dialog.labelField': 'Name this connection',
   'dialog.labelFieldHint': 'Helps you tell your accounts apart, like “Work” or “Personal”.',
   'dialog.fieldRequired': 'Required',
-  'dialog.fieldMissing': 'Enter your {field}.',
+  'dialog.fieldMissing': '{field} is required.',
   'dialog.showSecret': 'Show {field}',
   'dialog.hideSecret': 'Hide {field}',
   'dialog.whereToFind': 'Where to find your {field}',

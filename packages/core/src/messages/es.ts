@@ -42,7 +42,7 @@ export const es = {
   'dialog.labelField': 'Ponle un nombre a esta conexión',
   'dialog.labelFieldHint': 'Te ayuda a distinguir tus cuentas, como «Trabajo» o «Personal».',
   'dialog.fieldRequired': 'Obligatorio',
-  'dialog.fieldMissing': 'Introduce tu {field}.',
+  'dialog.fieldMissing': 'Completa {field}.',
   'dialog.showSecret': 'Mostrar {field}',
   'dialog.hideSecret': 'Ocultar {field}',
   'dialog.whereToFind': 'Dónde encontrar tu {field}',

@@ -42,7 +42,7 @@ export const ptBR = {
   'dialog.labelField': 'Dê um nome a esta conexão',
   'dialog.labelFieldHint': 'Ajuda a diferenciar suas contas, como “Trabalho” ou “Pessoal”.',
   'dialog.fieldRequired': 'Obrigatório',
-  'dialog.fieldMissing': 'Informe seu {field}.',
+  'dialog.fieldMissing': 'Preencha {field}.',
   'dialog.showSecret': 'Mostrar {field}',
   'dialog.hideSecret': 'Ocultar {field}',
   'dialog.whereToFind': 'Onde encontrar seu {field}',

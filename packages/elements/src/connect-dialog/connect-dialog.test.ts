@@ -539,8 +539,8 @@ describe('<connect-dialog>', () => {
         'focus did not move to the first invalid field',
       );
       expect(domain.getAttribute('aria-invalid')).to.equal('true');
-      expect(describedBy(el, domain)).to.contain('Enter your Company domain.');
-      expect(describedBy(el, field(el, 'API token'))).to.contain('Enter your API token.');
+      expect(describedBy(el, domain)).to.contain('Company domain is required.');
+      expect(describedBy(el, field(el, 'API token'))).to.contain('API token is required.');
       expect(backend.store.requests.length).to.equal(requestsBefore);
       await expect(el).to.be.accessible();
     });
