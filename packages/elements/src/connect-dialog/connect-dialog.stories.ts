@@ -52,8 +52,19 @@ function buttonNamed(root: ShadowRoot, name: string): HTMLButtonElement | undefi
   );
 }
 
+/** Clicks a button named by catalog data (the same in every locale), e.g. a method's label. */
 async function click(canvas: HTMLElement, name: string): Promise<void> {
   (await waitFor(() => buttonNamed(dialogIn(canvas), name), `the "${name}" button`)).click();
+}
+
+/** Clicks one of the dialog's own buttons by its part, so the story plays in every locale. */
+async function clickPart(canvas: HTMLElement, part: string): Promise<void> {
+  const root = dialogIn(canvas);
+  const button = await waitFor(
+    () => root.querySelector<HTMLButtonElement>(`button[part~="${part}"]`),
+    `the "${part}" button`,
+  );
+  button.click();
 }
 
 async function fill(canvas: HTMLElement, values: Record<string, string>): Promise<void> {
@@ -92,15 +103,15 @@ function stubPopup(result: 'open' | 'blocked' | 'visits'): () => void {
 }
 
 /** Signs in through the stand-in popup and waits for the view the scenario leads to. */
-async function signIn(canvas: HTMLElement, appName: string, outcome: string): Promise<void> {
+async function signIn(canvas: HTMLElement, outcomePart: string): Promise<void> {
   const restore = stubPopup('visits');
   try {
-    await click(canvas, `Continue with ${appName}`);
+    await clickPart(canvas, 'continue');
   } finally {
     restore();
   }
   const root = dialogIn(canvas);
-  await waitFor(() => root.textContent?.includes(outcome), `"${outcome}"`);
+  await waitFor(() => root.querySelector(`[part~="${outcomePart}"]`), `the ${outcomePart} view`);
 }
 
 function withHealth(key: string, health: App['health']): App {
@@ -122,7 +133,7 @@ export const OAuthWaiting: Story = {
   args: { appKey: 'salesforce' },
   play: async ({ canvasElement }) => {
     const restore = stubPopup('open');
-    await click(canvasElement, 'Continue with Salesforce');
+    await clickPart(canvasElement, 'continue');
     restore();
   },
 };
@@ -131,7 +142,7 @@ export const PopupBlocked: Story = {
   args: { appKey: 'salesforce' },
   play: async ({ canvasElement }) => {
     const restore = stubPopup('blocked');
-    await click(canvasElement, 'Continue with Salesforce');
+    await clickPart(canvasElement, 'continue');
     restore();
   },
 };
@@ -139,7 +150,7 @@ export const PopupBlocked: Story = {
 /** Submitting an empty form: messages on each field, focus on the first. */
 export const ClientValidation: Story = {
   play: async ({ canvasElement }) => {
-    await click(canvasElement, 'Connect');
+    await clickPart(canvasElement, 'submit');
   },
 };
 
@@ -155,7 +166,7 @@ export const ServerFieldErrors: Story = {
   parameters: { scenario: 'validation-errors' },
   play: async ({ canvasElement }) => {
     await fill(canvasElement, { subdomain: 'acme', token: DEMO_KEY });
-    await click(canvasElement, 'Connect');
+    await clickPart(canvasElement, 'submit');
   },
 };
 
@@ -166,7 +177,7 @@ export const CredentialsRejected: Story = {
       subdomain: 'acme',
       token: '0123456789abcdef0123456789abcdef01234567',
     });
-    await click(canvasElement, 'Connect');
+    await clickPart(canvasElement, 'submit');
   },
 };
 
@@ -175,7 +186,7 @@ export const Sending: Story = {
   parameters: { scenario: 'slow-network' },
   play: async ({ canvasElement }) => {
     await fill(canvasElement, { subdomain: 'acme', token: DEMO_KEY });
-    await click(canvasElement, 'Connect');
+    await clickPart(canvasElement, 'submit');
   },
 };
 
@@ -183,7 +194,7 @@ export const Sending: Story = {
 export const WebhookSetup: Story = {
   play: async ({ canvasElement }) => {
     await fill(canvasElement, { subdomain: 'acme', token: DEMO_KEY });
-    await click(canvasElement, 'Connect');
+    await clickPart(canvasElement, 'submit');
   },
 };
 
@@ -193,7 +204,7 @@ export const Success: Story = {
   play: async ({ canvasElement }) => {
     await click(canvasElement, 'Private app access token');
     await fill(canvasElement, { token: DEMO_KEY });
-    await click(canvasElement, 'Connect');
+    await clickPart(canvasElement, 'submit');
   },
 };
 
@@ -202,7 +213,7 @@ export const OAuthDeclined: Story = {
   args: { appKey: 'salesforce' },
   parameters: { scenario: 'oauth-denied' },
   play: async ({ canvasElement }) => {
-    await signIn(canvasElement, 'Salesforce', 'You declined access in Salesforce.');
+    await signIn(canvasElement, 'oauth-declined');
   },
 };
 
@@ -211,7 +222,7 @@ export const OAuthProviderError: Story = {
   args: { appKey: 'salesforce' },
   parameters: { scenario: 'oauth-fails' },
   play: async ({ canvasElement }) => {
-    await signIn(canvasElement, 'Salesforce', 'The app reported a problem');
+    await signIn(canvasElement, 'failure');
   },
 };
 
@@ -220,7 +231,7 @@ export const MissingScopes: Story = {
   args: { appKey: 'salesforce' },
   parameters: { scenario: 'oauth-missing-scopes' },
   play: async ({ canvasElement }) => {
-    await signIn(canvasElement, 'Salesforce', 'Grant the missing access');
+    await signIn(canvasElement, 'missing-scopes');
   },
 };
 
@@ -230,7 +241,7 @@ export const DuplicateAccount: Story = {
   parameters: { scenario: 'oauth-duplicate' },
   play: async ({ canvasElement }) => {
     await click(canvasElement, 'Sign in with HubSpot');
-    await signIn(canvasElement, 'HubSpot', 'This account is already connected as');
+    await signIn(canvasElement, 'duplicate');
   },
 };
 
@@ -245,7 +256,7 @@ export const SessionRenewedInPlace: Story = {
   },
   play: async ({ canvasElement }) => {
     await fill(canvasElement, { subdomain: 'acme', token: DEMO_KEY });
-    await click(canvasElement, 'Connect');
+    await clickPart(canvasElement, 'submit');
     await waitFor(() => dialogIn(canvasElement).querySelector('#webhook-url'), 'the setup step');
   },
 };
@@ -254,7 +265,7 @@ export const SessionRenewedInPlace: Story = {
 export const DiscardConfirmation: Story = {
   play: async ({ canvasElement }) => {
     await fill(canvasElement, { subdomain: 'acme' });
-    await click(canvasElement, 'Close');
+    await clickPart(canvasElement, 'close-button');
   },
 };
 
@@ -290,7 +301,7 @@ export const SessionTimedOut: Story = {
   parameters: { scenario: 'session-expired' },
   play: async ({ canvasElement }) => {
     await fill(canvasElement, { subdomain: 'acme', token: DEMO_KEY });
-    await click(canvasElement, 'Connect');
+    await clickPart(canvasElement, 'submit');
   },
 };
 

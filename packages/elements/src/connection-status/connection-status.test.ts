@@ -204,9 +204,12 @@ describe('<connection-status>', () => {
       const el = await render('con_status01');
       const test = button(el, 'Test Pipedrive connection');
       const tested = oneEvent(el, 'pb-connection-test') as Promise<ConnectionTestEvent>;
+      test.focus();
       test.click();
       await el.updateComplete;
-      expect(test.disabled).to.equal(true);
+      // aria-disabled, not disabled: a disabled button would drop keyboard focus to <body>.
+      expect(test.getAttribute('aria-disabled')).to.equal('true');
+      expect(el.shadowRoot!.activeElement).to.equal(test);
       expect(test.textContent!.trim()).to.equal('Testing…');
       expect(el.getAttribute('status')).to.equal('testing');
       const { result } = await tested;

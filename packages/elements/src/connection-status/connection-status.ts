@@ -279,7 +279,7 @@ export class ConnectionStatus extends LitElement {
         class="button"
         part="button test"
         type="button"
-        ?disabled=${this.testing}
+        aria-disabled=${this.testing ? 'true' : 'false'}
         aria-label=${ifDefined(this.testing ? undefined : t('status.testLabel', { app: appName }))}
         @click=${() => void this.runTest()}
       >

@@ -1,0 +1,126 @@
+// The script-tag example against the real reference server, driven with the keyboard alone (no
+// click, no fill): focus is read through shadow roots after each step, and the live regions'
+// texts are what a screen reader would announce.
+import { expect, test } from '../../harness/examples-fixtures.js';
+import { focused, liveRegionTexts, tabTo } from '../../harness/a11y-keyboard.js';
+
+test('connects an API-key app, copies its webhook URL and tests it with the keyboard only', async ({
+  page,
+  context,
+  openExample,
+}) => {
+  const { origin } = await openExample('script-tag');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  await expect(page.getByRole('button', { name: 'Add a connection' })).toBeEnabled();
+
+  await tabTo(page, 'Add a connection');
+  await page.keyboard.press('Enter');
+  // The picker opens with focus in its search box.
+  await expect.poll(() => focused(page)).toMatchObject({ tag: 'input', name: 'Search apps' });
+  await page.keyboard.type('pipedrive');
+  await expect.poll(() => liveRegionTexts(page)).toContain('1 app');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+
+  // The connect dialog takes focus on its first field.
+  await expect(page.getByRole('dialog', { name: 'Connect Pipedrive' })).toBeVisible();
+  await expect
+    .poll(() => focused(page))
+    .toMatchObject({ tag: 'input', hosts: expect.arrayContaining(['connect-dialog']) });
+  await page.keyboard.type('acme');
+  await tabTo(page, 'API token');
+  await page.keyboard.type('demo-key-123');
+  await page.keyboard.press('Enter');
+
+  // The setup step: focus on Copy; Enter copies and "Copied" is announced.
+  await expect.poll(() => focused(page)).toMatchObject({ tag: 'button', name: 'Copy' });
+  await page.keyboard.press('Enter');
+  await expect.poll(() => liveRegionTexts(page)).toContain('Copied');
+  const webhookUrl = await page.evaluate(() => navigator.clipboard.readText());
+  expect(webhookUrl).toMatch(/\/v1\/hooks\/[\w-]+$/);
+  // The service (Pipedrive) sends its first event to the URL the user pasted there.
+  const delivery = await fetch(webhookUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ event: 'added.deal', current: { id: 1 } }),
+  });
+  expect(delivery.status).toBe(202);
+  await expect.poll(() => liveRegionTexts(page)).toContain('First event received');
+  await tabTo(page, 'Continue');
+  await page.keyboard.press('Enter');
+
+  // The automatic test passes: success, focus on Done, the heading announced.
+  await expect.poll(() => focused(page)).toMatchObject({ tag: 'button', name: 'Done' });
+  await expect.poll(() => liveRegionTexts(page)).toContain('Pipedrive is connected');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Connect Pipedrive' })).toBeHidden();
+  // Focus lands on the new connection's row in the list.
+  await expect.poll(async () => (await focused(page)).tag).toBe('li');
+
+  // Test the connection from its card.
+  await tabTo(page, 'Test Pipedrive connection');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => liveRegionTexts(page)).toContain('Test passed');
+  // Focus stays on the Test button, not lost to the page, once the test is done.
+  await expect
+    .poll(() => focused(page))
+    .toMatchObject({
+      tag: 'button',
+      name: 'Test Pipedrive connection',
+    });
+});
+
+test('connects an OAuth app and updates it with the keyboard only, popup included', async ({
+  page,
+  openExample,
+}) => {
+  await openExample('script-tag');
+  await expect(page.getByRole('button', { name: 'Add a connection' })).toBeEnabled();
+  await tabTo(page, 'Add a connection');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => focused(page)).toMatchObject({ tag: 'input', name: 'Search apps' });
+  await page.keyboard.type('sheets');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+
+  // The intro's main action has focus; Enter opens the provider's popup.
+  await expect
+    .poll(() => focused(page))
+    .toMatchObject({ tag: 'button', name: 'Continue with Google Sheets' });
+  const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('Enter')]);
+  // The popup opens blank, then goes to the provider's sign-in page.
+  await expect(popup.getByLabel('Email')).toBeVisible();
+  await tabTo(popup, 'Email');
+  await popup.keyboard.type('demo@example.com');
+  await tabTo(popup, 'Password');
+  await popup.keyboard.type('demo');
+  await tabTo(popup, 'Sign in');
+  await popup.keyboard.press('Enter');
+  await expect(popup.getByRole('button', { name: 'Allow' })).toBeVisible();
+  await tabTo(popup, 'Allow');
+  await popup.keyboard.press('Enter');
+
+  await expect.poll(() => focused(page)).toMatchObject({ tag: 'button', name: 'Done' });
+  await expect.poll(() => liveRegionTexts(page)).toContain('Google Sheets is connected');
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await focused(page)).tag).toBe('li');
+
+  // Update: re-authorize in the popup (signed in already: consent only); focus returns to Update.
+  await tabTo(page, 'Update Google Sheets connection');
+  await page.keyboard.press('Enter');
+  await expect(
+    page.getByRole('dialog', { name: 'Update your Google Sheets connection' }),
+  ).toBeVisible();
+  await expect
+    .poll(() => focused(page))
+    .toMatchObject({ tag: 'button', name: 'Continue with Google Sheets' });
+  const [consent] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('Enter')]);
+  await expect(consent.getByRole('button', { name: 'Allow' })).toBeVisible();
+  await tabTo(consent, 'Allow');
+  await consent.keyboard.press('Enter');
+  await expect.poll(() => focused(page)).toMatchObject({ tag: 'button', name: 'Done' });
+  await page.keyboard.press('Enter');
+  await expect
+    .poll(() => focused(page))
+    .toMatchObject({ tag: 'button', name: 'Update Google Sheets connection' });
+});
