@@ -35,6 +35,21 @@ export function message(scope: Locator | Page, text: string): Locator {
   return scope.getByRole('paragraph').filter({ hasText: text });
 }
 
+/**
+ * The setup step's live indicator: "Waiting for the first event…" until the service (here the test)
+ * posts to the webhook URL, then "First event received".
+ */
+export async function deliverFirstWebhookEvent(dialog: Locator, webhookUrl: string): Promise<void> {
+  await expect(message(dialog, 'Waiting for the first event…')).toBeVisible();
+  const delivery = await fetch(webhookUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ event: 'added.deal', current: { id: 1 } }),
+  });
+  expect(delivery.status).toBe(202);
+  await expect(message(dialog, 'First event received')).toBeVisible();
+}
+
 /** The card (<connection-status>) of the one connection in `appName`'s group on the page. */
 export function connectionCard(page: Page, appName: string): Locator {
   return page.getByRole('region', { name: appName, exact: true }).getByRole('listitem');

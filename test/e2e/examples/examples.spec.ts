@@ -8,6 +8,7 @@ import {
   chooseApp,
   connectDialog,
   connectionCard,
+  deliverFirstWebhookEvent,
   connectionsOf,
   message,
   popupFrom,
@@ -43,14 +44,7 @@ for (const example of EXAMPLES satisfies readonly ExampleName[]) {
       await expect(dialog.getByRole('status').filter({ hasText: 'Copied' })).toBeAttached();
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(webhookUrl);
 
-      await expect(message(dialog, 'Waiting for the first event…')).toBeVisible();
-      const delivery = await fetch(webhookUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ event: 'added.deal', current: { id: 1 } }),
-      });
-      expect(delivery.status).toBe(202);
-      await expect(message(dialog, 'First event received')).toBeVisible();
+      await deliverFirstWebhookEvent(dialog, webhookUrl);
 
       await dialog.getByRole('button', { name: 'Continue', exact: true }).click();
       await expect(

@@ -13,6 +13,7 @@ import {
   chooseApp,
   connectDialog,
   connectionCard,
+  deliverFirstWebhookEvent,
   message,
   popupFrom,
   signIn,
@@ -52,14 +53,7 @@ async function connectPipedriveThroughWebhookStep(page: Page): Promise<void> {
   const webhookUrl = await dialog.getByLabel('Webhook URL').inputValue();
   await dialog.getByRole('button', { name: 'Copy', exact: true }).click();
   await expect(dialog.getByRole('status').filter({ hasText: 'Copied' })).toBeAttached();
-  await expect(message(dialog, 'Waiting for the first event…')).toBeVisible();
-  const delivery = await fetch(webhookUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ event: 'added.deal', current: { id: 1 } }),
-  });
-  expect(delivery.status).toBe(202);
-  await expect(message(dialog, 'First event received')).toBeVisible();
+  await deliverFirstWebhookEvent(dialog, webhookUrl);
   await dialog.getByRole('button', { name: 'Continue', exact: true }).click();
   await expect(
     dialog.getByRole('heading', { name: `${API_KEY_APP.name} is connected` }),
