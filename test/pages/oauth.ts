@@ -1,24 +1,12 @@
 // Starts an OAuth popup flow for the app in `?app=` (default `slack`) from a click, and writes the
 // outcome into the page as text for the test to read.
-import { getClient, type OAuthResult } from '@plugboard/core';
+import { getClient } from '@plugboard/core';
 import { harnessClientOptions } from './harness-client.js';
+import { describeOAuthResult } from './describe-oauth-result.js';
 
 const button = document.querySelector<HTMLButtonElement>('#connect')!;
 const status = document.querySelector<HTMLElement>('#status')!;
 const connectionId = document.querySelector<HTMLElement>('#connection-id')!;
-
-function describe(result: OAuthResult): string {
-  switch (result.status) {
-    case 'failed':
-      return `failed: ${result.code}`;
-    case 'cancelled':
-      return `cancelled: ${result.reason}`;
-    case 'error':
-      return `error: ${result.error.code}`;
-    default:
-      return result.status;
-  }
-}
 
 try {
   const client = getClient(await harnessClientOptions());
@@ -27,7 +15,7 @@ try {
   button.addEventListener('click', () => {
     status.textContent = 'waiting';
     client.startOAuth(app, { mode: 'popup' }).result.then((result) => {
-      status.textContent = describe(result);
+      status.textContent = describeOAuthResult(result);
       if (result.status === 'succeeded') connectionId.textContent = result.connection.id;
     });
   });

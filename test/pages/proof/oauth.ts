@@ -6,6 +6,7 @@
 // Outcomes are written as text; nothing is put on `window`.
 import { errorFromOAuthResult, getClient, type OAuthResult } from '@plugboard/core';
 import { harnessClientOptions } from '../harness-client.js';
+import { describeOAuthResult } from '../describe-oauth-result.js';
 
 const START_PARAM = 'start';
 
@@ -15,21 +16,8 @@ const status = document.querySelector<HTMLElement>('#status')!;
 const message = document.querySelector<HTMLElement>('#message')!;
 const connectionId = document.querySelector<HTMLElement>('#connection-id')!;
 
-function describe(result: OAuthResult): string {
-  switch (result.status) {
-    case 'failed':
-      return `failed: ${result.code}`;
-    case 'cancelled':
-      return `cancelled: ${result.reason}`;
-    case 'error':
-      return `error: ${result.error.code}`;
-    default:
-      return result.status;
-  }
-}
-
 function show(result: OAuthResult): void {
-  status.textContent = describe(result);
+  status.textContent = describeOAuthResult(result);
   message.textContent = errorFromOAuthResult(result)?.message ?? '';
   if (result.status === 'succeeded') connectionId.textContent = result.connection.id;
   continueButton.hidden = result.status !== 'popup_blocked';
