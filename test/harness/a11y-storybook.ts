@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import type { Page } from '@playwright/test';
+import { test as base, type Page } from '@playwright/test';
 
 const root = join(import.meta.dirname, '../..');
 export const STORYBOOK_DIR = join(root, 'storybook-static');
@@ -191,3 +191,20 @@ export class StoryCanvas {
     }
   }
 }
+
+/** A Playwright test with one story canvas per worker: the built Storybook, served and opened once. */
+export const storyCanvasTest = base.extend<object, { canvas: StoryCanvas }>({
+  canvas: [
+    async ({ browser }, use) => {
+      const server = await serveStorybook();
+      const context = await browser.newContext();
+      try {
+        await use(await StoryCanvas.open(await context.newPage(), server.origin));
+      } finally {
+        await context.close();
+        await server.close();
+      }
+    },
+    { scope: 'worker' },
+  ],
+});

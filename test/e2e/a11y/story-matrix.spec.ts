@@ -2,13 +2,12 @@
 // (English) and right-to-left (Arabic): zero violations. Each story is checked once its loaders
 // (MSW), render, play function and animations are done, with the theme and locale set as toolbar
 // globals. One canvas page is reused for the whole run.
-import { test as base, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { axeViolations } from '../../harness/a11y-axe.js';
 import {
   ensureStorybookBuilt,
-  serveStorybook,
+  storyCanvasTest,
   storyIds,
-  StoryCanvas,
   type StoryGlobals,
 } from '../../harness/a11y-storybook.js';
 
@@ -25,21 +24,7 @@ const COMBINATIONS: Array<StoryGlobals & { direction: 'ltr' | 'rtl' }> = [
 /** Storybook's own chrome (loaders, error display), hidden while a story shows. */
 const STORYBOOK_CHROME = ['.sb-wrapper', '#storybook-docs', '#storybook-highlights-root'];
 
-const test = base.extend<object, { canvas: StoryCanvas }>({
-  canvas: [
-    async ({ browser }, use) => {
-      const server = await serveStorybook();
-      const context = await browser.newContext();
-      try {
-        await use(await StoryCanvas.open(await context.newPage(), server.origin));
-      } finally {
-        await context.close();
-        await server.close();
-      }
-    },
-    { scope: 'worker' },
-  ],
-});
+const test = storyCanvasTest;
 
 // The violations listed in the failure say what broke; a trace of 248 renders would only slow it.
 test.use({ trace: 'off' });

@@ -1,32 +1,13 @@
 // WCAG 2.5.8: in every story's state (every element state the stories reach), left-to-right and
 // right-to-left, each interactive element is at least 24×24 CSS px or the spacing or inline
 // exception applies (see harness/a11y-target-size.ts). Theme does not change sizes, so light only.
-import { test as base, expect } from '@playwright/test';
-import {
-  ensureStorybookBuilt,
-  serveStorybook,
-  storyIds,
-  StoryCanvas,
-} from '../../harness/a11y-storybook.js';
+import { expect } from '@playwright/test';
+import { ensureStorybookBuilt, storyCanvasTest, storyIds } from '../../harness/a11y-storybook.js';
 import { undersizedTargets } from '../../harness/a11y-target-size.js';
 
 ensureStorybookBuilt();
 
-const test = base.extend<object, { canvas: StoryCanvas }>({
-  canvas: [
-    async ({ browser }, use) => {
-      const server = await serveStorybook();
-      const context = await browser.newContext();
-      try {
-        await use(await StoryCanvas.open(await context.newPage(), server.origin));
-      } finally {
-        await context.close();
-        await server.close();
-      }
-    },
-    { scope: 'worker' },
-  ],
-});
+const test = storyCanvasTest;
 
 test.use({ trace: 'off' });
 
