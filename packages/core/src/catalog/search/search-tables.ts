@@ -8,8 +8,6 @@ import { createTokenTable, type TokenTable } from './token-table.js';
 /** `fieldAlias` value of a field that is the app's name (or its glued spelling). */
 export const NAME_FIELD = -1;
 const MAX_ALIASES = 127;
-/** Apps are packed with a token id into one double: 2^21 apps leave 32 bits for the token. */
-const APP_RANGE = 2 ** 21;
 
 export interface SearchTables {
   /** Apps in browse order: popularity (higher first), then folded name. */
@@ -92,8 +90,8 @@ export function buildSearchTables(apps: readonly AppSummary[]): SearchTables {
   const fieldTokens = new Int32Array(fieldTokenIds.length);
   for (let i = 0; i < fieldTokenIds.length; i++) fieldTokens[i] = sortedId[fieldTokenIds[i]!]!;
 
-  const appFields = Int32Array.from(appFieldStart);
-  const fieldStarts = Int32Array.from(fieldTokenStart);
+  const appFields = new Int32Array(appFieldStart);
+  const fieldStarts = new Int32Array(fieldTokenStart);
   const { postingStart, postings } = buildPostings(
     tokens.length,
     appFields,
@@ -109,35 +107,51 @@ export function buildSearchTables(apps: readonly AppSummary[]): SearchTables {
     appFieldStart: appFields,
     fieldTokenStart: fieldStarts,
     fieldTokens,
-    fieldAlias: Int8Array.from(fieldAlias),
+    fieldAlias: new Int8Array(fieldAlias),
   };
 }
 
-/** Apps per token, in rank order, via one native sort of (token, app) pairs packed in doubles. */
+/**
+ * Apps per token, in rank order, by a counting sort: apps are visited in rank order, so each
+ * token's bucket fills already sorted.
+ */
 function buildPostings(
   tokenCount: number,
   appFieldStart: Int32Array,
   fieldTokenStart: Int32Array,
   fieldTokens: Int32Array,
 ): { postingStart: Int32Array; postings: Int32Array } {
-  const pairs = new Float64Array(fieldTokens.length);
+  // Upper bounds first (a word repeated within one app is counted, then skipped below).
+  const postingStart = new Int32Array(tokenCount + 1);
+  for (let i = 0; i < fieldTokens.length; i++) postingStart[fieldTokens[i]! + 1]!++;
+  for (let t = 0; t < tokenCount; t++) postingStart[t + 1]! += postingStart[t]!;
+  const fill = postingStart.slice(0, tokenCount);
+  const postings = new Int32Array(fieldTokens.length);
   for (let app = 0; app + 1 < appFieldStart.length; app++) {
     const to = fieldTokenStart[appFieldStart[app + 1]!]!;
     for (let i = fieldTokenStart[appFieldStart[app]!]!; i < to; i++) {
-      pairs[i] = fieldTokens[i]! * APP_RANGE + app;
+      const token = fieldTokens[i]!;
+      const at = fill[token]!;
+      if (at > postingStart[token]! && postings[at - 1] === app) continue; // same word twice
+      postings[at] = app;
+      fill[token] = at + 1;
     }
   }
-  pairs.sort();
-  const postingStart = new Int32Array(tokenCount + 1);
-  const postings = new Int32Array(pairs.length);
+  return compactPostings(postingStart, fill, postings);
+}
+
+/** Closes the gaps that skipped repeats left at the end of buckets. */
+function compactPostings(
+  bucketStart: Int32Array,
+  bucketEnd: Int32Array,
+  postings: Int32Array,
+): { postingStart: Int32Array; postings: Int32Array } {
+  const postingStart = new Int32Array(bucketStart.length);
   let count = 0;
-  for (let i = 0; i < pairs.length; i++) {
-    const pair = pairs[i]!;
-    if (i > 0 && pair === pairs[i - 1]) continue; // the same word twice in one app
-    const token = Math.floor(pair / APP_RANGE);
-    postings[count++] = pair - token * APP_RANGE;
-    postingStart[token + 1]!++;
+  for (let t = 0; t < bucketEnd.length; t++) {
+    postings.copyWithin(count, bucketStart[t]!, bucketEnd[t]!);
+    count += bucketEnd[t]! - bucketStart[t]!;
+    postingStart[t + 1] = count;
   }
-  for (let t = 0; t < tokenCount; t++) postingStart[t + 1]! += postingStart[t]!;
   return { postingStart, postings: postings.slice(0, count) };
 }
