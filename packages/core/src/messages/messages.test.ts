@@ -118,7 +118,7 @@ describe('placeholders', () => {
 
   it('leaves a missing param in place instead of throwing', () => {
     assert.equal(t.t('dialog.title'), 'Connect {app}');
-    assert.equal(t.t('dialog.setupStep', { step: 2 }), 'Step 2 of {total}');
+    assert.equal(t.t('dialog.title', { name: 'Slack' }), 'Connect {app}');
     assert.equal(t.t('dialog.title', { toString: 'x' } as never), 'Connect {app}');
   });
 
