@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { configure } from '@plugboard/core';
 import { App } from './App.js';
+// The host page's own look, shared with the script-tag example: Plugboard brings no global CSS.
+import '../../script-tag/page.css';
 
 // The host page's one piece of Plugboard configuration: where the backend is, and how to get a
 // session token for the signed-in user (this example's own backend mints it with the secret key).
