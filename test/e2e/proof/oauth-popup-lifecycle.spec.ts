@@ -13,8 +13,12 @@ import {
 // One worker for the whole proof suite: the same trace options as the popup-blocker tests.
 test.use(NO_GESTURE_FROM_TRACING);
 
-/** Core treats a popup that reads closed within 3 s of navigating as possibly severed by COOP. */
-const SEVERED_WINDOW_MS = 3_000;
+/**
+ * Core treats a popup that reads closed within 3 s of navigating as possibly severed by COOP,
+ * unless it saw the popup open on the provider's page first. A user closing within that window
+ * must still get "cancelled".
+ */
+const QUICK_CLOSE_MS = 1_000;
 
 test('a flow completes through the backend when COOP severs the opener, with no false "cancelled"', async ({
   page,
@@ -56,8 +60,9 @@ test('closing the popup gives "cancelled" once the backend confirms the flow is 
   const popup = await clickConnect(page);
   const flowId = await flowIdOf(await flowCreated);
   await popup.waitForURL((url) => url.origin === new URL(stack.providerUrl).origin);
-  // The user reads the sign-in page for a while, then closes the window.
-  await popup.waitForTimeout(SEVERED_WINDOW_MS + 500);
+  // The user glances at the sign-in page, then closes the window.
+  await popup.waitForLoadState('load');
+  await popup.waitForTimeout(QUICK_CLOSE_MS);
 
   const statusChecks: number[] = [];
   page.on('request', (request) => {

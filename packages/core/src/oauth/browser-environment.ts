@@ -1,12 +1,13 @@
 // Everything the OAuth flows need from the browser, behind one small interface: the flows stay
 // testable in Node with a fake, and nothing reads `window` until a flow actually starts.
 
-/** The parts of a popup's WindowProxy we use (all allowed cross-origin). */
+/** The parts of a popup's WindowProxy we use (all allowed cross-origin, except reading `href`). */
 export interface PopupWindow {
   readonly closed: boolean;
   close(): void;
   focus(): void;
-  readonly location: { replace(url: string): void };
+  /** Reading `href` throws a SecurityError once the popup shows a page of another origin. */
+  readonly location: { replace(url: string): void; readonly href: string };
 }
 
 /** The parts of a MessageEvent we check (a real MessageEvent fits). */

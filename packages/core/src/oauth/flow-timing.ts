@@ -11,6 +11,7 @@ export interface FlowTiming {
    * A popup that reads closed this soon after we sent it to the provider was most likely not
    * closed by the user: a Cross-Origin-Opener-Policy on the provider's page severs our handle and
    * makes `closed` read true while the user is still signing in. Then only the backend decides.
+   * A popup already seen open on the provider's page was not severed by it: its close counts.
    */
   readonly severedWindowMs: number;
   /** A backend that ignores `wait` answers pending at once: poll no faster than this. */
@@ -21,7 +22,7 @@ export interface FlowTiming {
 
 export const DEFAULT_FLOW_TIMING: FlowTiming = {
   timeoutMs: DEFAULT_OAUTH_TIMEOUT_MS,
-  closedCheckMs: 500,
+  closedCheckMs: 250,
   closedGraceMs: 2_000,
   severedWindowMs: 3_000,
   minPollIntervalMs: 1_000,

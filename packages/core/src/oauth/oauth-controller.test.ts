@@ -249,6 +249,17 @@ describe('OAuth popup flow', () => {
     assert.equal((await handle.result).status, 'succeeded');
   });
 
+  it('counts a quick close as cancelled once the popup was seen open on the provider page', async () => {
+    const { controller, fake, statusReads } = setup();
+    const handle = controller.start(app);
+    await until(() => popupOf(fake).navigations.length === 1, 'navigation');
+    popupOf(fake).showsOtherOrigin = true; // the provider's page loaded and did not sever us
+    await delay(timing.closedCheckMs * 3);
+    popupOf(fake).closed = true; // well inside severedWindowMs
+    assert.deepEqual(await handle.result, { status: 'cancelled', reason: 'popup_closed' });
+    assert.ok(statusReads.includes(0), 'checked the status once');
+  });
+
   it('ends with timeout after the overall limit, closing the popup', async () => {
     const { controller, fake } = setup({ timeoutMs: 40 });
     assert.deepEqual(await controller.start(app).result, { status: 'timeout' });

@@ -16,6 +16,16 @@ export const POPUP_NAME = 'plugboard-oauth';
 const POPUP_WIDTH = 520;
 const POPUP_HEIGHT = 680;
 
+/** Reading a popup's address throws once it shows a page of another origin. */
+function showsOtherOrigin(popup: PopupWindow): boolean {
+  try {
+    void popup.location.href; // a getter that throws cross-origin
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export class PopupFlow implements ActiveFlow {
   readonly result: Promise<OAuthResult>;
   #resolve: (result: OAuthResult) => void = () => {};
@@ -24,6 +34,8 @@ export class PopupFlow implements ActiveFlow {
   #popupOpened = false;
   #flow: CreatedFlow | undefined;
   #navigatedAt: number | undefined;
+  /** The current popup was seen open on the provider's page (see #onPopupClosed). */
+  #seenOnOtherOrigin = false;
   #stopWatchingPopup: (() => void) | undefined;
   readonly #controller = new AbortController();
   readonly #cleanups: (() => void)[] = [];
@@ -136,8 +148,14 @@ export class PopupFlow implements ActiveFlow {
 
   #watchPopup(popup: PopupWindow): void {
     this.#stopWatchingPopup?.();
+    this.#seenOnOtherOrigin = false;
     const timer = setInterval(() => {
-      if (!popup.closed) return;
+      if (!popup.closed) {
+        // Still open on a page of another origin: that page did not sever us, so a close from
+        // now on is the user's.
+        this.#seenOnOtherOrigin ||= showsOtherOrigin(popup);
+        return;
+      }
       stop();
       void this.#onPopupClosed(popup);
     }, this.deps.timing.closedCheckMs);
@@ -148,7 +166,9 @@ export class PopupFlow implements ActiveFlow {
   async #onPopupClosed(popup: PopupWindow): Promise<void> {
     const { timing, events } = this.deps;
     const maybeSevered =
-      this.#navigatedAt !== undefined && Date.now() - this.#navigatedAt < timing.severedWindowMs;
+      !this.#seenOnOtherOrigin &&
+      this.#navigatedAt !== undefined &&
+      Date.now() - this.#navigatedAt < timing.severedWindowMs;
     try {
       await this.#wait(timing.closedGraceMs);
       // Reopened meanwhile: the new popup has its own watcher.

@@ -8,13 +8,26 @@ import type {
 export class FakePopup implements PopupWindow {
   closed = false;
   focused = 0;
+  /** The popup shows the provider's page, so its address can no longer be read. */
+  showsOtherOrigin = false;
   readonly navigations: string[] = [];
-  readonly location = { replace: (url: string): void => void this.navigations.push(url) };
+  readonly location = new FakePopupLocation(this);
   close(): void {
     this.closed = true;
   }
   focus(): void {
     this.focused += 1;
+  }
+}
+
+class FakePopupLocation {
+  constructor(private readonly popup: FakePopup) {}
+  replace(url: string): void {
+    this.popup.navigations.push(url);
+  }
+  get href(): string {
+    if (this.popup.showsOtherOrigin) throw new DOMException('Cross-origin', 'SecurityError');
+    return 'about:blank';
   }
 }
 
