@@ -112,5 +112,43 @@ for (const example of EXAMPLES satisfies readonly ExampleName[]) {
       ).toBeAttached();
       expect(await connectionsOf(stack, minted, origin, OAUTH_APP.key)).toEqual([]);
     });
+
+    test('a blocked popup continues in this tab and comes back to a connected app', async ({
+      page,
+      stack,
+      session,
+      openExample,
+    }) => {
+      // A blocker that refuses every popup, as a strict browser setting would.
+      await page.addInitScript(() => {
+        window.open = () => null;
+      });
+      const { origin } = await openExample(example);
+      const appsPage = page.url();
+      const minted = await session(origin);
+
+      const dialog = await chooseApp(page, OAUTH_APP.search, OAUTH_APP.name);
+      await dialog.getByRole('button', { name: `Continue with ${OAUTH_APP.name}` }).click();
+      await expect(dialog.getByRole('alert')).toContainText(
+        'Your browser blocked the sign-in window.',
+      );
+      await dialog.getByRole('button', { name: 'Continue in this tab' }).click();
+
+      await page.waitForURL((address) => address.origin === new URL(stack.providerUrl).origin);
+      await signIn(page);
+      await allowAccess(page);
+      await page.waitForURL((address) => address.origin === origin);
+
+      // Back on the Apps page: the dialog picks the flow up, tests it and says so.
+      const back = connectDialog(page, `Connect ${OAUTH_APP.name}`);
+      await expect(
+        back.getByRole('heading', { name: `${OAUTH_APP.name} is connected` }),
+      ).toBeVisible();
+      expect(page.url(), 'the flow id is gone from the address').toBe(appsPage);
+      await back.getByRole('button', { name: 'Done' }).click();
+      await expect(connectionCard(page, OAUTH_APP.name)).toBeVisible();
+      const connections = await connectionsOf(stack, minted, origin, OAUTH_APP.key);
+      expect(connections).toHaveLength(1);
+    });
   });
 }

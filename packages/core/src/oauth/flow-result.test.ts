@@ -22,6 +22,7 @@ describe('flow results', () => {
       }),
       {
         status: 'failed',
+        app: base.app,
         code: 'duplicate_account',
         message: 'Already connected',
         missingScopes: undefined,
@@ -47,7 +48,7 @@ describe('flow results', () => {
     assert.equal(errorFromOAuthResult({ status: 'timeout' })?.code, 'flow_timeout');
     assert.equal(errorFromOAuthResult({ status: 'expired', flowId: 'f' })?.code, 'flow_expired');
     assert.equal(
-      errorFromOAuthResult({ status: 'failed', code: 'access_denied', message: '', flowId: 'f' })
+      errorFromOAuthResult({ status: 'failed', app: 'slack', code: 'access_denied', message: '', flowId: 'f' })
         ?.code,
       'flow_failed',
     );

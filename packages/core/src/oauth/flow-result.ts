@@ -20,6 +20,7 @@ export function resultFromFlow(flow: OAuthFlow): OAuthResult | null {
     case 'failed':
       return {
         status: 'failed',
+        app: flow.app,
         code: flow.error?.code ?? 'provider_error',
         message: flow.error?.message ?? '',
         missingScopes: flow.error?.missingScopes,

@@ -1,5 +1,6 @@
 import type {
   App,
+  AppKey,
   AppSummary,
   Connection,
   OAuthFlowErrorCode,
@@ -23,6 +24,8 @@ export type OAuthResult =
   | { status: 'succeeded'; connection: Connection; flowId: string }
   | {
       status: 'failed';
+      /** The app of the flow (a redirect-mode page learns it only from the backend). */
+      app: AppKey;
       code: OAuthFlowErrorCode;
       message: string;
       missingScopes?: string[];

@@ -3,7 +3,7 @@
 // outcome from the backend and cleans the URL.
 import { REDIRECT_FLOW_PARAM, type AppKey } from '@plugboard/contract';
 import { linkedController } from '../abort.js';
-import { HttpError, PlugboardError, toPlugboardError } from '../errors.js';
+import { HttpError, toPlugboardError } from '../errors.js';
 import { createFlow, LONG_POLL_SECONDS, readFlow } from './flow-api.js';
 import { connectionOf, resultFromFlow } from './flow-result.js';
 import type { OAuthCancelReason, OAuthResult, StartOAuthOptions } from './oauth-types.js';
@@ -60,8 +60,8 @@ export function startRedirectFlow(
 
 /**
  * The outcome of a redirect-mode flow whose id is in `url` (default: this page), or null when
- * the URL carries none. The parameter is removed from the address bar first, so a reload does
- * not replay it.
+ * the URL carries none, or one that cannot be a flow id (a forged link opens nothing). The
+ * parameter is removed from the address bar first, so a reload does not replay it.
  */
 export async function resumeRedirectFlow(
   deps: FlowDeps,
@@ -74,12 +74,7 @@ export async function resumeRedirectFlow(
   target.searchParams.delete(REDIRECT_FLOW_PARAM);
   if (url === undefined || url === pageUrl) deps.env.replaceUrl(target.href);
 
-  if (!FLOW_ID.test(flowId)) {
-    return {
-      status: 'error',
-      error: new PlugboardError('malformed', 'Invalid flow id in the URL.'),
-    };
-  }
+  if (!FLOW_ID.test(flowId)) return null;
   const signal = new AbortController().signal;
   try {
     let flow = await readFlow(deps.http, flowId, 0, signal);

@@ -984,6 +984,70 @@ describe('<connect-dialog>', () => {
     });
   });
 
+  describe('coming back from "Continue in this tab"', () => {
+    const pageUrl = location.href;
+    afterEach(() => history.replaceState(null, '', pageUrl));
+
+    /** A redirect-mode flow, as the dialog's "Continue in this tab" creates it. */
+    async function redirectFlow(app: string): Promise<string> {
+      const response = await fetch(`${MOCK_BASE_URL}/v1/oauth/flows`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer test-session-token', 'content-type': 'application/json' },
+        body: JSON.stringify({
+          app,
+          openerOrigin: location.origin,
+          mode: 'redirect',
+          returnUrl: pageUrl,
+        }),
+      });
+      return ((await response.json()) as { flowId: string }).flowId;
+    }
+
+    function returnTo(flowId: string): void {
+      const url = new URL(pageUrl);
+      url.searchParams.set('pb_flow', flowId);
+      history.replaceState(null, '', url);
+    }
+
+    it('opens on the outcome, tests the connection and cleans the address', async () => {
+      const flowId = await redirectFlow('salesforce');
+      backend.completeFlow(flowId, 'succeeded');
+      returnTo(flowId);
+      const el = fixtureSync<ConnectDialog>(html`<connect-dialog></connect-dialog>`);
+      const success = (await oneEvent(el, 'pb-connect-success')) as ConnectSuccessEvent;
+      expect(success.app.key).to.equal('salesforce');
+      expect(el.open).to.equal(true);
+      expect(dialog(el).matches(':modal')).to.equal(true);
+      await untilText(el, 'Salesforce is connected');
+      expect(location.search).not.to.contain('pb_flow');
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows a declined sign-in for the right app, with Try again', async () => {
+      const flowId = await redirectFlow('salesforce');
+      backend.completeFlow(flowId, { status: 'failed', code: 'access_denied' });
+      returnTo(flowId);
+      const el = fixtureSync<ConnectDialog>(html`<connect-dialog></connect-dialog>`);
+      const error = (await oneEvent(el, 'pb-connect-error')) as ConnectErrorEvent;
+      expect(error.code).to.equal('access_denied');
+      await untilText(el, 'You declined access in Salesforce.');
+      expect(button(el, 'Try again').disabled).to.equal(false);
+    });
+
+    it('explains an expired flow, and ignores a forged flow id', async () => {
+      returnTo('flw_unknown00000');
+      const el = fixtureSync<ConnectDialog>(html`<connect-dialog></connect-dialog>`);
+      await untilText(el, 'This sign-in has expired');
+      expect(root(el).getElementById('title')?.textContent?.trim()).to.equal('Connect an app');
+
+      returnTo('<img src=x onerror=alert(1)>');
+      const forged = await fixture<ConnectDialog>(html`<connect-dialog></connect-dialog>`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(forged.open).to.equal(false);
+      expect(location.search).not.to.contain('pb_flow');
+    });
+  });
+
   describe('hostile data', () => {
     it('renders server strings as text', async () => {
       const pipedrive = demoApps.find((app) => app.key === 'pipedrive')!;

@@ -1,7 +1,13 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { App, AppSummary, AuthMethod, Connection } from '@plugboard/contract';
-import { HttpError, PlugboardError, type PlugboardClient } from '@plugboard/core';
+import {
+  errorFromOAuthResult,
+  HttpError,
+  PlugboardError,
+  type OAuthResult,
+  type PlugboardClient,
+} from '@plugboard/core';
 import { asPlugboardError } from '../shared/as-plugboard-error.js';
 import { ClientController, type Translate } from '../shared/client-controller.js';
 import { appLogo } from '../shared/app-logo.js';
@@ -19,7 +25,7 @@ import {
 import { stepOf, webhookSetupStep, type ConnectView } from './connect-steps.js';
 import { CredentialsStep } from './credentials-step.js';
 import { DialogFocus } from './dialog-focus.js';
-import { OAuthStep, type OAuthStepResult } from './oauth-step.js';
+import { interpretOAuthResult, OAuthStep, type OAuthStepResult } from './oauth-step.js';
 import { SetupStep } from './setup-step.js';
 import { credentialForm, fieldId } from './views/credential-form.js';
 import { methodChoiceView } from './views/method-choice.js';
@@ -117,6 +123,8 @@ export class ConnectDialog extends LitElement {
     client: () => this.client,
     onResult: (result) => this.onOAuthResult(result),
   });
+  /** The outcome of a redirect-mode flow, shown once the opening's app has loaded. */
+  private resumed: OAuthResult | undefined;
   /** Aborted when the dialog closes or the element leaves the page: one per opening. */
   private flowAbort = new AbortController();
   /** The connection this run re-authorizes: `connection-id`, or a duplicate the user chose to update. */
@@ -159,6 +167,11 @@ export class ConnectDialog extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // "Continue in this tab" came back with `?pb_flow=`: core removes it at once, so only the
+    // first dialog on the page picks the flow up and shows how it ended.
+    void this.client?.resumeRedirectFlow().then((result) => {
+      if (result && this.isConnected) this.resume(result);
+    });
     // Moved in the page while open: the old run was stopped on disconnect, so start a fresh one.
     if (this.open && this.hasUpdated) this.begin();
   }
@@ -249,6 +262,7 @@ export class ConnectDialog extends LitElement {
     // A failed load has no app to show yet (only its key): the error must not wait for one.
     if (view.name === 'load-error')
       return failureView(t, view.error, () => this.begin(), this.onlineRetry.waiting);
+    if (view.name === 'resume-failed') return failureView(t, view.error, undefined);
     if (!app || view.name === 'loading') return loadingView(t);
     const method = this.method;
     const appName = app.name;
@@ -398,6 +412,12 @@ export class ConnectDialog extends LitElement {
           (await client.connections.get(this.targetConnectionId, { signal })))
         : undefined;
       const key = this.app?.key ?? (this.appKey || existing?.app);
+      const resumed = this.resumed;
+      this.resumed = undefined;
+      if (!key && resumed) {
+        this.showResumeFailure(resumed);
+        return;
+      }
       if (!key)
         throw new PlugboardError(
           'config',
@@ -408,6 +428,8 @@ export class ConnectDialog extends LitElement {
       this.fullApp = app;
       this.onlineRetry.clear();
       this.chooseFirstStep(app, existing);
+      const next = resumed && interpretOAuthResult(resumed);
+      if (next) this.onOAuthResult(next);
     } catch (caught) {
       const error = asPlugboardError(caught);
       if (signal.aborted || error.code === 'aborted') return;
@@ -592,6 +614,31 @@ export class ConnectDialog extends LitElement {
     this.targetConnectionId = connectionId;
     const opened = this.oauth.start(app, connectionId);
     this.setView({ name: opened ? 'oauth-waiting' : 'oauth-blocked' });
+  }
+
+  /** Opens on the outcome of a flow that came back to this page by redirect. */
+  private resume(result: OAuthResult): void {
+    const key =
+      result.status === 'succeeded'
+        ? result.connection.app
+        : result.status === 'failed'
+          ? result.app
+          : undefined;
+    this.resumed = result;
+    if (key && key !== this.appInfo?.key) {
+      this.app = undefined;
+      this.appKey = key;
+    }
+    if (this.open) this.begin();
+    else this.show();
+  }
+
+  private showResumeFailure(result: OAuthResult): void {
+    const error =
+      errorFromOAuthResult(result) ??
+      new PlugboardError('flow_failed', 'The sign-in did not finish.');
+    this.reportError(error);
+    this.setView({ name: 'resume-failed', error });
   }
 
   private onOAuthResult(result: OAuthStepResult): void {

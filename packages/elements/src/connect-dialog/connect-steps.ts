@@ -15,6 +15,8 @@ export type ConnectView =
   | { name: 'oauth-blocked' }
   | { name: 'oauth-declined' }
   | { name: 'oauth-failed'; error: PlugboardError }
+  /** A flow that came back by redirect ended without telling which app (expired, unreachable). */
+  | { name: 'resume-failed'; error: PlugboardError }
   | { name: 'missing-scopes'; scopes: readonly string[]; connectionId: string | undefined }
   | { name: 'duplicate'; existing: Connection }
   | { name: 'credentials' }
@@ -52,6 +54,7 @@ const STEP_OF_VIEW: Record<ConnectViewName, ConnectStep> = {
   'oauth-blocked': 'oauth',
   'oauth-declined': 'oauth',
   'oauth-failed': 'oauth',
+  'resume-failed': 'oauth',
   'missing-scopes': 'oauth',
   duplicate: 'oauth',
   credentials: 'credentials',

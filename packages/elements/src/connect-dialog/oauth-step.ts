@@ -52,7 +52,7 @@ export class OAuthStep implements ReactiveController {
     void handle.result.then((result) => {
       if (this.handle !== handle) return;
       this.handle = undefined;
-      const next = interpret(result);
+      const next = interpretOAuthResult(result);
       if (next) this.options.onResult(next);
     });
     return handle.popupOpened;
@@ -85,7 +85,8 @@ export class OAuthStep implements ReactiveController {
   }
 }
 
-function interpret(result: OAuthResult): OAuthStepResult | undefined {
+/** The dialog's next step for a flow's outcome; undefined when there is nothing to show. */
+export function interpretOAuthResult(result: OAuthResult): OAuthStepResult | undefined {
   switch (result.status) {
     case 'succeeded':
       return { kind: 'connected', connection: result.connection };
