@@ -1,7 +1,7 @@
 // The HTTP layer with the browser's own fetch against the test server: real HTML error pages,
 // real refused connections, real aborts.
 import { expect } from '@open-wc/testing';
-import * as v from 'valibot';
+import * as v from './validate.js';
 import { HttpError, PlugboardError } from '../errors.js';
 import { SessionTokens } from '../session-token.js';
 import { createHttpClient } from './http-client.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import * as v from 'valibot';
+import * as v from './validate.js';
 import { HttpError, PlugboardError } from '../errors.js';
 import {
   deferred,

@@ -1,5 +1,5 @@
 // The boundary validators must accept exactly what the contract promises, and keep every field:
-// bodies that pass the OpenAPI document (checked with ajv) must come out of valibot unchanged.
+// bodies that pass the OpenAPI document (checked with ajv) must come out of the validators unchanged.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type {

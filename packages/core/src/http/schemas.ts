@@ -2,7 +2,7 @@
 // `malformed` error instead of a crash deep in the UI. Each schema is declared against the
 // contract type, so TypeScript fails if the two drift. `v.object` drops unknown keys, which keeps
 // older clients working when the backend adds fields.
-import * as v from 'valibot';
+import * as v from './validate.js';
 import type {
   App,
   AppPage,
@@ -15,7 +15,7 @@ import type {
   TestResult,
 } from '@plugboard/contract';
 
-type Schema<T> = v.GenericSchema<unknown, T>;
+type Schema<T> = v.Schema<T>;
 
 const text = v.string();
 const optionalText = v.optional(v.string());
@@ -44,15 +44,7 @@ export const appSummarySchema: Schema<AppSummary> = v.object(appSummaryEntries);
 
 /** Catalog pages drop the items they cannot read (e.g. an auth type newer than this client)
  *  instead of failing the whole catalog. */
-const readableAppSummaries = v.pipe(
-  v.array(v.unknown()),
-  v.transform((items) =>
-    items.flatMap((item) => {
-      const result = v.safeParse(appSummarySchema, item);
-      return result.success ? [result.output] : [];
-    }),
-  ),
-);
+const readableAppSummaries = v.readableItems(appSummarySchema);
 
 export const appPageSchema: Schema<AppPage> = v.object({
   items: readableAppSummaries,
@@ -206,7 +198,7 @@ export const problemSchema: Schema<Problem> = v.object({
 });
 
 /** For 204 answers. */
-export const noContentSchema: Schema<undefined> = v.undefined();
+export const noContentSchema: Schema<undefined> = v.absent();
 
 export type { Schema };
 
@@ -215,13 +207,9 @@ export function check<T>(
   schema: Schema<T>,
   value: unknown,
 ): { ok: true; value: T } | { ok: false; issues: string } {
-  const result = v.safeParse(schema, value);
-  if (result.success) return { ok: true, value: result.output };
-  return {
-    ok: false,
-    issues: result.issues
-      .slice(0, 3)
-      .map((issue) => `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`)
-      .join('; '),
-  };
+  const issues: string[] = [];
+  const output = schema.run(value, '', issues);
+  return issues.length
+    ? { ok: false, issues: issues.slice(0, 3).join('; ') }
+    : { ok: true, value: output };
 }

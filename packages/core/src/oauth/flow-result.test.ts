@@ -48,8 +48,13 @@ describe('flow results', () => {
     assert.equal(errorFromOAuthResult({ status: 'timeout' })?.code, 'flow_timeout');
     assert.equal(errorFromOAuthResult({ status: 'expired', flowId: 'f' })?.code, 'flow_expired');
     assert.equal(
-      errorFromOAuthResult({ status: 'failed', app: 'slack', code: 'access_denied', message: '', flowId: 'f' })
-        ?.code,
+      errorFromOAuthResult({
+        status: 'failed',
+        app: 'slack',
+        code: 'access_denied',
+        message: '',
+        flowId: 'f',
+      })?.code,
       'flow_failed',
     );
     assert.equal(errorFromOAuthResult({ status: 'redirecting', flowId: 'f' }), null);

@@ -96,8 +96,7 @@ const dialogStyles = css`
     gap: var(--_pb-space-2);
   }
 
-  .muted,
-  .form__legend {
+  .muted {
     color: var(--_pb-color-text-muted);
     font-size: var(--_pb-font-size-small);
   }

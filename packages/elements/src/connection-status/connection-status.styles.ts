@@ -7,10 +7,6 @@ import { errorViewStyles } from '../shared/error-view.js';
 const statusStyles = css`
   :host {
     --pb-connection-status-padding: var(--_pb-space-4);
-    font-family: var(--_pb-font-family);
-    font-size: var(--_pb-font-size);
-    line-height: var(--_pb-line-height);
-    color: var(--_pb-color-text);
   }
 
   .card {
