@@ -114,6 +114,16 @@ const dialogStyles = css`
     gap: var(--_pb-space-2);
   }
 
+  /* The input gives way, never the button beside it ("Copy" must not wrap). */
+  .field__row > .input {
+    flex: 1;
+    min-inline-size: 0;
+  }
+
+  .field__row > .button {
+    flex: none;
+  }
+
   .field__required {
     color: var(--_pb-color-danger);
   }
