@@ -22,6 +22,7 @@ export const ar = {
   'picker.allCategories': 'كل الفئات',
   'picker.popular': 'الأكثر استخدامًا',
   'picker.recentlyUsed': 'المستخدمة مؤخرًا',
+  'picker.recentAndPopular': 'المستخدمة مؤخرًا والأكثر استخدامًا',
   'picker.connectedBadge': {
     zero: 'لا حسابات متصلة',
     one: 'حساب واحد متصل',

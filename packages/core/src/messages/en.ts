@@ -18,6 +18,7 @@ export const en = {
   'picker.allCategories': 'All categories',
   'picker.popular': 'Popular',
   'picker.recentlyUsed': 'Recently used',
+  'picker.recentAndPopular': 'Recently used and popular',
   'picker.connectedBadge': { one: '{count} connected', other: '{count} connected' },
   'picker.healthDegraded': 'Having problems',
   'picker.healthDown': 'Unavailable',

@@ -16,6 +16,7 @@ export const es = {
   'picker.allCategories': 'Todas las categorías',
   'picker.popular': 'Populares',
   'picker.recentlyUsed': 'Usadas recientemente',
+  'picker.recentAndPopular': 'Usadas recientemente y populares',
   'picker.connectedBadge': {
     one: '{count} conectada',
     many: '{count} de conectadas',

@@ -16,6 +16,7 @@ export const ptBR = {
   'picker.allCategories': 'Todas as categorias',
   'picker.popular': 'Populares',
   'picker.recentlyUsed': 'Usados recentemente',
+  'picker.recentAndPopular': 'Usados recentemente e populares',
   'picker.connectedBadge': {
     one: '{count} conectado',
     many: '{count} de conectados',

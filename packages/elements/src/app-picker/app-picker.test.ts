@@ -307,6 +307,8 @@ describe('<app-picker>', () => {
     });
 
     it('shows recently chosen apps first on an empty search', async () => {
+      const none = await renderStatic(namedApps());
+      expect(none.shadowRoot!.getElementById('caption')?.textContent).to.equal('Popular');
       const first = await renderStatic(namedApps(), { sessionRecent: true });
       await type(first, 'zen');
       await press(first, 'ArrowDown');
@@ -316,6 +318,9 @@ describe('<app-picker>', () => {
       expect(names[0]).to.equal('Zendesk');
       expect(options(second)[0]!.textContent).to.contain('Recently used');
       expect(names.filter((name) => name === 'Zendesk')).to.have.length(1);
+      expect(second.shadowRoot!.getElementById('caption')?.textContent).to.equal(
+        'Recently used and popular',
+      );
     });
 
     it('is accessible in the list and grid layouts', async () => {

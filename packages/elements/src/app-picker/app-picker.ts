@@ -190,7 +190,7 @@ export class AppPicker extends LitElement {
       </div>
       <div part="body" class="picker__body">
         ${this.renderState()}
-        ${showList && this.query.trim() === '' ? html`<p class="picker__caption" id="caption">${t('picker.popular')}</p>` : nothing}
+        ${showList && this.query.trim() === '' ? html`<p class="picker__caption" id="caption">${t(this.results[0]?.recent ? 'picker.recentAndPopular' : 'picker.popular')}</p>` : nothing}
         <div
           id="listbox"
           part="listbox"
@@ -225,9 +225,16 @@ export class AppPicker extends LitElement {
     </div>`;
   }
 
-  /** Loading, error and empty states; nothing when there are results to show. */
+  /** Loading, error and empty states; with results to show, only a failed server search. */
   private renderState(): TemplateResult | typeof nothing {
     const { t } = this.controller;
+    // A failed server search shows even above instant matches: those are only the popular apps.
+    if (!this.apps && this.remote.error) {
+      return errorView(this.remote.error, t, {
+        onAction: () => this.retrySearch(),
+        actionLabel: t('picker.retry'),
+      });
+    }
     if (this.results.length > 0) return nothing;
     if (!this.apps) {
       const configError = this.controller.error;
@@ -239,12 +246,6 @@ export class AppPicker extends LitElement {
           onAction: () => this.retryLoad(),
           actionLabel: t('picker.retry'),
           retriesWhenOnline: this.onlineRetry.waiting,
-        });
-      }
-      if (this.remote.error) {
-        return errorView(this.remote.error, t, {
-          onAction: () => this.retrySearch(),
-          actionLabel: t('picker.retry'),
         });
       }
       if (
