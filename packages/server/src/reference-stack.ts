@@ -1,6 +1,7 @@
 // The reference server and the demo OAuth provider started together on loopback: what
 // `pnpm start`, the examples and the end-to-end tests run against.
 import { join } from 'node:path';
+import { sizedCatalog } from './catalog/sized-catalog.js';
 import { randomToken } from './crypto/random.js';
 import {
   DATABASE_FILE,
@@ -41,6 +42,11 @@ export interface ReferenceStackOptions {
   now?: () => number;
   /** Credential submissions allowed per session per minute (default 10). */
   credentialAttemptsPerMinute?: number;
+  /**
+   * Pads the demo catalog with generated apps up to this many, for tests of catalogs too big to
+   * load whole (clients search those on the server above 20,000 apps). Default: the demo catalog.
+   */
+  catalogSize?: number;
 }
 
 export interface ReferenceStack {
@@ -121,6 +127,7 @@ export async function startReferenceStack(
     logger,
     now: options.now,
     credentialAttemptsPerMinute: options.credentialAttemptsPerMinute,
+    apps: options.catalogSize === undefined ? undefined : sizedCatalog(options.catalogSize),
     provider: {
       authorizationEndpoint: provider.authorizationEndpoint,
       tokenEndpoint: provider.tokenEndpoint,

@@ -1,9 +1,7 @@
 // The steps a person takes on an example's "Apps" page (<app-connections>), found by role and
 // accessible name as they read them; shared by every example's end-to-end test.
-import type { Connection, ConnectionList } from '@plugboard/contract';
 import type { Locator, Page } from '@playwright/test';
 import { expect } from '../../harness/examples-fixtures.js';
-import type { MintedSession, ReferenceStack } from '../../harness/fixtures.js';
 
 export const DEMO_LOGIN = { email: 'demo@example.com', password: 'demo' };
 export const DEMO_API_TOKEN = 'demo-key-123';
@@ -78,18 +76,4 @@ export async function allowAccess(popup: Page): Promise<void> {
 export async function popupFrom(page: Page, button: Locator): Promise<Page> {
   const [popup] = await Promise.all([page.waitForEvent('popup'), button.click()]);
   return popup;
-}
-
-/** The end user's connections to `app`, as the backend has them (not as the page shows them). */
-export async function connectionsOf(
-  stack: ReferenceStack,
-  session: MintedSession,
-  origin: string,
-  app: string,
-): Promise<Connection[]> {
-  const response = await fetch(new URL(`/v1/connections?app=${app}`, stack.url), {
-    headers: { authorization: `Bearer ${session.token}`, origin },
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as ConnectionList).items;
 }

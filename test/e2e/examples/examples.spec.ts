@@ -1,6 +1,7 @@
 // Each example (plain HTML with the script tag, React, Vue) driven like a person would: against the
 // real reference server and demo provider, with the example behind its own host backend. One flow
 // for all three, so the examples must behave the same.
+import { connectionsOf } from '../../harness/backend-lookups.js';
 import { EXAMPLES, expect, test, type ExampleName } from '../../harness/examples-fixtures.js';
 import {
   DEMO_API_TOKEN,
@@ -9,7 +10,6 @@ import {
   connectDialog,
   connectionCard,
   deliverFirstWebhookEvent,
-  connectionsOf,
   message,
   popupFrom,
   signIn,
