@@ -3,10 +3,13 @@
 import type { App, Connection, OAuthFlow, OAuthFlowErrorCode } from '@plugboard/contract';
 import type { RequestHandler } from 'msw';
 import type { MockContext } from './context.js';
+import { adminHandlers } from './handlers/admin-handlers.js';
 import { catalogHandlers } from './handlers/catalog-handlers.js';
 import { connectionHandlers } from './handlers/connection-handlers.js';
 import { mockAuthorizePage } from './handlers/mock-authorize-page.js';
+import { oauthCallback } from './handlers/oauth-callback.js';
 import { oauthHandlers } from './handlers/oauth-handlers.js';
+import { sessionHandlers } from './handlers/session-handlers.js';
 import { transportGate } from './handlers/transport-gate.js';
 import { webhookHandlers } from './handlers/webhook-handlers.js';
 import { createIdSource } from './ids.js';
@@ -28,6 +31,17 @@ export interface MockBackendOptions {
   latencyMs?: number;
   /** How long an OAuth flow stays pending before it expires. Default 10 minutes. */
   flowTtlMs?: number;
+  /**
+   * The host backend's secret key for POST /v1/sessions, /v1/sessions/revoke and
+   * /v1/admin/…. Default `MOCK_SECRET_KEY` (`sk_test_plugboard_dev_only`, the reference
+   * server's development key).
+   */
+  secretKey?: string;
+  /**
+   * Only session tokens minted through POST /v1/sessions open the widget endpoints, as on the
+   * real server. Default false: any bearer token works unless it was revoked or has expired.
+   */
+  strictSessions?: boolean;
 }
 
 export interface MockStore {
@@ -47,7 +61,10 @@ export interface MockBackend {
   readonly scenario: ScenarioName;
   /** Switches the scenario and re-seeds the store for it. */
   useScenario(name: ScenarioName): void;
-  /** Back to the current scenario's seed: connections, flows, recorded requests, one-shot answers. */
+  /**
+   * Back to the current scenario's seed: connections, flows, sessions, recorded requests,
+   * one-shot answers and health set through the admin endpoint.
+   */
   reset(): void;
   readonly store: MockStore;
   /** Simulates the service's first (next) event on the connection's webhook URL. */
@@ -57,6 +74,11 @@ export interface MockBackend {
 }
 
 const DEFAULT_FLOW_TTL_MS = 10 * 60_000;
+
+/** The reference server's documented development key, so a host set up for it works here too. */
+export const MOCK_SECRET_KEY = 'sk_test_plugboard_dev_only';
+/** The real server's rule for secret keys. */
+const SECRET_KEY_PATTERN = /^sk_[A-Za-z0-9_-]{12,}$/;
 
 function normalizeBaseUrl(baseUrl: string): string {
   let url: URL;
@@ -83,6 +105,8 @@ function seededState(
     requests: [],
     accounts: new Map(connections.map((connection) => [connection.id, `seed:${connection.id}`])),
     idempotency: new Map(),
+    sessions: new Map(),
+    revokedTokens: new Set(),
     transport: { sawTokenRequest: false, rateLimitSent: false },
   };
 }
@@ -92,10 +116,15 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
   const initialScenario = options.scenario ?? 'default';
   if (!isScenarioName(initialScenario))
     throw new TypeError(`unknown scenario "${initialScenario}"`);
+  const secretKey = options.secretKey ?? MOCK_SECRET_KEY;
+  if (!SECRET_KEY_PATTERN.test(secretKey))
+    throw new TypeError('secretKey must look like sk_ followed by at least 12 letters or digits');
   const ctx: MockContext = {
     baseUrl,
     latencyMs: options.latencyMs ?? 0,
     flowTtlMs: options.flowTtlMs ?? DEFAULT_FLOW_TTL_MS,
+    secretKey,
+    strictSessions: options.strictSessions ?? false,
     ids: createIdSource(),
     state: seededState(initialScenario, options, baseUrl),
     flowListeners: new Set(),
@@ -116,7 +145,10 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
       ...catalogHandlers(ctx),
       ...connectionHandlers(ctx),
       ...oauthHandlers(ctx),
+      oauthCallback(ctx),
       mockAuthorizePage(ctx),
+      ...sessionHandlers(ctx),
+      ...adminHandlers(ctx),
       ...webhookHandlers(ctx),
     ],
     get scenario() {
@@ -150,6 +182,7 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
     },
     completeFlow(flowId, completion) {
       const flow = findFlow(flowId);
+      flow.oauthStateUsed = true;
       const outcome: FlowCompletion =
         typeof completion === 'string' ? ({ status: completion } as FlowCompletion) : completion;
       settleFlow(

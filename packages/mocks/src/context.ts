@@ -7,6 +7,10 @@ export interface MockContext {
   readonly baseUrl: string;
   readonly latencyMs: number;
   readonly flowTtlMs: number;
+  /** The host backend's key for /v1/sessions and /v1/admin. */
+  readonly secretKey: string;
+  /** Only tokens minted through POST /v1/sessions open the widget endpoints. */
+  readonly strictSessions: boolean;
   readonly ids: IdSource;
   state: MockState;
   /** Called whenever a flow changes, so long-polls can answer at once. */

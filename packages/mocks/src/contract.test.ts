@@ -3,8 +3,14 @@
 // breakage they promise.
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import type { AppPage, Connection, ConnectionList, OAuthFlowStart } from '@plugboard/contract';
-import type { MockBackend } from './backend.js';
+import type {
+  AppPage,
+  Connection,
+  ConnectionList,
+  OAuthFlowStart,
+  Session,
+} from '@plugboard/contract';
+import { MOCK_SECRET_KEY, type MockBackend } from './backend.js';
 import { AUTHORIZE_PATH } from './handlers/mock-authorize-page.js';
 import { scenarios, type ScenarioName } from './scenarios.js';
 import { DEMO_KEY } from './validation/credentials.js';
@@ -21,8 +27,12 @@ after(stopServer);
 
 interface Checked {
   step: string;
+  path: string;
   result: CallResult;
 }
+
+/** Widget requests: the ones the transport scenarios act on. */
+const isWidgetStep = ({ path }: Checked) => /^\/v1\/(apps|connections|oauth\/flows)\b/.test(path);
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
@@ -43,7 +53,7 @@ async function driveEveryOperation(backend: MockBackend): Promise<Checked[]> {
   const checked: Checked[] = [];
   const run = async (step: string, ...args: Parameters<typeof call>) => {
     const result = await call(...args);
-    checked.push({ step, result });
+    checked.push({ step, path: args[2], result });
     return result;
   };
   const firstPage = await run('list apps', 'listApps', 'GET', '/v1/apps?limit=3');
@@ -111,7 +121,53 @@ async function driveEveryOperation(backend: MockBackend): Promise<Checked[]> {
       token: null,
     });
   }
+  await driveHostOperations(run, oauthApp ?? 'hubspot', appKeys[0] ?? 'pipedrive');
   return checked;
+}
+
+type Run = (step: string, ...args: Parameters<typeof call>) => Promise<CallResult>;
+
+/** The OAuth callback as the provider calls it, and the host backend's secret-key endpoints. */
+async function driveHostOperations(run: Run, oauthApp: string, appKey: string): Promise<void> {
+  const host = { token: MOCK_SECRET_KEY };
+  const started = await run(
+    'start flow for callback',
+    'startOAuthFlow',
+    'POST',
+    '/v1/oauth/flows',
+    {
+      body: { app: oauthApp, openerOrigin: 'https://host.example', mode: 'popup' },
+    },
+  );
+  if (started.status === 201) {
+    const state = new URL((started.body as OAuthFlowStart).authorizeUrl).searchParams.get('state');
+    const callback = `/v1/oauth/callback?state=${state}&code=provider-code`;
+    await run('callback', 'oauthCallback', 'GET', callback, { token: null });
+    await run('callback replayed', 'oauthCallback', 'GET', callback, { token: null });
+  }
+  const session = { userId: 'user-1', allowedOrigins: ['https://host.example'] };
+  const minted = await run('mint session', 'createSession', 'POST', '/v1/sessions', {
+    ...host,
+    body: session,
+  });
+  await run('mint without key', 'createSession', 'POST', '/v1/sessions', { body: session });
+  await run('mint invalid', 'createSession', 'POST', '/v1/sessions', {
+    ...host,
+    body: { ...session, allowedOrigins: ['https://host.example/path'] },
+  });
+  const token = minted.status === 201 ? (minted.body as Session).token : 'pbs_unknown';
+  await run('revoke session', 'revokeSession', 'POST', '/v1/sessions/revoke', {
+    ...host,
+    body: { token },
+  });
+  await run('set health', 'setAppHealth', 'PUT', `/v1/admin/apps/${appKey}/health`, {
+    ...host,
+    body: { status: 'degraded', message: 'Slow today.' },
+  });
+  await run('health of unknown app', 'setAppHealth', 'PUT', '/v1/admin/apps/no-such-app/health', {
+    ...host,
+    body: { status: 'down' },
+  });
 }
 
 function describeViolations(checked: Checked[]): string[] {
@@ -140,7 +196,7 @@ describe('every answer matches openapi.yaml', () => {
           /^req_/,
           `${step} has no X-Request-Id`,
         );
-        if (result.status >= 400)
+        if (result.contentType === 'application/problem+json')
           assert.equal(
             (result.body as { requestId: string }).requestId,
             result.headers.get('X-Request-Id'),
@@ -148,6 +204,24 @@ describe('every answer matches openapi.yaml', () => {
       }
     });
   }
+});
+
+test('the host operations reach each status the contract declares for them', async () => {
+  const checked = await driveEveryOperation(useBackend());
+  const statuses = Object.fromEntries(checked.map(({ step, result }) => [step, result.status]));
+  assert.deepEqual(
+    [
+      'callback',
+      'callback replayed',
+      'mint session',
+      'mint without key',
+      'mint invalid',
+      'revoke session',
+      'set health',
+      'health of unknown app',
+    ].map((step) => statuses[step]),
+    [200, 400, 201, 401, 422, 204, 200, 404],
+  );
 });
 
 describe('scenarios that break the contract on purpose break it only as promised', () => {
@@ -172,7 +246,8 @@ describe('scenarios that break the contract on purpose break it only as promised
 
   test('malformed-json: every answer is a 200 whose JSON does not parse', async () => {
     const checked = await driveEveryOperation(useBackend({ scenario: 'malformed-json' }));
-    for (const { step, result } of checked.filter((c) => c.step !== 'webhook')) {
+    assert.deepEqual(describeViolations(checked.filter((c) => !isWidgetStep(c))), []);
+    for (const { step, result } of checked.filter(isWidgetStep)) {
       assert.equal(result.status, 200, step);
       assert.match(result.contentType ?? '', /^application\/json/, step);
       assert.throws(() => JSON.parse(result.text), SyntaxError, step);
@@ -181,7 +256,8 @@ describe('scenarios that break the contract on purpose break it only as promised
 
   test('html-error-page: every answer is a 502 HTML page, declared only as problem+json', async () => {
     const checked = await driveEveryOperation(useBackend({ scenario: 'html-error-page' }));
-    for (const { step, result } of checked.filter((c) => c.step !== 'webhook')) {
+    assert.deepEqual(describeViolations(checked.filter((c) => !isWidgetStep(c))), []);
+    for (const { step, result } of checked.filter(isWidgetStep)) {
       assert.equal(result.status, 502, step);
       assert.match(result.text, /^<!doctype html>/, step);
       assert.deepEqual(

@@ -5,6 +5,7 @@ export interface IdSource {
   connectionId(): string;
   flowId(): string;
   requestId(): string;
+  sessionToken(): string;
   reset(): void;
 }
 
@@ -12,14 +13,18 @@ export function createIdSource(): IdSource {
   let connections = 0;
   let flows = 0;
   let requests = 0;
+  let sessions = 0;
   return {
     connectionId: () => `con_mock${pad(++connections)}`,
     flowId: () => `flow_mock${pad(++flows)}`,
     requestId: () => `req_mock${pad(++requests)}`,
+    // The real server's tokens start with `pbs_` too; the counter keeps stories repeatable.
+    sessionToken: () => `pbs_mock${pad(++sessions)}`,
     reset() {
       connections = 0;
       flows = 0;
       requests = 0;
+      sessions = 0;
     },
   };
 }
@@ -33,4 +38,10 @@ export function hookIdFor(connectionId: string): string {
 export function randomNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return btoa(String.fromCharCode(...bytes));
+}
+
+/** An OAuth `state`: random, because guessing one must not complete someone else's flow. */
+export function randomState(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }

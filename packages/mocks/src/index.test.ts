@@ -7,6 +7,7 @@ test('the package entry loads without a DOM and exposes the documented API', asy
   assert.deepEqual(Object.keys(mocks).sort(), [
     'AUTHORIZE_PATH',
     'DEMO_KEY',
+    'MOCK_SECRET_KEY',
     'createMockBackend',
     'demoApps',
     'hostileCatalog',

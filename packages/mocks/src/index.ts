@@ -2,6 +2,7 @@
 // nothing here touches `window`, `document` or Node APIs at import time.
 export {
   createMockBackend,
+  MOCK_SECRET_KEY,
   type FlowCompletion,
   type MockBackend,
   type MockBackendOptions,

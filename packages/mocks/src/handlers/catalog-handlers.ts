@@ -7,10 +7,11 @@ import {
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
 } from '../catalog/catalog-page.js';
-import { findApp, type MockContext } from '../context.js';
-import { emptyResponse, jsonResponse, problemResponse } from '../http/responses.js';
+import { appForSession, visibleCatalog } from '../catalog/session-apps.js';
+import type { MockContext } from '../context.js';
+import { emptyResponse, jsonResponse, problemResponse, toResponse } from '../http/responses.js';
+import { currentSession } from '../state/sessions.js';
 import { contentHash } from '../text.js';
-import { APP_KEY_PATTERN } from '../validation/request-bodies.js';
 
 function etagOf(body: unknown): string {
   return `"${contentHash(JSON.stringify(body))}"`;
@@ -54,7 +55,7 @@ export function catalogHandlers(ctx: MockContext) {
           'bad_request',
           `limit must be 1 to ${MAX_PAGE_SIZE}.`,
         );
-      const summaries = ctx.state.catalog.map(toSummary);
+      const summaries = visibleCatalog(ctx, currentSession(ctx, request)).map(toSummary);
       const page = catalogPage(summaries, { q, category, offset, limit });
       const etag = etagOf(page);
       if (matchesEtag(request, etag)) return emptyResponse(requestId, 304, { ETag: etag });
@@ -63,12 +64,12 @@ export function catalogHandlers(ctx: MockContext) {
     http.get(`${ctx.baseUrl}/v1/apps/:appKey`, ({ request, params }) => {
       const requestId = ctx.ids.requestId();
       const key = String(params.appKey);
-      const app = APP_KEY_PATTERN.test(key) ? findApp(ctx, key) : undefined;
-      if (!app)
-        return problemResponse(requestId, 404, 'not_found', `No app "${key.slice(0, 64)}".`);
-      const etag = etagOf(app);
+      // Catalog keys all match the AppKey pattern, so a malformed key is simply not found.
+      const found = appForSession(ctx, requestId, currentSession(ctx, request), key);
+      if (!found.ok) return toResponse(requestId, found.answer);
+      const etag = etagOf(found.app);
       if (matchesEtag(request, etag)) return emptyResponse(requestId, 304, { ETag: etag });
-      return jsonResponse(requestId, 200, app, { ETag: etag });
+      return jsonResponse(requestId, 200, found.app, { ETag: etag });
     }),
   ];
 }

@@ -13,6 +13,8 @@ import {
 } from '../http/responses.js';
 import { buildConnection, webhookSetupFor } from '../state/connection-factory.js';
 import { replaceConnection } from '../state/connections.js';
+import type { MockSession } from '../state/mock-state.js';
+import { currentSession } from '../state/sessions.js';
 import { clip } from '../text.js';
 import { APP_KEY_PATTERN, parseCreateBody, parsePatchBody } from '../validation/request-bodies.js';
 import { checkCredentials } from './credential-check.js';
@@ -23,10 +25,15 @@ function newestFirst(a: Connection, b: Connection): number {
   return b.createdAt.localeCompare(a.createdAt);
 }
 
-function createAnswer(ctx: MockContext, requestId: string, body: unknown): Answer {
+function createAnswer(
+  ctx: MockContext,
+  requestId: string,
+  session: MockSession | undefined,
+  body: unknown,
+): Answer {
   const parsed = parseCreateBody(body);
   if (!parsed.ok) return problemAnswer(requestId, 400, 'bad_request', parsed.reason);
-  const check = checkCredentials(ctx, requestId, parsed.value);
+  const check = checkCredentials(ctx, requestId, session, parsed.value);
   if (!check.ok) return check.answer;
   const id = ctx.ids.connectionId();
   const connection = buildConnection({
@@ -45,6 +52,7 @@ function createAnswer(ctx: MockContext, requestId: string, body: unknown): Answe
 function patchAnswer(
   ctx: MockContext,
   requestId: string,
+  session: MockSession | undefined,
   current: Connection,
   body: unknown,
 ): Answer {
@@ -59,6 +67,7 @@ function patchAnswer(
     const check = checkCredentials(
       ctx,
       requestId,
+      session,
       { app: current.app, method: method ?? current.method, fields },
       current.id,
     );
@@ -101,7 +110,7 @@ export function connectionHandlers(ctx: MockContext) {
         requestId,
         request.headers.get('Idempotency-Key'),
         body,
-        () => createAnswer(ctx, requestId, body),
+        () => createAnswer(ctx, requestId, currentSession(ctx, request), body),
       );
       return toResponse(requestId, answer);
     }),
@@ -116,7 +125,13 @@ export function connectionHandlers(ctx: MockContext) {
       if (!connection) return notFound(requestId);
       return toResponse(
         requestId,
-        patchAnswer(ctx, requestId, connection, await readJson(request)),
+        patchAnswer(
+          ctx,
+          requestId,
+          currentSession(ctx, request),
+          connection,
+          await readJson(request),
+        ),
       );
     }),
     http.delete(`${base}/:id`, ({ params }) => {

@@ -1,13 +1,15 @@
 // POST /v1/connections/{id}/test: the mock service's verdict, recorded on the connection.
 import type { Connection, TestResult } from '@plugboard/contract';
 import { findApp, type MockContext } from '../context.js';
+import { isProviderDown } from '../state/app-health.js';
 import { replaceConnection } from '../state/connections.js';
 import { clip } from '../text.js';
 
 /** The service's verdict: expired OAuth tokens refresh; other failures stay as they were. */
 function testOutcome(ctx: MockContext, requestId: string, connection: Connection) {
-  const appName = findApp(ctx, connection.app)?.name ?? connection.app;
-  if (ctx.state.scenario === 'provider-down') {
+  const app = findApp(ctx, connection.app);
+  const appName = app?.name ?? connection.app;
+  if (app && isProviderDown(app)) {
     const message = clip(`${appName} is not responding. Try again later.`, 2000);
     return {
       ok: false,

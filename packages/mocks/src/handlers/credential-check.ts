@@ -1,9 +1,12 @@
 // What create and update share: the submitted method and fields go through the app's schema,
 // the (mock) service, and the duplicate-account check, in the order the real server uses.
 import type { App, AuthMethod, AuthType } from '@plugboard/contract';
-import { findApp, type MockContext } from '../context.js';
+import { appForSession } from '../catalog/session-apps.js';
+import type { MockContext } from '../context.js';
 import { problemAnswer, type Answer } from '../http/responses.js';
+import { isProviderDown } from '../state/app-health.js';
 import { credentialHint } from '../state/connection-factory.js';
+import type { MockSession } from '../state/mock-state.js';
 import { accountIdentity, accountLabel, rejectedSecrets } from '../validation/credentials.js';
 import {
   scenarioFieldErrors,
@@ -33,15 +36,14 @@ function secretHint(method: AuthMethod, values: Record<string, SubmittedValue>):
 export function checkCredentials(
   ctx: MockContext,
   requestId: string,
+  session: MockSession | undefined,
   submission: { app: string; method: AuthType; fields: Record<string, SubmittedValue> },
   replacing?: string,
 ): CredentialCheck {
   const fail = (answer: Answer): CredentialCheck => ({ ok: false, answer });
-  const app = findApp(ctx, submission.app);
-  if (!app)
-    return fail(
-      problemAnswer(requestId, 404, 'not_found', `No app "${submission.app.slice(0, 64)}".`),
-    );
+  const found = appForSession(ctx, requestId, session, submission.app);
+  if (!found.ok) return fail(found.answer);
+  const { app } = found;
   if (submission.method === 'oauth2')
     return fail(
       problemAnswer(
@@ -80,7 +82,7 @@ export function checkCredentials(
         errors,
       }),
     );
-  if (ctx.state.scenario === 'provider-down')
+  if (isProviderDown(app))
     return fail(
       problemAnswer(
         requestId,

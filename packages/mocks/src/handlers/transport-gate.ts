@@ -4,6 +4,7 @@
 import { delay, http, HttpResponse } from 'msw';
 import type { MockContext } from '../context.js';
 import { htmlResponse, problemResponse } from '../http/responses.js';
+import { sessionProblem } from './session-gate.js';
 
 const SLOW_NETWORK_MS = 1500;
 
@@ -21,27 +22,21 @@ async function record(ctx: MockContext, request: Request): Promise<void> {
   });
 }
 
-/** Widget endpoints carry the session token; webhooks and the mock OAuth page do not. */
-function isWidgetRequest(ctx: MockContext, url: URL): boolean {
-  const path = url.href.slice(ctx.baseUrl.length);
-  return path.startsWith('/v1/') && !path.startsWith('/v1/hooks/');
-}
+/** The widget endpoints (the real server's list): they carry the session token. */
+const WIDGET_PATHS = ['/v1/apps', '/v1/connections', '/v1/oauth/flows'];
 
-function hasBearerToken(request: Request): boolean {
-  return /^Bearer\s+\S+/i.test(request.headers.get('Authorization') ?? '');
+/** Host-backend endpoints, webhooks, the OAuth callback and the mock OAuth page are not. */
+function isWidgetRequest(ctx: MockContext, url: URL): boolean {
+  const path = url.href.slice(ctx.baseUrl.length).split(/[?#]/)[0]!;
+  return WIDGET_PATHS.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 }
 
 function transportAnswer(ctx: MockContext, request: Request): Response | undefined {
   const { state } = ctx;
   const requestId = () => ctx.ids.requestId();
   if (state.scenario === 'offline') return HttpResponse.error();
-  if (!hasBearerToken(request))
-    return problemResponse(
-      requestId(),
-      401,
-      'unauthorized',
-      'Send the session token as a Bearer token.',
-    );
+  const refused = sessionProblem(ctx, request);
+  if (refused) return refused;
   switch (state.scenario) {
     case 'session-expired':
       return problemResponse(

@@ -37,9 +37,21 @@ export function publicFlow(flow: MockFlow): OAuthFlow {
     openerOrigin: _origin,
     returnUrl: _returnUrl,
     connectionId: _connectionId,
+    oauthState: _state,
+    oauthStateUsed: _stateUsed,
+    sessionToken: _sessionToken,
     ...wire
   } = flow;
   return wire;
+}
+
+/** The flow an unused `state` belongs to, marking the state used: a replay finds nothing. */
+export function consumeState(ctx: MockContext, state: string): MockFlow | undefined {
+  const flow = ctx.state.flows.find(
+    (candidate) => !candidate.oauthStateUsed && candidate.oauthState === state,
+  );
+  if (flow) flow.oauthStateUsed = true;
+  return flow;
 }
 
 function oauthConnection(ctx: MockContext, app: App): Connection {

@@ -15,6 +15,22 @@ export interface MockFlow extends OAuthFlow {
   openerOrigin: string;
   returnUrl: string | null;
   connectionId: string | null;
+  /** The single-use `state` the callback must present. */
+  oauthState: string;
+  oauthStateUsed: boolean;
+  /** The minted session that started the flow; null for any other token. */
+  sessionToken: string | null;
+}
+
+/** A session minted through POST /v1/sessions. */
+export interface MockSession {
+  token: string;
+  userId: string;
+  allowedOrigins: string[];
+  /** null: every app of the catalog. */
+  allowedApps: string[] | null;
+  /** Epoch milliseconds. */
+  expiresAt: number;
 }
 
 export interface StoredAnswer {
@@ -35,6 +51,10 @@ export interface MockState {
   accounts: Map<string, string>;
   /** Idempotency-Key → the first answer for that key. */
   idempotency: Map<string, StoredAnswer>;
+  /** Minted session tokens → their session. */
+  sessions: Map<string, MockSession>;
+  /** Revoked tokens, minted or not: the mock then refuses them like the real server. */
+  revokedTokens: Set<string>;
   /** One-shot transport scenarios remember whether they already fired. */
   transport: { sawTokenRequest: boolean; rateLimitSent: boolean };
 }

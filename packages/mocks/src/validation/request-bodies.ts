@@ -21,9 +21,12 @@ export interface CreateBody extends CredentialPatch {
   fields: Record<string, SubmittedValue>;
 }
 
-type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-function unexpectedKeys(body: Record<string, unknown>, allowed: readonly string[]): string[] {
+export function unexpectedKeys(
+  body: Record<string, unknown>,
+  allowed: readonly string[],
+): string[] {
   return Object.keys(body).filter((key) => !allowed.includes(key));
 }
 
