@@ -1,6 +1,6 @@
 // What a keyboard and screen-reader user meets, read from the page without touching it: the focused
-// element through open shadow roots, the live regions' texts, and Tab presses until focus reaches
-// a named control.
+// element through open shadow roots, the live regions' texts, and Tab (or Shift+Tab) presses until
+// focus reaches a named control.
 import type { Page } from '@playwright/test';
 
 export interface FocusedElement {
@@ -9,6 +9,8 @@ export interface FocusedElement {
   name: string;
   /** The custom elements the focus sits inside, outermost first. */
   hosts: string[];
+  /** Its data-* attributes, which tell rows with no name of their own apart (`data-app-key`). */
+  data: Record<string, string>;
 }
 
 /** The element that has focus, looking through open shadow roots (document.activeElement deep). */
@@ -20,10 +22,16 @@ export async function focused(page: Page): Promise<FocusedElement> {
       hosts.push(active.localName);
       active = active.shadowRoot.activeElement;
     }
-    if (!active) return { tag: '', name: '', hosts };
+    if (!active) return { tag: '', name: '', hosts, data: {} };
     const label = active instanceof HTMLInputElement ? active.labels?.[0]?.textContent : undefined;
     const name = active.getAttribute('aria-label') ?? label ?? active.textContent ?? '';
-    return { tag: active.localName, name: name.replace(/\s+/g, ' ').trim(), hosts };
+    const data = active instanceof HTMLElement ? { ...active.dataset } : {};
+    return {
+      tag: active.localName,
+      name: name.replace(/\s+/g, ' ').trim(),
+      hosts,
+      data: data as Record<string, string>,
+    };
   });
 }
 
@@ -45,11 +53,18 @@ export async function liveRegionTexts(page: Page): Promise<string[]> {
   });
 }
 
-/** Presses Tab until the focused element's name is `name`; fails after `limit` presses. */
-export async function tabTo(page: Page, name: string, limit = 25): Promise<FocusedElement> {
+/**
+ * Presses Tab (Shift+Tab when `backwards`) until the focused element's name is `name`; fails after
+ * `limit` presses.
+ */
+export async function tabTo(
+  page: Page,
+  name: string,
+  { backwards = false, limit = 25 }: { backwards?: boolean; limit?: number } = {},
+): Promise<FocusedElement> {
   const seen: string[] = [];
   for (let presses = 0; presses < limit; presses++) {
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
     const now = await focused(page);
     if (now.name === name) return now;
     seen.push(`${now.tag} "${now.name}"`);

@@ -1,8 +1,10 @@
 // The script-tag example against the real reference server, driven with the keyboard alone (no
 // click, no fill): focus is read through shadow roots after each step, and the live regions'
 // texts are what a screen reader would announce.
+import type { Page } from '@playwright/test';
 import { expect, test } from '../../harness/examples-fixtures.js';
 import { focused, liveRegionTexts, tabTo } from '../../harness/a11y-keyboard.js';
+import { connectWithApiKey } from '../../harness/a11y-seed-connections.js';
 
 test('connects an API-key app, copies its webhook URL and tests it with the keyboard only', async ({
   page,
@@ -123,4 +125,64 @@ test('connects an OAuth app and updates it with the keyboard only, popup include
   await expect
     .poll(() => focused(page))
     .toMatchObject({ tag: 'button', name: 'Update Google Sheets connection' });
+});
+
+/**
+ * With focus on a card's Disconnect: Enter, then Shift+Tab from the confirmation's Cancel (where
+ * focus lands, the safe choice) to its Disconnect, and Enter; waits for the announcement.
+ */
+async function confirmDisconnectWithKeyboard(page: Page, appName: string): Promise<void> {
+  await page.keyboard.press('Enter');
+  await expect
+    .poll(() => focused(page))
+    .toMatchObject({
+      tag: 'button',
+      name: 'Cancel',
+      hosts: expect.arrayContaining(['connection-status']),
+    });
+  await tabTo(page, 'Disconnect', { backwards: true, limit: 3 });
+  await page.keyboard.press('Enter');
+  await expect.poll(() => liveRegionTexts(page)).toContain(`${appName} was disconnected.`);
+}
+
+test('disconnects with the keyboard only: confirmation, announcement, focus kept in the list', async ({
+  page,
+  stack,
+  session,
+  openExample,
+}) => {
+  // Two connections from earlier visits, so removing one leaves a row for focus to move to. They
+  // are made from here, not from a page, so the session's origin is only a formality.
+  const user = await session('http://localhost');
+  await connectWithApiKey(stack, user, 'stripe');
+  await connectWithApiKey(stack, user, 'sendgrid');
+  await openExample('script-tag');
+  await expect(page.getByRole('button', { name: 'Disconnect Stripe' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Disconnect SendGrid' })).toBeVisible();
+
+  // Cancel keeps the connection and gives focus back to the button that asked.
+  await tabTo(page, 'Disconnect Stripe');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('group', { name: 'Disconnect Stripe?' })).toBeVisible();
+  await expect.poll(() => focused(page)).toMatchObject({ tag: 'button', name: 'Cancel' });
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('group', { name: 'Disconnect Stripe?' })).toBeHidden();
+  await expect
+    .poll(() => focused(page))
+    .toMatchObject({ tag: 'button', name: 'Disconnect Stripe' });
+
+  // Confirmed: Stripe's row is gone, and focus moves to the remaining row, not to <body>.
+  await confirmDisconnectWithKeyboard(page, 'Stripe');
+  await expect(page.getByRole('region', { name: 'Stripe', exact: true })).toHaveCount(0);
+  await expect
+    .poll(() => focused(page))
+    .toMatchObject({ tag: 'li', hosts: ['app-connections'], data: { appKey: 'sendgrid' } });
+
+  // The last one: with no row left, focus goes to "Add a connection".
+  await tabTo(page, 'Disconnect SendGrid');
+  await confirmDisconnectWithKeyboard(page, 'SendGrid');
+  await expect(page.getByRole('listitem')).toHaveCount(0);
+  await expect
+    .poll(() => focused(page))
+    .toMatchObject({ tag: 'button', name: 'Add a connection', hosts: ['app-connections'] });
 });

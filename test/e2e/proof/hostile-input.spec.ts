@@ -4,11 +4,13 @@
 // url() injection, 10,000-character strings, bidi overrides, null bytes): app name, description,
 // aliases, categories, logo and help URLs, health message, method label/help/help URL, field
 // labels/help/placeholder/format hint/options, scope descriptions, setup step title, instructions
-// and help URL, connection label, lastError message and request id, webhook URL. A control page
+// and help URL, connection label, lastError message and request id, webhook URL. Every card, every
+// error popover, the picker's whole list and every app's connect dialog are walked. A control page
 // that renders the same payloads unsafely proves each check reports what it guards against.
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { hostilePayloads } from '@plugboard/mocks';
 import { expect, test } from '../../harness/fixtures.js';
+import type { PageServer } from '../../harness/page-server.js';
 import { serveHostileBackend } from '../../harness/hostile-backend.js';
 import {
   NO_FINDINGS,
@@ -17,23 +19,10 @@ import {
   installScriptTraps,
   type HostileFindings,
 } from '../../harness/hostile-checks.js';
-import { chooseHostileApp, closeDialog, scrollThrough } from '../../harness/hostile-walk.js';
+import { openWalkedDialog, scrollThrough } from '../../harness/hostile-walk.js';
 
-/** Apps whose dialogs are walked: markup, script URLs, CSS, bidi, null bytes and huge strings. */
-const WALKED = [
-  '<img src=x onerror=alert("pb-xss-2")>',
-  '<iframe srcdoc="<script>alert(\'pb-xss-4\')</script>"></iframe>',
-  '<a href="javascript:alert(\'pb-xss-11\')">click</a>',
-  'JaVaScRiPt:alert("pb-xss-21")',
-  'DATA:text/html,<script>alert("pb-xss-30")</script>',
-  'https://example.com@evil.example/',
-  'url("https://evil.example/steal?c=")',
-  '</style><style>*{display:none!important}</style>',
-  'Pipedrive \u202Eevil\u202C admin',
-  'null\u0000byte\u0000inside',
-  'A'.repeat(10_000),
-  'W'.repeat(5_000) + ' ' + 'i'.repeat(4_999),
-];
+/** The hostile catalog's app for payload i (see @plugboard/mocks' hostile-catalog). */
+const appKeyOf = (index: number) => `hostile-${String(index).padStart(2, '0')}`;
 
 /** Logo URLs may be any https: URL by design (img-src https:); only these may leave loopback. */
 const HTTPS_PAYLOAD_URLS = new Set(
@@ -44,18 +33,26 @@ const HTTPS_PAYLOAD_URLS = new Set(
   }),
 );
 
-// Trace DOM snapshots of a page full of 10,000-character strings take seconds per action.
+// Trace DOM snapshots and screencast frames of pages full of 10,000-character strings take most of
+// each action's time; the trace keeps the action log.
 test.use({
   viewport: { width: 1024, height: 768 },
-  trace: { mode: 'retain-on-failure', snapshots: false },
+  trace: { mode: 'retain-on-failure', snapshots: false, screenshots: false },
 });
 
-/** Collects findings at each checkpoint, each labelled with the first place it was seen. */
-function findingsLog(page: Page) {
+/**
+ * Watches a page fed by the hostile backend: script traps, requests leaving loopback, and the
+ * findings of each checkpoint, each labelled with the first place it was seen. `nothingFound()`
+ * asserts the whole promise at the end of a walk.
+ */
+async function watchHostilePage(page: Page, context: BrowserContext, pageServer: PageServer) {
+  const dialogs = await installScriptTraps(page);
+  const outbound = await blockOutboundRequests(context);
+  const backend = await serveHostileBackend(page, `${pageServer.origin}/mock-api`);
   const all: HostileFindings = { ran: [], markup: [], links: [], styles: [], layout: [] };
   const seen = new Set<string>();
   return {
-    all,
+    backend,
     async checkpoint(where: string) {
       const found = await inspectPage(page);
       for (const key of Object.keys(all) as (keyof HostileFindings)[]) {
@@ -66,89 +63,97 @@ function findingsLog(page: Page) {
         }
       }
     },
+    nothingFound() {
+      expect(all).toEqual(NO_FINDINGS);
+      expect(dialogs).toEqual([]);
+      const leaving = outbound.filter((request) => {
+        const [type, url] = request.split(' ');
+        return !(type === 'image' && HTTPS_PAYLOAD_URLS.has(url!));
+      });
+      expect(leaving).toEqual([]);
+    },
   };
 }
 
-test('every hostile string reaches the elements as inert text', async ({
+test('the connections list, every error popover and the picker render hostile strings as inert text', async ({
   page,
   context,
   pageServer,
 }) => {
-  test.setTimeout(150_000);
-  expect(WALKED.every((payload) => hostilePayloads.includes(payload))).toBe(true);
-  const dialogs = await installScriptTraps(page);
-  const outbound = await blockOutboundRequests(context);
-  await serveHostileBackend(page, `${pageServer.origin}/mock-api`);
-  const log = findingsLog(page);
-
+  test.setTimeout(45_000);
+  const watch = await watchHostilePage(page, context, pageServer);
   await page.goto(pageServer.url('hostile/index.html'));
   // One card per payload, each labelled with it and failing with it.
   await expect(page.locator('connection-status')).toHaveCount(hostilePayloads.length);
-  await scrollThrough(page.locator('html'), () => log.checkpoint('connections list'));
+  await scrollThrough(page.locator('html'), () => watch.checkpoint('connections list'));
 
-  // Every card's error popover (the lastError message and request id).
+  // Every card's error popover (the lastError message and request id), opened and closed with the
+  // keyboard: Enter on Details, Escape back to it.
   const details = page.getByRole('button', { name: 'Details', exact: true });
-  const detailCount = await details.count();
-  expect(detailCount).toBe(hostilePayloads.length);
-  for (let index = 0; index < detailCount; index += 1) {
-    await details.nth(index).click();
+  await expect(details).toHaveCount(hostilePayloads.length);
+  for (let index = 0; index < hostilePayloads.length; index += 1) {
+    await details.nth(index).press('Enter');
     await expect(details.nth(index)).toHaveAttribute('aria-expanded', 'true');
-    await log.checkpoint(`error popover ${index}`);
-    await details.nth(index).click();
+    await watch.checkpoint(`error popover ${index}`);
+    await page.keyboard.press('Escape');
   }
+  await expect(page.getByRole('button', { expanded: true })).toHaveCount(0);
 
   // The picker's whole list, scrolled through (its rows are recycled as it scrolls).
   await page.getByRole('button', { name: 'Add a connection' }).click();
   const picker = page.getByRole('dialog', { name: 'Choose an app to connect' });
   const listbox = picker.getByRole('listbox', { name: 'Apps' });
   await expect(listbox.getByRole('option').first()).toBeVisible();
-  const stops = await scrollThrough(listbox, () => log.checkpoint('picker'));
+  const stops = await scrollThrough(listbox, () => watch.checkpoint('picker'));
   expect(stops).toBeGreaterThan(3);
-  await picker.getByRole('button', { name: 'Close' }).click();
 
-  let setupSteps = 0;
-  for (const payload of WALKED) {
-    const app = `app ${hostilePayloads.indexOf(payload)}`;
-    // API key: method choice, the credential form, then the webhook setup step.
-    let dialog = await chooseHostileApp(page, payload);
+  watch.nothingFound();
+});
+
+test('the connect dialog of every hostile app renders its strings as inert text and connects it once', async ({
+  page,
+  context,
+  pageServer,
+}) => {
+  test.setTimeout(60_000);
+  const watch = await watchHostilePage(page, context, pageServer);
+  await page.goto(pageServer.url('hostile/dialog.html'));
+  // One opening per app: the method choice, the OAuth notice with the scope descriptions, back to
+  // the API-key form, then its webhook setup step. Buttons are pressed with the keyboard.
+  for (const [index, payload] of hostilePayloads.entries()) {
+    const app = `app ${index}`;
+    const dialog = await openWalkedDialog(page, appKeyOf(index));
+    const methods = dialog.getByRole('listitem');
     await expect(
       dialog.getByRole('heading', { name: 'How do you want to connect?' }),
     ).toBeVisible();
-    await log.checkpoint(`${app} method choice`);
-    await dialog.getByRole('listitem').nth(0).getByRole('button').click();
+    await watch.checkpoint(`${app} method choice`);
+    await methods.nth(1).getByRole('button').press('Enter');
+    await expect(dialog.getByRole('button', { name: /^Continue with/ })).toBeVisible();
+    await watch.checkpoint(`${app} OAuth notice`);
+    await dialog.getByRole('button', { name: 'Back', exact: true }).press('Enter');
+    await methods.nth(0).getByRole('button').press('Enter');
     const key = dialog.locator('input[type="password"]');
     await key.fill('demo-key-123');
-    await log.checkpoint(`${app} credential form`);
-    await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
-    // The setup step, or (when this app's account is already connected) the duplicate notice,
-    // which names the existing connection: both render server strings.
-    const webhookUrl = dialog.getByLabel('Webhook URL');
-    const duplicate = dialog.getByRole('button', { name: 'Update it instead' });
-    await expect(webhookUrl.or(duplicate)).toBeVisible();
-    if (await webhookUrl.isVisible()) {
-      setupSteps += 1;
-      // The webhook URL shown is the hostile one (serveHostileBackend rewrote it).
-      expect(await webhookUrl.inputValue()).not.toMatch(/\/v1\/hooks\//);
-    }
-    await log.checkpoint(`${app} setup step`);
-    await closeDialog(dialog);
-
-    // OAuth: the notice with the scope descriptions.
-    dialog = await chooseHostileApp(page, payload);
-    await dialog.getByRole('listitem').nth(1).getByRole('button').click();
-    await expect(dialog.getByRole('button', { name: /^Continue with/ })).toBeVisible();
-    await log.checkpoint(`${app} OAuth notice`);
-    await closeDialog(dialog);
+    await watch.checkpoint(`${app} credential form`);
+    await key.press('Enter');
+    // The webhook URL shown is this app's hostile one (serveHostileBackend rewrote it), as text
+    // (a text input drops line breaks from its value).
+    await expect(dialog.getByLabel('Webhook URL')).toHaveValue(payload.replace(/[\r\n]/g, ''));
+    await watch.checkpoint(`${app} setup step`);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
   }
+  // The backend holds one new connection per app, each for the app its dialog was opened for
+  // (a create for the wrong app would have met that app's own walk as a 409 duplicate_account).
+  const created = watch.backend.store.connections.filter(
+    (connection) => !connection.id.startsWith('con_hostile'),
+  );
+  expect(created.map((connection) => connection.app)).toEqual(
+    hostilePayloads.map((_, index) => appKeyOf(index)),
+  );
 
-  expect(setupSteps).toBeGreaterThanOrEqual(WALKED.length - 2);
-  expect(log.all).toEqual(NO_FINDINGS);
-  expect(dialogs).toEqual([]);
-  const leaving = outbound.filter((request) => {
-    const [type, url] = request.split(' ');
-    return !(type === 'image' && HTTPS_PAYLOAD_URLS.has(url!));
-  });
-  expect(leaving).toEqual([]);
+  watch.nothingFound();
 });
 
 test('the checks report a page that renders the same payloads unsafely', async ({

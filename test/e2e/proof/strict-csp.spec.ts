@@ -1,12 +1,18 @@
 // The script-tag bundle under a host page's strict Content-Security-Policy with Trusted Types
 // enforced, against the real reference server and demo provider: every flow a person takes runs
-// without a single policy violation. The policy is the host's own plus `trusted-types lit-html`
-// (see harness/csp-policy.ts); a control page proves the recorder reports what the policy refuses.
+// without a single policy violation, the popup flow and, after Chromium's real popup blocker
+// refused the popup, "continue in this tab" (redirect mode), which leaves the host page and comes
+// back to a new one. The policy is the host's own plus `trusted-types lit-html` (see
+// harness/csp-policy.ts); a control page proves the recorder reports what the policy refuses.
+import { REDIRECT_FLOW_PARAM } from '@plugboard/contract';
 import type { Page } from '@playwright/test';
+import { clickWithoutUserActivation } from '../../harness/csp-blocked-popup.js';
 import { startCspHost, type CspHost } from '../../harness/csp-host.js';
 import { strictHostPolicy } from '../../harness/csp-policy.js';
 import { recordCspViolations, type CspViolationRecorder } from '../../harness/csp-violations.js';
-import { expect, test, type ReferenceStack } from '../../harness/fixtures.js';
+import type { ReferenceStack } from '../../harness/fixtures.js';
+import { expect, NO_GESTURE_FROM_TRACING, test } from '../../harness/proof-fixtures.js';
+import { signInAndAllow } from '../../harness/proof-provider.js';
 import {
   DEMO_API_TOKEN,
   allowAccess,
@@ -21,6 +27,9 @@ import {
 
 const API_KEY_APP = { name: 'Pipedrive', search: 'pipedrive' };
 const OAUTH_APP = { name: 'Google Sheets', search: 'sheets' };
+
+// The redirect test needs a page without user activation: see NO_GESTURE_FROM_TRACING.
+test.use(NO_GESTURE_FROM_TRACING);
 
 let host: CspHost | undefined;
 test.afterEach(async () => {
@@ -114,6 +123,55 @@ test('every flow runs under a strict CSP with Trusted Types and violates nothing
   await connectPipedriveThroughWebhookStep(page);
   await connectTestUpdateDisconnectOAuthApp(page);
 
+  expect(await csp.violations()).toEqual([]);
+  expect(csp.consoleErrors).toEqual([]);
+});
+
+test('"continue in this tab" after a blocked popup completes under the strict CSP and violates nothing', async ({
+  page,
+  stack,
+  endUser,
+}) => {
+  test.setTimeout(60_000);
+  const csp = await openStrictPage(page, { stack, endUser }, 'index.html');
+  const hostOrigin = new URL(page.url()).origin;
+  const visited: URL[] = [];
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) visited.push(new URL(frame.url()));
+  });
+  const dialog = await chooseApp(page, OAUTH_APP.search, OAUTH_APP.name);
+  const continueWith = `Continue with ${OAUTH_APP.name}`;
+  await expect(dialog.getByRole('button', { name: continueWith })).toBeVisible();
+
+  // The popup opens without a user gesture: the browser refuses it, and the dialog says so.
+  await clickWithoutUserActivation(page, continueWith);
+  await expect(
+    dialog.getByRole('heading', { name: 'Your browser blocked the sign-in window.' }),
+  ).toBeVisible();
+  expect(page.context().pages()).toHaveLength(1);
+  await dialog.getByRole('button', { name: 'Continue in this tab' }).click();
+
+  // The tab goes to the provider, then the backend sends it back to a new host page, where the
+  // dialog opens again with the outcome and the flow id leaves the address bar.
+  await page.waitForURL((url) => url.origin === new URL(stack.providerUrl).origin);
+  await signInAndAllow(page);
+  await page.waitForURL((url) => url.origin === hostOrigin);
+  const returned = connectDialog(page, `Connect ${OAUTH_APP.name}`);
+  await expect(
+    returned.getByRole('heading', { name: `${OAUTH_APP.name} is connected` }),
+  ).toBeVisible();
+  expect(
+    visited.some((url) => url.origin === hostOrigin && url.searchParams.has(REDIRECT_FLOW_PARAM)),
+    'a return to the host page with ?pb_flow=',
+  ).toBe(true);
+  expect(new URL(page.url()).searchParams.has(REDIRECT_FLOW_PARAM)).toBe(false);
+  await returned.getByRole('button', { name: 'Done' }).click();
+  const card = connectionCard(page, OAUTH_APP.name);
+  await card.getByRole('button', { name: `Test ${OAUTH_APP.name} connection` }).click();
+  await expect(message(card, 'Test passed')).toBeVisible();
+
+  // Every document of the tab: the host page, the provider's pages, the host page again.
+  expect(await csp.installed()).toBe(true);
   expect(await csp.violations()).toEqual([]);
   expect(csp.consoleErrors).toEqual([]);
 });
