@@ -225,6 +225,17 @@ describe('<app-picker>', () => {
       expect(optionBox.top).to.be.at.least(listboxBox.top - 1);
     });
 
+    it('keeps where the user scrolled when it renders before the scroll event', async () => {
+      const el = await renderStatic(generatedApps(500));
+      const listbox = root(el).querySelector<HTMLElement>('[role="listbox"]')!;
+      listbox.scrollTop = 600;
+      // A render squeezed in before the `scroll` event (a store update, a timer) must not snap
+      // the list back to the last position the picker knew.
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(listbox.scrollTop).to.equal(600);
+    });
+
     it('filters by category', async () => {
       const el = await renderStatic(namedApps());
       const select = root(el).querySelector<HTMLSelectElement>('select')!;

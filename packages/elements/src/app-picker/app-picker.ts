@@ -84,6 +84,12 @@ export class AppPicker extends LitElement {
 
   @state() private activeIndex = -1;
   @state() private listScrollTop = 0;
+  /**
+   * The picker itself moved the list (a new query, the keyboard): write `listScrollTop` to the
+   * listbox at the next update. Otherwise the listbox's own scroll position is the truth: a render
+   * between a user's scroll and its `scroll` event must not snap the list back.
+   */
+  private scrollRequested = false;
   @state() private viewportHeight = DEFAULT_VIEWPORT_HEIGHT;
   @state() private rowHeight = DEFAULT_ROW_HEIGHT;
   @state() private columns = 1;
@@ -122,7 +128,7 @@ export class AppPicker extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('query') || changed.has('category') || changed.has('apps')) {
       this.activeIndex = -1;
-      this.listScrollTop = 0;
+      this.scrollListTo(0);
     }
     this.startLoads();
     this.updateResults();
@@ -148,8 +154,10 @@ export class AppPicker extends LitElement {
     items.style.setProperty('--_offset', `${range.offset}px`);
     items.style.setProperty('--_total', `${range.total}px`);
     if (changed.has('layout')) this.scheduleMeasure();
-    if (this.listbox && this.listbox.scrollTop !== this.listScrollTop)
+    if (this.scrollRequested) {
+      this.scrollRequested = false;
       this.listbox.scrollTop = this.listScrollTop;
+    }
   }
 
   override render(): TemplateResult {
@@ -472,6 +480,11 @@ export class AppPicker extends LitElement {
     this.scheduleSettle();
   }
 
+  private scrollListTo(top: number): void {
+    this.listScrollTop = top;
+    this.scrollRequested = true;
+  }
+
   private onScroll(): void {
     if (this.listbox) this.listScrollTop = this.listbox.scrollTop;
   }
@@ -515,7 +528,7 @@ export class AppPicker extends LitElement {
 
   private activate(index: number): void {
     this.activeIndex = index;
-    this.listScrollTop = scrollTopToReveal(index, this.geometry());
+    this.scrollListTo(scrollTopToReveal(index, this.geometry()));
   }
 
   private keepFocusInInput(event: MouseEvent): void {
