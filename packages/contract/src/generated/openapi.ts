@@ -443,6 +443,8 @@ export interface components {
       status: components['schemas']['OAuthFlowStatus'];
       mode: components['schemas']['OAuthMode'];
       expiresAt: components['schemas']['Timestamp'];
+      /** @description Update mode only, the connection this flow re-authorizes. */
+      connectionId?: string;
       /** @description When succeeded (or duplicate_account), the connection created, updated or found. */
       connection?: components['schemas']['Connection'];
       error?: {

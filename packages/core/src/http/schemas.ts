@@ -132,6 +132,7 @@ export const oauthFlowSchema: Schema<OAuthFlow> = v.object({
   status: v.picklist(['pending', 'succeeded', 'failed', 'expired']),
   mode: oauthMode,
   expiresAt: text,
+  connectionId: optionalText,
   connection: v.optional(connectionSchema),
   error: v.optional(
     v.object({

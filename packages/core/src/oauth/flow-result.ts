@@ -10,7 +10,12 @@ export function resultFromFlow(flow: OAuthFlow): OAuthResult | null {
       return null;
     case 'succeeded':
       return flow.connection
-        ? { status: 'succeeded', connection: flow.connection, flowId: flow.flowId }
+        ? {
+            status: 'succeeded',
+            connection: flow.connection,
+            flowId: flow.flowId,
+            ...updateTarget(flow),
+          }
         : {
             status: 'error',
             error: new PlugboardError('malformed', 'The flow succeeded without a connection.'),
@@ -26,8 +31,13 @@ export function resultFromFlow(flow: OAuthFlow): OAuthResult | null {
         missingScopes: flow.error?.missingScopes,
         connection: flow.connection,
         flowId: flow.flowId,
+        ...updateTarget(flow),
       };
   }
+}
+
+function updateTarget(flow: OAuthFlow): { connectionId?: string } {
+  return flow.connectionId ? { connectionId: flow.connectionId } : {};
 }
 
 /** The connection a result carries: the new one, or the existing one of a duplicate_account. */

@@ -21,11 +21,19 @@ export interface StartOAuthOptions {
 export type OAuthCancelReason = 'user' | 'popup_closed' | 'superseded' | 'aborted';
 
 export type OAuthResult =
-  | { status: 'succeeded'; connection: Connection; flowId: string }
+  | {
+      status: 'succeeded';
+      connection: Connection;
+      flowId: string;
+      /** Update mode: the connection the flow re-authorized (the same as `connection.id`). */
+      connectionId?: string;
+    }
   | {
       status: 'failed';
       /** The app of the flow (a redirect-mode page learns it only from the backend). */
       app: AppKey;
+      /** Update mode: the connection the flow was to re-authorize. */
+      connectionId?: string;
       code: OAuthFlowErrorCode;
       message: string;
       missingScopes?: string[];

@@ -989,7 +989,7 @@ describe('<connect-dialog>', () => {
     afterEach(() => history.replaceState(null, '', pageUrl));
 
     /** A redirect-mode flow, as the dialog's "Continue in this tab" creates it. */
-    async function redirectFlow(app: string): Promise<string> {
+    async function redirectFlow(app: string, connectionId?: string): Promise<string> {
       const response = await fetch(`${MOCK_BASE_URL}/v1/oauth/flows`, {
         method: 'POST',
         headers: { authorization: 'Bearer test-session-token', 'content-type': 'application/json' },
@@ -998,6 +998,7 @@ describe('<connect-dialog>', () => {
           openerOrigin: location.origin,
           mode: 'redirect',
           returnUrl: pageUrl,
+          connectionId,
         }),
       });
       return ((await response.json()) as { flowId: string }).flowId;
@@ -1021,6 +1022,18 @@ describe('<connect-dialog>', () => {
       await untilText(el, 'Salesforce is connected');
       expect(location.search).not.to.contain('pb_flow');
       await expect(el).to.be.accessible();
+    });
+
+    it('comes back to an update as an update of the same connection', async () => {
+      const existing = backend.store.connections.find((item) => item.id === 'con_demo0002')!;
+      const flowId = await redirectFlow(existing.app, existing.id);
+      backend.completeFlow(flowId, 'succeeded');
+      returnTo(flowId);
+      const el = fixtureSync<ConnectDialog>(html`<connect-dialog></connect-dialog>`);
+      const success = (await oneEvent(el, 'pb-connect-success')) as ConnectSuccessEvent;
+      expect(success.mode).to.equal('update');
+      expect(success.connection.id).to.equal(existing.id);
+      expect(root(el).getElementById('title')?.textContent?.trim()).to.match(/^Update your /);
     });
 
     it('shows a declined sign-in for the right app, with Try again', async () => {

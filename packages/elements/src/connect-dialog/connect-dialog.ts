@@ -629,6 +629,11 @@ export class ConnectDialog extends LitElement {
       this.app = undefined;
       this.appKey = key;
     }
+    // An update that went through the redirect comes back as an update.
+    this.connectionId =
+      result.status === 'succeeded' || result.status === 'failed'
+        ? (result.connectionId ?? '')
+        : '';
     if (this.open) this.begin();
     else this.show();
   }

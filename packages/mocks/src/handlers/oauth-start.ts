@@ -96,7 +96,7 @@ export function startFlow(
     expiresAt,
     openerOrigin: body.openerOrigin,
     returnUrl: body.returnUrl ?? null,
-    connectionId: body.connectionId ?? null,
+    ...(body.connectionId ? { connectionId: body.connectionId } : {}),
     oauthState: randomState(),
     oauthStateUsed: false,
     sessionToken,

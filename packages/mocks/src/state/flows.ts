@@ -36,7 +36,6 @@ export function publicFlow(flow: MockFlow): OAuthFlow {
   const {
     openerOrigin: _origin,
     returnUrl: _returnUrl,
-    connectionId: _connectionId,
     oauthState: _state,
     oauthStateUsed: _stateUsed,
     sessionToken: _sessionToken,

@@ -14,7 +14,6 @@ export interface RecordedRequest {
 export interface MockFlow extends OAuthFlow {
   openerOrigin: string;
   returnUrl: string | null;
-  connectionId: string | null;
   /** The single-use `state` the callback must present. */
   oauthState: string;
   oauthStateUsed: boolean;

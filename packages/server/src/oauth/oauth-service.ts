@@ -252,6 +252,7 @@ export class OAuthService {
       mode: flow.mode,
       expiresAt: new Date(flow.expiresAt).toISOString(),
     };
+    if (flow.connectionId) wire.connectionId = flow.connectionId;
     if (flow.resultConnectionId) {
       const record = this.deps.connectionRepository.find(session.userId, flow.resultConnectionId);
       if (record) wire.connection = this.deps.connections.toWire(record);

@@ -114,6 +114,7 @@ describe('OAuth flows', () => {
     const duplicate = await flowStatus(token, again.flowId);
     assert.equal(duplicate.body.status, 'failed');
     assert.equal(duplicate.body.error?.code, 'duplicate_account');
+    assert.equal(duplicate.body.connectionId, undefined, 'a create names no update target');
     assert.equal(duplicate.body.connection?.id, connection.id);
 
     // Update mode re-authorizes the same connection and keeps its id.
@@ -123,6 +124,7 @@ describe('OAuth flows', () => {
     );
     const updated = await flowStatus(token, update.flowId);
     assert.equal(updated.body.status, 'succeeded');
+    assert.equal(updated.body.connectionId, connection.id, 'the flow names its update target');
     assert.equal(updated.body.connection?.id, connection.id);
     assert.deepEqual(updated.body.connection?.grantedScopes, ['contacts.read', 'contacts.write']);
   });
