@@ -226,6 +226,14 @@ function targets(run: BenchRun): Target[] {
       met: row((r) => r.buildCpuMs <= 15),
     },
     {
+      label:
+        'the same, first build in a fresh process (what a page pays once, the JIT cold) ≤ 15 ms',
+      measured: run.search
+        ? `${ms(run.search.firstBuild.cpuMs)} ms CPU, ${ms(run.search.firstBuild.wallMs)} ms wall (median of ${run.search.firstBuild.processes} processes)`
+        : undefined,
+      met: run.search ? run.search.firstBuild.cpuMs <= 15 : undefined,
+    },
+    {
       label: 'extra memory of the index at 10,000 apps ≤ 1 MB',
       measured: row((r) => `${ms(r.extraMemoryKb, 0)} kB`),
       met: row((r) => r.extraMemoryKb <= 1024),
