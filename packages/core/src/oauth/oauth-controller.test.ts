@@ -267,14 +267,26 @@ describe('OAuth popup flow', () => {
     assert.equal(fake.listenerCount(), 0);
   });
 
-  it('supersedes the previous flow when a new one starts', async () => {
+  it('supersedes the previous flow when another one starts', async () => {
     const { controller, fake, flow } = setup();
     const first = controller.start(app);
-    const second = controller.start(app);
+    const second = controller.start(app, { connectionId: 'con_bbbbbbbb' });
     assert.deepEqual(await first.result, { status: 'cancelled', reason: 'superseded' });
     assert.equal(popupOf(fake, 0).closed, true);
     flow.state = { status: 'succeeded', connection: connection('con_aaaaaaaa', 'pipedrive') };
     assert.equal((await second.result).status, 'succeeded');
+  });
+
+  it('a double click on the same flow brings its popup forward: one popup, one flow', async () => {
+    const { controller, fake, flow, created } = setup();
+    const first = controller.start(app);
+    const second = controller.start(app);
+    assert.equal(fake.popups.length, 1, 'one popup');
+    assert.equal(popupOf(fake).focused, 1, 'the popup was brought forward');
+    flow.state = { status: 'succeeded', connection: connection('con_aaaaaaaa', 'pipedrive') };
+    assert.equal((await first.result).status, 'succeeded');
+    assert.equal(await second.result, await first.result);
+    assert.equal(created.length, 1, 'one flow created');
   });
 
   it('cancel() and an aborted signal end the wait and clean up', async () => {

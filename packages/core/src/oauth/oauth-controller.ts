@@ -1,5 +1,6 @@
 // One OAuth flow at a time per client: starting a new one supersedes the old, whose late results
-// are then ignored (its handle already resolved as `cancelled: superseded`).
+// are then ignored (its handle already resolved as `cancelled: superseded`). Starting the same
+// popup flow again while it runs (a double click) brings its popup forward instead.
 import type { Connection } from '@plugboard/contract';
 import type { EventStream } from '../events.js';
 import type { HttpClient } from '../http/http-client.js';
@@ -25,6 +26,18 @@ export interface OAuthController {
   resumeRedirect(url?: string): Promise<OAuthResult | null>;
 }
 
+/** Callers get the handle only; `abandon` stays internal. */
+function handleOf(flow: ActiveFlow): OAuthFlowHandle {
+  return {
+    result: flow.result,
+    get popupOpened() {
+      return flow.popupOpened;
+    },
+    reopen: () => flow.reopen(),
+    cancel: () => flow.cancel(),
+  };
+}
+
 export function createOAuthController(options: OAuthControllerOptions): OAuthController {
   let active: ActiveFlow | undefined;
   const timing: FlowTiming = { ...DEFAULT_FLOW_TIMING, ...options.timing };
@@ -32,7 +45,17 @@ export function createOAuthController(options: OAuthControllerOptions): OAuthCon
 
   return {
     start(app, startOptions = {}) {
-      active?.abandon();
+      const running = active;
+      if (
+        startOptions.mode !== 'redirect' &&
+        running instanceof PopupFlow &&
+        !running.finished &&
+        running.isFor(app.key, startOptions)
+      ) {
+        running.reopen();
+        return handleOf(running);
+      }
+      running?.abandon();
       const flow =
         startOptions.mode === 'redirect'
           ? startRedirectFlow(deps(), app.key, startOptions)
@@ -41,15 +64,7 @@ export function createOAuthController(options: OAuthControllerOptions): OAuthCon
       void flow.result.then(() => {
         if (active === flow) active = undefined;
       });
-      // Callers get the handle only; `abandon` stays internal.
-      return {
-        result: flow.result,
-        get popupOpened() {
-          return flow.popupOpened;
-        },
-        reopen: () => flow.reopen(),
-        cancel: () => flow.cancel(),
-      };
+      return handleOf(flow);
     },
     resumeRedirect: (url) => resumeRedirectFlow(deps(), url),
   };

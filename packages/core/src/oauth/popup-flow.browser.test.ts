@@ -214,13 +214,24 @@ describe('OAuth popup flow in a browser', () => {
     expect(h.requests.length).to.equal(requestsAtAbort);
   });
 
-  it('a second start supersedes the first, whose late success is ignored', async () => {
+  it('another start supersedes the first, whose late success is ignored', async () => {
     const h = setup();
     const first = h.client.startOAuth({ key: 'pipedrive' });
-    const second = h.client.startOAuth({ key: 'pipedrive' });
+    const second = h.client.startOAuth({ key: 'pipedrive' }, { connectionId: 'con_bbbbbbbb' });
     expect(await first.result).to.deep.equal({ status: 'cancelled', reason: 'superseded' });
     h.flow.state = succeeded;
     expect((await second.result).status).to.equal('succeeded');
+  });
+
+  it('the same start twice (a double click) is one flow in one popup', async () => {
+    const h = setup();
+    const first = h.client.startOAuth({ key: 'pipedrive' });
+    const second = h.client.startOAuth({ key: 'pipedrive' });
+    expect(h.opened).to.have.length(1);
+    h.flow.state = succeeded;
+    expect((await first.result).status).to.equal('succeeded');
+    expect(await second.result).to.equal(await first.result);
+    expect(h.requests.filter((request) => request.method === 'POST')).to.have.length(1);
   });
 });
 

@@ -54,6 +54,16 @@ export class PopupFlow implements ActiveFlow {
     return this.#popupOpened;
   }
 
+  /** The result is settled: nothing more will happen. */
+  get finished(): boolean {
+    return this.#done;
+  }
+
+  /** Whether a second start with these arguments would be the same flow (a double click). */
+  isFor(app: AppKey, options: StartOAuthOptions): boolean {
+    return app === this.app && (options.connectionId ?? '') === (this.options.connectionId ?? '');
+  }
+
   /** Must run synchronously inside the user's click, before any await. */
   start(): this {
     const { signal } = this.options;
