@@ -10,9 +10,14 @@ const ASCII_JOINED = /[a-z0-9][^a-z0-9\s]+[a-z0-9]/;
 const UNICODE_JOINED = /[\p{L}\p{N}][^\p{L}\p{N}\s]+[\p{L}\p{N}]/u;
 const SPACES = /\s+/u;
 
+/** Only ASCII: the fast paths apply. Test once and pass it on when a text goes through several. */
+export function isAscii(text: string): boolean {
+  return !NON_ASCII.test(text);
+}
+
 /** Lowercase, decompose and drop accents: "Débitoor" → "debitoor". */
 export function foldText(text: string): string {
-  if (!NON_ASCII.test(text)) return text.toLowerCase();
+  if (isAscii(text)) return text.toLowerCase();
   return text.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();
 }
 
@@ -21,18 +26,18 @@ export function foldText(text: string): string {
  * so "monday.com" gives ["monday", "com"] and "Brevo (Sendinblue)" gives ["brevo", "sendinblue"].
  * Native regular expressions, not a hand loop: the index is built before the JIT warms up.
  */
-export function splitWords(folded: string): string[] {
-  return folded.match(NON_ASCII.test(folded) ? UNICODE_WORD : ASCII_WORD) ?? [];
+export function splitWords(folded: string, ascii = isAscii(folded)): string[] {
+  return folded.match(ascii ? ASCII_WORD : UNICODE_WORD) ?? [];
 }
 
 /**
  * The words again with punctuation-joined ones glued ("at&t" → ["att"], "wi-fi manager" →
  * ["wifi", "manager"]), so people can type a brand either way; undefined when nothing is joined.
  */
-export function gluedWords(folded: string): string[] | undefined {
-  if (!(NON_ASCII.test(folded) ? UNICODE_JOINED : ASCII_JOINED).test(folded)) return undefined;
+export function gluedWords(folded: string, ascii = isAscii(folded)): string[] | undefined {
+  if (!(ascii ? ASCII_JOINED : UNICODE_JOINED).test(folded)) return undefined;
   return folded.split(SPACES).flatMap((chunk) => {
-    const glued = splitWords(chunk).join('');
+    const glued = splitWords(chunk, ascii).join('');
     return glued ? [glued] : [];
   });
 }

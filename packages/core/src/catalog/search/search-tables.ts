@@ -1,7 +1,7 @@
 // Builds the flat, typed-array tables the search runs on. Built once per catalog; the query
 // side (index.ts) only reads them, so a keystroke allocates nothing big.
 import type { AppSummary } from '@plugboard/contract';
-import { foldText, gluedWords, splitWords } from './fold.js';
+import { foldText, gluedWords, isAscii, splitWords } from './fold.js';
 import { orderByKeyThenText, orderByText } from './sort-order.js';
 import { createTokenTable, type TokenTable } from './token-table.js';
 
@@ -68,8 +68,9 @@ export function buildSearchTables(apps: readonly AppSummary[]): SearchTables {
   // Each text gives a field of its words, and one more of its glued words when punctuation
   // joins some ("at&t" → "att").
   const addText = (folded: string, alias: number) => {
-    addField(splitWords(folded), alias);
-    const glued = gluedWords(folded);
+    const ascii = isAscii(folded);
+    addField(splitWords(folded, ascii), alias);
+    const glued = gluedWords(folded, ascii);
     if (glued) addField(glued, alias);
   };
   for (let app = 0; app < ranked.length; app++) {
