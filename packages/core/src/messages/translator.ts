@@ -28,6 +28,7 @@ export function translatorFor(locale: string, catalogs: readonly Catalog[]): Tra
   let relative: Intl.RelativeTimeFormat | undefined;
   let lists: Intl.ListFormat | undefined;
   const numberFormat = () => (numbers ??= new Intl.NumberFormat(resolved));
+  const pluralRules = () => (plurals ??= new Intl.PluralRules(resolved));
 
   function lookup(key: MessageKey): Message | undefined {
     for (const catalog of catalogs) {
@@ -43,8 +44,7 @@ export function translatorFor(locale: string, catalogs: readonly Catalog[]): Tra
     t(key, params) {
       const message = lookup(key);
       if (message === undefined) return key;
-      plurals ??= new Intl.PluralRules(resolved);
-      return fillPlaceholders(pickForm(message, plurals, params), numberFormat(), params);
+      return fillPlaceholders(pickForm(message, pluralRules, params), numberFormat, params);
     },
     relativeTime(date, now = new Date()) {
       relative ??= new Intl.RelativeTimeFormat(resolved, { numeric: 'auto' });

@@ -353,13 +353,14 @@ export class AppPicker extends LitElement {
   private staticSource(apps: readonly AppSummary[]): StaticSource {
     if (this.staticIndex?.apps !== apps) {
       const index = createSearchIndex(apps);
-      const byKey = new Map(apps.map((app) => [app.key, app]));
+      // Only recent apps are looked up by key: build the map when the first one is.
+      let byKey: Map<string, AppSummary> | undefined;
       this.staticIndex = {
         apps,
         index,
         source: {
           search: (q, opts) => index.search(q, opts),
-          find: (key) => byKey.get(key),
+          find: (key) => (byKey ??= new Map(apps.map((app) => [app.key, app]))).get(key),
           size: index.size,
         },
       };

@@ -311,11 +311,18 @@ export function createSearchIndex(apps: readonly AppSummary[]): SearchIndex {
   return {
     search,
     categories: () => {
-      categories ??= [...new Set(ranked.flatMap((app) => app.categories))].sort();
+      categories ??= allCategories(ranked);
       return [...categories];
     },
     get size() {
       return appCount;
     },
   };
+}
+
+/** Every category once, sorted; plain loops, as it runs while the picker first renders. */
+function allCategories(apps: readonly AppSummary[]): string[] {
+  const found = new Set<string>();
+  for (const app of apps) for (const category of app.categories) found.add(category);
+  return [...found].sort();
 }
