@@ -29,6 +29,7 @@ const ours: Engine = {
   bundleEntry: `export { createSearchIndex } from ${JSON.stringify(SRC_SEARCH)};`,
   build(apps) {
     const index = createSearchIndex(apps);
+    index.prepare(); // the whole build: word tables included
     return { search: (query) => index.search(query, { limit: LIMIT }).map((hit) => hit.app.key) };
   },
 };

@@ -46,6 +46,8 @@ export interface CatalogStore {
   load(opts?: { signal?: AbortSignal }): Promise<void>;
   /** Synchronous local search over `apps`. */
   search(query: string, opts?: SearchOptions): SearchHit[];
+  /** Builds the local search's word tables now (see SearchIndex.prepare). */
+  prepareSearch(): void;
   /** Server-side search. Resolves null when a newer call superseded this one. */
   searchRemote(
     query: string,
@@ -182,6 +184,7 @@ export function createCatalogStore(http: HttpClient): CatalogStore {
     },
     load: (opts = {}) => sharedLoad(opts.signal),
     search: (query, opts) => index.search(query, opts),
+    prepareSearch: () => index.prepare(),
     categories: () => index.categories(),
     find: (appKey) => apps.find((app) => app.key === appKey),
     subscribe: listeners.subscribe,

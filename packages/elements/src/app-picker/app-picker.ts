@@ -14,6 +14,7 @@ import { AppSelectEvent, RequestAppEvent } from './app-picker.events.js';
 import { appPickerStyles } from './app-picker.styles.js';
 import { isNavigationKey, nextActiveIndex } from './listbox-navigation.js';
 import { pickerResults, type PickerResult, type SearchSource } from './picker-results.js';
+import { whenIdle } from '../shared/when-idle.js';
 import { recentAppKeys, rememberApp } from './recent-apps.js';
 import { RemoteSearch } from './remote-search.js';
 import {
@@ -90,6 +91,8 @@ export class AppPicker extends LitElement {
    * between a user's scroll and its `scroll` event must not snap the list back.
    */
   private scrollRequested = false;
+  /** The apps whose word index was asked for (see prepareSearchWhenIdle). */
+  private searchPreparedFor: readonly AppSummary[] | undefined;
   @state() private viewportHeight = DEFAULT_VIEWPORT_HEIGHT;
   @state() private rowHeight = DEFAULT_ROW_HEIGHT;
   @state() private columns = 1;
@@ -158,6 +161,15 @@ export class AppPicker extends LitElement {
       this.scrollRequested = false;
       this.listbox.scrollTop = this.listScrollTop;
     }
+    this.prepareSearchWhenIdle();
+  }
+
+  /** Once the list has painted, the word index is built in idle time, not at the first key. */
+  private prepareSearchWhenIdle(): void {
+    const apps = this.apps ?? this.controller.client?.catalog.apps;
+    if (!apps || apps === this.searchPreparedFor) return;
+    this.searchPreparedFor = apps;
+    whenIdle(() => this.source()?.prepare(), this.controller.signal);
   }
 
   override render(): TemplateResult {
@@ -362,6 +374,7 @@ export class AppPicker extends LitElement {
           search: (q, opts) => index.search(q, opts),
           find: (key) => (byKey ??= new Map(apps.map((app) => [app.key, app]))).get(key),
           size: index.size,
+          prepare: () => index.prepare(),
         },
       };
     }
@@ -376,6 +389,7 @@ export class AppPicker extends LitElement {
       search: (q, opts) => catalog.search(q, opts),
       find: (key) => catalog.find(key),
       size: catalog.apps.length,
+      prepare: () => catalog.prepareSearch(),
     };
   }
 

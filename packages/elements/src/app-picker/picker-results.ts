@@ -14,6 +14,8 @@ export interface SearchSource {
   find(appKey: string): AppSummary | undefined;
   /** Apps in the source, so a search can return every match (the list is virtualised). */
   readonly size: number;
+  /** Gets the source ready for the first keystroke (the picker calls it once it has painted). */
+  prepare(): void;
 }
 
 /**

@@ -256,3 +256,17 @@ describe('judged relevance in a 10,000-app catalog', () => {
     assert.ok(correct >= 0.95, `top-1 ${correct}; missed ${misses.map((m) => m.query).join(', ')}`);
   });
 });
+
+describe('building in two steps', () => {
+  it('answers the same whether the word tables were prepared ahead or by the first search', () => {
+    const apps = judgedCatalog(2_000);
+    const lazy = createSearchIndex(apps);
+    const prepared = createSearchIndex(apps);
+    prepared.prepare();
+    const keys = (index: typeof lazy, query: string) =>
+      index.search(query).map((hit) => `${hit.app.key}:${hit.score}`);
+    assert.deepEqual(keys(lazy, ''), keys(prepared, ''));
+    for (const { query } of judgedQueries)
+      assert.deepEqual(keys(lazy, query), keys(prepared, query));
+  });
+});

@@ -9,6 +9,14 @@ import { createTokenTable, type TokenTable } from './token-table.js';
 export const NAME_FIELD = -1;
 const MAX_ALIASES = 127;
 
+/** The catalog in browse order, enough to list the popular apps before the word tables exist. */
+export interface RankedApps {
+  /** Popularity (higher first), then folded name. */
+  readonly ranked: readonly AppSummary[];
+  /** `ranked[i].name`, folded. */
+  readonly foldedNames: readonly string[];
+}
+
 export interface SearchTables {
   /** Apps in browse order: popularity (higher first), then folded name. */
   readonly ranked: readonly AppSummary[];
@@ -27,7 +35,7 @@ export interface SearchTables {
 }
 
 /** Browse order: popularity (higher first), then folded name. */
-function rankApps(apps: readonly AppSummary[]): { ranked: AppSummary[]; foldedNames: string[] } {
+export function rankApps(apps: readonly AppSummary[]): RankedApps {
   const folded = apps.map((app) => foldText(app.name));
   let maxPopularity = 0;
   for (const app of apps) maxPopularity = Math.max(maxPopularity, app.popularity);
@@ -41,9 +49,7 @@ function rankApps(apps: readonly AppSummary[]): { ranked: AppSummary[]; foldedNa
   };
 }
 
-export function buildSearchTables(apps: readonly AppSummary[]): SearchTables {
-  const { ranked, foldedNames } = rankApps(apps);
-
+export function buildSearchTables({ ranked, foldedNames }: RankedApps): SearchTables {
   // First pass: provisional token ids in order of appearance.
   const idByToken = new Map<string, number>();
   const tokenTexts: string[] = [];
