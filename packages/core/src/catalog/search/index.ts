@@ -4,7 +4,7 @@
 // word tables are built by the first search that has words, or earlier by `prepare()`.
 import type { AppSummary } from '@plugboard/contract';
 import { foldText, splitWords } from './fold.js';
-import { buildSearchTables, rankApps } from './search-tables.js';
+import { buildSearchTables, rankApps, type RankedApps } from './search-tables.js';
 import { createWordSearch, MAX_WORDS, type SearchHit, type WordSearch } from './word-search.js';
 
 export { SCORE, type SearchHit } from './word-search.js';
@@ -26,10 +26,17 @@ export interface SearchIndex {
 const DEFAULT_LIMIT = 50;
 
 export function createSearchIndex(apps: readonly AppSummary[]): SearchIndex {
-  const browseOrder = rankApps(apps);
-  const { ranked } = browseOrder;
+  // The folded names are needed only to build the word tables: dropped once they are built.
+  let unbuilt: RankedApps | undefined = rankApps(apps);
+  const { ranked } = unbuilt;
   let wordSearch: WordSearch | undefined;
-  const words = () => (wordSearch ??= createWordSearch(buildSearchTables(browseOrder)));
+  const words = (): WordSearch => {
+    if (!wordSearch) {
+      wordSearch = createWordSearch(buildSearchTables(unbuilt!));
+      unbuilt = undefined;
+    }
+    return wordSearch;
+  };
   let categories: string[] | undefined; // computed on first use: the picker may never ask
 
   return {
