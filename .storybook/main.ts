@@ -16,7 +16,7 @@ const config: StorybookConfig = {
     ...(hasDocsPages ? ['../docs/**/*.mdx'] : []),
   ],
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
-  // MSW's worker (test/static/mockServiceWorker.js) must be served from the root.
+  // MSW's worker (test/static/mockServiceWorker.js), served next to iframe.html.
   staticDirs: ['../test/static'],
   core: { disableTelemetry: true },
   viteFinal(viteConfig) {

@@ -73,8 +73,16 @@ const withStoryRoot: Decorator = (story, { globals, canvasElement }) => {
 };
 
 const preview: Preview = {
-  // The worker starts once; the loader resets its handlers before each story.
-  loaders: [mswLoader(() => startMockWorker(backend)), prepareBackend],
+  // The worker starts once; the loader resets its handlers before each story. Its script sits
+  // next to iframe.html, so Storybook also works below a path (npm start serves /storybook/).
+  loaders: [
+    mswLoader(() =>
+      startMockWorker(backend, {
+        serviceWorkerUrl: new URL('mockServiceWorker.js', document.baseURI).pathname,
+      }),
+    ),
+    prepareBackend,
+  ],
   decorators: [withStoryRoot],
   globalTypes: {
     theme: {

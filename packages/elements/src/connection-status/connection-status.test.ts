@@ -97,6 +97,15 @@ describe('<connection-status>', () => {
       expect(text(el)).to.contain('jane@acme.example');
       expect(part(el, 'logo')).not.to.equal(null);
     });
+
+    it('fetches the app name itself when no catalog is loaded', async () => {
+      const fresh = await useMockBackend({ scenario: 'connections-every-status' });
+      const el = await render('con_status01');
+      await until(() => text(el).includes('Pipedrive'), `no app name in: ${text(el)}`);
+      const paths = fresh.store.requests.map((request) => new URL(request.url).pathname);
+      expect(paths).to.include('/v1/apps/pipedrive');
+      expect(paths, 'not the whole catalog').not.to.include('/v1/apps');
+    });
   });
 
   describe('last tested', () => {

@@ -85,6 +85,8 @@ export class ConnectionStatus extends LitElement {
   @state() private removeError: PlugboardError | undefined;
   @state() private removed = false;
   @state() private dialogRequested = false;
+  /** The connection's app, fetched when neither the host nor the loaded catalog has it. */
+  @state() private fetchedApp: AppSummary | undefined;
 
   @query('connect-dialog') private updateDialog!: ConnectDialog | null;
 
@@ -118,6 +120,7 @@ export class ConnectionStatus extends LitElement {
     }
     const connection = this.latest;
     this.status = this.testing ? 'testing' : connection?.status;
+    void this.fetchAppIfUnknown();
   }
 
   protected override updated(): void {
@@ -135,11 +138,31 @@ export class ConnectionStatus extends LitElement {
   private get appSummary(): AppSummary | { key: string; name: string; logoUrl?: null } | undefined {
     const connection = this.latest;
     if (!connection) return undefined;
-    if (this.app?.key === connection.app) return this.app;
-    const fromCatalog = this.controller.client?.catalog.apps.find(
-      (app) => app.key === connection.app,
-    );
-    return fromCatalog ?? { key: connection.app, name: connection.app, logoUrl: null };
+    // Its key stands in for its name until the app arrives (see fetchAppIfUnknown).
+    return this.knownApp(connection.app) ?? { key: connection.app, name: connection.app };
+  }
+
+  /** The app as the host, the loaded catalog or our own fetch has it. */
+  private knownApp(key: string): AppSummary | undefined {
+    if (this.app?.key === key) return this.app;
+    const fromCatalog = this.controller.client?.catalog.apps.find((app) => app.key === key);
+    return fromCatalog ?? (this.fetchedApp?.key === key ? this.fetchedApp : undefined);
+  }
+
+  private fetchingApp: string | undefined;
+
+  /** Fetches the app when nothing here knows its name: once per key (core caches it too). */
+  private async fetchAppIfUnknown(): Promise<void> {
+    const client = this.controller.client;
+    const key = this.latest?.app;
+    if (!client || !key || this.knownApp(key) || this.fetchingApp === key) return;
+    this.fetchingApp = key;
+    try {
+      const app = await client.getApp(key, { signal: this.controller.signal });
+      if (this.fetchingApp === key) this.fetchedApp = app;
+    } catch {
+      // Only the name is missing: the connection and its buttons work as they are.
+    }
   }
 
   private async load(id: string): Promise<void> {
