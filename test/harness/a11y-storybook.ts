@@ -65,15 +65,23 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 export interface StorybookServer {
-  readonly origin: string;
+  /** Where Storybook is, ending in `/`. */
+  readonly url: string;
   close(): Promise<void>;
 }
+
+/** Below a path, as `npm start` serves it: nothing may assume Storybook owns the root. */
+const STORYBOOK_PATH = '/storybook/';
 
 /** Serves storybook-static/ on a free loopback port (a secure context, so MSW's worker starts). */
 export async function serveStorybook(): Promise<StorybookServer> {
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://sb.invalid').pathname);
-    const file = normalize(join(STORYBOOK_DIR, path.endsWith('/') ? `${path}index.html` : path));
+    if (!path.startsWith(STORYBOOK_PATH)) return void response.writeHead(404).end();
+    const inside = path.slice(STORYBOOK_PATH.length - 1);
+    const file = normalize(
+      join(STORYBOOK_DIR, inside.endsWith('/') ? `${inside}index.html` : inside),
+    );
     if (!file.startsWith(STORYBOOK_DIR + sep)) return void response.writeHead(403).end();
     try {
       const body = await readFile(file);
@@ -87,7 +95,7 @@ export async function serveStorybook(): Promise<StorybookServer> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
-    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}${STORYBOOK_PATH}`,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -145,12 +153,12 @@ export class StoryCanvas {
 
   private constructor(
     readonly page: Page,
-    private readonly origin: string,
+    private readonly storybookUrl: string,
   ) {}
 
-  static async open(page: Page, origin: string): Promise<StoryCanvas> {
+  static async open(page: Page, storybookUrl: string): Promise<StoryCanvas> {
     await page.addInitScript(recordPlayErrors);
-    return new StoryCanvas(page, origin);
+    return new StoryCanvas(page, storybookUrl);
   }
 
   /** Shows `id` with `globals` and waits until it has settled; throws when the story failed. */
@@ -158,7 +166,9 @@ export class StoryCanvas {
     // a11y.manual stops the a11y addon's own axe run: the matrix runs axe itself, with its tags.
     const globals = `theme:${theme};locale:${locale};a11y.manual:!true`;
     if (globals !== this.globals) {
-      await this.page.goto(`${this.origin}/iframe.html?id=${id}&viewMode=story&globals=${globals}`);
+      await this.page.goto(
+        `${this.storybookUrl}iframe.html?id=${id}&viewMode=story&globals=${globals}`,
+      );
       this.globals = globals;
     } else {
       await this.page.evaluate((storyId) => {
@@ -199,7 +209,7 @@ export const storyCanvasTest = base.extend<object, { canvas: StoryCanvas }>({
       const server = await serveStorybook();
       const context = await browser.newContext();
       try {
-        await use(await StoryCanvas.open(await context.newPage(), server.origin));
+        await use(await StoryCanvas.open(await context.newPage(), server.url));
       } finally {
         await context.close();
         await server.close();
