@@ -71,9 +71,15 @@ function browse(
   return hits;
 }
 
-/** Every category once, sorted; plain loops, as it runs while the picker first renders. */
+/**
+ * Every category once, sorted. Indexed loops: this runs while the picker first renders, before the
+ * JIT has warmed up, and for…of over 10,000 apps cost several times more there.
+ */
 function allCategories(apps: readonly AppSummary[]): string[] {
   const found = new Set<string>();
-  for (const app of apps) for (const category of app.categories) found.add(category);
+  for (let i = 0; i < apps.length; i++) {
+    const { categories } = apps[i]!;
+    for (let j = 0; j < categories.length; j++) found.add(categories[j]!);
+  }
   return [...found].sort();
 }
