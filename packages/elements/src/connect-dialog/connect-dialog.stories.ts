@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import type { App } from '@plugboard/contract';
-import { configure } from '@plugboard/core';
+import { configure, getClient } from '@plugboard/core';
 import { demoApps, DEMO_KEY, hostilePayloads } from '@plugboard/mocks';
 import '../define/connect-dialog.js';
 import type { ConnectDialog } from './connect-dialog.js';
@@ -112,6 +112,37 @@ async function signIn(canvas: HTMLElement, outcomePart: string): Promise<void> {
   }
   const root = dialogIn(canvas);
   await waitFor(() => root.querySelector(`[part~="${outcomePart}"]`), `the ${outcomePart} view`);
+}
+
+/** Puts a flow id in the address, as the backend's redirect back from the provider does. */
+function returnWithFlow(flowId: string): void {
+  const url = new URL(location.href);
+  url.searchParams.set('pb_flow', flowId);
+  history.replaceState(history.state, '', url);
+}
+
+/**
+ * "Continue in this tab", as far as the page cares: a redirect-mode flow for `app`, settled by the
+ * mock sign-in page the way the story's scenario says, then the return to this page.
+ */
+async function returnFromRedirect(app: string): Promise<void> {
+  const { backendUrl } = getClient().config;
+  const response = await fetch(new URL('/v1/oauth/flows', backendUrl), {
+    method: 'POST',
+    headers: { authorization: 'Bearer storybook', 'content-type': 'application/json' },
+    body: JSON.stringify({
+      app,
+      openerOrigin: location.origin,
+      mode: 'redirect',
+      returnUrl: location.href,
+    }),
+  });
+  const { flowId, authorizeUrl } = (await response.json()) as {
+    flowId: string;
+    authorizeUrl: string;
+  };
+  await fetch(authorizeUrl, { redirect: 'manual' });
+  returnWithFlow(flowId);
 }
 
 function withHealth(key: string, health: App['health']): App {
@@ -258,6 +289,29 @@ export const SessionRenewedInPlace: Story = {
     await fill(canvasElement, { subdomain: 'acme', token: DEMO_KEY });
     await clickPart(canvasElement, 'submit');
     await waitFor(() => dialogIn(canvasElement).querySelector('#webhook-url'), 'the setup step');
+  },
+};
+
+/**
+ * Back from "Continue in this tab": the page returns with `?pb_flow=`, and a closed dialog opens by
+ * itself on the outcome (tested and connected here), then removes the parameter from the address.
+ */
+export const BackFromContinueInThisTab: Story = {
+  args: { appKey: undefined },
+  render: () => html`<connect-dialog></connect-dialog>`,
+  loaders: [() => returnFromRedirect('salesforce')],
+  play: async ({ canvasElement }) => {
+    await waitFor(() => dialogIn(canvasElement).querySelector('[part~="success"]'), 'success');
+  },
+};
+
+/** Back from "Continue in this tab" too late: the flow expired, and the dialog says so. */
+export const BackTooLate: Story = {
+  args: { appKey: undefined },
+  render: () => html`<connect-dialog></connect-dialog>`,
+  loaders: [() => returnWithFlow('flw_expired000000')],
+  play: async ({ canvasElement }) => {
+    await waitFor(() => dialogIn(canvasElement).querySelector('[part~="failure"]'), 'the failure');
   },
 };
 
