@@ -77,3 +77,24 @@ export async function popupFrom(page: Page, button: Locator): Promise<Page> {
   const [popup] = await Promise.all([page.waitForEvent('popup'), button.click()]);
   return popup;
 }
+
+/**
+ * On the app's card: Test ("Test passed"), then Update, re-authorizing in the popup (consent only:
+ * the provider remembers this browser's sign-in). Returns the card.
+ */
+export async function testThenUpdate(page: Page, appName: string): Promise<Locator> {
+  const card = connectionCard(page, appName);
+  await card.getByRole('button', { name: `Test ${appName} connection` }).click();
+  await expect(message(card, 'Test passed')).toBeVisible();
+
+  await card.getByRole('button', { name: `Update ${appName} connection` }).click();
+  const update = connectDialog(page, `Update your ${appName} connection`);
+  const reauthorize = await popupFrom(
+    page,
+    update.getByRole('button', { name: `Continue with ${appName}` }),
+  );
+  await allowAccess(reauthorize);
+  await expect(update.getByRole('heading', { name: /is connected$/ })).toBeVisible();
+  await update.getByRole('button', { name: 'Done' }).click();
+  return card;
+}

@@ -10,9 +10,9 @@ import {
   connectDialog,
   connectionCard,
   deliverFirstWebhookEvent,
-  message,
   popupFrom,
   signIn,
+  testThenUpdate,
 } from './apps-page.js';
 
 const API_KEY_APP = { key: 'pipedrive', name: 'Pipedrive', search: 'pipedrive' };
@@ -79,26 +79,12 @@ for (const example of EXAMPLES satisfies readonly ExampleName[]) {
       ).toBeVisible();
       await dialog.getByRole('button', { name: 'Done' }).click();
 
-      const card = connectionCard(page, OAUTH_APP.name);
-      await expect(card).toBeVisible();
+      await expect(connectionCard(page, OAUTH_APP.name)).toBeVisible();
       const [connected] = await connectionsOf(stack, minted, origin, OAUTH_APP.key);
       expect(connected).toMatchObject({ app: OAUTH_APP.key, status: 'connected' });
 
-      // Test.
-      await card.getByRole('button', { name: `Test ${OAUTH_APP.name} connection` }).click();
-      await expect(message(card, 'Test passed')).toBeVisible();
-
-      // Update: re-authorize in the popup; the connection keeps its id.
-      await card.getByRole('button', { name: `Update ${OAUTH_APP.name} connection` }).click();
-      const update = connectDialog(page, `Update your ${OAUTH_APP.name} connection`);
-      const reauthorize = await popupFrom(
-        page,
-        update.getByRole('button', { name: `Continue with ${OAUTH_APP.name}` }),
-      );
-      // The provider remembers this browser's sign-in: only its consent page shows.
-      await allowAccess(reauthorize);
-      await expect(update.getByRole('heading', { name: /is connected$/ })).toBeVisible();
-      await update.getByRole('button', { name: 'Done' }).click();
+      // Test, then Update: re-authorize in the popup; the connection keeps its id.
+      const card = await testThenUpdate(page, OAUTH_APP.name);
       const afterUpdate = await connectionsOf(stack, minted, origin, OAUTH_APP.key);
       expect(afterUpdate.map((connection) => connection.id)).toEqual([connected!.id]);
 

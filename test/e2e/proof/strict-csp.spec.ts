@@ -23,6 +23,7 @@ import {
   message,
   popupFrom,
   signIn,
+  testThenUpdate,
 } from '../examples/apps-page.js';
 
 const API_KEY_APP = { name: 'Pipedrive', search: 'pipedrive' };
@@ -84,19 +85,7 @@ async function connectTestUpdateDisconnectOAuthApp(page: Page): Promise<void> {
   ).toBeVisible();
   await dialog.getByRole('button', { name: 'Done' }).click();
 
-  const card = connectionCard(page, OAUTH_APP.name);
-  await card.getByRole('button', { name: `Test ${OAUTH_APP.name} connection` }).click();
-  await expect(message(card, 'Test passed')).toBeVisible();
-
-  await card.getByRole('button', { name: `Update ${OAUTH_APP.name} connection` }).click();
-  const update = connectDialog(page, `Update your ${OAUTH_APP.name} connection`);
-  const reauthorize = await popupFrom(
-    page,
-    update.getByRole('button', { name: `Continue with ${OAUTH_APP.name}` }),
-  );
-  await allowAccess(reauthorize);
-  await expect(update.getByRole('heading', { name: /is connected$/ })).toBeVisible();
-  await update.getByRole('button', { name: 'Done' }).click();
+  const card = await testThenUpdate(page, OAUTH_APP.name);
 
   await card.getByRole('button', { name: `Disconnect ${OAUTH_APP.name}` }).click();
   const confirm = card.getByRole('group', { name: `Disconnect ${OAUTH_APP.name}?` });
