@@ -31,6 +31,11 @@ export function suites(pnpm) {
       command: [node, 'scripts/node-test.mjs', 'test/distribution'],
       timeoutMinutes: 5,
     },
+    {
+      name: 'fresh-machine',
+      command: [node, 'scripts/node-test.mjs', 'test/fresh-machine'],
+      timeoutMinutes: 15,
+    },
     { name: 'unit:bench', command: [node, 'scripts/node-test.mjs', 'bench'] },
     ...['contract', 'core', 'mocks', 'server', 'react', 'vue'].map((pkg) => ({
       name: `unit:${pkg}`,
