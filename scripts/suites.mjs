@@ -51,7 +51,8 @@ export function suites(pnpm) {
     {
       name: 'e2e',
       command: [pnpm, 'exec', 'playwright', 'test', '--config', 'test/playwright.config.ts'],
-      timeoutMinutes: 10,
+      // About 5 minutes on an idle machine; the margin is for a loaded one.
+      timeoutMinutes: 25,
     },
     {
       name: 'storybook:smoke',
