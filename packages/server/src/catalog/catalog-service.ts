@@ -3,6 +3,7 @@
 // allowlist applied everywhere. Searches rank with core's index, the one the widget uses locally,
 // so a query orders apps the same whether the page or the server answers it.
 import type { App, AppPage, AppSummary, ProviderHealth } from '@plugboard/contract';
+import { assertSafePatterns } from '@plugboard/contract/field-check';
 import { createSearchIndex, type SearchIndex } from '@plugboard/core/search';
 import type { Db } from '../db/open-database.js';
 import { ApiError, notFound } from '../http/api-error.js';
@@ -46,6 +47,8 @@ export class CatalogService {
     private readonly publicUrl: string,
     private readonly now: () => number,
   ) {
+    // A pattern that could freeze a check of user input stops the server at start, not later.
+    assertSafePatterns(apps);
     this.apps = new Map(apps.map((app) => [app.key, app]));
     this.index = createSearchIndex(apps);
     this.browseOrder = this.ranked('');
