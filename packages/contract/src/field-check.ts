@@ -5,7 +5,7 @@
 import type { AuthField, AuthMethod } from './index.js';
 import { codePointLength, matchesSafePattern, PATTERN_INPUT_MAX } from './safe-pattern.js';
 
-export { codePointLength, patternProblem, PATTERN_INPUT_MAX } from './safe-pattern.js';
+export { patternProblem } from './safe-pattern.js';
 export {
   assertSafePatterns,
   findUnsafePatterns,
@@ -31,8 +31,6 @@ export type FieldIssue = { field: string } & (
   | { code: 'invalid_character'; codePoint: string; character?: string }
 );
 
-export type FieldIssueCode = FieldIssue['code'];
-
 export interface FieldCheck {
   /** The values to use: strings trimmed, types coerced, defaults for blanks, blanks left out. */
   values: Record<string, FieldValue>;
@@ -41,7 +39,7 @@ export interface FieldCheck {
 }
 
 /** Longest text any field takes, whatever its schema says. */
-export const FIELD_TEXT_MAX = 8192;
+const FIELD_TEXT_MAX = 8192;
 /** An e-mail address's longest (RFC 5321). */
 const EMAIL_MAX = 254;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
