@@ -55,15 +55,19 @@ export function assertSafePatterns(apps: readonly App[]): void {
   if (found.length > 0) throw new UnsafePatternError(found);
 }
 
+const isUnsafe = (pattern: string | undefined) =>
+  pattern !== undefined && patternProblem(pattern) !== null;
+
 /** The app without the patterns that may not run (the same object when it has none). */
 export function withoutUnsafePatterns(app: App): App {
-  if (findUnsafePatterns([app]).length === 0) return app;
+  const risky = app.authMethods.some((method) => method.fields.some((f) => isUnsafe(f.pattern)));
+  if (!risky) return app;
   return {
     ...app,
     authMethods: app.authMethods.map((method) => ({
       ...method,
       fields: method.fields.map((field) => {
-        if (field.pattern === undefined || patternProblem(field.pattern) === null) return field;
+        if (!isUnsafe(field.pattern)) return field;
         const { pattern: _unsafe, ...rest } = field;
         return rest;
       }),

@@ -2,7 +2,7 @@
 // browser. JavaScript's backtracking engine takes exponential time on patterns such as `(a+)+$`,
 // and no match can be interrupted, so a pattern is refused unless a conservative check of its shape
 // shows it cannot blow up. Measured against npm's `safe-regex2` (with its parser `ret`): 4.4 kB
-// min+gzip and CommonJS for the browser bundle, and it checks only the first rule below.
+// min+gzip and CommonJS for the browser bundle, and it checks star height (rule 2) only.
 //
 // The rules, on the pattern's syntax (it must compile with the `u` flag first):
 // 1. No backreferences (`\1`, `\k<name>`): matching them is NP-hard in general.
@@ -23,160 +23,99 @@ export const PATTERN_INPUT_MAX = 1024;
 const MAX_WIDE_QUANTIFIERS = 2;
 const MAX_OPTIONAL_QUANTIFIERS = 3;
 
-/** What a piece of the pattern adds to the ways of splitting the input (rule 3). */
-interface Cost {
-  wide: number;
-  optional: number;
-}
+/** How many ways a piece of the pattern adds to split the input (rule 3): [wide, optional]. */
+type Cost = [wide: number, optional: number];
 
-/** A group being read: its finished alternatives and the one in progress. */
+/** A group being read. */
 interface Frame {
+  /** The costs of its finished alternatives and, last, of the one being read. */
   alternatives: Cost[];
-  current: Cost;
-  /** A quantifier anywhere inside, nested groups included. */
-  quantified: boolean;
-  /** An alternation anywhere inside, nested groups included. */
-  alternated: boolean;
-  /** Where the group's `(` is in the pattern. */
+  /** It holds a quantifier or an alternation, nested groups included. */
+  varies: boolean;
+  /** Where its `(` is in the pattern. */
   open: number;
 }
 
 /** The last atom read, which a quantifier may still apply to. */
 interface Atom {
   cost: Cost;
-  quantified: boolean;
-  alternated: boolean;
-  /** The source of the atom, for the reason given. */
+  varies: boolean;
   source: string;
 }
 
-const newFrame = (open: number): Frame => ({
-  alternatives: [],
-  current: { wide: 0, optional: 0 },
-  quantified: false,
-  alternated: false,
-  open,
-});
-
-/** `(?:`, `(?=`, `(?!`, `(?<=`, `(?<!`, `(?<name>`, `(?i:`: what opens a group before its body. */
-const GROUP_PREFIX = /^\((?:\?(?:<[=!]|<[^>]*>|[:=!]|[a-z-]+:))?/;
+/**
+ * One token of a pattern that compiled with the u flag: an escape, a class, a group's opening (with
+ * its `?:`, `?=`, `?<name>`… prefix), a quantifier (with its lazy `?`), or one character.
+ */
+const TOKEN =
+  /\\(?:[pPu]\{[^}]*\}|u[\da-fA-F]{4}|x[\da-fA-F]{2}|c[A-Za-z]|k<[^>]*>|[^])|\[(?:\\[^]|[^\]\\])*\]|\((?:\?(?:<[=!]|<[^>]*>|[:=!]|[a-z-]+:))?|[*+?]\??|\{(\d+)(,(\d*))?\}\??|[^]/gu;
 
 /** The costliest alternative: only one of them matches at a time. */
-function costOf(frame: Frame): Cost {
-  const all = [...frame.alternatives, frame.current];
-  return {
-    wide: Math.max(...all.map((cost) => cost.wide)),
-    optional: Math.max(...all.map((cost) => cost.optional)),
-  };
-}
-
-/** Index just past the `close` that ends what starts at `from` (escapes skipped). */
-function skipPast(pattern: string, from: number, close: string): number {
-  for (let i = from; i < pattern.length; i++) {
-    if (pattern[i] === '\\') i++;
-    else if (pattern[i] === close) return i + 1;
-  }
-  return pattern.length;
-}
-
-/** `{n}`, `{n,}` or `{n,m}` at `at`: its bounds and where it ends. */
-function readBraces(pattern: string, at: number): { min: number; max: number; end: number } {
-  const match = /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(at, at + 24))!;
-  const min = Number(match[1]);
-  const max = match[2] === undefined ? min : match[3] === '' ? Infinity : Number(match[3]);
-  return { min, max, end: at + match[0].length };
-}
+const costOf = (frame: Frame): Cost => [
+  Math.max(...frame.alternatives.map((cost) => cost[0])),
+  Math.max(...frame.alternatives.map((cost) => cost[1])),
+];
 
 /** Why `pattern` may not run on user input, or null when it may (see the rules above). */
 function shapeProblem(pattern: string): string | null {
-  const stack: Frame[] = [newFrame(0)];
+  const root: Frame = { alternatives: [[0, 0]], varies: false, open: 0 };
+  const stack = [root];
   let atom: Atom | undefined;
-  const frame = () => stack.at(-1)!;
-  const flush = () => {
-    if (!atom) return;
-    frame().current.wide += atom.cost.wide;
-    frame().current.optional += atom.cost.optional;
+  /** Adds the last atom's cost to the alternative being read. */
+  const settle = () => {
+    const current = stack.at(-1)!.alternatives.at(-1)!;
+    current[0] += atom?.cost[0] ?? 0;
+    current[1] += atom?.cost[1] ?? 0;
     atom = undefined;
   };
-  const plain = (source: string): Atom => ({
-    cost: { wide: 0, optional: 0 },
-    quantified: false,
-    alternated: false,
-    source,
-  });
-
-  for (let i = 0; i < pattern.length;) {
-    const char = pattern[i]!;
-    if (char === '*' || char === '+' || char === '?' || char === '{') {
-      const { min, max, end } =
-        char === '{'
-          ? readBraces(pattern, i)
-          : { min: char === '+' ? 1 : 0, max: char === '?' ? 1 : Infinity, end: i + 1 };
-      i = pattern[end] === '?' ? end + 1 : end; // a lazy quantifier backtracks just the same
+  for (const match of pattern.matchAll(TOKEN)) {
+    const [token, min, comma, max] = match;
+    const frame = stack.at(-1)!;
+    if (/^[*+?{]/.test(token)) {
       if (!atom) continue; // cannot happen in a pattern that compiled with the u flag
-      if (max > 1 && (atom.quantified || atom.alternated)) {
-        return `it repeats ${atom.source}, which itself ${atom.quantified ? 'repeats' : 'has alternatives'}`;
+      const braces = token[0] === '{';
+      const low = braces ? Number(min) : token[0] === '+' ? 1 : 0;
+      const high = braces
+        ? comma
+          ? max
+            ? Number(max)
+            : Infinity
+          : low
+        : token[0] === '?'
+          ? 1
+          : Infinity;
+      if (high > 1 && atom.varies) {
+        return `a repeated group holds a quantifier or an alternation: ${atom.source}`;
       }
-      if (max - min > 1) atom.cost.wide++;
-      else if (max - min === 1) atom.cost.optional++;
-      if (max !== min) frame().quantified = true;
-      flush();
+      if (high - low > 1) atom.cost[0]++;
+      else if (high - low === 1) atom.cost[1]++;
+      if (high !== low) frame.varies = true;
+      settle();
       continue;
     }
-    flush();
-    if (char === '\\') {
-      const next = pattern[i + 1] ?? '';
-      if (/[1-9]/.test(next) || next === 'k') return 'it has a backreference';
-      const end =
-        (next === 'p' || next === 'P' || next === 'u') && pattern[i + 2] === '{'
-          ? skipPast(pattern, i + 3, '}')
-          : next === 'u'
-            ? i + 6
-            : next === 'x'
-              ? i + 4
-              : next === 'c'
-                ? i + 3
-                : i + 2;
-      atom = plain(pattern.slice(i, end));
-      i = end;
-    } else if (char === '[') {
-      const end = skipPast(pattern, pattern[i + 1] === ']' ? i + 2 : i + 1, ']');
-      atom = plain(pattern.slice(i, end));
-      i = end;
-    } else if (char === '(') {
-      const prefix = GROUP_PREFIX.exec(pattern.slice(i, i + 40))![0];
-      if (prefix === '(' && pattern[i + 1] === '?')
-        return 'it has a group this check does not know';
-      stack.push(newFrame(i));
-      i += prefix.length;
-    } else if (char === ')') {
+    settle();
+    if (/^\\(?:[1-9]|k<)/.test(token)) return 'a backreference';
+    if (token[0] === '(') {
+      stack.push({ alternatives: [[0, 0]], varies: false, open: match.index });
+    } else if (token === ')') {
       const closed = stack.pop()!;
-      atom = {
-        cost: costOf(closed),
-        quantified: closed.quantified,
-        alternated: closed.alternated,
-        source: pattern.slice(closed.open, i + 1),
-      };
-      frame().quantified ||= closed.quantified;
-      frame().alternated ||= closed.alternated;
-      i++;
-    } else if (char === '|') {
-      frame().alternatives.push(frame().current);
-      frame().current = { wide: 0, optional: 0 };
-      frame().alternated = true;
-      i++;
-    } else {
-      atom = char === '^' || char === '$' ? undefined : plain(char);
-      i++;
+      stack.at(-1)!.varies ||= closed.varies;
+      const source = pattern.slice(closed.open, match.index + 1);
+      atom = { cost: costOf(closed), varies: closed.varies, source };
+    } else if (token === '|') {
+      frame.alternatives.push([0, 0]);
+      frame.varies = true;
+    } else if (token !== '^' && token !== '$') {
+      atom = { cost: [0, 0], varies: false, source: token };
     }
   }
-  flush();
-  const total = costOf(stack[0]!);
-  if (total.wide > MAX_WIDE_QUANTIFIERS) {
-    return `it has more than ${MAX_WIDE_QUANTIFIERS} open-ended repeats in sequence`;
+  settle();
+  const [wide, optional] = costOf(root);
+  if (wide > MAX_WIDE_QUANTIFIERS) {
+    return `more than ${MAX_WIDE_QUANTIFIERS} open-ended quantifiers in sequence`;
   }
-  if (total.optional > MAX_OPTIONAL_QUANTIFIERS) {
-    return `it has more than ${MAX_OPTIONAL_QUANTIFIERS} optional parts in sequence`;
+  if (optional > MAX_OPTIONAL_QUANTIFIERS) {
+    return `more than ${MAX_OPTIONAL_QUANTIFIERS} optional parts in sequence`;
   }
   return null;
 }
@@ -200,7 +139,7 @@ function compile(pattern: string): CompiledPattern {
     regex = new RegExp(`^(?:${pattern})$`, 'u');
     problem = shapeProblem(pattern);
   } catch {
-    problem = 'it is not a valid regular expression (u flag)';
+    problem = 'not a valid regular expression (u flag)';
   }
   entry = { regex: problem ? null : regex, problem };
   if (compiled.size >= CACHE_MAX) compiled.clear();
@@ -225,17 +164,7 @@ export function matchesSafePattern(pattern: string, value: string): boolean | un
 
 /** Length in code points, as the contract counts `minLength` and `maxLength`. */
 export function codePointLength(text: string): number {
-  let length = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    // A high surrogate followed by a low one is one code point.
-    if (code >= 0xd800 && code <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        length--;
-        i++;
-      }
-    }
-  }
+  let length = 0;
+  for (const _ of text) length++;
   return length;
 }
