@@ -2,11 +2,9 @@
 // the output is missing or older than its sources, and a loopback static server for it.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
+import { listenOnLoopback, pathOf, send, sendFile } from './loopback-server.js';
 
 const root = join(import.meta.dirname, '../..');
 export const STORYBOOK_DIR = join(root, 'storybook-static');
@@ -55,15 +53,6 @@ export function storyIds(): string[] {
     .map((entry) => entry.id);
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-};
-
 export interface StorybookServer {
   /** Where Storybook is, ending in `/`. */
   readonly url: string;
@@ -75,32 +64,12 @@ const STORYBOOK_PATH = '/storybook/';
 
 /** Serves storybook-static/ on a free loopback port (a secure context, so MSW's worker starts). */
 export async function serveStorybook(): Promise<StorybookServer> {
-  const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://sb.invalid').pathname);
-    if (!path.startsWith(STORYBOOK_PATH)) return void response.writeHead(404).end();
-    const inside = path.slice(STORYBOOK_PATH.length - 1);
-    const file = normalize(
-      join(STORYBOOK_DIR, inside.endsWith('/') ? `${inside}index.html` : inside),
-    );
-    if (!file.startsWith(STORYBOOK_DIR + sep)) return void response.writeHead(403).end();
-    try {
-      const body = await readFile(file);
-      response.writeHead(200, {
-        'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-      });
-      response.end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
+  const server = await listenOnLoopback((request, response) => {
+    const path = decodeURIComponent(pathOf(request));
+    if (!path.startsWith(STORYBOOK_PATH)) return send(response, 404, 'text/plain', 'not found');
+    void sendFile(response, STORYBOOK_DIR, path.slice(STORYBOOK_PATH.length - 1));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}${STORYBOOK_PATH}`,
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
+  return { url: `${server.origin}${STORYBOOK_PATH}`, close: () => server.close() };
 }
 
 export interface StoryGlobals {

@@ -563,7 +563,8 @@ export const demoCatalog: App[] = [
           },
           textField('domain', 'Sending domain', {
             placeholder: 'mg.example.com',
-            pattern: '^(?:[a-z0-9-]+\\.)+[a-z]{2,}$',
+            // No repeated group (see safe-pattern.ts): labels, dots, then a top-level domain.
+            pattern: '^[a-z0-9][a-z0-9.-]*\\.[a-z]{2,}$',
             patternHint: 'A domain name such as mg.example.com.',
           }),
         ],

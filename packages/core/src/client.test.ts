@@ -23,6 +23,40 @@ describe('client', () => {
     assert.equal(requests.length, 1);
   });
 
+  it('drops a field pattern that could freeze the page from an app it reads', async () => {
+    const field = {
+      name: 'apiKey',
+      label: 'API key',
+      type: 'password',
+      required: true,
+      secret: true,
+    };
+    const app: App = {
+      ...pipedrive,
+      authMethods: [
+        {
+          type: 'api_key',
+          label: 'API key',
+          scopes: [],
+          fields: [
+            { ...field, pattern: '(a+)+$', patternHint: 'Letters a.' },
+            { ...field, name: 'other', pattern: '[a-f0-9]{40}' },
+          ] as App['authMethods'][number]['fields'],
+        },
+      ],
+    };
+    const { fetch } = fakeFetch(() => jsonResponse(app));
+    const client = createClient({
+      backendUrl: 'https://api.example.test',
+      sessionToken: 'tok',
+      fetch,
+    });
+    const [unsafe, safe] = (await client.getApp('pipedrive')).authMethods[0]!.fields;
+    assert.equal(unsafe?.pattern, undefined, 'the unsafe pattern is gone');
+    assert.equal(unsafe?.patternHint, 'Letters a.');
+    assert.equal(safe?.pattern, '[a-f0-9]{40}', 'a safe pattern stays');
+  });
+
   it('does not let one caller aborting getApp cancel it for another', async () => {
     let release: () => void = () => {};
     const { fetch } = fakeFetch(

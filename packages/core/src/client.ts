@@ -1,5 +1,6 @@
 // A client: one backend + one session, with the stores every element on the page shares.
 import type { App } from '@plugboard/contract';
+import { withoutUnsafePatterns } from '@plugboard/contract/field-check';
 import { createCatalogStore, type CatalogStore } from './catalog/catalog-store.js';
 import {
   resolveOptions,
@@ -121,11 +122,14 @@ export function clientFromResolved(
       let load = appLoads.get(key);
       if (!load) {
         load = createSharedTask(async (signal) => {
-          const app = await http.requestData({
-            path: `v1/apps/${encodeURIComponent(key)}`,
-            signal,
-            schema: appSchema,
-          });
+          // A field pattern that could freeze the page is dropped; the backend checks again.
+          const app = withoutUnsafePatterns(
+            await http.requestData({
+              path: `v1/apps/${encodeURIComponent(key)}`,
+              signal,
+              schema: appSchema,
+            }),
+          );
           apps.set(key, app);
           return app;
         });

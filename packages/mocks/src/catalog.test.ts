@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import type { App, AppPage } from '@plugboard/contract';
+import { createSearchIndex } from '@plugboard/core/search';
 import { demoApps } from './catalog/demo-apps.js';
 import { call, stopServer, useBackend } from './testing/mock-api.js';
 
@@ -63,6 +64,34 @@ describe('GET /v1/apps', () => {
     assert.ok(crm.items.every((app) => app.categories.includes('CRM')));
     const none = (await call('listApps', 'GET', '/v1/apps?q=zzzzqqq')).body as AppPage;
     assert.deepEqual(none, { items: [], nextCursor: null, total: 0 });
+  });
+
+  test('q ranks as core’s local search does, in any script', async () => {
+    const named = (key: string, name: string, aliases: string[] = []): App => ({
+      ...demoApps[0]!,
+      key,
+      name,
+      aliases,
+      popularity: 1,
+    });
+    const catalog = [
+      ...demoApps,
+      named('bitrix24', 'Битрикс24', ['Bitrix24']),
+      named('salla', 'سلة', ['Salla']),
+      named('feishu', '飞书', ['Lark']),
+    ];
+    useBackend({ catalog });
+    const local = createSearchIndex(catalog);
+    for (const q of ['hubsopt', 'sheets', 'битрикс', 'سل', '飞', 'lark', 'ქართ', '']) {
+      const page = (await call('listApps', 'GET', `/v1/apps?limit=20&q=${encodeURIComponent(q)}`))
+        .body as AppPage;
+      const expected = local.search(q, { limit: 20 }).map((hit) => hit.app.key);
+      assert.deepEqual(
+        page.items.map((app) => app.key),
+        expected,
+        q,
+      );
+    }
   });
 
   test('If-None-Match with the page ETag answers 304; another page or a changed catalog does not', async () => {

@@ -109,6 +109,22 @@ describe('POST /v1/connections', () => {
     );
   });
 
+  test('a key that cannot go in an HTTP header is 422 invalid_character, naming the character', async () => {
+    useBackend({ scenario: 'empty' });
+    const pasted = await create({
+      app: 'lemlist',
+      method: 'api_key',
+      fields: { apiKey: `${DEMO_KEY}\u200b` },
+    });
+    assert.equal(pasted.status, 422);
+    assert.equal(problemOf(pasted).code, 'validation_failed');
+    assert.deepEqual(
+      problemOf(pasted).errors?.map((e) => [e.field, e.code]),
+      [['apiKey', 'invalid_character']],
+    );
+    assert.match(problemOf(pasted).errors?.[0]?.message ?? '', /U\+200B/);
+  });
+
   test('a select left empty takes its default', async () => {
     useBackend({ scenario: 'empty' });
     const result = await create({

@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import type { ConnectionList, Problem } from '@plugboard/contract';
+import { createMockBackend } from './backend.js';
+import { demoApps } from './catalog/demo-apps.js';
 import { scenarios } from './scenarios.js';
 import { call, stopServer, TOKEN, useBackend } from './testing/mock-api.js';
 
@@ -134,5 +136,19 @@ describe('scenario switching', () => {
     const backend = useBackend({ connections: [] });
     assert.deepEqual(backend.store.connections, []);
     assert.throws(() => useBackend({ baseUrl: '/relative' }), /absolute URL/);
+  });
+
+  test('a catalog with a field pattern that could freeze a check is refused, naming it', () => {
+    const [app, ...rest] = demoApps;
+    const [method] = app!.authMethods;
+    const unsafe = {
+      ...app!,
+      authMethods: [{ ...method!, fields: [{ ...method!.fields[0]!, pattern: '(a+)+$' }] }],
+    };
+    assert.throws(
+      () => createMockBackend({ baseUrl: 'https://api.example.test', catalog: [unsafe, ...rest] }),
+      (error: Error) =>
+        error.name === 'UnsafePatternError' && error.message.includes(`${app!.key} › `),
+    );
   });
 });

@@ -489,9 +489,19 @@ export interface components {
       | 'internal_error';
     FieldError: {
       field: string;
-      /** @enum {string} */
+      /**
+       * @description `invalid_character`: a secret sent to the service in an HTTP header holds a character outside visible ASCII and the space (often an invisible one pasted along); the message names it (e.g. U+200B).
+       * @enum {string}
+       */
       code:
-        'required' | 'pattern' | 'type' | 'too_short' | 'too_long' | 'invalid_option' | 'rejected';
+        | 'required'
+        | 'pattern'
+        | 'type'
+        | 'too_short'
+        | 'too_long'
+        | 'invalid_option'
+        | 'invalid_character'
+        | 'rejected';
       message: string;
     };
     /** @description RFC 9457 problem details with Plugboard's extensions. */

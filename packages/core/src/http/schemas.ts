@@ -188,6 +188,7 @@ export const problemSchema: Schema<Problem> = v.object({
           'too_short',
           'too_long',
           'invalid_option',
+          'invalid_character',
           'rejected',
         ]),
         message: text,

@@ -196,6 +196,14 @@ export const ar = {
   'dialog.fieldTooShort': 'استخدم {min} أحرف على الأقل.',
   'dialog.fieldTooLong': 'استخدم {max} أحرف على الأكثر.',
   'dialog.fieldFormat': 'يبدو أن هذا غير صحيح. تحقق من التنسيق وحاول مرة أخرى.',
+  'dialog.fieldNumber': 'أدخل رقمًا.',
+  'dialog.fieldEmail': 'أدخل عنوان بريد إلكتروني، مثل name@example.com.',
+  'dialog.fieldUrl': 'أدخل عنوان ويب يبدأ بـ https://.',
+  'dialog.fieldOption': 'اختر أحد الخيارات.',
+  'dialog.fieldInvisibleCharacter':
+    'يحتوي هذا على حرف غير مرئي ({codePoint})، يُنسخ غالبًا مع المفتاح. احذفه أو الصق القيمة مرة أخرى.',
+  'dialog.fieldCharacter':
+    'لا يمكن أن يحتوي هذا على «{character}» ({codePoint}). تحقّق من أنك نسخت القيمة الصحيحة.',
   'dialog.selectPlaceholder': 'اختر…',
   'dialog.submitUpdate': 'حفظ وإعادة الربط',
   'dialog.webhookUrlLabel': 'عنوان URL للـ webhook',

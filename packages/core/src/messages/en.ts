@@ -186,6 +186,14 @@ export const en = {
   'dialog.fieldTooShort': 'Use at least {min} characters.',
   'dialog.fieldTooLong': 'Use at most {max} characters.',
   'dialog.fieldFormat': 'This doesn’t look right. Check the format and try again.',
+  'dialog.fieldNumber': 'Enter a number.',
+  'dialog.fieldEmail': 'Enter an email address, like name@example.com.',
+  'dialog.fieldUrl': 'Enter a web address that starts with https://.',
+  'dialog.fieldOption': 'Choose one of the options.',
+  'dialog.fieldInvisibleCharacter':
+    'This contains an invisible character ({codePoint}), often copied along with a key. Delete it, or paste the value again.',
+  'dialog.fieldCharacter':
+    'This can’t contain “{character}” ({codePoint}). Check that you copied the right value.',
   'dialog.selectPlaceholder': 'Choose…',
   'dialog.submitUpdate': 'Save and reconnect',
   'dialog.webhookUrlLabel': 'Webhook URL',

@@ -193,6 +193,14 @@ export const es = {
   'dialog.fieldTooShort': 'Usa al menos {min} caracteres.',
   'dialog.fieldTooLong': 'Usa como máximo {max} caracteres.',
   'dialog.fieldFormat': 'Esto no parece correcto. Revisa el formato y vuelve a intentarlo.',
+  'dialog.fieldNumber': 'Introduce un número.',
+  'dialog.fieldEmail': 'Introduce una dirección de correo, como nombre@ejemplo.com.',
+  'dialog.fieldUrl': 'Introduce una dirección web que empiece por https://.',
+  'dialog.fieldOption': 'Elige una de las opciones.',
+  'dialog.fieldInvisibleCharacter':
+    'Contiene un carácter invisible ({codePoint}), que suele copiarse junto con la clave. Bórralo o vuelve a pegar el valor.',
+  'dialog.fieldCharacter':
+    'No puede contener «{character}» ({codePoint}). Comprueba que copiaste el valor correcto.',
   'dialog.selectPlaceholder': 'Elige…',
   'dialog.submitUpdate': 'Guardar y reconectar',
   'dialog.webhookUrlLabel': 'URL del webhook',

@@ -192,6 +192,14 @@ export const ptBR = {
   'dialog.fieldTooShort': 'Use pelo menos {min} caracteres.',
   'dialog.fieldTooLong': 'Use no máximo {max} caracteres.',
   'dialog.fieldFormat': 'Isso não parece certo. Confira o formato e tente de novo.',
+  'dialog.fieldNumber': 'Digite um número.',
+  'dialog.fieldEmail': 'Digite um endereço de e-mail, como nome@exemplo.com.',
+  'dialog.fieldUrl': 'Digite um endereço da web que comece com https://.',
+  'dialog.fieldOption': 'Escolha uma das opções.',
+  'dialog.fieldInvisibleCharacter':
+    'Contém um caractere invisível ({codePoint}), que costuma vir junto ao copiar uma chave. Apague-o ou cole o valor de novo.',
+  'dialog.fieldCharacter':
+    'Não pode conter “{character}” ({codePoint}). Confira se você copiou o valor certo.',
   'dialog.selectPlaceholder': 'Escolha…',
   'dialog.submitUpdate': 'Salvar e reconectar',
   'dialog.webhookUrlLabel': 'URL do webhook',

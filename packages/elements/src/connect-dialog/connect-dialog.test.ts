@@ -545,6 +545,21 @@ describe('<connect-dialog>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('names an invisible character pasted into a key, sends nothing and keeps what was typed', async () => {
+      const el = await openDialog(html`<connect-dialog app-key="lemlist"></connect-dialog>`);
+      await until(() => root(el).querySelector('form'), 'the credential form never showed');
+      const key = field(el, 'API key');
+      type(key, `${DEMO_KEY}\u200b`);
+      await el.updateComplete;
+      const requestsBefore = backend.store.requests.length;
+      submit(el);
+      await until(() => key.getAttribute('aria-invalid') === 'true', 'the key was not marked');
+      expect(describedBy(el, key)).to.contain('invisible character (U+200B)');
+      expect(key.value).to.equal(`${DEMO_KEY}\u200b`);
+      expect(backend.store.requests.length).to.equal(requestsBefore);
+      await expect(el).to.be.accessible();
+    });
+
     it('shows server field errors on their fields (validation-errors)', async () => {
       backend.useScenario('validation-errors');
       const el = await openPipedrive();

@@ -1,14 +1,9 @@
-import type { AuthField, FieldValues } from '@plugboard/contract';
+import type { AuthField, AuthMethod, FieldValues } from '@plugboard/contract';
+import { checkFields, type FieldIssue } from '@plugboard/contract/field-check';
 import type { Translate } from '../shared/client-controller.js';
 
 /** What the user typed, by field name: text for inputs and selects, booleans for checkboxes. */
 export type FormValues = Record<string, string | boolean>;
-
-/** A client-side problem with one field, with what its message needs. */
-export interface FieldProblem {
-  kind: 'required' | 'pattern' | 'too_short' | 'too_long';
-  params?: Record<string, string | number>;
-}
 
 /** Defaults from the schema, so an untouched form submits what the app expects. */
 export function initialValues(fields: readonly AuthField[]): FormValues {
@@ -27,69 +22,18 @@ export function hasUserInput(fields: readonly AuthField[], values: FormValues): 
 }
 
 /**
- * Whether the whole value matches the field's pattern. An invalid pattern from the server must not
- * lock the user out, so it counts as a match (the server validates again).
+ * The contract's field check, as the backend runs it: the request body's `fields` (trimmed, typed,
+ * empty optional fields left out) and an issue per field that has one.
  */
-export function matchesPattern(field: AuthField, value: string): boolean {
-  if (!field.pattern || value === '') return true;
-  try {
-    return new RegExp(`^(?:${field.pattern})$`, 'u').test(value);
-  } catch {
-    return true;
-  }
-}
-
-/** The first problem with one value, in the order a user fixes them. */
-export function validateField(
-  field: AuthField,
-  value: string | boolean | undefined,
-): FieldProblem | null {
-  if (field.type === 'checkbox') {
-    return field.required && value !== true ? { kind: 'required' } : null;
-  }
-  const text = typeof value === 'string' ? value.trim() : '';
-  if (text === '') return field.required ? { kind: 'required' } : null;
-  if (field.minLength !== undefined && text.length < field.minLength) {
-    return { kind: 'too_short', params: { min: field.minLength } };
-  }
-  if (field.maxLength !== undefined && text.length > field.maxLength) {
-    return { kind: 'too_long', params: { max: field.maxLength } };
-  }
-  if (!matchesPattern(field, text)) return { kind: 'pattern' };
-  return null;
-}
-
-/** Problems for every field that has one, in schema order. */
-export function validateForm(
-  fields: readonly AuthField[],
+export function checkForm(
+  method: Pick<AuthMethod, 'type' | 'fields'>,
   values: FormValues,
-): Map<string, FieldProblem> {
-  const problems = new Map<string, FieldProblem>();
-  for (const field of fields) {
-    const problem = validateField(field, values[field.name]);
-    if (problem) problems.set(field.name, problem);
-  }
-  return problems;
-}
-
-/**
- * The request body's `fields`: values trimmed (pasted keys often carry a newline), numbers as
- * numbers, empty optional fields left out.
- */
-export function toFieldValues(fields: readonly AuthField[], values: FormValues): FieldValues {
-  const out: FieldValues = {};
-  for (const field of fields) {
-    const value = values[field.name];
-    if (typeof value === 'boolean') {
-      out[field.name] = value;
-      continue;
-    }
-    const text = (value ?? '').trim();
-    if (text === '') continue;
-    out[field.name] =
-      field.type === 'number' && Number.isFinite(Number(text)) ? Number(text) : text;
-  }
-  return out;
+): { fields: FieldValues; issues: Map<string, FieldIssue> } {
+  const checked = checkFields(method, values);
+  return {
+    fields: checked.values,
+    issues: new Map(checked.issues.map((issue) => [issue.field, issue])),
+  };
 }
 
 /** The `<input type>` for a schema field type (select and checkbox render their own controls). */
@@ -99,19 +43,31 @@ export function inputType(field: AuthField): 'text' | 'password' | 'url' | 'emai
   return 'text';
 }
 
-/** The words for a client-side problem: the app's own format hint first, where it has one. */
-export function problemMessage(field: AuthField, problem: FieldProblem, t: Translate): string {
-  switch (problem.kind) {
+/** The words for a client-side issue: the app's own format hint first, where it has one. */
+export function problemMessage(field: AuthField, issue: FieldIssue, t: Translate): string {
+  switch (issue.code) {
     case 'required':
       return t('dialog.fieldMissing', { field: field.label });
     case 'too_short':
-      return t('dialog.fieldTooShort', problem.params);
+      return t('dialog.fieldTooShort', { min: issue.min });
     case 'too_long':
-      return t('dialog.fieldTooLong', problem.params);
+      return t('dialog.fieldTooLong', { max: issue.max });
+    case 'invalid_option':
+      return t('dialog.fieldOption');
+    case 'invalid_character':
+      return issue.character === undefined
+        ? t('dialog.fieldInvisibleCharacter', { codePoint: issue.codePoint })
+        : t('dialog.fieldCharacter', { character: issue.character, codePoint: issue.codePoint });
+    case 'type':
+      if (issue.expected === 'email') return t('dialog.fieldEmail');
+      if (issue.expected === 'url') return t('dialog.fieldUrl');
+      if (issue.expected === 'number') return t('dialog.fieldNumber');
+      break;
     case 'pattern':
       if (field.patternHint) return field.patternHint;
-      return field.placeholder
-        ? t('dialog.formatHint', { example: field.placeholder })
-        : t('dialog.fieldFormat');
+      break;
   }
+  return field.placeholder
+    ? t('dialog.formatHint', { example: field.placeholder })
+    : t('dialog.fieldFormat');
 }

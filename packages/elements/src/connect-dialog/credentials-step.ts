@@ -4,11 +4,10 @@ import { HttpError, type PlugboardClient, type PlugboardError } from '@plugboard
 import { asPlugboardError } from '../shared/as-plugboard-error.js';
 import type { Translate } from '../shared/client-controller.js';
 import {
+  checkForm,
   hasUserInput,
   initialValues,
   problemMessage,
-  toFieldValues,
-  validateForm,
   type FormValues,
 } from './credential-fields.js';
 
@@ -97,12 +96,12 @@ export class CredentialsStep {
       ]),
     );
     this.formError = undefined;
-    const problems = validateForm(method.fields, this.values);
-    if (problems.size > 0) {
+    const { fields, issues } = checkForm(method, this.values);
+    if (issues.size > 0) {
       this.errors = new Map(
         method.fields.flatMap((field) => {
-          const problem = problems.get(field.name);
-          return problem ? [[field.name, problemMessage(field, problem, t)] as const] : [];
+          const issue = issues.get(field.name);
+          return issue ? [[field.name, problemMessage(field, issue, t)] as const] : [];
         }),
       );
       this.host.requestUpdate();
@@ -111,7 +110,6 @@ export class CredentialsStep {
     this.sending = true;
     this.errors = new Map();
     this.host.requestUpdate();
-    const fields = toFieldValues(method.fields, this.values);
     try {
       const { client, signal } = target;
       const connection = target.connectionId

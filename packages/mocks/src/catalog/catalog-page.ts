@@ -1,5 +1,9 @@
-// One page of the catalog as `GET /v1/apps` answers it: filter, rank, then cut at the cursor.
-import type { AppPage, AppSummary } from '@plugboard/contract';
+// One page of the catalog as `GET /v1/apps` answers it: rank, filter, then cut at the cursor.
+// Ranking is core's search index, the one the widget runs locally, so a mocked remote search
+// orders apps exactly as the widget's own search and the reference server do.
+import type { App, AppPage } from '@plugboard/contract';
+import { createSearchIndex, type SearchIndex } from '@plugboard/core/search';
+import { toSummary } from './app-summary.js';
 
 export interface CatalogQuery {
   q: string;
@@ -7,6 +11,12 @@ export interface CatalogQuery {
   /** Offset decoded from the cursor. */
   offset: number;
   limit: number;
+}
+
+/** The catalog as the mock state holds it: a health change swaps an app in `appsByKey` only. */
+export interface CatalogSource {
+  readonly catalog: readonly App[];
+  readonly appsByKey: ReadonlyMap<string, App>;
 }
 
 export const DEFAULT_PAGE_SIZE = 500;
@@ -22,32 +32,36 @@ export function decodeCursor(cursor: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-const normalize = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+/** Built once per catalog (a scenario's seed makes a new array), not per request. */
+const indexes = new WeakMap<readonly App[], SearchIndex>();
 
-/** 0 = no match; higher = better. Name prefix beats word prefix beats substring and aliases. */
-function matchScore(app: AppSummary, query: string): number {
-  const name = normalize(app.name);
-  if (name.startsWith(query)) return 4;
-  if (name.split(/\s+/).some((word) => word.startsWith(query))) return 3;
-  if (app.aliases.some((alias) => normalize(alias).startsWith(query))) return 2;
-  if (name.includes(query) || app.key.includes(query)) return 1;
-  return 0;
+function searchIndexOf(catalog: readonly App[]): SearchIndex {
+  let index = indexes.get(catalog);
+  if (!index) {
+    index = createSearchIndex(catalog);
+    indexes.set(catalog, index);
+  }
+  return index;
 }
 
-export function catalogPage(apps: readonly AppSummary[], query: CatalogQuery): AppPage {
-  const q = normalize(query.q.trim());
+const normalize = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+
+export function catalogPage(
+  source: CatalogSource,
+  visible: (app: App) => boolean,
+  query: CatalogQuery,
+): AppPage {
   const category = normalize(query.category.trim());
-  const inCategory = category
-    ? apps.filter((app) => app.categories.some((c) => normalize(c) === category))
-    : apps;
-  const ranked = inCategory
-    .map((app) => ({ app, score: q ? matchScore(app, q) : 1 }))
-    .filter((entry) => entry.score > 0)
-    .sort((a, b) => b.score - a.score || b.app.popularity - a.app.popularity)
-    .map((entry) => entry.app);
+  const index = searchIndexOf(source.catalog);
+  // Ranking is per app, so filtering the ranked catalog orders the rest as searching it would.
+  const ranked = index.search(query.q, { limit: index.size }).flatMap((hit) => {
+    const app = source.appsByKey.get(hit.app.key);
+    const inCategory = !category || app?.categories.some((c) => normalize(c) === category);
+    return app && inCategory && visible(app) ? [app] : [];
+  });
   const end = query.offset + query.limit;
   return {
-    items: ranked.slice(query.offset, end),
+    items: ranked.slice(query.offset, end).map(toSummary),
     nextCursor: end < ranked.length ? encodeCursor(end) : null,
     total: ranked.length,
   };

@@ -32,7 +32,3 @@ export function appForSession(
     };
   return { ok: true, app };
 }
-
-export function visibleCatalog(ctx: MockContext, session: MockSession | undefined): App[] {
-  return ctx.state.catalog.filter((app) => allowsApp(session, app.key));
-}

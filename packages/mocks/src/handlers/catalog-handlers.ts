@@ -1,16 +1,15 @@
 // GET /v1/apps (search, category, cursor pages, ETag → 304) and GET /v1/apps/{appKey}.
 import { http } from 'msw';
-import { toSummary } from '../catalog/app-summary.js';
 import {
   catalogPage,
   decodeCursor,
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
 } from '../catalog/catalog-page.js';
-import { appForSession, visibleCatalog } from '../catalog/session-apps.js';
+import { appForSession } from '../catalog/session-apps.js';
 import type { MockContext } from '../context.js';
 import { emptyResponse, jsonResponse, problemResponse, toResponse } from '../http/responses.js';
-import { currentSession } from '../state/sessions.js';
+import { allowsApp, currentSession } from '../state/sessions.js';
 import { contentHash } from '../text.js';
 
 function etagOf(body: unknown): string {
@@ -55,8 +54,13 @@ export function catalogHandlers(ctx: MockContext) {
           'bad_request',
           `limit must be 1 to ${MAX_PAGE_SIZE}.`,
         );
-      const summaries = visibleCatalog(ctx, currentSession(ctx, request)).map(toSummary);
-      const page = catalogPage(summaries, { q, category, offset, limit });
+      const session = currentSession(ctx, request);
+      const page = catalogPage(ctx.state, (app) => allowsApp(session, app.key), {
+        q,
+        category,
+        offset,
+        limit,
+      });
       const etag = etagOf(page);
       if (matchesEtag(request, etag)) return emptyResponse(requestId, 304, { ETag: etag });
       return jsonResponse(requestId, 200, page, { ETag: etag });

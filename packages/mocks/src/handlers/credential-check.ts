@@ -72,10 +72,9 @@ export function checkCredentials(
         `Unknown fields: ${unknown.join(', ').slice(0, 500)}.`,
       ),
     );
+  const { values, errors: fieldErrors } = validateFieldValues(method, submission.fields);
   const errors =
-    ctx.state.scenario === 'validation-errors'
-      ? scenarioFieldErrors(method)
-      : validateFieldValues(method, submission.fields);
+    ctx.state.scenario === 'validation-errors' ? scenarioFieldErrors(method) : fieldErrors;
   if (errors.length > 0)
     return fail(
       problemAnswer(requestId, 422, 'validation_failed', 'Check the highlighted fields.', {
@@ -94,7 +93,7 @@ export function checkCredentials(
         },
       ),
     );
-  const rejected = rejectedSecrets(method, submission.fields);
+  const rejected = rejectedSecrets(method, values);
   if (rejected.length > 0)
     return fail(
       problemAnswer(
@@ -107,7 +106,7 @@ export function checkCredentials(
         },
       ),
     );
-  const account = accountIdentity(app.key, method, submission.fields);
+  const account = accountIdentity(app.key, method, values);
   const existing = ctx.state.connections.find(
     (connection) =>
       connection.id !== replacing && ctx.state.accounts.get(connection.id) === account,
@@ -123,7 +122,7 @@ export function checkCredentials(
     app,
     method,
     account,
-    label: accountLabel(method, submission.fields),
-    hint: secretHint(method, submission.fields),
+    label: accountLabel(method, values),
+    hint: secretHint(method, values),
   };
 }

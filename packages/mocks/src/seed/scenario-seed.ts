@@ -1,4 +1,5 @@
 import type { App, Connection, HealthStatus } from '@plugboard/contract';
+import { assertSafePatterns } from '@plugboard/contract/field-check';
 import { demoApps } from '../catalog/demo-apps.js';
 import { hugeCatalog } from '../catalog/generated-apps.js';
 import { hostileCatalog, hostileConnections } from '../hostile/hostile-catalog.js';
@@ -56,8 +57,12 @@ function connectionsFor(
   }
 }
 
-/** The catalog and connections a scenario starts from. */
+/**
+ * The catalog and connections a scenario starts from. A catalog with a field pattern that could
+ * freeze a check of user input is refused (UnsafePatternError), as the reference server refuses it.
+ */
 export function seedFor(scenario: ScenarioName, options: SeedOptions, now = new Date()) {
   const catalog = catalogFor(scenario, options);
+  assertSafePatterns(catalog);
   return { catalog, connections: connectionsFor(scenario, catalog, options, now) };
 }

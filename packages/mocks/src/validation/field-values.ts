@@ -1,60 +1,49 @@
-// Checks submitted credential fields against the app's schema the way the reference server does:
-// required, type, length, pattern (the whole value, `u` flag) and select options, per field.
+// Checks submitted credential fields against the app's schema with the contract's one field
+// checker, as the reference server and the widget do, in the mock's own words.
 import type { AuthField, AuthMethod, FieldError } from '@plugboard/contract';
+import { checkFields, type FieldIssue, type FieldValue } from '@plugboard/contract/field-check';
 import { clip } from '../text.js';
 
-export type SubmittedValue = string | number | boolean;
+export type SubmittedValue = FieldValue;
 
 const MESSAGE_MAX = 500;
-
-function isEmpty(value: SubmittedValue | undefined): boolean {
-  return value === undefined || (typeof value === 'string' && value.trim() === '');
-}
-
-function typeMatches(field: AuthField, value: SubmittedValue): boolean {
-  if (field.type === 'checkbox') return typeof value === 'boolean';
-  if (field.type === 'number') return typeof value === 'number' && Number.isFinite(value);
-  return typeof value === 'string';
-}
 
 function fieldError(field: AuthField, code: FieldError['code'], message: string): FieldError {
   return { field: field.name, code, message: clip(message, MESSAGE_MAX) };
 }
 
-function checkString(field: AuthField, value: string): FieldError | undefined {
-  if (field.minLength !== undefined && value.length < field.minLength)
-    return fieldError(field, 'too_short', `Use at least ${field.minLength} characters.`);
-  if (field.maxLength !== undefined && value.length > field.maxLength)
-    return fieldError(field, 'too_long', `Use at most ${field.maxLength} characters.`);
-  if (field.options && !field.options.some((option) => option.value === value))
-    return fieldError(field, 'invalid_option', 'Choose one of the listed options.');
-  if (field.pattern && !new RegExp(`^(?:${field.pattern})$`, 'u').test(value))
-    return fieldError(
-      field,
-      'pattern',
-      field.patternHint ?? 'This value does not have the expected format.',
-    );
-  return undefined;
-}
-
-function checkField(
-  field: AuthField,
-  submitted: SubmittedValue | undefined,
-): FieldError | undefined {
-  const value = isEmpty(submitted) ? field.default : submitted;
-  if (isEmpty(value)) {
-    return field.required ? fieldError(field, 'required', 'This field is required.') : undefined;
+function wordsFor(issue: FieldIssue, field: AuthField): string {
+  switch (issue.code) {
+    case 'required':
+      return 'This field is required.';
+    case 'type':
+      return `Expected a ${issue.expected} value.`;
+    case 'too_short':
+      return `Use at least ${issue.min} characters.`;
+    case 'too_long':
+      return `Use at most ${issue.max} characters.`;
+    case 'invalid_option':
+      return 'Choose one of the listed options.';
+    case 'pattern':
+      return field.patternHint ?? 'This value does not have the expected format.';
+    case 'invalid_character':
+      return issue.character === undefined
+        ? `Remove the invisible character ${issue.codePoint}.`
+        : `Remove “${issue.character}” (${issue.codePoint}): it cannot be sent.`;
   }
-  if (!typeMatches(field, value!))
-    return fieldError(field, 'type', `Expected a ${field.type} value.`);
-  return typeof value === 'string' ? checkString(field, value) : undefined;
 }
 
+/** The values as the checker cleaned them (trimmed, coerced, defaults), and an error per field. */
 export function validateFieldValues(
   method: AuthMethod,
-  values: Record<string, SubmittedValue>,
-): FieldError[] {
-  return method.fields.flatMap((field) => checkField(field, values[field.name]) ?? []);
+  submitted: Record<string, SubmittedValue>,
+): { values: Record<string, SubmittedValue>; errors: FieldError[] } {
+  const { values, issues } = checkFields(method, submitted);
+  const errors = issues.map((issue) => {
+    const field = method.fields.find((candidate) => candidate.name === issue.field)!;
+    return fieldError(field, issue.code, wordsFor(issue, field));
+  });
+  return { values, errors };
 }
 
 /** Names the method does not know: a client bug, not a user mistake. */

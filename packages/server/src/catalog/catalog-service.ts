@@ -1,11 +1,13 @@
 // The app catalog as one session sees it: the static apps, their current provider health
 // (overridable through the admin endpoint), logo URLs on this server, and the session's app
-// allowlist applied everywhere.
+// allowlist applied everywhere. Searches rank with core's index, the one the widget uses locally,
+// so a query orders apps the same whether the page or the server answers it.
 import type { App, AppPage, AppSummary, ProviderHealth } from '@plugboard/contract';
+import { assertSafePatterns } from '@plugboard/contract/field-check';
+import { createSearchIndex, type SearchIndex } from '@plugboard/core/search';
 import type { Db } from '../db/open-database.js';
 import { ApiError, notFound } from '../http/api-error.js';
 import { allowsApp, type SessionRecord } from '../sessions/session-record.js';
-import { searchApps } from './search.js';
 
 export const DEFAULT_PAGE_SIZE = 500;
 
@@ -33,7 +35,10 @@ function toSummary(app: App): AppSummary {
 
 export class CatalogService {
   private readonly apps: Map<string, App>;
-  private readonly byPopularity: App[];
+  /** Built once per catalog; its word tables on the first search with words. */
+  private readonly index: SearchIndex;
+  /** The catalog in browse order (the index's order for an empty query). */
+  private readonly browseOrder: App[];
   private readonly healthOverrides = new Map<string, ProviderHealth>();
 
   constructor(
@@ -42,10 +47,11 @@ export class CatalogService {
     private readonly publicUrl: string,
     private readonly now: () => number,
   ) {
+    // A pattern that could freeze a check of user input stops the server at start, not later.
+    assertSafePatterns(apps);
     this.apps = new Map(apps.map((app) => [app.key, app]));
-    this.byPopularity = [...apps].sort(
-      (a, b) => b.popularity - a.popularity || a.name.localeCompare(b.name),
-    );
+    this.index = createSearchIndex(apps);
+    this.browseOrder = this.ranked('');
     const rows = db.prepare('SELECT app, status, message FROM app_health').all() as Array<{
       app: string;
       status: ProviderHealth['status'];
@@ -55,12 +61,17 @@ export class CatalogService {
   }
 
   list(session: SessionRecord, query: AppListQuery): AppPage {
-    let apps = this.byPopularity.filter((app) => allowsApp(session, app.key));
-    if (query.category) {
-      const category = query.category.toLowerCase();
-      apps = apps.filter((app) => app.categories.some((c) => c.toLowerCase() === category));
-    }
-    if (query.q) apps = searchApps(apps, query.q);
+    const category = query.category?.toLowerCase();
+    const ranked = query.q ? this.ranked(query.q) : this.browseOrder;
+    // Ranking is per app, so filtering the ranked catalog orders the rest as searching it would.
+    const apps =
+      session.allowedApps === null && !category
+        ? ranked
+        : ranked.filter(
+            (app) =>
+              allowsApp(session, app.key) &&
+              (!category || app.categories.some((c) => c.toLowerCase() === category)),
+          );
     const offset = query.cursor ? decodeCursor(query.cursor) : 0;
     const page = apps.slice(offset, offset + query.limit);
     const next = offset + page.length;
@@ -113,6 +124,13 @@ export class CatalogService {
 
   logoUrl(key: string): string {
     return `${this.publicUrl}/logos/${key}.svg`;
+  }
+
+  /** Every app matching `query`, best first (every app, in browse order, for an empty query). */
+  private ranked(query: string): App[] {
+    return this.index
+      .search(query, { limit: this.index.size })
+      .map((hit) => this.apps.get(hit.app.key)!);
   }
 
   private present(app: App): App {

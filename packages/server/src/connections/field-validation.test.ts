@@ -93,4 +93,13 @@ describe('validateFields', () => {
     const [message] = validateFields(method, { subdomain: 'ACME', key: 'abcd' }).errors;
     assert.equal(message?.message, 'Subdomain: Lowercase letters.');
   });
+
+  it('caps a value before any pattern runs on it', () => {
+    const long = validateFields(method, { subdomain: 'a'.repeat(1025), key: 'abcd' });
+    assert.deepEqual(
+      long.errors.map((error) => [error.field, error.code]),
+      [['subdomain', 'too_long']],
+    );
+    assert.equal(long.errors[0]?.message, 'Subdomain must be at most 1024 characters.');
+  });
 });

@@ -1,8 +1,9 @@
 // Checks submitted credential fields against the app's schema before anything reaches the
-// service: required, type, pattern, select options, lengths. Strings are trimmed first.
+// service, with the contract's one field checker (the widget and the mocks run the same), and
+// words each issue for the API's `errors` list.
 import type { AuthField, AuthMethod, FieldError, FieldValues } from '@plugboard/contract';
+import { checkFields, type FieldIssue, type FieldValue } from '@plugboard/contract/field-check';
 
-export type FieldValue = string | number | boolean;
 export type CleanFields = Record<string, FieldValue>;
 
 export interface FieldValidation {
@@ -10,96 +11,47 @@ export interface FieldValidation {
   errors: FieldError[];
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const MESSAGE_MAX = 500;
 
-function isBlank(value: FieldValue | undefined): boolean {
-  return value === undefined || (typeof value === 'string' && value === '');
-}
+const expectedType: Record<Extract<FieldIssue, { code: 'type' }>['expected'], string> = {
+  text: 'must be text',
+  number: 'must be a number',
+  checkbox: 'must be on or off',
+  email: 'must be an email address',
+  url: 'must be a web address (https://…)',
+};
 
-function isHttpUrl(value: string): boolean {
-  try {
-    const { protocol } = new URL(value);
-    return protocol === 'https:' || protocol === 'http:';
-  } catch {
-    return false;
+function describe(issue: FieldIssue, field: AuthField): string {
+  const { label } = field;
+  switch (issue.code) {
+    case 'required':
+      return `${label} is required.`;
+    case 'type':
+      return `${label} ${expectedType[issue.expected]}.`;
+    case 'too_short':
+      return `${label} must be at least ${issue.min} characters.`;
+    case 'too_long':
+      return `${label} must be at most ${issue.max} characters.`;
+    case 'invalid_option':
+      return `Choose one of the options for ${label}.`;
+    case 'pattern':
+      return `${label}: ${field.patternHint ?? 'It does not have the expected format.'}`;
+    case 'invalid_character':
+      return issue.character === undefined
+        ? `${label} contains an invisible character ${issue.codePoint}, often copied along with it. Remove it, or paste the value again.`
+        : `${label} contains “${issue.character}” (${issue.codePoint}), which it cannot hold. Check that you copied the right value.`;
   }
-}
-
-function error(field: AuthField, code: FieldError['code'], message: string): FieldError {
-  return { field: field.name, code, message };
-}
-
-/** The value coerced to the field's type, or a `type` error. */
-function coerce(field: AuthField, value: FieldValue): FieldValue | FieldError {
-  switch (field.type) {
-    case 'checkbox':
-      if (typeof value === 'boolean') return value;
-      if (value === 'true' || value === 'false') return value === 'true';
-      return error(field, 'type', `${field.label} must be on or off.`);
-    case 'number': {
-      const number = typeof value === 'number' ? value : Number(value);
-      if (typeof value === 'boolean' || value === '' || !Number.isFinite(number)) {
-        return error(field, 'type', `${field.label} must be a number.`);
-      }
-      return number;
-    }
-    default:
-      if (typeof value !== 'string') return error(field, 'type', `${field.label} must be text.`);
-      if (field.type === 'email' && !EMAIL.test(value)) {
-        return error(field, 'type', `${field.label} must be an email address.`);
-      }
-      if (field.type === 'url' && !isHttpUrl(value)) {
-        return error(field, 'type', `${field.label} must be a web address (https://…).`);
-      }
-      return value;
-  }
-}
-
-function checkText(field: AuthField, value: string): FieldError | null {
-  const length = [...value].length;
-  if (field.minLength !== undefined && length < field.minLength) {
-    return error(
-      field,
-      'too_short',
-      `${field.label} must be at least ${field.minLength} characters.`,
-    );
-  }
-  if (field.maxLength !== undefined && length > field.maxLength) {
-    return error(
-      field,
-      'too_long',
-      `${field.label} must be at most ${field.maxLength} characters.`,
-    );
-  }
-  if (field.options && !field.options.some((option) => option.value === value)) {
-    return error(field, 'invalid_option', `Choose one of the options for ${field.label}.`);
-  }
-  if (field.pattern && !new RegExp(`^(?:${field.pattern})$`, 'u').test(value)) {
-    const hint = field.patternHint ?? 'It does not have the expected format.';
-    return error(field, 'pattern', `${field.label}: ${hint}`);
-  }
-  return null;
 }
 
 export function validateFields(method: AuthMethod, submitted: FieldValues): FieldValidation {
-  const values: CleanFields = {};
-  const errors: FieldError[] = [];
-  for (const field of method.fields) {
-    let value: FieldValue | undefined = submitted[field.name];
-    if (typeof value === 'string') value = value.trim();
-    if (isBlank(value) && field.default !== undefined) value = field.default;
-    if (isBlank(value)) {
-      if (field.required) errors.push(error(field, 'required', `${field.label} is required.`));
-      continue;
-    }
-    const coerced = coerce(field, value!);
-    if (typeof coerced === 'object') {
-      errors.push(coerced);
-      continue;
-    }
-    const problem = typeof coerced === 'string' ? checkText(field, coerced) : null;
-    if (problem) errors.push(problem);
-    else values[field.name] = coerced;
-  }
+  const { values, issues } = checkFields(method, submitted);
+  const errors = issues.map((issue): FieldError => {
+    const field = method.fields.find((candidate) => candidate.name === issue.field)!;
+    return {
+      field: issue.field,
+      code: issue.code,
+      message: describe(issue, field).slice(0, MESSAGE_MAX),
+    };
+  });
   return { values, errors };
 }

@@ -22,6 +22,10 @@ export function sha256(value: string): string {
   return createHash('sha256').update(value, 'utf8').digest('base64url');
 }
 
+/**
+ * The one comparison of secrets (keys, passwords): it takes the same time wherever the first
+ * difference is, and whatever the lengths, since both sides are hashed to one length first.
+ */
 export function constantTimeEqual(a: string, b: string): boolean {
   const left = Buffer.from(sha256(a));
   const right = Buffer.from(sha256(b));

@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Provider } from 'oidc-provider';
 
-import { equalsInConstantTime } from './constant-time.js';
+import { constantTimeEqual } from '../crypto/random.js';
 import { DEMO_API_KEY, DEMO_PROFILE } from './demo-account.js';
 import { sendJson } from './http-io.js';
 
@@ -24,7 +24,7 @@ async function callerFromAccessToken(provider: Provider, token: string): Promise
 }
 
 function callerFromApiKey(key: string): Caller {
-  return equalsInConstantTime(key, DEMO_API_KEY)
+  return constantTimeEqual(key, DEMO_API_KEY)
     ? { scopes: [] }
     : { failure: 'The API key is not valid.' };
 }
@@ -34,7 +34,7 @@ function callerFromBasic(encoded: string): Caller {
   const separator = decoded.indexOf(':');
   const user = decoded.slice(0, Math.max(separator, 0));
   const key = decoded.slice(separator + 1);
-  if (separator < 0 || !equalsInConstantTime(user.toLowerCase(), DEMO_PROFILE.email)) {
+  if (separator < 0 || !constantTimeEqual(user.toLowerCase(), DEMO_PROFILE.email)) {
     return { failure: 'The email or API key is not valid.' };
   }
   return callerFromApiKey(key);

@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { InteractionResults, Provider } from 'oidc-provider';
 
-import { equalsInConstantTime } from './constant-time.js';
+import { constantTimeEqual } from '../crypto/random.js';
 import { DEMO_PROFILE, DEMO_USER, REQUIRED_SCOPES } from './demo-account.js';
 import { RequestTooLargeError, readForm, sendHtml } from './http-io.js';
 import { DECISIONS, FORM_FIELDS, INTERACTION_PREFIX } from './interaction-paths.js';
@@ -25,8 +25,8 @@ function sendFailure(res: ServerResponse, status: number, message: string): void
 }
 
 function isDemoCredentials(email: string, password: string): boolean {
-  const emailMatches = equalsInConstantTime(email.trim().toLowerCase(), DEMO_USER.email);
-  const passwordMatches = equalsInConstantTime(password, DEMO_USER.password);
+  const emailMatches = constantTimeEqual(email.trim().toLowerCase(), DEMO_USER.email);
+  const passwordMatches = constantTimeEqual(password, DEMO_USER.password);
   return emailMatches && passwordMatches;
 }
 

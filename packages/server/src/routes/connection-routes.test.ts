@@ -106,6 +106,31 @@ describe('connections', () => {
     assert.equal(oauthHere.status, 400);
   });
 
+  it('refuses a key that cannot go in an HTTP header with 422 on that field, naming the character', async () => {
+    const token = await t.session({ userId: 'header-character-user' });
+    // A key pasted with a zero-width space, and one with a newline inside: fetch refuses both as
+    // header values, which used to be reported as the service being unreachable.
+    for (const [apiKey, named] of [
+      ['demo-key-123\u200b', /invisible character U\+200B/],
+      ['demo-key\n-123', /invisible character U\+000A/],
+      ['demo-këy-123', /“ë” \(U\+00EB\)/],
+    ] as const) {
+      const refused = await create(token, {
+        app: 'lemlist',
+        method: 'api_key',
+        fields: { apiKey },
+      });
+      assert.equal(refused.status, 422, JSON.stringify(apiKey));
+      const problem = refused.body as Problem;
+      assert.equal(problem.code, 'validation_failed');
+      assert.deepEqual(
+        problem.errors?.map((error) => [error.field, error.code]),
+        [['apiKey', 'invalid_character']],
+      );
+      assert.match(problem.errors?.[0]?.message ?? '', named);
+    }
+  });
+
   it('answers 422 credentials_rejected with the error on the secret field for a wrong key', async () => {
     const token = await t.session({ userId: 'wrong-key-user' });
     const rejected = await create(token, {

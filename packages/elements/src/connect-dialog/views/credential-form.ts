@@ -2,11 +2,12 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { AuthField, AuthMethod } from '@plugboard/contract';
+import { failsPattern } from '@plugboard/contract/field-check';
 import type { PlugboardError } from '@plugboard/core';
 import type { Translate } from '../../shared/client-controller.js';
 import { errorView } from '../../shared/error-view.js';
 import { safeUrl } from '../../shared/safe-url.js';
-import { inputType, matchesPattern, type FormValues } from '../credential-fields.js';
+import { inputType, type FormValues } from '../credential-fields.js';
 
 export interface CredentialFormProps {
   t: Translate;
@@ -64,8 +65,7 @@ function fieldView(field: AuthField, props: CredentialFormProps): TemplateResult
   const error = props.errors.get(field.name);
   const text = typeof value === 'string' ? value : '';
   // The format hint shows as the user types, before any submit, while the value does not match.
-  const showPatternHint =
-    !error && Boolean(field.patternHint) && !matchesPattern(field, text.trim());
+  const showPatternHint = !error && Boolean(field.patternHint) && failsPattern(field, text.trim());
   const helpUrl = safeUrl(field.helpUrl);
   const describedBy = [
     field.helpText ? fieldId(field, '-help') : '',
@@ -196,8 +196,6 @@ function textInput(
     .value=${live(value)}
     placeholder=${ifDefined(field.placeholder)}
     ?required=${field.required}
-    minlength=${ifDefined(field.minLength)}
-    maxlength=${ifDefined(field.maxLength)}
     inputmode=${ifDefined(field.type === 'number' ? 'decimal' : undefined)}
     autocomplete=${secret ? 'off' : field.type === 'email' ? 'email' : 'off'}
     spellcheck="false"
