@@ -1,7 +1,7 @@
 // Test helper: signs in to the demo provider as the demo user and answers the consent page over
 // real HTTP, returning the redirect to the client's redirect_uri.
-import { DEMO_USER } from './demo-account.js';
-import { DECISIONS, FORM_FIELDS } from './interaction-paths.js';
+import { DEMO_USER } from '../demo-provider/demo-account.js';
+import { DECISIONS, FORM_FIELDS } from '../demo-provider/interaction-paths.js';
 import { ScriptedBrowser } from './scripted-browser.js';
 
 export interface CompleteAuthorizationOptions {
