@@ -17,6 +17,8 @@ export function suites(pnpm) {
   return [
     { name: 'lint', command: [pnpm, 'exec', 'eslint', '.', '--max-warnings', '0'] },
     { name: 'format', command: [pnpm, 'exec', 'prettier', '--check', '.'] },
+    // Dead exports, unused files and dependencies (knip.json says what the entries are).
+    { name: 'knip', command: [pnpm, 'exec', 'knip', '--no-progress'] },
     { name: 'contract:lint', command: filtered('contract', 'lint:contract') },
     { name: 'contract:generated', command: filtered('contract', 'check:generated') },
     { name: 'typecheck', command: [pnpm, 'run', 'typecheck'] },

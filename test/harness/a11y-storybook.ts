@@ -9,7 +9,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 
 const root = join(import.meta.dirname, '../..');
-export const STORYBOOK_DIR = join(root, 'storybook-static');
+const STORYBOOK_DIR = join(root, 'storybook-static');
 const indexFile = join(STORYBOOK_DIR, 'index.json');
 
 /** What the built Storybook is made from: a newer file here means the build is stale. */
@@ -74,7 +74,7 @@ export interface StorybookServer {
 const STORYBOOK_PATH = '/storybook/';
 
 /** Serves storybook-static/ on a free loopback port (a secure context, so MSW's worker starts). */
-export async function serveStorybook(): Promise<StorybookServer> {
+async function serveStorybook(): Promise<StorybookServer> {
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://sb.invalid').pathname);
     if (!path.startsWith(STORYBOOK_PATH)) return void response.writeHead(404).end();

@@ -40,7 +40,7 @@ export function matchesPattern(field: AuthField, value: string): boolean {
 }
 
 /** The first problem with one value, in the order a user fixes them. */
-export function validateField(
+function validateField(
   field: AuthField,
   value: string | boolean | undefined,
 ): FieldProblem | null {

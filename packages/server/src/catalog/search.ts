@@ -2,7 +2,7 @@
 // names and aliases, best match first, popularity breaking ties.
 import type { AppSummary } from '@plugboard/contract';
 
-export function normalizeText(value: string): string {
+function normalizeText(value: string): string {
   return value
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

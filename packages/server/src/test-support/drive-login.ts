@@ -14,7 +14,7 @@ export interface CompleteAuthorizationOptions {
 /** Login and consent, plus one spare (the provider skips pages it does not need). */
 const MAX_FORMS = 3;
 
-export function decodeAttribute(value: string): string {
+function decodeAttribute(value: string): string {
   return value
     .replaceAll('&quot;', '"')
     .replaceAll('&#39;', "'")
