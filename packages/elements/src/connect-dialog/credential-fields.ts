@@ -40,10 +40,7 @@ export function matchesPattern(field: AuthField, value: string): boolean {
 }
 
 /** The first problem with one value, in the order a user fixes them. */
-function validateField(
-  field: AuthField,
-  value: string | boolean | undefined,
-): FieldProblem | null {
+function validateField(field: AuthField, value: string | boolean | undefined): FieldProblem | null {
   if (field.type === 'checkbox') {
     return field.required && value !== true ? { kind: 'required' } : null;
   }
