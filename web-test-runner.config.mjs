@@ -6,9 +6,11 @@ import { defaultReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { browserFor } from './scripts/wtr-browsers.mjs';
 import { freePort } from './scripts/wtr-free-port.mjs';
-import { countsReporter } from './scripts/reporters/wtr-counts.mjs';
+import { junitReporter } from '@web/test-runner-junit-reporter';
+import { junitFile } from './scripts/junit-file.mjs';
 
 const engine = process.env.PB_ENGINE ?? 'chromium';
+const junit = junitFile(`wtr-${engine}`);
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
@@ -32,7 +34,7 @@ export default {
   testsFinishTimeout: 120_000,
   middleware: [serveMockServiceWorker],
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.base.json', target: 'es2022' })],
-  reporters: [defaultReporter(), countsReporter()],
+  reporters: [defaultReporter(), ...(junit ? [junitReporter({ outputPath: junit })] : [])],
 };
 
 /** MSW's worker (committed in test/static/) must be served from the origin root to control every page. */

@@ -6,13 +6,15 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/harness/chromium.mjs';
-import { VitestCountsReporter } from '../scripts/reporters/vitest-counts.mjs';
+import { junitFile } from '../scripts/junit-file.mjs';
+
+const junit = junitFile('vitest-storybook');
 
 export default defineConfig({
   plugins: [storybookTest({ configDir: fileURLToPath(new URL('.', import.meta.url)) })],
   test: {
     name: 'storybook',
-    reporters: ['default', new VitestCountsReporter()],
+    reporters: junit ? ['default', ['junit', { outputFile: junit }]] : ['default'],
     browser: {
       enabled: true,
       headless: true,

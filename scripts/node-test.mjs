@@ -1,9 +1,9 @@
 // Runs a package's Node tests (`*.test.ts`, but not `*.browser.test.ts`) with node:test and tsx,
-// reporting counts to $PB_RESULT_FILE when scripts/test-all.mjs asks for them.
+// with node:test's own JUnit reporter beside the human one when scripts/test-all.mjs asks for it.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { junitFile } from './junit-file.mjs';
 
 const dir = resolve(process.argv[2] ?? 'src');
 const files = readdirSync(dir, { recursive: true })
@@ -16,18 +16,9 @@ if (files.length === 0) {
   console.error(`no *.test.ts files under ${dir}`);
   process.exit(1);
 }
-const countsReporter = join(
-  dirname(fileURLToPath(import.meta.url)),
-  'reporters',
-  'node-test-counts.mjs',
-);
 const reporters = ['--test-reporter=spec', '--test-reporter-destination=stdout'];
-if (process.env.PB_RESULT_FILE) {
-  reporters.push(
-    `--test-reporter=${countsReporter}`,
-    `--test-reporter-destination=${process.env.PB_RESULT_FILE}`,
-  );
-}
+const junit = junitFile('node-test');
+if (junit) reporters.push('--test-reporter=junit', `--test-reporter-destination=${junit}`);
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...reporters, ...files], {
   stdio: 'inherit',
 });

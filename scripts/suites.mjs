@@ -1,6 +1,6 @@
 // Every check `npm test` runs, in order. scripts/test-all.mjs runs each command from the repo root
-// with $PB_RESULT_FILE set; a suite that writes {passed, failed, skipped} there reports its test
-// counts, any other counts as one check passed or failed by its exit code.
+// with $PB_RESULTS_DIR set; a suite whose runner writes JUnit XML there reports its test cases,
+// any other counts as one check passed or failed by its exit code.
 const node = process.execPath;
 
 /**
@@ -17,6 +17,8 @@ export function suites(pnpm) {
   return [
     { name: 'lint', command: [pnpm, 'exec', 'eslint', '.', '--max-warnings', '0'] },
     { name: 'format', command: [pnpm, 'exec', 'prettier', '--check', '.'] },
+    // Dead exports, unused files and dependencies (knip.json says what the entries are).
+    { name: 'knip', command: [pnpm, 'exec', 'knip', '--no-progress'] },
     { name: 'contract:lint', command: filtered('contract', 'lint:contract') },
     { name: 'contract:generated', command: filtered('contract', 'check:generated') },
     { name: 'typecheck', command: [pnpm, 'run', 'typecheck'] },
@@ -37,6 +39,7 @@ export function suites(pnpm) {
       timeoutMinutes: 15,
     },
     { name: 'unit:bench', command: [node, 'scripts/node-test.mjs', 'bench'] },
+    { name: 'unit:scripts', command: [node, 'scripts/node-test.mjs', 'scripts'] },
     ...['contract', 'core', 'mocks', 'server', 'react', 'vue'].map((pkg) => ({
       name: `unit:${pkg}`,
       command: filtered(pkg, 'test'),
@@ -59,7 +62,7 @@ export function suites(pnpm) {
       command: [pnpm, 'exec', 'vitest', 'run', '--config', '.storybook/vitest.config.ts'],
       timeoutMinutes: 10,
     },
-    { name: 'size', command: [node, 'scripts/reporters/size-limit.mjs'] },
+    { name: 'size', command: [node, 'scripts/size-budgets.mjs'] },
     { name: 'manifest:fresh', command: filtered('elements', 'check:manifest') },
     { name: 'react:generated', command: filtered('react', 'check:generated') },
   ];

@@ -5,7 +5,9 @@
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../test/harness/chromium.mjs';
-import { VitestCountsReporter } from '../../scripts/reporters/vitest-counts.mjs';
+import { junitFile } from '../../scripts/junit-file.mjs';
+
+const junit = junitFile('vitest');
 
 export default defineConfig({
   // MSW's worker (test/static/mockServiceWorker.js) must be served from the origin root.
@@ -13,7 +15,7 @@ export default defineConfig({
   test: {
     name: 'react',
     include: ['src/**/*.browser.test.ts'],
-    reporters: ['default', new VitestCountsReporter()],
+    reporters: junit ? ['default', ['junit', { outputFile: junit }]] : ['default'],
     browser: {
       enabled: true,
       headless: true,

@@ -54,7 +54,7 @@ before(async () => {
       Object.entries(ports).map(([name, port]) => [`PB_${name}_PORT`, String(port)]),
     ),
   };
-  delete env.PB_RESULT_FILE;
+  delete env.PB_RESULTS_DIR;
   delete env.PB_PNPM;
   server = spawn('npm', ['start'], { cwd: checkout, env, detached: true, stdio: 'pipe' });
   server.stdout?.on('data', (chunk) => (output += chunk));

@@ -7,7 +7,7 @@ import { test as base, type Page } from '@playwright/test';
 import { listenOnLoopback, pathOf, send, sendFile } from './loopback-server.js';
 
 const root = join(import.meta.dirname, '../..');
-export const STORYBOOK_DIR = join(root, 'storybook-static');
+const STORYBOOK_DIR = join(root, 'storybook-static');
 const indexFile = join(STORYBOOK_DIR, 'index.json');
 
 /** What the built Storybook is made from: a newer file here means the build is stale. */

@@ -4,7 +4,7 @@
 // packages/elements/README.md ("Content Security Policy") documents the same directives.
 
 /** The policy names the elements create. */
-export const PLUGBOARD_TRUSTED_TYPES = ['lit-html'] as const;
+const PLUGBOARD_TRUSTED_TYPES = ['lit-html'] as const;
 
 export function strictHostPolicy(
   backendOrigin: string,

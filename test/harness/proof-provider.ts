@@ -2,9 +2,9 @@
 // making pages send Cross-Origin-Opener-Policy, as some real providers and host pages do.
 import { expect, type BrowserContext, type Page } from '@playwright/test';
 
-export const DEMO_ACCOUNT = { email: 'demo@example.com', password: 'demo' } as const;
+const DEMO_ACCOUNT = { email: 'demo@example.com', password: 'demo' } as const;
 
-export async function signIn(page: Page): Promise<void> {
+async function signIn(page: Page): Promise<void> {
   await page.getByLabel('Email').fill(DEMO_ACCOUNT.email);
   await page.getByLabel('Password').fill(DEMO_ACCOUNT.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -14,7 +14,7 @@ export async function signIn(page: Page): Promise<void> {
  * Gives consent. The callback page may close a popup as soon as consent is given: a click whose
  * target closed underneath it is fine, but only when the page really did close.
  */
-export async function allow(page: Page): Promise<void> {
+async function allow(page: Page): Promise<void> {
   await page
     .getByRole('button', { name: 'Allow' })
     .click()

@@ -23,7 +23,7 @@ function app(
   };
 }
 
-export const realApps: readonly AppSummary[] = [
+const realApps: readonly AppSummary[] = [
   app('slack', 'Slack', 980_000, ['Communication']),
   app('google-sheets', 'Google Sheets', 990_000, ['Productivity'], ['gsheets', 'spreadsheet']),
   app('google-drive', 'Google Drive', 900_000, ['Files'], ['gdrive']),

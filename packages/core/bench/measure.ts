@@ -5,7 +5,7 @@ import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
 
 /** `global.gc` when Node runs with --expose-gc, else the same function obtained at runtime. */
-export const collectGarbage: () => void =
+const collectGarbage: () => void =
   globalThis.gc ??
   (() => {
     setFlagsFromString('--expose-gc');

@@ -46,13 +46,13 @@ export interface TokenSourceOptions {
   readonly fetchSessionToken: (() => Promise<string>) | undefined;
 }
 
-export const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_OAUTH_TIMEOUT_MS = 5 * 60_000;
 
 const THEMES: readonly Theme[] = ['light', 'dark', 'auto'];
 
 /** Secret keys (`sk_…`) belong on the host's server; a browser must never hold one. */
-export function looksLikeSecretKey(value: string): boolean {
+function looksLikeSecretKey(value: string): boolean {
   return /^sk_/i.test(value.trim());
 }
 

@@ -75,7 +75,7 @@ export function toPlugboardError(value: unknown): PlugboardError {
   return new PlugboardError('network', message, { cause: value });
 }
 
-export function isAbortError(value: unknown): boolean {
+function isAbortError(value: unknown): boolean {
   return (
     typeof value === 'object' &&
     value !== null &&

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import type { Connection, OAuthFlow, OAuthFlowStart } from '@plugboard/contract';
-import { completeAuthorization } from './demo-provider/drive-login.js';
+import { completeAuthorization } from './test-support/drive-login.js';
 import {
   ORIGIN,
   idempotencyKey,

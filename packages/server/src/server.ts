@@ -23,7 +23,7 @@ import type { ProviderEndpoints } from './provider/provider-endpoints.js';
 import type { Services } from './services.js';
 import { SessionStore } from './sessions/session-store.js';
 
-export const DEFAULT_CREDENTIAL_ATTEMPTS_PER_MINUTE = 10;
+const DEFAULT_CREDENTIAL_ATTEMPTS_PER_MINUTE = 10;
 const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 
 export interface ReferenceServerConfig {

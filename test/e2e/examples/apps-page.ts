@@ -3,7 +3,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect } from '../../harness/examples-fixtures.js';
 
-export const DEMO_LOGIN = { email: 'demo@example.com', password: 'demo' };
+const DEMO_LOGIN = { email: 'demo@example.com', password: 'demo' };
 export const DEMO_API_TOKEN = 'demo-key-123';
 
 /** The connect dialog (a modal <dialog> labelled by its title) while it is open. */

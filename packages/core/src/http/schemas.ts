@@ -40,7 +40,7 @@ const appSummaryEntries = {
   authTypes: v.array(authType),
 };
 
-export const appSummarySchema: Schema<AppSummary> = v.object(appSummaryEntries);
+const appSummarySchema: Schema<AppSummary> = v.object(appSummaryEntries);
 
 /** Catalog pages drop the items they cannot read (e.g. an auth type newer than this client)
  *  instead of failing the whole catalog. */

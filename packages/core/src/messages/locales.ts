@@ -9,7 +9,7 @@ const CATALOG_ALIASES: Readonly<Record<string, SupportedLocale>> = { pt: 'pt-BR'
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ckb', 'dv', 'yi', 'ug']);
 
 /** The well-formed form of a BCP 47 tag ("PT-br" → "pt-BR"), or undefined. */
-export function canonicalLocale(locale: string): string | undefined {
+function canonicalLocale(locale: string): string | undefined {
   try {
     return Intl.getCanonicalLocales(locale)[0];
   } catch {

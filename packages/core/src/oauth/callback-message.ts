@@ -6,7 +6,7 @@ import type { CallbackMessageEvent } from './browser-environment.js';
 
 const FINISHED_STATUSES: readonly string[] = ['succeeded', 'failed', 'expired'];
 
-export function isCallbackMessage(data: unknown): data is OAuthCallbackMessage {
+function isCallbackMessage(data: unknown): data is OAuthCallbackMessage {
   if (typeof data !== 'object' || data === null) return false;
   const message = data as Record<string, unknown>;
   return (

@@ -12,7 +12,7 @@ import { createFlow, LONG_POLL_SECONDS, readFlow, type CreatedFlow } from './flo
 import { connectionOf, resultFromFlow } from './flow-result.js';
 import type { OAuthResult, StartOAuthOptions } from './oauth-types.js';
 
-export const POPUP_NAME = 'plugboard-oauth';
+const POPUP_NAME = 'plugboard-oauth';
 const POPUP_WIDTH = 520;
 const POPUP_HEIGHT = 680;
 

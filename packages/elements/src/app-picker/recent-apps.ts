@@ -1,5 +1,5 @@
 /** How many recently chosen apps the empty search shows first. */
-export const RECENT_LIMIT = 5;
+const RECENT_LIMIT = 5;
 
 /** Pickers without a client (static `apps`) share this scope. */
 const STATIC_SCOPE = {};

@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Connection } from '@plugboard/contract';
 
 /** How often to ask the backend whether the first webhook event arrived while setup is shown. */
-export const WEBHOOK_POLL_MS = 2000;
+const WEBHOOK_POLL_MS = 2000;
 
 /**
  * Polls one connection until its webhook has received an event, while the setup view is open.

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** "Last tested 3 minutes ago" must age while the page stays open: re-render once a minute. */
-export const RELATIVE_TIME_REFRESH_MS = 60_000;
+const RELATIVE_TIME_REFRESH_MS = 60_000;
 
 /** Re-renders its host every minute while it is connected; the timer stops on disconnect. */
 export class RelativeTimeTicker implements ReactiveController {

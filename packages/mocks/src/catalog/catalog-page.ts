@@ -23,7 +23,7 @@ export const DEFAULT_PAGE_SIZE = 500;
 export const MAX_PAGE_SIZE = 1000;
 
 /** Cursors are opaque to clients; here they carry the offset of the next page. */
-export function encodeCursor(offset: number): string {
+function encodeCursor(offset: number): string {
   return `o${offset}`;
 }
 

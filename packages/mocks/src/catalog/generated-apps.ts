@@ -3,7 +3,7 @@
 import type { App, AppSummary, AuthMethod, AuthType } from '@plugboard/contract';
 import { generateCatalog } from '@plugboard/contract/generate-catalog';
 
-export const HUGE_CATALOG_SIZE = 10_000;
+const HUGE_CATALOG_SIZE = 10_000;
 
 function secret(name: string, label: string) {
   return { name, label, type: 'password' as const, required: true, secret: true };
@@ -43,7 +43,7 @@ function methodFor(type: AuthType, appName: string): AuthMethod {
   }
 }
 
-export function appFromSummary(summary: AppSummary): App {
+function appFromSummary(summary: AppSummary): App {
   return {
     ...summary,
     helpUrl: null,

@@ -7,7 +7,7 @@ import { currentSession } from '../state/sessions.js';
 import { parseStartBody, startCheck, startFlow } from './oauth-start.js';
 
 /** The mock holds a long-poll at most this long, whatever `wait` asks for. */
-export const LONG_POLL_CAP_MS = 2000;
+const LONG_POLL_CAP_MS = 2000;
 const FLOW_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
 export function oauthHandlers(ctx: MockContext) {

@@ -44,7 +44,7 @@ export function emptyResponse(
   return new HttpResponse(null, { status, headers: { 'X-Request-Id': requestId, ...headers } });
 }
 
-export function problemBody(
+function problemBody(
   requestId: string,
   status: number,
   code: ProblemCode,

@@ -22,7 +22,7 @@ const defaultMessages: Record<OAuthFlowErrorCode, string> = {
   exchange_failed: 'The service did not confirm the sign-in.',
 };
 
-export function notifyFlowChange(ctx: MockContext): void {
+function notifyFlowChange(ctx: MockContext): void {
   for (const listener of [...ctx.flowListeners]) listener();
 }
 

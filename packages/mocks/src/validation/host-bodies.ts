@@ -5,7 +5,7 @@ import { isPlainObject } from '../http/responses.js';
 import { APP_KEY_PATTERN, unexpectedKeys, type Parsed } from './request-bodies.js';
 
 /** The contract's default session lifetime. */
-export const DEFAULT_SESSION_TTL_SECONDS = 1800;
+const DEFAULT_SESSION_TTL_SECONDS = 1800;
 
 const HEALTH_STATUSES: readonly HealthStatus[] = ['operational', 'degraded', 'down'];
 

@@ -7,7 +7,7 @@ import type { SubmittedValue } from './field-values.js';
 /** The contract's AppKey pattern. */
 export const APP_KEY_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
-export const AUTH_TYPES: readonly AuthType[] = ['oauth2', 'api_key', 'token', 'basic', 'custom'];
+const AUTH_TYPES: readonly AuthType[] = ['oauth2', 'api_key', 'token', 'basic', 'custom'];
 
 export interface CredentialPatch {
   label?: string;

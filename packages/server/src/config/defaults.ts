@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 /** The documented development secret key. Never accept it in production: set PB_SECRET_KEY. */
 export const DEV_SECRET_KEY = 'sk_test_plugboard_dev_only';
-export const ENCRYPTION_KEY_FILE = 'encryption.key';
+const ENCRYPTION_KEY_FILE = 'encryption.key';
 export const DATABASE_FILE = 'plugboard.sqlite';
 
 /** `<repo>/.data` (this file sits at packages/server/{src,dist}/config/). */
@@ -30,7 +30,7 @@ export function resolveSecretKey(
   return DEV_SECRET_KEY;
 }
 
-export function decodeEncryptionKey(base64: string): Buffer {
+function decodeEncryptionKey(base64: string): Buffer {
   const key = Buffer.from(base64, 'base64');
   if (key.length !== 32) throw new Error('PB_ENCRYPTION_KEY must be 32 bytes, base64-encoded.');
   return key;

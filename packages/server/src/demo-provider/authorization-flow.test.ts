@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { completeAuthorization } from './drive-login.js';
+import { completeAuthorization } from '../test-support/drive-login.js';
 import { startDemoProvider, type DemoProvider } from './index.js';
 import {
   TEST_CLIENT,
@@ -10,7 +10,7 @@ import {
   exchangeCode,
   getMe,
   requestToken,
-} from './oauth-test-client.js';
+} from '../test-support/oauth-test-client.js';
 
 const ALL_SCOPES = 'openid email profile offline_access contacts.read contacts.write';
 

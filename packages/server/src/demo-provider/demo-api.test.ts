@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import { DEMO_API_KEY, DEMO_USER, startDemoProvider, type DemoProvider } from './index.js';
-import { TEST_CLIENT, getMe } from './oauth-test-client.js';
+import { TEST_CLIENT, getMe } from '../test-support/oauth-test-client.js';
 
 const basic = (user: string, password: string) =>
   `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;

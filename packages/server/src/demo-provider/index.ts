@@ -15,7 +15,7 @@ import {
 } from './provider-configuration.js';
 import { generateSigningKeys } from './signing-keys.js';
 
-export { DEMO_API_KEY, DEMO_SCOPES, DEMO_USER } from './demo-account.js';
+export { DEMO_API_KEY, DEMO_USER } from './demo-account.js';
 export type { DemoClient } from './provider-configuration.js';
 
 export interface DemoProviderOptions {

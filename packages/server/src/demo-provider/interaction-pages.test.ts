@@ -1,11 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { formActionOf, offeredScopes, visibleText } from './drive-login.js';
+import { formActionOf, offeredScopes, visibleText } from '../test-support/drive-login.js';
 import { startDemoProvider, type DemoProvider } from './index.js';
 import { renderConsentPage, renderLoginPage } from './interaction-pages.js';
-import { TEST_CLIENT, buildAuthorizeUrl, createPkcePair } from './oauth-test-client.js';
-import { ScriptedBrowser, type BrowseResult } from './scripted-browser.js';
+import {
+  TEST_CLIENT,
+  buildAuthorizeUrl,
+  createPkcePair,
+} from '../test-support/oauth-test-client.js';
+import { ScriptedBrowser, type BrowseResult } from '../test-support/scripted-browser.js';
 
 function asPage(result: BrowseResult) {
   assert.equal(result.kind, 'page', `expected a page, got a redirect to ${result.url.href}`);

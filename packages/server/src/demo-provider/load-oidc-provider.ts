@@ -2,6 +2,9 @@
 // Node 20 — where it runs fine (the test suite exercises it there). The demo provider promises a
 // quiet console, so it loads the module lazily and drops exactly that one notice; any other
 // warning during the import still reaches the console.
+// oidc-provider is an optional peer dependency of @plugboard/server: a production host that brings
+// its own OAuth providers never loads it, and `startReferenceStack()` / `plugboard-server start`
+// without it fail with a message that says what to install.
 import type * as OidcProvider from 'oidc-provider';
 
 type OidcProviderModule = typeof OidcProvider;
@@ -23,7 +26,25 @@ async function importWithoutRuntimeNotice(): Promise<OidcProviderModule> {
   };
   try {
     return await import('oidc-provider');
+  } catch (error) {
+    throw isMissing(error) ? missingPeerError(error) : error;
   } finally {
     console.warn = originalWarn;
   }
+}
+
+/** Only oidc-provider itself missing: a broken install of one of its dependencies stays as it is. */
+function isMissing(error: unknown): boolean {
+  return (
+    (error as NodeJS.ErrnoException | undefined)?.code === 'ERR_MODULE_NOT_FOUND' &&
+    /['"]oidc-provider['"]/.test((error as Error).message)
+  );
+}
+
+function missingPeerError(cause: unknown): Error {
+  return new Error(
+    'The demo OAuth provider (startReferenceStack, `plugboard-server start`) needs the optional ' +
+      'peer dependency oidc-provider: npm install oidc-provider@^9',
+    { cause },
+  );
 }

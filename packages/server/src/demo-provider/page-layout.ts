@@ -2,7 +2,7 @@
 // that allows exactly this stylesheet (by hash) and no script at all.
 import { createHash } from 'node:crypto';
 
-export const PROVIDER_NAME = 'Plugboard Demo Provider';
+const PROVIDER_NAME = 'Plugboard Demo Provider';
 
 const STYLES = `
 :root { color-scheme: light dark; font-family: system-ui, sans-serif; line-height: 1.5; }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { it, mock } from 'node:test';
 
-import { completeAuthorization } from './drive-login.js';
+import { completeAuthorization } from '../test-support/drive-login.js';
 import { startDemoProvider } from './index.js';
 import {
   TEST_CLIENT,
@@ -9,7 +9,7 @@ import {
   createPkcePair,
   exchangeCode,
   getMe,
-} from './oauth-test-client.js';
+} from '../test-support/oauth-test-client.js';
 
 // Its own file, so that this process imports oidc-provider for the first time inside the test:
 // the module's import-time notices count too.

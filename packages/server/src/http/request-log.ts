@@ -8,7 +8,7 @@ import type { ServerEnv } from './server-env.js';
  * The path as logged: no query string (it may hold an OAuth code or state), and webhook ids,
  * which work as capability URLs, masked.
  */
-export function loggablePath(url: string): string {
+function loggablePath(url: string): string {
   const { pathname } = new URL(url);
   return pathname.replace(/^\/v1\/hooks\/[^/]+/, '/v1/hooks/:hookId');
 }

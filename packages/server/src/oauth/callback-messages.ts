@@ -9,7 +9,7 @@ import {
 } from '@plugboard/core/messages';
 
 /** The first language of an Accept-Language header (`pt-BR,pt;q=0.9` → `pt-BR`), else English. */
-export function preferredLocale(acceptLanguage: string | undefined): string {
+function preferredLocale(acceptLanguage: string | undefined): string {
   return acceptLanguage?.split(',')[0]?.split(';')[0]?.trim() || 'en';
 }
 

@@ -27,7 +27,7 @@ import type { FlowError, FlowRecord } from './flow-record.js';
 import type { FlowRepository } from './flow-repository.js';
 import { codeChallengeS256, createCodeVerifier } from './pkce.js';
 
-export const FLOW_TTL_MS = 10 * 60 * 1000;
+const FLOW_TTL_MS = 10 * 60 * 1000;
 /** Asked for on every flow: `openid` for the identity, `offline_access` for a refresh token. */
 const BASE_SCOPES = ['openid', 'email', 'profile', 'offline_access'];
 

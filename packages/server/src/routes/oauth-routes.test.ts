@@ -7,7 +7,7 @@ import type {
   Problem,
   TestResult,
 } from '@plugboard/contract';
-import { completeAuthorization } from '../demo-provider/drive-login.js';
+import { completeAuthorization } from '../test-support/drive-login.js';
 import {
   ORIGIN,
   OTHER_ORIGIN,

@@ -5,7 +5,7 @@ import type { Db } from '../db/open-database.js';
 import type { SessionRecord } from './session-record.js';
 
 const TOKEN_PREFIX = 'pbs_';
-export const DEFAULT_SESSION_TTL_SECONDS = 1800;
+const DEFAULT_SESSION_TTL_SECONDS = 1800;
 /** How long after expiry an origin still gets CORS headers, so clients can read the 401. */
 const ORIGIN_MEMORY_MS = 24 * 60 * 60 * 1000;
 

@@ -1,7 +1,7 @@
 // Test helper: signs in to the demo provider as the demo user and answers the consent page over
 // real HTTP, returning the redirect to the client's redirect_uri.
-import { DEMO_USER } from './demo-account.js';
-import { DECISIONS, FORM_FIELDS } from './interaction-paths.js';
+import { DEMO_USER } from '../demo-provider/demo-account.js';
+import { DECISIONS, FORM_FIELDS } from '../demo-provider/interaction-paths.js';
 import { ScriptedBrowser } from './scripted-browser.js';
 
 export interface CompleteAuthorizationOptions {
@@ -14,7 +14,7 @@ export interface CompleteAuthorizationOptions {
 /** Login and consent, plus one spare (the provider skips pages it does not need). */
 const MAX_FORMS = 3;
 
-export function decodeAttribute(value: string): string {
+function decodeAttribute(value: string): string {
   return value
     .replaceAll('&quot;', '"')
     .replaceAll('&#39;', "'")

@@ -2,7 +2,7 @@
 // authorization URLs and token requests. Used by tests only.
 import { createHash, randomBytes } from 'node:crypto';
 
-import type { DemoProvider } from './index.js';
+import type { DemoProvider } from '../demo-provider/index.js';
 
 export const TEST_CLIENT = {
   clientId: 'plugboard-test',
