@@ -63,7 +63,7 @@ export interface StorybookServer {
 const STORYBOOK_PATH = '/storybook/';
 
 /** Serves storybook-static/ on a free loopback port (a secure context, so MSW's worker starts). */
-export async function serveStorybook(): Promise<StorybookServer> {
+async function serveStorybook(): Promise<StorybookServer> {
   const server = await listenOnLoopback((request, response) => {
     const path = decodeURIComponent(pathOf(request));
     if (!path.startsWith(STORYBOOK_PATH)) return send(response, 404, 'text/plain', 'not found');
