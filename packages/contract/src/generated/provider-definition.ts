@@ -44,7 +44,10 @@ export type OAuthMethod = MethodCommon & {
    * How the client authenticates at the token endpoint: HTTP Basic, or client_id and client_secret in the body.
    */
   clientAuth: 'basic' | 'body';
-  tokenBody: 'form' | 'json';
+  /**
+   * How the token request carries its parameters: a form body, a JSON body (Notion), or the query string of an empty POST (ClickUp).
+   */
+  tokenBody: 'form' | 'json' | 'query';
   tokenResponse?: TokenResponse;
   refresh: Refresh;
   revoke?: Request;

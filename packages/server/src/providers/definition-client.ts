@@ -179,17 +179,19 @@ export class DefinitionClient implements ProviderClient {
       fields.client_id = client.id;
       fields.client_secret = client.secret;
     }
-    let body: string;
+    let body: string | undefined;
+    const url = renderUrl(method.tokenUrl, this.baseValues());
     if (method.tokenBody === 'json') {
       headers['Content-Type'] = 'application/json';
       body = JSON.stringify(fields);
+    } else if (method.tokenBody === 'query') {
+      for (const [name, value] of Object.entries(fields)) url.searchParams.set(name, value);
     } else {
       headers['Content-Type'] = 'application/x-www-form-urlencoded';
       body = new URLSearchParams(fields).toString();
     }
     let answer: ServiceAnswer;
     try {
-      const url = renderUrl(method.tokenUrl, this.baseValues());
       assertAllowedHost(url, definition.hosts);
       answer = await send(fetch, url, { method: 'POST', headers, body });
     } catch (error) {

@@ -27,8 +27,9 @@ export function renderText(template: string, values: TemplateValues): string {
 
 /**
  * For URLs: a placeholder at the very start stands for a whole origin (a Salesforce instance URL,
- * a self-hosted GitLab) and must be an http(s) URL; every other value is percent-encoded, so a
- * typed value can never add a path, a query or another host.
+ * a self-hosted GitLab) and must be an http(s) URL; a placeholder in the host must be host name
+ * characters (a subdomain); every other value is percent-encoded (a colon kept, as Telegram's bot
+ * tokens need), so a typed value can never add a host, a path or a query.
  */
 export function renderUrl(template: string, values: TemplateValues): URL {
   let origin = '';
@@ -42,10 +43,28 @@ export function renderUrl(template: string, values: TemplateValues): URL {
     origin = `${base.origin}${base.pathname.replace(/\/+$/, '')}`;
     rest = template.slice(leading[0].length);
   }
-  return new URL(
-    origin +
-      rest.replace(PLACEHOLDER, (_, name: string) => encodeURIComponent(valueOf(values, name))),
-  );
+  const authorityEnd = origin ? 0 : authorityEndOf(rest);
+  const authority = rest.slice(0, authorityEnd).replace(PLACEHOLDER, (_, name: string) => {
+    const value = valueOf(values, name);
+    if (!/^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(value)) {
+      throw new TypeError(`“${name}” is not a host name.`);
+    }
+    return value;
+  });
+  const path = rest
+    .slice(authorityEnd)
+    .replace(PLACEHOLDER, (_, name: string) =>
+      encodeURIComponent(valueOf(values, name)).replaceAll('%3A', ':'),
+    );
+  return new URL(origin + authority + path);
+}
+
+/** Where `https://host…` ends: the first slash, question mark or hash after the scheme. */
+function authorityEndOf(template: string): number {
+  const start = template.indexOf('://');
+  const from = start === -1 ? 0 : start + 3;
+  const end = template.slice(from).search(/[/?#]/);
+  return end === -1 ? template.length : from + end;
 }
 
 /** The value at a dot path; digits index arrays. */
