@@ -2,12 +2,34 @@
 // file per service in this folder; definitions.test.ts fails when a file is missing from this list.
 import type { ProviderDefinition } from '@plugboard/contract/provider-definition';
 import { parseProviderDefinition } from '@plugboard/contract/validate-provider-definition';
+import confluence from './confluence.json' with { type: 'json' };
+import gmail from './gmail.json' with { type: 'json' };
+import googleCalendar from './google-calendar.json' with { type: 'json' };
+import googleDrive from './google-drive.json' with { type: 'json' };
+import googleSheets from './google-sheets.json' with { type: 'json' };
+import hubspot from './hubspot.json' with { type: 'json' };
+import jira from './jira.json' with { type: 'json' };
+import microsoftOutlook from './microsoft-outlook.json' with { type: 'json' };
+import microsoftTeams from './microsoft-teams.json' with { type: 'json' };
 import pipedrive from './pipedrive.json' with { type: 'json' };
+import salesforce from './salesforce.json' with { type: 'json' };
 import slack from './slack.json' with { type: 'json' };
+import zohoCrm from './zoho-crm.json' with { type: 'json' };
 
 const files: Record<string, unknown> = {
+  confluence,
+  gmail,
+  'google-calendar': googleCalendar,
+  'google-drive': googleDrive,
+  'google-sheets': googleSheets,
+  hubspot,
+  jira,
+  'microsoft-outlook': microsoftOutlook,
+  'microsoft-teams': microsoftTeams,
   pipedrive,
+  salesforce,
   slack,
+  'zoho-crm': zohoCrm,
 };
 
 export const providerDefinitions: ReadonlyMap<string, ProviderDefinition> = new Map(

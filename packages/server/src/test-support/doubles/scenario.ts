@@ -35,7 +35,8 @@ export class KeyStore {
   accepts(key: string | null | undefined): boolean {
     return key !== null && key !== undefined && this.valid.includes(key) && !this.revoked.has(key);
   }
-  revokeAll = (): void => {
-    for (const key of this.valid) this.revoked.add(key);
-  };
+  revoke(...keys: string[]): void {
+    for (const key of keys) this.revoked.add(key);
+  }
+  revokeAll = (): void => this.revoke(...this.valid);
 }
