@@ -2,7 +2,11 @@
 // file per service in this folder; definitions.test.ts fails when a file is missing from this list.
 import type { ProviderDefinition } from '@plugboard/contract/provider-definition';
 import { parseProviderDefinition } from '@plugboard/contract/validate-provider-definition';
+import airtable from './airtable.json' with { type: 'json' };
 import confluence from './confluence.json' with { type: 'json' };
+import discord from './discord.json' with { type: 'json' };
+import github from './github.json' with { type: 'json' };
+import gitlab from './gitlab.json' with { type: 'json' };
 import gmail from './gmail.json' with { type: 'json' };
 import googleCalendar from './google-calendar.json' with { type: 'json' };
 import googleDrive from './google-drive.json' with { type: 'json' };
@@ -11,13 +15,18 @@ import hubspot from './hubspot.json' with { type: 'json' };
 import jira from './jira.json' with { type: 'json' };
 import microsoftOutlook from './microsoft-outlook.json' with { type: 'json' };
 import microsoftTeams from './microsoft-teams.json' with { type: 'json' };
+import notion from './notion.json' with { type: 'json' };
 import pipedrive from './pipedrive.json' with { type: 'json' };
 import salesforce from './salesforce.json' with { type: 'json' };
 import slack from './slack.json' with { type: 'json' };
 import zohoCrm from './zoho-crm.json' with { type: 'json' };
 
 const files: Record<string, unknown> = {
+  airtable,
   confluence,
+  discord,
+  github,
+  gitlab,
   gmail,
   'google-calendar': googleCalendar,
   'google-drive': googleDrive,
@@ -26,6 +35,7 @@ const files: Record<string, unknown> = {
   jira,
   'microsoft-outlook': microsoftOutlook,
   'microsoft-teams': microsoftTeams,
+  notion,
   pipedrive,
   salesforce,
   slack,
