@@ -3,6 +3,8 @@
 import type { ProviderDefinition } from '@plugboard/contract/provider-definition';
 import { parseProviderDefinition } from '@plugboard/contract/validate-provider-definition';
 import airtable from './airtable.json' with { type: 'json' };
+import asana from './asana.json' with { type: 'json' };
+import clickup from './clickup.json' with { type: 'json' };
 import confluence from './confluence.json' with { type: 'json' };
 import discord from './discord.json' with { type: 'json' };
 import github from './github.json' with { type: 'json' };
@@ -13,16 +15,21 @@ import googleDrive from './google-drive.json' with { type: 'json' };
 import googleSheets from './google-sheets.json' with { type: 'json' };
 import hubspot from './hubspot.json' with { type: 'json' };
 import jira from './jira.json' with { type: 'json' };
+import linear from './linear.json' with { type: 'json' };
 import microsoftOutlook from './microsoft-outlook.json' with { type: 'json' };
 import microsoftTeams from './microsoft-teams.json' with { type: 'json' };
+import monday from './monday.json' with { type: 'json' };
 import notion from './notion.json' with { type: 'json' };
 import pipedrive from './pipedrive.json' with { type: 'json' };
 import salesforce from './salesforce.json' with { type: 'json' };
 import slack from './slack.json' with { type: 'json' };
+import trello from './trello.json' with { type: 'json' };
 import zohoCrm from './zoho-crm.json' with { type: 'json' };
 
 const files: Record<string, unknown> = {
   airtable,
+  asana,
+  clickup,
   confluence,
   discord,
   github,
@@ -33,12 +40,15 @@ const files: Record<string, unknown> = {
   'google-sheets': googleSheets,
   hubspot,
   jira,
+  linear,
   'microsoft-outlook': microsoftOutlook,
   'microsoft-teams': microsoftTeams,
+  monday,
   notion,
   pipedrive,
   salesforce,
   slack,
+  trello,
   'zoho-crm': zohoCrm,
 };
 
