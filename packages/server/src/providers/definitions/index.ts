@@ -7,6 +7,7 @@ import asana from './asana.json' with { type: 'json' };
 import clickup from './clickup.json' with { type: 'json' };
 import confluence from './confluence.json' with { type: 'json' };
 import discord from './discord.json' with { type: 'json' };
+import freshdesk from './freshdesk.json' with { type: 'json' };
 import github from './github.json' with { type: 'json' };
 import gitlab from './gitlab.json' with { type: 'json' };
 import gmail from './gmail.json' with { type: 'json' };
@@ -14,6 +15,7 @@ import googleCalendar from './google-calendar.json' with { type: 'json' };
 import googleDrive from './google-drive.json' with { type: 'json' };
 import googleSheets from './google-sheets.json' with { type: 'json' };
 import hubspot from './hubspot.json' with { type: 'json' };
+import intercom from './intercom.json' with { type: 'json' };
 import jira from './jira.json' with { type: 'json' };
 import linear from './linear.json' with { type: 'json' };
 import microsoftOutlook from './microsoft-outlook.json' with { type: 'json' };
@@ -22,8 +24,12 @@ import monday from './monday.json' with { type: 'json' };
 import notion from './notion.json' with { type: 'json' };
 import pipedrive from './pipedrive.json' with { type: 'json' };
 import salesforce from './salesforce.json' with { type: 'json' };
+import shopify from './shopify.json' with { type: 'json' };
 import slack from './slack.json' with { type: 'json' };
+import stripe from './stripe.json' with { type: 'json' };
 import trello from './trello.json' with { type: 'json' };
+import woocommerce from './woocommerce.json' with { type: 'json' };
+import zendesk from './zendesk.json' with { type: 'json' };
 import zohoCrm from './zoho-crm.json' with { type: 'json' };
 
 const files: Record<string, unknown> = {
@@ -32,6 +38,7 @@ const files: Record<string, unknown> = {
   clickup,
   confluence,
   discord,
+  freshdesk,
   github,
   gitlab,
   gmail,
@@ -39,6 +46,7 @@ const files: Record<string, unknown> = {
   'google-drive': googleDrive,
   'google-sheets': googleSheets,
   hubspot,
+  intercom,
   jira,
   linear,
   'microsoft-outlook': microsoftOutlook,
@@ -47,8 +55,12 @@ const files: Record<string, unknown> = {
   notion,
   pipedrive,
   salesforce,
+  shopify,
   slack,
+  stripe,
   trello,
+  woocommerce,
+  zendesk,
   'zoho-crm': zohoCrm,
 };
 
