@@ -15,7 +15,12 @@ let validator: ValidateFunction | undefined;
 
 function compiled(): ValidateFunction {
   if (validator) return validator;
-  const ajv = new Ajv2020({ strict: true, strictRequired: false, allowUnionTypes: true, allErrors: true });
+  const ajv = new Ajv2020({
+    strict: true,
+    strictRequired: false,
+    allowUnionTypes: true,
+    allErrors: true,
+  });
   addFormats(ajv);
   validator = ajv.compile(JSON.parse(readFileSync(PROVIDER_DEFINITION_SCHEMA_PATH, 'utf8')));
   return validator;

@@ -117,18 +117,19 @@ export async function startReferenceStack(
   const clientSecret = randomToken(24);
   let provider: Awaited<ReturnType<typeof startDemoProvider>> | null = null;
   try {
-    if (!realProviders) provider = await startDemoProvider({
-      port: options.providerPort ?? 0,
-      host,
-      accessTokenTtlSeconds: options.accessTokenTtlSeconds,
-      clients: [
-        {
-          clientId: OAUTH_CLIENT_ID,
-          clientSecret,
-          redirectUris: [`${publicUrl}/v1/oauth/callback`],
-        },
-      ],
-    });
+    if (!realProviders)
+      provider = await startDemoProvider({
+        port: options.providerPort ?? 0,
+        host,
+        accessTokenTtlSeconds: options.accessTokenTtlSeconds,
+        clients: [
+          {
+            clientId: OAUTH_CLIENT_ID,
+            clientSecret,
+            redirectUris: [`${publicUrl}/v1/oauth/callback`],
+          },
+        ],
+      });
   } catch (error) {
     await listener.close();
     const busy = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';

@@ -133,7 +133,9 @@ export class ConnectionService {
     this.deps.repository.delete(session.userId, id);
     // Best effort: the connection is gone whatever the service answers.
     if (record.credentials.kind === 'oauth') {
-      await this.deps.provider(record.app).revoke({ type: 'oauth', tokens: record.credentials.tokens });
+      await this.deps
+        .provider(record.app)
+        .revoke({ type: 'oauth', tokens: record.credentials.tokens });
     }
   }
 
@@ -227,7 +229,9 @@ export class ConnectionService {
     }
     this.deps.catalog.assertAvailable(app);
     const credentials: StoredCredentials = { kind: 'fields', values };
-    const answer = await this.deps.provider(app.key).whoAmI(providerCredential(method, credentials));
+    const answer = await this.deps
+      .provider(app.key)
+      .whoAmI(providerCredential(method, credentials));
     if (answer.outcome === 'rejected') {
       const field = checkedSecretField(method);
       const label = inSentence(

@@ -40,7 +40,8 @@ export type TokenResult =
   | { outcome: 'rejected'; error: string }
   | { outcome: 'unreachable'; detail: string };
 
-export type RevokeResult = { outcome: 'revoked' | 'not_supported' } | { outcome: 'failed'; detail: string };
+export type RevokeResult =
+  { outcome: 'revoked' | 'not_supported' } | { outcome: 'failed'; detail: string };
 
 export interface AuthorizeRequest {
   state: string;

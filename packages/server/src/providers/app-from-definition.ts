@@ -40,7 +40,8 @@ function setupSteps(definition: ProviderDefinition): SetupStep[] {
 export function listingOf(definition: ProviderDefinition) {
   const demo = demoCatalog.find((app) => app.key === definition.key);
   const listing = definition.listing ?? demo;
-  if (!listing) throw new Error(`${definition.key} needs a listing: it is not in the demo catalog.`);
+  if (!listing)
+    throw new Error(`${definition.key} needs a listing: it is not in the demo catalog.`);
   return {
     categories: listing.categories,
     aliases: listing.aliases ?? [],

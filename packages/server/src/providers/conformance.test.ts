@@ -7,13 +7,24 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Connection, OAuthFlow, OAuthFlowStart, Problem, TestResult } from '@plugboard/contract';
+import type {
+  Connection,
+  OAuthFlow,
+  OAuthFlowStart,
+  Problem,
+  TestResult,
+} from '@plugboard/contract';
 import type { OAuthMethod } from '@plugboard/contract/provider-definition';
 import { startDoublesServer, type DoublesServer } from '../test-support/doubles/doubles-server.js';
 import { approveAtDouble } from '../test-support/doubles/drive-authorize.js';
 import type { ConformanceScenario } from '../test-support/doubles/scenario.js';
 import { allServices } from '../test-support/doubles/services/index.js';
-import { idempotencyKey, ORIGIN, startTestStack, type TestStack } from '../test-support/test-stack.js';
+import {
+  idempotencyKey,
+  ORIGIN,
+  startTestStack,
+  type TestStack,
+} from '../test-support/test-stack.js';
 import { providerDefinitions } from './definitions/index.js';
 import { createOutboundFetch } from './outbound-fetch.js';
 
@@ -31,8 +42,14 @@ describe('provider definitions against their service doubles', () => {
     doubles = await startDoublesServer(services.map((service) => service.double));
     dir = mkdtempSync(join(tmpdir(), 'pb-conformance-'));
     const providersFile = join(dir, 'providers.json');
-    writeFileSync(providersFile, JSON.stringify(Object.fromEntries([...scenarios].map(([app, s]) => [app, s.host]))));
-    t = await startTestStack({ providersFile, outboundFetch: createOutboundFetch(doubles.dispatcher()) });
+    writeFileSync(
+      providersFile,
+      JSON.stringify(Object.fromEntries([...scenarios].map(([app, s]) => [app, s.host]))),
+    );
+    t = await startTestStack({
+      providersFile,
+      outboundFetch: createOutboundFetch(doubles.dispatcher()),
+    });
   });
 
   after(async () => {
@@ -50,7 +67,9 @@ describe('provider definitions against their service doubles', () => {
     const scenario = scenarios.get(key);
     if (!scenario) continue;
     describe(key, () => {
-      const oauth = definition.methods.find((method): method is OAuthMethod => method.type === 'oauth2');
+      const oauth = definition.methods.find(
+        (method): method is OAuthMethod => method.type === 'oauth2',
+      );
       if (oauth) {
         it('connects by OAuth, tests, refreshes and disconnects', async () => {
           assert.ok(scenario.oauth, `${key}: the scenario has no OAuth part`);
@@ -62,24 +81,38 @@ describe('provider definitions against their service doubles', () => {
             body: { app: key, openerOrigin: ORIGIN, mode: 'popup' },
           });
           assert.equal(start.status, 201, start.text);
-          const { callbackUrl } = await approveAtDouble(start.body.authorizeUrl, doubles.dispatcher());
+          const { callbackUrl } = await approveAtDouble(
+            start.body.authorizeUrl,
+            doubles.dispatcher(),
+          );
           assert.equal(callbackUrl.origin, new URL(t.stack.url).origin);
           const callback = await fetch(callbackUrl);
           const page = await callback.text();
           assert.equal(callback.status, 200, page.slice(0, 300));
-          const flow = await t.call<OAuthFlow>('getOAuthFlow', `/v1/oauth/flows/${start.body.flowId}`, { token });
+          const flow = await t.call<OAuthFlow>(
+            'getOAuthFlow',
+            `/v1/oauth/flows/${start.body.flowId}`,
+            { token },
+          );
           assert.equal(flow.body.status, 'succeeded', JSON.stringify(flow.body.error));
           const connection = flow.body.connection!;
           assert.equal(connection.label, label);
 
           const test = () =>
-            t.call<TestResult>('testConnection', `/v1/connections/${connection.id}/test`, { method: 'POST', token });
+            t.call<TestResult>('testConnection', `/v1/connections/${connection.id}/test`, {
+              method: 'POST',
+              token,
+            });
           const first = await test();
           assert.equal(first.body.ok, true, first.body.message);
 
           const refreshesBefore = grants.stats.refreshes;
           if (oauth.refresh.mode === 'none') {
-            assert.equal(grants.stats.refreshes, refreshesBefore, 'tokens that never expire are never refreshed');
+            assert.equal(
+              grants.stats.refreshes,
+              refreshesBefore,
+              'tokens that never expire are never refreshed',
+            );
           } else {
             grants.expireAccessTokens();
             const afterExpiry = await test();
@@ -91,7 +124,10 @@ describe('provider definitions against their service doubles', () => {
           }
 
           const revocationsBefore = grants.stats.revocations;
-          const removed = await t.call('deleteConnection', `/v1/connections/${connection.id}`, { method: 'DELETE', token });
+          const removed = await t.call('deleteConnection', `/v1/connections/${connection.id}`, {
+            method: 'DELETE',
+            token,
+          });
           assert.equal(removed.status, 204);
           assert.equal(grants.stats.revocations, revocationsBefore + (oauth.revoke ? 1 : 0));
         });
@@ -115,14 +151,20 @@ describe('provider definitions against their service doubles', () => {
           const connection = created.body as Connection;
           assert.equal(connection.label, credentials.label);
           const test = () =>
-            t.call<TestResult>('testConnection', `/v1/connections/${connection.id}/test`, { method: 'POST', token });
+            t.call<TestResult>('testConnection', `/v1/connections/${connection.id}/test`, {
+              method: 'POST',
+              token,
+            });
           assert.equal((await test()).body.ok, true);
           assert.ok(scenario.revokeKeys, `${key}: the double cannot revoke keys`);
           scenario.revokeKeys();
           const revoked = await test();
           assert.equal(revoked.body.ok, false);
           assert.equal(revoked.body.connection.lastError?.code, 'credentials_rejected');
-          const removed = await t.call('deleteConnection', `/v1/connections/${connection.id}`, { method: 'DELETE', token });
+          const removed = await t.call('deleteConnection', `/v1/connections/${connection.id}`, {
+            method: 'DELETE',
+            token,
+          });
           assert.equal(removed.status, 204);
         });
       }

@@ -73,14 +73,20 @@ export class DefinitionClient implements ProviderClient {
       params.set('code_challenge', codeChallenge);
       params.set('code_challenge_method', 'S256');
     }
-    for (const [name, value] of Object.entries(renderMap(method.authorizeParams, this.baseValues()))) {
+    for (const [name, value] of Object.entries(
+      renderMap(method.authorizeParams, this.baseValues()),
+    )) {
       params.set(name, value);
     }
     assertAllowedHost(url, this.options.definition.hosts);
     return url.toString();
   }
 
-  async exchangeCode(code: string, codeVerifier: string, redirectUri: string): Promise<TokenResult> {
+  async exchangeCode(
+    code: string,
+    codeVerifier: string,
+    redirectUri: string,
+  ): Promise<TokenResult> {
     const method = this.oauth();
     const params: Record<string, string> = {
       grant_type: 'authorization_code',
@@ -88,7 +94,12 @@ export class DefinitionClient implements ProviderClient {
       redirect_uri: redirectUri,
     };
     if (method.pkce) params.code_verifier = codeVerifier;
-    const result = await this.tokenRequest(method, params, method.tokenResponse, this.assumedScopes());
+    const result = await this.tokenRequest(
+      method,
+      params,
+      method.tokenResponse,
+      this.assumedScopes(),
+    );
     if (result.outcome !== 'ok') return result;
     try {
       for (const step of method.afterConnect ?? []) {
@@ -104,7 +115,8 @@ export class DefinitionClient implements ProviderClient {
         }
       }
     } catch (error) {
-      if (error instanceof UnreachableError) return { outcome: 'unreachable', detail: error.detail };
+      if (error instanceof UnreachableError)
+        return { outcome: 'unreachable', detail: error.detail };
       throw error;
     }
     return result;
@@ -140,7 +152,8 @@ export class DefinitionClient implements ProviderClient {
     try {
       answer = await callService(check.request, this.credentialContext(credential));
     } catch (error) {
-      if (error instanceof UnreachableError) return { outcome: 'unreachable', detail: error.detail };
+      if (error instanceof UnreachableError)
+        return { outcome: 'unreachable', detail: error.detail };
       throw error;
     }
     return readAccount(check, answer);
@@ -195,7 +208,8 @@ export class DefinitionClient implements ProviderClient {
       assertAllowedHost(url, definition.hosts);
       answer = await send(fetch, url, { method: 'POST', headers, body });
     } catch (error) {
-      if (error instanceof UnreachableError) return { outcome: 'unreachable', detail: error.detail };
+      if (error instanceof UnreachableError)
+        return { outcome: 'unreachable', detail: error.detail };
       throw error;
     }
     return readTokenAnswer(answer, shape, { now: now(), assumedScopes });
@@ -219,7 +233,8 @@ export class DefinitionClient implements ProviderClient {
 
   private client(): { id: string; secret: string } {
     const { host } = this.options;
-    if (!hasClient(host)) throw new Error(`${this.options.app.key} has no OAuth client configured.`);
+    if (!hasClient(host))
+      throw new Error(`${this.options.app.key} has no OAuth client configured.`);
     return { id: host.clientId, secret: host.clientSecret };
   }
 
@@ -294,12 +309,14 @@ export function readAccount(check: AccountCheck, answer: ServiceAnswer): WhoAmIR
   const statusOk = check.success?.status
     ? check.success.status.includes(status)
     : status >= 200 && status < 300;
-  const accepted = isObject && (check.success?.when ?? []).every((condition) => holds(body, condition));
+  const accepted =
+    isObject && (check.success?.when ?? []).every((condition) => holds(body, condition));
   if (!statusOk || !accepted) {
     return { outcome: 'unreachable', detail: `The service answered ${status}.` };
   }
   const id = renderFromAnswer(check.account.id, body);
-  if (!id) return { outcome: 'unreachable', detail: 'The service did not say which account this is.' };
+  if (!id)
+    return { outcome: 'unreachable', detail: 'The service did not say which account this is.' };
   const email = check.account.email ? renderFromAnswer(check.account.email, body) : null;
   const name = check.account.name ? renderFromAnswer(check.account.name, body) : null;
   const identity: WhoAmIResult & { outcome: 'ok' } = {
@@ -309,7 +326,8 @@ export function readAccount(check: AccountCheck, answer: ServiceAnswer): WhoAmIR
   if (check.account.scopes) {
     const scopes = readPath(body, check.account.scopes);
     if (Array.isArray(scopes)) identity.identity.scopes = scopes.map(String);
-    else if (typeof scopes === 'string') identity.identity.scopes = scopes.split(/[\s,]+/).filter(Boolean);
+    else if (typeof scopes === 'string')
+      identity.identity.scopes = scopes.split(/[\s,]+/).filter(Boolean);
   }
   return identity;
 }

@@ -1,9 +1,7 @@
 // The demo provider is one more definition (demo-definition.json): every app of the demo catalog
 // signs in and is checked through it. Only where it runs is not data: its endpoints are bound here.
 import type { App } from '@plugboard/contract';
-import {
-  parseProviderDefinition,
-} from '@plugboard/contract/validate-provider-definition';
+import { parseProviderDefinition } from '@plugboard/contract/validate-provider-definition';
 import type { OAuthMethod, ProviderDefinition } from '@plugboard/contract/provider-definition';
 import type { ProviderEndpoints } from '../provider/provider-endpoints.js';
 import type { ProviderClient } from '../provider/provider-client.js';

@@ -56,7 +56,8 @@ function appConfig(
   for (const [name, value] of Object.entries(entry)) {
     if (KNOWN.has(name)) continue;
     const setting = declared[name];
-    if (!setting) throw new HostConfigError(`${key}.${name} is not a setting of ${definition.name}.`);
+    if (!setting)
+      throw new HostConfigError(`${key}.${name} is not a setting of ${definition.name}.`);
     if (typeof value !== 'string') throw new HostConfigError(`${key}.${name} must be a string.`);
     if (setting.pattern && !new RegExp(`^(?:${setting.pattern})$`, 'u').test(value)) {
       throw new HostConfigError(`${key}.${name}: ${setting.description}`);

@@ -6,7 +6,9 @@ import { EnvHttpProxyAgent, fetch as undiciFetch, type Dispatcher } from 'undici
 export type OutboundFetch = (url: URL, init: RequestInit) => Promise<Response>;
 
 /** A fetch through `dispatcher`; by default one proxy-aware agent read from the environment. */
-export function createOutboundFetch(dispatcher: Dispatcher = new EnvHttpProxyAgent()): OutboundFetch {
+export function createOutboundFetch(
+  dispatcher: Dispatcher = new EnvHttpProxyAgent(),
+): OutboundFetch {
   return async (url, init) =>
     (await undiciFetch(url, {
       ...(init as Parameters<typeof undiciFetch>[1]),

@@ -106,22 +106,33 @@ export async function send(
 ): Promise<ServiceAnswer> {
   let response: Response;
   try {
-    response = await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
+    response = await fetch(url, {
+      ...init,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
   } catch (error) {
     throw new UnreachableError(describeFailure(error));
   }
   const text = await response.text().catch(() => '');
-  let body: unknown = null;
+  return { status: response.status, body: parseJson(text) };
+}
+
+/** The JSON value of a body, or null when it is empty or not JSON (a proxy's HTML page). */
+function parseJson(text: string): unknown {
+  if (text === '') return null;
   try {
-    body = text === '' ? null : JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch {
-    body = null;
+    return null;
   }
-  return { status: response.status, body };
 }
 
 /** prepare + send, with a definition problem (missing value, foreign host) as UnreachableError. */
-export async function callService(request: Request, context: RequestContext): Promise<ServiceAnswer> {
+export async function callService(
+  request: Request,
+  context: RequestContext,
+): Promise<ServiceAnswer> {
   let prepared: { url: URL; init: RequestInit };
   try {
     prepared = prepare(request, context);

@@ -103,7 +103,8 @@ export function renderMap(
   values: TemplateValues,
 ): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, template] of Object.entries(map ?? {})) out[name] = renderText(template, values);
+  for (const [name, template] of Object.entries(map ?? {}))
+    out[name] = renderText(template, values);
   return out;
 }
 

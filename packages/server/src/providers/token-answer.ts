@@ -50,7 +50,8 @@ export function readTokenAnswer(
     tokens: {
       accessToken,
       refreshToken: text(readPath(body, shape.refreshToken ?? 'refresh_token')),
-      expiresAt: Number.isFinite(expiresIn) && expiresIn > 0 ? options.now + expiresIn * 1000 : null,
+      expiresAt:
+        Number.isFinite(expiresIn) && expiresIn > 0 ? options.now + expiresIn * 1000 : null,
       scopes: scopes ?? options.assumedScopes,
       context,
     },

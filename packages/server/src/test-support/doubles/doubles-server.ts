@@ -30,7 +30,9 @@ async function listen(server: Server): Promise<number> {
   return (server.address() as AddressInfo).port;
 }
 
-export async function startDoublesServer(doubles: readonly ServiceDouble[]): Promise<DoublesServer> {
+export async function startDoublesServer(
+  doubles: readonly ServiceDouble[],
+): Promise<DoublesServer> {
   const hosts = [...new Set(doubles.flatMap((double) => double.hosts))];
   const tls = createTlsAuthority(hosts);
   const log: string[] = [];
@@ -44,11 +46,18 @@ export async function startDoublesServer(doubles: readonly ServiceDouble[]): Pro
       const double = doubles.find((candidate) =>
         candidate.hosts.some((pattern) => hostMatches(host, pattern)),
       );
-      const request = { method: req.method ?? 'GET', url, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const request = {
+        method: req.method ?? 'GET',
+        url,
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       Promise.resolve(double?.handle(request))
         .then((reply) => {
           if (!reply) {
-            res.writeHead(404, { 'Content-Type': 'text/plain' }).end(`No route ${req.method} ${url.pathname} on ${host}`);
+            res
+              .writeHead(404, { 'Content-Type': 'text/plain' })
+              .end(`No route ${req.method} ${url.pathname} on ${host}`);
             return;
           }
           const headers = { ...reply.headers };
@@ -83,7 +92,13 @@ export async function startDoublesServer(doubles: readonly ServiceDouble[]): Pro
     hosts,
     log,
     dispatcher: () =>
-      new EnvHttpProxyAgent({ httpsProxy: proxyUrl, httpProxy: proxyUrl, noProxy: '', requestTls: { ca: tls.ca }, connect: { ca: tls.ca } }),
+      new EnvHttpProxyAgent({
+        httpsProxy: proxyUrl,
+        httpProxy: proxyUrl,
+        noProxy: '',
+        requestTls: { ca: tls.ca },
+        connect: { ca: tls.ca },
+      }),
     close: async () => {
       https.closeAllConnections();
       proxy.closeAllConnections();

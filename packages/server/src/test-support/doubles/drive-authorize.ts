@@ -8,8 +8,12 @@ export async function approveAtDouble(
 ): Promise<{ callbackUrl: URL }> {
   const page = await undiciFetch(authorizeUrl, { dispatcher, redirect: 'manual' });
   const html = await page.text();
-  if (page.status !== 200) throw new Error(`The sign-in page answered ${page.status}: ${html.slice(0, 200)}`);
-  const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1]?.replace(/&amp;/g, '&').replace(/&quot;/g, '"');
+  if (page.status !== 200)
+    throw new Error(`The sign-in page answered ${page.status}: ${html.slice(0, 200)}`);
+  const action = /<form method="post" action="([^"]+)"/
+    .exec(html)?.[1]
+    ?.replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"');
   if (!action) throw new Error('The sign-in page has no consent form.');
   const decision = await undiciFetch(action, {
     dispatcher,

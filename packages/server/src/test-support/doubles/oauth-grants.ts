@@ -128,9 +128,16 @@ export class OAuthGrants {
  * back to the same authorize URL. `problem` shows an error page instead (bad client, wrong
  * redirect URI), as services do rather than redirecting to an unverified URI.
  */
-export function consentPage(service: string, request: DoubleRequest, problem?: string): DoubleReply {
+export function consentPage(
+  service: string,
+  request: DoubleRequest,
+  problem?: string,
+): DoubleReply {
   if (problem) {
-    return { status: 400, html: `<!doctype html><title>${service}</title><h1>Error</h1><p>${problem}</p>` };
+    return {
+      status: 400,
+      html: `<!doctype html><title>${service}</title><h1>Error</h1><p>${problem}</p>`,
+    };
   }
   const action = request.url.toString().replace(/&/g, '&amp;').replace(/"/g, '&quot;');
   return {
@@ -182,7 +189,8 @@ export function authorizeEndpoint(grants: OAuthGrants, rules: AuthorizeRules) {
     if (params.get('client_id') !== grants.policy.clientId) return 'Unknown client_id.';
     if (!params.get('redirect_uri')) return 'redirect_uri is missing.';
     if (params.get('response_type') !== 'code') return 'response_type must be code.';
-    if (rules.requirePkce && params.get('code_challenge_method') !== 'S256') return 'PKCE (S256) is required.';
+    if (rules.requirePkce && params.get('code_challenge_method') !== 'S256')
+      return 'PKCE (S256) is required.';
     return rules.check?.(params) ?? undefined;
   };
   return {

@@ -55,7 +55,11 @@ export function routes(table: Record<string, Handler>): ServiceDouble {
   };
 }
 
-export const json = (status: number, body: unknown, headers?: Record<string, string>): DoubleReply => ({
+export const json = (
+  status: number,
+  body: unknown,
+  headers?: Record<string, string>,
+): DoubleReply => ({
   status,
   json: body,
   headers,

@@ -20,15 +20,35 @@ export function createTlsAuthority(hosts: readonly string[]): TlsAuthority {
   const file = (name: string) => join(dir, name);
   const openssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'pipe' });
   openssl(
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2',
-    '-subj', '/CN=Plugboard test doubles CA',
-    '-addext', 'basicConstraints=critical,CA:TRUE',
-    '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
-    '-keyout', file('ca.key'), '-out', file('ca.pem'),
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=Plugboard test doubles CA',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+    '-keyout',
+    file('ca.key'),
+    '-out',
+    file('ca.pem'),
   );
   openssl(
-    'req', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=service doubles',
-    '-keyout', file('leaf.key'), '-out', file('leaf.csr'),
+    'req',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-subj',
+    '/CN=service doubles',
+    '-keyout',
+    file('leaf.key'),
+    '-out',
+    file('leaf.csr'),
   );
   writeFileSync(
     file('leaf.ext'),
@@ -40,8 +60,21 @@ export function createTlsAuthority(hosts: readonly string[]): TlsAuthority {
     ].join('\n'),
   );
   openssl(
-    'x509', '-req', '-in', file('leaf.csr'), '-CA', file('ca.pem'), '-CAkey', file('ca.key'),
-    '-CAcreateserial', '-days', '2', '-extfile', file('leaf.ext'), '-out', file('leaf.pem'),
+    'x509',
+    '-req',
+    '-in',
+    file('leaf.csr'),
+    '-CA',
+    file('ca.pem'),
+    '-CAkey',
+    file('ca.key'),
+    '-CAcreateserial',
+    '-days',
+    '2',
+    '-extfile',
+    file('leaf.ext'),
+    '-out',
+    file('leaf.pem'),
   );
   return {
     ca: readFileSync(file('ca.pem'), 'utf8'),

@@ -11,7 +11,15 @@ export function activecampaignService(): DoubledService {
     'GET acme.api-us1.com /api/3/users/me': (request) => {
       const token = request.headers['api-token'];
       return keys.accepts(typeof token === 'string' ? token : null)
-        ? json(200, { user: { id: '1', username: 'admin', firstName: 'Jane', lastName: 'Doe', email: 'jane@acme.com' } })
+        ? json(200, {
+            user: {
+              id: '1',
+              username: 'admin',
+              firstName: 'Jane',
+              lastName: 'Doe',
+              email: 'jane@acme.com',
+            },
+          })
         : json(403, { message: 'No Result found for User with id 0' });
     },
   });

@@ -9,7 +9,13 @@ const PAT = `patAbCdEfGhIjKlMn.${'0123456789abcdef'.repeat(4)}`;
 
 export function airtableService(): DoubledService {
   const grants = new OAuthGrants(
-    { clientId: 'airtable-client', clientSecret: 'airtable-secret', accessTtl: 3600, refreshTokens: true, rotate: true },
+    {
+      clientId: 'airtable-client',
+      clientSecret: 'airtable-secret',
+      accessTtl: 3600,
+      refreshTokens: true,
+      rotate: true,
+    },
     'oaa',
   );
   const keys = new KeyStore([PAT]);
@@ -21,13 +27,21 @@ export function airtableService(): DoubledService {
       const params = form(request);
       // A client with a secret must authenticate with HTTP Basic.
       if (!basic(request) || !grants.checkClient(clientCredentials(request, params))) {
-        return json(401, { error: 'invalid_client', error_description: 'Client authentication failed' });
+        return json(401, {
+          error: 'invalid_client',
+          error_description: 'Client authentication failed',
+        });
       }
       const grant =
         params.get('grant_type') === 'refresh_token'
           ? grants.refresh(params.get('refresh_token') ?? '')
-          : grants.exchange(params.get('code') ?? '', params.get('redirect_uri'), params.get('code_verifier'));
-      if (typeof grant === 'string') return json(400, { error: 'invalid_grant', error_description: 'Invalid grant' });
+          : grants.exchange(
+              params.get('code') ?? '',
+              params.get('redirect_uri'),
+              params.get('code_verifier'),
+            );
+      if (typeof grant === 'string')
+        return json(400, { error: 'invalid_grant', error_description: 'Invalid grant' });
       return json(200, {
         access_token: grant.accessToken,
         refresh_token: grant.refreshToken,
@@ -40,9 +54,13 @@ export function airtableService(): DoubledService {
     'GET api.airtable.com /v0/meta/whoami': (request) => {
       const token = bearer(request);
       const grant = grants.access(token);
-      if (grant) return json(200, { id: 'usrL2PNC5o3H4lBEi', scopes: grant.scopes, email: 'jane@acme.com' });
-      if (keys.accepts(token)) return json(200, { id: 'usrL2PNC5o3H4lBEi', scopes: ['data.records:read'] });
-      return json(401, { error: { type: 'AUTHENTICATION_REQUIRED', message: 'Authentication required' } });
+      if (grant)
+        return json(200, { id: 'usrL2PNC5o3H4lBEi', scopes: grant.scopes, email: 'jane@acme.com' });
+      if (keys.accepts(token))
+        return json(200, { id: 'usrL2PNC5o3H4lBEi', scopes: ['data.records:read'] });
+      return json(401, {
+        error: { type: 'AUTHENTICATION_REQUIRED', message: 'Authentication required' },
+      });
     },
   });
   return {

@@ -7,25 +7,38 @@ import { basic, bearer, json, jsonBody, routes } from '../service-double.js';
 import { KeyStore, type DoubledService } from '../scenario.js';
 
 // One API token per app, so revoking one app's token in a test leaves the other's.
-const API_TOKENS = { jira: 'ATATT3xFfGF0jirajirajirajira', confluence: 'ATATT3xFfGF0confluenceconflu' };
+const API_TOKENS = {
+  jira: 'ATATT3xFfGF0jirajirajirajira',
+  confluence: 'ATATT3xFfGF0confluenceconflu',
+};
 const EMAIL = 'jane@acme.com';
 const ACCOUNT_ID = '5b10ac8d82e05b22cc7d4ef5';
 
 export function atlassianService(): DoubledService {
   const grants = new OAuthGrants(
-    { clientId: 'atl-client', clientSecret: 'atl-secret', accessTtl: 3600, refreshTokens: true, rotate: true },
+    {
+      clientId: 'atl-client',
+      clientSecret: 'atl-secret',
+      accessTtl: 3600,
+      refreshTokens: true,
+      rotate: true,
+    },
     'eyJraWQi.',
   );
   const keys = new KeyStore(Object.values(API_TOKENS));
   const authorize = authorizeEndpoint(grants, {
     service: 'Atlassian',
-    check: (params) => (params.get('audience') === 'api.atlassian.com' ? null : 'The audience parameter is missing.'),
+    check: (params) =>
+      params.get('audience') === 'api.atlassian.com' ? null : 'The audience parameter is missing.',
   });
   const siteUser = (request: Parameters<typeof basic>[0]) => {
     const pair = basic(request);
     return pair?.user === EMAIL && keys.accepts(pair.password);
   };
-  const unauthenticated = { status: 401, text: 'Client must be authenticated to access this resource.' };
+  const unauthenticated = {
+    status: 401,
+    text: 'Client must be authenticated to access this resource.',
+  };
   const double = routes({
     'GET auth.atlassian.com /authorize': authorize.page,
     'POST auth.atlassian.com /authorize': authorize.decide,
@@ -34,14 +47,21 @@ export function atlassianService(): DoubledService {
         return json(415, { error: 'unsupported_media_type' });
       }
       const body = jsonBody(request) as Record<string, string>;
-      if (body.client_id !== grants.policy.clientId || body.client_secret !== grants.policy.clientSecret) {
+      if (
+        body.client_id !== grants.policy.clientId ||
+        body.client_secret !== grants.policy.clientSecret
+      ) {
         return json(401, { error: 'access_denied', error_description: 'Unauthorized' });
       }
       const grant =
         body.grant_type === 'refresh_token'
           ? grants.refresh(body.refresh_token ?? '')
           : grants.exchange(body.code ?? '', body.redirect_uri ?? null, null);
-      if (typeof grant === 'string') return json(403, { error: 'invalid_grant', error_description: 'Unknown or invalid refresh token.' });
+      if (typeof grant === 'string')
+        return json(403, {
+          error: 'invalid_grant',
+          error_description: 'Unknown or invalid refresh token.',
+        });
       return json(200, {
         access_token: grant.accessToken,
         expires_in: 3600,
@@ -58,7 +78,8 @@ export function atlassianService(): DoubledService {
               url: 'https://acme.atlassian.net',
               name: 'acme',
               scopes: ['read:jira-work', 'read:confluence-content.summary'],
-              avatarUrl: 'https://site-admin-avatar-cdn.prod.public.atl-paas.net/avatars/240/rocket.png',
+              avatarUrl:
+                'https://site-admin-avatar-cdn.prod.public.atl-paas.net/avatars/240/rocket.png',
             },
           ])
         : json(401, { code: 401, message: 'Unauthorized' }),
@@ -76,7 +97,13 @@ export function atlassianService(): DoubledService {
         : json(401, { code: 401, message: 'Unauthorized' }),
     'GET acme.atlassian.net /rest/api/3/myself': (request) =>
       siteUser(request)
-        ? json(200, { accountId: ACCOUNT_ID, accountType: 'atlassian', emailAddress: EMAIL, displayName: 'Jane Doe', active: true })
+        ? json(200, {
+            accountId: ACCOUNT_ID,
+            accountType: 'atlassian',
+            emailAddress: EMAIL,
+            displayName: 'Jane Doe',
+            active: true,
+          })
         : unauthenticated,
     // Confluence answers the anonymous user when no credentials are sent, 401 when wrong ones are.
     'GET acme.atlassian.net /wiki/rest/api/user/current': (request) => {
@@ -84,7 +111,14 @@ export function atlassianService(): DoubledService {
         return json(200, { type: 'anonymous', displayName: 'Anonymous', publicName: 'Anonymous' });
       }
       return siteUser(request)
-        ? json(200, { type: 'known', accountId: ACCOUNT_ID, accountType: 'atlassian', email: EMAIL, publicName: 'jane', displayName: 'Jane Doe' })
+        ? json(200, {
+            type: 'known',
+            accountId: ACCOUNT_ID,
+            accountType: 'atlassian',
+            email: EMAIL,
+            publicName: 'jane',
+            displayName: 'Jane Doe',
+          })
         : unauthenticated;
     },
   });

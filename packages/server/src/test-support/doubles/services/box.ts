@@ -7,7 +7,13 @@ import type { DoubledService } from '../scenario.js';
 
 export function boxService(): DoubledService {
   const grants = new OAuthGrants(
-    { clientId: 'boxclientid', clientSecret: 'box-secret', accessTtl: 3600, refreshTokens: true, rotate: true },
+    {
+      clientId: 'boxclientid',
+      clientSecret: 'box-secret',
+      accessTtl: 3600,
+      refreshTokens: true,
+      rotate: true,
+    },
     'T9cE5asGnuyYCCqIZFoWjFHvNbvVqHjl',
   );
   const authorize = authorizeEndpoint(grants, { service: 'Box', scopes: () => ['root_readonly'] });
@@ -17,24 +23,49 @@ export function boxService(): DoubledService {
     'POST api.box.com /oauth2/token': (request) => {
       const params = form(request);
       const client = clientCredentials(request, params);
-      if (client?.via !== 'body' || !grants.checkClient(client)) return json(400, { error: 'invalid_client', error_description: 'The client credentials are invalid' });
+      if (client?.via !== 'body' || !grants.checkClient(client))
+        return json(400, {
+          error: 'invalid_client',
+          error_description: 'The client credentials are invalid',
+        });
       const grant =
         params.get('grant_type') === 'refresh_token'
           ? grants.refresh(params.get('refresh_token') ?? '')
           : grants.exchange(params.get('code') ?? '', params.get('redirect_uri'), null);
-      if (typeof grant === 'string') return json(400, { error: 'invalid_grant', error_description: 'Invalid refresh token' });
-      return json(200, { access_token: grant.accessToken, expires_in: 3600, restricted_to: [], refresh_token: grant.refreshToken, token_type: 'bearer' });
+      if (typeof grant === 'string')
+        return json(400, { error: 'invalid_grant', error_description: 'Invalid refresh token' });
+      return json(200, {
+        access_token: grant.accessToken,
+        expires_in: 3600,
+        restricted_to: [],
+        refresh_token: grant.refreshToken,
+        token_type: 'bearer',
+      });
     },
     'POST api.box.com /oauth2/revoke': (request) => {
       const params = form(request);
-      if (!grants.checkClient(clientCredentials(request, params))) return json(400, { error: 'invalid_client' });
+      if (!grants.checkClient(clientCredentials(request, params)))
+        return json(400, { error: 'invalid_client' });
       grants.revoke(params.get('token') ?? '');
       return { status: 200, text: '' };
     },
     'GET api.box.com /2.0/users/me': (request) =>
       grants.access(bearer(request))
-        ? json(200, { type: 'user', id: '11446498', name: 'Jane Doe', login: 'jane@acme.com', status: 'active' })
-        : { status: 401, text: '', headers: { 'WWW-Authenticate': 'Bearer realm="Service", error="invalid_token", error_description="The access token provided is invalid."' } },
+        ? json(200, {
+            type: 'user',
+            id: '11446498',
+            name: 'Jane Doe',
+            login: 'jane@acme.com',
+            status: 'active',
+          })
+        : {
+            status: 401,
+            text: '',
+            headers: {
+              'WWW-Authenticate':
+                'Bearer realm="Service", error="invalid_token", error_description="The access token provided is invalid."',
+            },
+          },
   });
   return {
     double,

@@ -7,7 +7,13 @@ import type { DoubledService } from '../scenario.js';
 
 export function discordService(): DoubledService {
   const grants = new OAuthGrants(
-    { clientId: '157730590492196864', clientSecret: 'discord-secret', accessTtl: 604800, refreshTokens: true, rotate: true },
+    {
+      clientId: '157730590492196864',
+      clientSecret: 'discord-secret',
+      accessTtl: 604800,
+      refreshTokens: true,
+      rotate: true,
+    },
     'MTQ0.',
   );
   const authorize = authorizeEndpoint(grants, { service: 'Discord' });
@@ -17,12 +23,17 @@ export function discordService(): DoubledService {
     'POST discord.com /oauth2/authorize': authorize.decide,
     'POST discord.com /api/oauth2/token': (request) => {
       const params = form(request);
-      if (!grants.checkClient(clientCredentials(request, params))) return json(401, { error: 'invalid_client' });
+      if (!grants.checkClient(clientCredentials(request, params)))
+        return json(401, { error: 'invalid_client' });
       const grant =
         params.get('grant_type') === 'refresh_token'
           ? grants.refresh(params.get('refresh_token') ?? '')
           : grants.exchange(params.get('code') ?? '', params.get('redirect_uri'), null);
-      if (typeof grant === 'string') return json(400, { error: 'invalid_grant', error_description: 'Invalid "code" in request.' });
+      if (typeof grant === 'string')
+        return json(400, {
+          error: 'invalid_grant',
+          error_description: 'Invalid "code" in request.',
+        });
       return json(200, {
         access_token: grant.accessToken,
         token_type: 'Bearer',
@@ -33,7 +44,8 @@ export function discordService(): DoubledService {
     },
     'POST discord.com /api/oauth2/token/revoke': (request) => {
       const params = form(request);
-      if (!grants.checkClient(clientCredentials(request, params))) return json(401, { error: 'invalid_client' });
+      if (!grants.checkClient(clientCredentials(request, params)))
+        return json(401, { error: 'invalid_client' });
       grants.revoke(params.get('token') ?? '');
       return json(200, {});
     },

@@ -10,8 +10,16 @@ export function freshdeskService(): DoubledService {
   const double = routes({
     'GET acme.freshdesk.com /api/v2/agents/me': (request) =>
       keys.accepts(basic(request)?.user)
-        ? json(200, { id: 43000123456, available: true, occasional: false, contact: { name: 'Jane Doe', email: 'jane@acme.com', active: true } })
-        : json(401, { code: 'invalid_credentials', message: 'You have to be logged in to perform this action.' }),
+        ? json(200, {
+            id: 43000123456,
+            available: true,
+            occasional: false,
+            contact: { name: 'Jane Doe', email: 'jane@acme.com', active: true },
+          })
+        : json(401, {
+            code: 'invalid_credentials',
+            message: 'You have to be logged in to perform this action.',
+          }),
   });
   return {
     double,
@@ -20,7 +28,12 @@ export function freshdeskService(): DoubledService {
         app: 'freshdesk',
         host: {},
         credentials: [
-          { method: 'api_key', fields: { domain: 'acme', apiKey: API_KEY }, wrongFields: { domain: 'acme', apiKey: 'ZZZZZZZZZZZZZZZZZZZZ' }, label: 'jane@acme.com' },
+          {
+            method: 'api_key',
+            fields: { domain: 'acme', apiKey: API_KEY },
+            wrongFields: { domain: 'acme', apiKey: 'ZZZZZZZZZZZZZZZZZZZZ' },
+            label: 'jane@acme.com',
+          },
         ],
         revokeKeys: keys.revokeAll,
       },

@@ -2,7 +2,14 @@
 // tokens replaced on use, /oauth/revoke with the client in the body), and personal access tokens
 // in the PRIVATE-TOKEN header against any instance (here a self-managed gitlab.acme.dev).
 import { authorizeEndpoint, OAuthGrants } from '../oauth-grants.js';
-import { bearer, clientCredentials, form, json, routes, type DoubleRequest } from '../service-double.js';
+import {
+  bearer,
+  clientCredentials,
+  form,
+  json,
+  routes,
+  type DoubleRequest,
+} from '../service-double.js';
 import { KeyStore, type DoubledService } from '../scenario.js';
 
 const PAT = 'glpat-AbCdEfGhIjKlMnOpQrSt';
@@ -10,7 +17,13 @@ const USER = { id: 1, username: 'jane', name: 'Jane Doe', state: 'active', email
 
 export function gitlabService(): DoubledService {
   const grants = new OAuthGrants(
-    { clientId: 'gl-app-id', clientSecret: 'gloas-secret', accessTtl: 7200, refreshTokens: true, rotate: true },
+    {
+      clientId: 'gl-app-id',
+      clientSecret: 'gloas-secret',
+      accessTtl: 7200,
+      refreshTokens: true,
+      rotate: true,
+    },
     'gl-oauth-',
   );
   const keys = new KeyStore([PAT]);
@@ -18,11 +31,16 @@ export function gitlabService(): DoubledService {
   const user = (request: DoubleRequest, token: string | null) => {
     const privateToken = request.headers['private-token'];
     if (typeof privateToken === 'string') {
-      return keys.accepts(privateToken) ? json(200, USER) : json(401, { message: '401 Unauthorized' });
+      return keys.accepts(privateToken)
+        ? json(200, USER)
+        : json(401, { message: '401 Unauthorized' });
     }
     return grants.access(token)
       ? json(200, USER)
-      : json(401, { error: 'invalid_token', error_description: 'Token was revoked. You have to re-authorize from the user.' });
+      : json(401, {
+          error: 'invalid_token',
+          error_description: 'Token was revoked. You have to re-authorize from the user.',
+        });
   };
   const double = routes({
     'GET gitlab.com /oauth/authorize': authorize.page,
@@ -30,14 +48,24 @@ export function gitlabService(): DoubledService {
     'POST gitlab.com /oauth/token': (request) => {
       const params = form(request);
       if (!grants.checkClient(clientCredentials(request, params))) {
-        return json(401, { error: 'invalid_client', error_description: 'Client authentication failed due to unknown client.' });
+        return json(401, {
+          error: 'invalid_client',
+          error_description: 'Client authentication failed due to unknown client.',
+        });
       }
       const grant =
         params.get('grant_type') === 'refresh_token'
           ? grants.refresh(params.get('refresh_token') ?? '')
-          : grants.exchange(params.get('code') ?? '', params.get('redirect_uri'), params.get('code_verifier'));
+          : grants.exchange(
+              params.get('code') ?? '',
+              params.get('redirect_uri'),
+              params.get('code_verifier'),
+            );
       if (typeof grant === 'string') {
-        return json(400, { error: 'invalid_grant', error_description: 'The provided authorization grant is invalid, expired, revoked.' });
+        return json(400, {
+          error: 'invalid_grant',
+          error_description: 'The provided authorization grant is invalid, expired, revoked.',
+        });
       }
       return json(200, {
         access_token: grant.accessToken,
@@ -50,7 +78,8 @@ export function gitlabService(): DoubledService {
     },
     'POST gitlab.com /oauth/revoke': (request) => {
       const params = form(request);
-      if (!grants.checkClient(clientCredentials(request, params))) return json(403, { error: 'unauthorized_client' });
+      if (!grants.checkClient(clientCredentials(request, params)))
+        return json(403, { error: 'unauthorized_client' });
       grants.revoke(params.get('token') ?? '');
       return json(200, {});
     },
@@ -68,7 +97,10 @@ export function gitlabService(): DoubledService {
           {
             method: 'token',
             fields: { instanceUrl: 'https://gitlab.acme.dev', token: PAT },
-            wrongFields: { instanceUrl: 'https://gitlab.acme.dev', token: 'glpat-ZzZzZzZzZzZzZzZzZzZz' },
+            wrongFields: {
+              instanceUrl: 'https://gitlab.acme.dev',
+              token: 'glpat-ZzZzZzZzZzZzZzZzZzZz',
+            },
             label: 'jane@acme.com',
           },
         ],

@@ -10,12 +10,19 @@ const APPS = ['google-sheets', 'gmail', 'google-calendar', 'google-drive'];
 
 export function googleService(): DoubledService {
   const grants = new OAuthGrants(
-    { clientId: '1234-abc.apps.googleusercontent.com', clientSecret: 'GOCSPX-test', accessTtl: 3599, refreshTokens: true, rotate: false },
+    {
+      clientId: '1234-abc.apps.googleusercontent.com',
+      clientSecret: 'GOCSPX-test',
+      accessTtl: 3599,
+      refreshTokens: true,
+      rotate: false,
+    },
     'ya29.',
   );
   const authorize = authorizeEndpoint(grants, {
     service: 'Google',
-    check: (params) => (params.get('scope') ? null : 'Error 400: invalid_request. Missing required parameter: scope'),
+    check: (params) =>
+      params.get('scope') ? null : 'Error 400: invalid_request. Missing required parameter: scope',
     extra: (params) => ({ accessType: params.get('access_type') ?? 'online' }),
   });
   const double = routes({
@@ -29,8 +36,13 @@ export function googleService(): DoubledService {
       const refreshing = params.get('grant_type') === 'refresh_token';
       const grant = refreshing
         ? grants.refresh(params.get('refresh_token') ?? '')
-        : grants.exchange(params.get('code') ?? '', params.get('redirect_uri'), params.get('code_verifier'));
-      if (typeof grant === 'string') return json(400, { error: 'invalid_grant', error_description: 'Bad Request' });
+        : grants.exchange(
+            params.get('code') ?? '',
+            params.get('redirect_uri'),
+            params.get('code_verifier'),
+          );
+      if (typeof grant === 'string')
+        return json(400, { error: 'invalid_grant', error_description: 'Bad Request' });
       return json(200, {
         access_token: grant.accessToken,
         expires_in: 3599,
@@ -38,7 +50,9 @@ export function googleService(): DoubledService {
         token_type: 'Bearer',
         id_token: 'eyJhbGciOiJSUzI1NiJ9.e30.c2ln',
         // Only the first exchange of an offline grant carries a refresh token.
-        ...(!refreshing && grant.extra.accessType === 'offline' ? { refresh_token: grant.refreshToken } : {}),
+        ...(!refreshing && grant.extra.accessType === 'offline'
+          ? { refresh_token: grant.refreshToken }
+          : {}),
       });
     },
     'POST oauth2.googleapis.com /revoke': (request) =>
@@ -56,9 +70,14 @@ export function googleService(): DoubledService {
             email: 'jane@acme.com',
             email_verified: true,
           })
-        : json(401, { error: 'invalid_request', error_description: 'Invalid Credentials' }, {
-            'WWW-Authenticate': 'Bearer realm="https://accounts.google.com/", error="invalid_token"',
-          }),
+        : json(
+            401,
+            { error: 'invalid_request', error_description: 'Invalid Credentials' },
+            {
+              'WWW-Authenticate':
+                'Bearer realm="https://accounts.google.com/", error="invalid_token"',
+            },
+          ),
   });
   const host = { clientId: grants.policy.clientId, clientSecret: grants.policy.clientSecret };
   return {

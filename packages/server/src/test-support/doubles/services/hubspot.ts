@@ -11,16 +11,30 @@ const HUB_ID = 62515;
 
 export function hubspotService(): DoubledService {
   const grants = new OAuthGrants(
-    { clientId: 'hs-client', clientSecret: 'hs-secret', accessTtl: 1800, refreshTokens: true, rotate: false },
+    {
+      clientId: 'hs-client',
+      clientSecret: 'hs-secret',
+      accessTtl: 1800,
+      refreshTokens: true,
+      rotate: false,
+    },
     'CKDZ',
   );
   const keys = new KeyStore([PRIVATE_TOKEN]);
   const authorize = authorizeEndpoint(grants, {
     service: 'HubSpot',
-    check: (params) => ((params.get('scope') ?? '').split(' ').includes('oauth') ? null : 'Authorization failed: the oauth scope is required.'),
+    check: (params) =>
+      (params.get('scope') ?? '').split(' ').includes('oauth')
+        ? null
+        : 'Authorization failed: the oauth scope is required.',
   });
   const categoryError = (status: number, category: string, message: string) =>
-    json(status, { status: 'error', message, correlationId: 'aeb5f871-7f07-4993-9211-075dc63e7cbf', category });
+    json(status, {
+      status: 'error',
+      message,
+      correlationId: 'aeb5f871-7f07-4993-9211-075dc63e7cbf',
+      category,
+    });
   const double = routes({
     'GET app.hubspot.com /oauth/authorize': authorize.page,
     'POST app.hubspot.com /oauth/authorize': authorize.decide,
@@ -33,8 +47,13 @@ export function hubspotService(): DoubledService {
       const grant =
         params.get('grant_type') === 'refresh_token'
           ? grants.refresh(params.get('refresh_token') ?? '')
-          : grants.exchange(params.get('code') ?? '', params.get('redirect_uri'), params.get('code_verifier'));
-      if (typeof grant === 'string') return categoryError(400, 'BAD_REFRESH_TOKEN', 'missing or invalid refresh token');
+          : grants.exchange(
+              params.get('code') ?? '',
+              params.get('redirect_uri'),
+              params.get('code_verifier'),
+            );
+      if (typeof grant === 'string')
+        return categoryError(400, 'BAD_REFRESH_TOKEN', 'missing or invalid refresh token');
       return json(200, {
         token_type: 'bearer',
         refresh_token: grant.refreshToken,

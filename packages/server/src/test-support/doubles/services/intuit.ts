@@ -2,21 +2,39 @@
 // company id comes back as `realmId` beside the code), the bearer token endpoint with HTTP Basic,
 // refresh answers with a refresh token that may change, JSON revocation, and OpenID userinfo.
 import { authorizeEndpoint, OAuthGrants } from '../oauth-grants.js';
-import { basic, bearer, clientCredentials, form, json, jsonBody, routes } from '../service-double.js';
+import {
+  basic,
+  bearer,
+  clientCredentials,
+  form,
+  json,
+  jsonBody,
+  routes,
+} from '../service-double.js';
 import type { DoubledService } from '../scenario.js';
 
 export function intuitService(): DoubledService {
   const grants = new OAuthGrants(
-    { clientId: 'ABintuitclient', clientSecret: 'intuit-secret', accessTtl: 3600, refreshTokens: true, rotate: true },
+    {
+      clientId: 'ABintuitclient',
+      clientSecret: 'intuit-secret',
+      accessTtl: 3600,
+      refreshTokens: true,
+      rotate: true,
+    },
     'eyJlbmMiOiJBMTI4Q0JDLUhTMjU2In0.',
   );
-  const authorize = authorizeEndpoint(grants, { service: 'Intuit', redirectExtra: { realmId: '4620816365031059650' } });
+  const authorize = authorizeEndpoint(grants, {
+    service: 'Intuit',
+    redirectExtra: { realmId: '4620816365031059650' },
+  });
   const double = routes({
     'GET appcenter.intuit.com /connect/oauth2': authorize.page,
     'POST appcenter.intuit.com /connect/oauth2': authorize.decide,
     'POST oauth.platform.intuit.com /oauth2/v1/tokens/bearer': (request) => {
       const params = form(request);
-      if (!basic(request) || !grants.checkClient(clientCredentials(request, params))) return json(401, { error: 'invalid_client' });
+      if (!basic(request) || !grants.checkClient(clientCredentials(request, params)))
+        return json(401, { error: 'invalid_client' });
       const grant =
         params.get('grant_type') === 'refresh_token'
           ? grants.refresh(params.get('refresh_token') ?? '')
@@ -32,12 +50,21 @@ export function intuitService(): DoubledService {
       });
     },
     'POST developer.api.intuit.com /v2/oauth2/tokens/revoke': (request) => {
-      if (!grants.checkClient(clientCredentials(request, {}))) return json(401, { error: 'invalid_client' });
-      return grants.revoke(String(jsonBody(request).token ?? '')) ? { status: 200, text: '' } : json(400, { error: 'invalid_token' });
+      if (!grants.checkClient(clientCredentials(request, {})))
+        return json(401, { error: 'invalid_client' });
+      return grants.revoke(String(jsonBody(request).token ?? ''))
+        ? { status: 200, text: '' }
+        : json(400, { error: 'invalid_token' });
     },
     'GET accounts.platform.intuit.com /v1/openid_connect/userinfo': (request) =>
       grants.access(bearer(request))
-        ? json(200, { sub: '1182d6ec-2a1f-4aa3-af3e-b7a8f8e4c2a3', email: 'jane@acme.com', emailVerified: true, givenName: 'Jane', familyName: 'Doe' })
+        ? json(200, {
+            sub: '1182d6ec-2a1f-4aa3-af3e-b7a8f8e4c2a3',
+            email: 'jane@acme.com',
+            emailVerified: true,
+            givenName: 'Jane',
+            familyName: 'Doe',
+          })
         : json(401, { error: 'invalid_token' }),
   });
   return {

@@ -7,12 +7,19 @@ import type { DoubledService } from '../scenario.js';
 
 export function microsoftService(): DoubledService {
   const grants = new OAuthGrants(
-    { clientId: '6731de76-14a6-49ae-97bc-6eba6914391e', clientSecret: 'ms~secret', accessTtl: 3600, refreshTokens: true, rotate: true },
+    {
+      clientId: '6731de76-14a6-49ae-97bc-6eba6914391e',
+      clientSecret: 'ms~secret',
+      accessTtl: 3600,
+      refreshTokens: true,
+      rotate: true,
+    },
     'eyJ0eXAi.',
   );
   const authorize = authorizeEndpoint(grants, {
     service: 'Microsoft',
-    check: (params) => (params.get('response_mode') === 'fragment' ? 'AADSTS900144: use query' : null),
+    check: (params) =>
+      params.get('response_mode') === 'fragment' ? 'AADSTS900144: use query' : null,
   });
   const tokenError = (status: number, error: string, code: number) =>
     json(status, {
@@ -33,7 +40,11 @@ export function microsoftService(): DoubledService {
       const grant =
         params.get('grant_type') === 'refresh_token'
           ? grants.refresh(params.get('refresh_token') ?? '')
-          : grants.exchange(params.get('code') ?? '', params.get('redirect_uri'), params.get('code_verifier'));
+          : grants.exchange(
+              params.get('code') ?? '',
+              params.get('redirect_uri'),
+              params.get('code_verifier'),
+            );
       if (typeof grant === 'string') return tokenError(400, 'invalid_grant', 70008);
       const offline = grant.scopes.includes('offline_access');
       return json(200, {
@@ -58,7 +69,10 @@ export function microsoftService(): DoubledService {
             userPrincipalName: 'jane@acme.onmicrosoft.com',
           })
         : json(401, {
-            error: { code: 'InvalidAuthenticationToken', message: 'Access token has expired or is not yet valid.' },
+            error: {
+              code: 'InvalidAuthenticationToken',
+              message: 'Access token has expired or is not yet valid.',
+            },
           }),
   });
   const host = { clientId: grants.policy.clientId, clientSecret: grants.policy.clientSecret };

@@ -3,14 +3,28 @@
 // token, and the API requiring `Notion-Version` (400 `missing_version` without it) and answering
 // `{ object: 'error', status, code, message }`.
 import { authorizeEndpoint, OAuthGrants } from '../oauth-grants.js';
-import { basic, bearer, clientCredentials, json, jsonBody, routes, type DoubleRequest } from '../service-double.js';
+import {
+  basic,
+  bearer,
+  clientCredentials,
+  json,
+  jsonBody,
+  routes,
+  type DoubleRequest,
+} from '../service-double.js';
 import { KeyStore, type DoubledService } from '../scenario.js';
 
 const SECRET = `ntn_${'a1B2c3D4e5'.repeat(4)}xyz`;
 
 export function notionService(): DoubledService {
   const grants = new OAuthGrants(
-    { clientId: '1a2b3c4d-notion-client', clientSecret: 'secret_notion', accessTtl: 3600, refreshTokens: true, rotate: true },
+    {
+      clientId: '1a2b3c4d-notion-client',
+      clientSecret: 'secret_notion',
+      accessTtl: 3600,
+      refreshTokens: true,
+      rotate: true,
+    },
     'ntn_oauth_',
   );
   const keys = new KeyStore([SECRET]);
@@ -19,7 +33,13 @@ export function notionService(): DoubledService {
     check: (params) => (params.get('owner') === 'user' ? null : 'owner must be user'),
   });
   const error = (status: number, code: string, message: string) =>
-    json(status, { object: 'error', status, code, message, request_id: 'b1f9c2a4-0000-4000-8000-000000000000' });
+    json(status, {
+      object: 'error',
+      status,
+      code,
+      message,
+      request_id: 'b1f9c2a4-0000-4000-8000-000000000000',
+    });
   const versioned = (request: DoubleRequest) => Boolean(request.headers['notion-version']);
   const botUser = (workspaceOwner: boolean) => ({
     object: 'user',
@@ -30,7 +50,16 @@ export function notionService(): DoubledService {
     bot: {
       owner: workspaceOwner
         ? { type: 'workspace', workspace: true }
-        : { type: 'user', user: { object: 'user', id: 'e79a0b74-3aba-4149-9f74-0bb5791a6ee6', name: 'Jane Doe', type: 'person', person: { email: 'jane@acme.com' } } },
+        : {
+            type: 'user',
+            user: {
+              object: 'user',
+              id: 'e79a0b74-3aba-4149-9f74-0bb5791a6ee6',
+              name: 'Jane Doe',
+              type: 'person',
+              person: { email: 'jane@acme.com' },
+            },
+          },
       workspace_name: 'Acme HQ',
     },
     request_id: 'b1f9c2a4-0000-4000-8000-000000000001',
@@ -41,7 +70,8 @@ export function notionService(): DoubledService {
     'POST api.notion.com /v1/oauth/token': (request) => {
       const body = jsonBody(request) as Record<string, string>;
       const client = clientCredentials(request, {});
-      if (!basic(request) || !grants.checkClient(client)) return error(401, 'unauthorized', 'Invalid client.');
+      if (!basic(request) || !grants.checkClient(client))
+        return error(401, 'unauthorized', 'Invalid client.');
       if (!request.headers['content-type']?.includes('application/json')) {
         return error(400, 'invalid_request', 'Body failed validation.');
       }
@@ -49,7 +79,8 @@ export function notionService(): DoubledService {
         body.grant_type === 'refresh_token'
           ? grants.refresh(body.refresh_token ?? '')
           : grants.exchange(body.code ?? '', body.redirect_uri ?? null, null);
-      if (typeof grant === 'string') return json(400, { error: 'invalid_grant', error_description: 'Invalid code.' });
+      if (typeof grant === 'string')
+        return json(400, { error: 'invalid_grant', error_description: 'Invalid code.' });
       return json(200, {
         access_token: grant.accessToken,
         token_type: 'bearer',
@@ -64,12 +95,14 @@ export function notionService(): DoubledService {
       });
     },
     'POST api.notion.com /v1/oauth/revoke': (request) => {
-      if (!grants.checkClient(clientCredentials(request, {}))) return error(401, 'unauthorized', 'Invalid client.');
+      if (!grants.checkClient(clientCredentials(request, {})))
+        return error(401, 'unauthorized', 'Invalid client.');
       grants.revoke(String(jsonBody(request).token ?? ''));
       return json(200, {});
     },
     'GET api.notion.com /v1/users/me': (request) => {
-      if (!versioned(request)) return error(400, 'missing_version', 'Notion-Version header failed validation.');
+      if (!versioned(request))
+        return error(400, 'missing_version', 'Notion-Version header failed validation.');
       const token = bearer(request);
       if (keys.accepts(token)) return json(200, botUser(true));
       if (grants.access(token)) return json(200, botUser(false));

@@ -3,11 +3,24 @@
 // Basic; `api_domain` in the token answer), the personal API token as the `api_token` query
 // parameter on the company domain, and `{ success, data }` answers from /v1/users/me.
 import { consentDecision, consentPage, OAuthGrants, redirectBack } from '../oauth-grants.js';
-import { bearer, clientCredentials, form, json, routes, type DoubleRequest } from '../service-double.js';
+import {
+  bearer,
+  clientCredentials,
+  form,
+  json,
+  routes,
+  type DoubleRequest,
+} from '../service-double.js';
 import { KeyStore, type DoubledService } from '../scenario.js';
 
 const API_TOKEN = '0123456789abcdef0123456789abcdef01234567';
-const ME = { id: 1234, name: 'Jane Doe', email: 'jane@acme.com', company_id: 777, company_domain: 'acme' };
+const ME = {
+  id: 1234,
+  name: 'Jane Doe',
+  email: 'jane@acme.com',
+  company_id: 777,
+  company_domain: 'acme',
+};
 
 export function pipedriveService(): DoubledService {
   const grants = new OAuthGrants({
@@ -19,8 +32,17 @@ export function pipedriveService(): DoubledService {
   });
   const keys = new KeyStore([API_TOKEN]);
   const unauthorized = () =>
-    json(401, { success: false, error: 'unauthorized access', errorCode: 401, error_info: 'Please check developers.pipedrive.com' });
-  const tokenAnswer = (grant: { accessToken: string; refreshToken: string | null; scopes: string[] }) =>
+    json(401, {
+      success: false,
+      error: 'unauthorized access',
+      errorCode: 401,
+      error_info: 'Please check developers.pipedrive.com',
+    });
+  const tokenAnswer = (grant: {
+    accessToken: string;
+    refreshToken: string | null;
+    scopes: string[];
+  }) =>
     json(200, {
       access_token: grant.accessToken,
       token_type: 'Bearer',
@@ -39,8 +61,14 @@ export function pipedriveService(): DoubledService {
       if (problem) return consentPage('Pipedrive', request, problem);
       const params = request.url.searchParams;
       const redirectUri = params.get('redirect_uri')!;
-      if (consentDecision(request) === 'deny') return redirectBack(redirectUri, params.get('state'), { error: 'user_denied' });
-      const code = grants.issueCode({ redirectUri, scopes: ['base', 'deals:read'], challenge: null, extra: {} });
+      if (consentDecision(request) === 'deny')
+        return redirectBack(redirectUri, params.get('state'), { error: 'user_denied' });
+      const code = grants.issueCode({
+        redirectUri,
+        scopes: ['base', 'deals:read'],
+        challenge: null,
+        extra: {},
+      });
       return redirectBack(redirectUri, params.get('state'), { code });
     },
     'POST oauth.pipedrive.com /oauth/token': (request) => {
@@ -48,20 +76,29 @@ export function pipedriveService(): DoubledService {
       const client = clientCredentials(request, params);
       // Pipedrive authenticates the client with HTTP Basic only.
       if (client?.via !== 'basic' || !grants.checkClient(client)) {
-        return json(401, { success: false, error: 'invalid_client', error_description: 'Invalid client credentials' });
+        return json(401, {
+          success: false,
+          error: 'invalid_client',
+          error_description: 'Invalid client credentials',
+        });
       }
       const grant =
         params.get('grant_type') === 'refresh_token'
           ? grants.refresh(params.get('refresh_token') ?? '')
           : grants.exchange(params.get('code') ?? '', params.get('redirect_uri'), null);
       if (typeof grant === 'string') {
-        return json(400, { success: false, error: 'invalid_grant', error_description: 'Invalid grant' });
+        return json(400, {
+          success: false,
+          error: 'invalid_grant',
+          error_description: 'Invalid grant',
+        });
       }
       return tokenAnswer(grant);
     },
     'POST oauth.pipedrive.com /oauth/revoke': (request) => {
       const params = form(request);
-      if (!grants.checkClient(clientCredentials(request, params))) return json(401, { error: 'invalid_client' });
+      if (!grants.checkClient(clientCredentials(request, params)))
+        return json(401, { error: 'invalid_client' });
       grants.revoke(params.get('token') ?? '');
       return { status: 200, text: '' };
     },

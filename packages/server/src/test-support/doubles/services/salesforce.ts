@@ -7,7 +7,13 @@ import type { DoubledService } from '../scenario.js';
 
 export function salesforceService(): DoubledService {
   const grants = new OAuthGrants(
-    { clientId: '3MVG9-sf-client', clientSecret: 'sf-secret', accessTtl: null, refreshTokens: true, rotate: false },
+    {
+      clientId: '3MVG9-sf-client',
+      clientSecret: 'sf-secret',
+      accessTtl: null,
+      refreshTokens: true,
+      rotate: false,
+    },
     '00Dxx0000001gPL!',
   );
   const authorize = authorizeEndpoint(grants, { service: 'Salesforce' });
@@ -28,21 +34,36 @@ export function salesforceService(): DoubledService {
     'POST login.salesforce.com /services/oauth2/token': (request) => {
       const params = form(request);
       if (!grants.checkClient(clientCredentials(request, params))) {
-        return json(400, { error: 'invalid_client', error_description: 'invalid client credentials' });
+        return json(400, {
+          error: 'invalid_client',
+          error_description: 'invalid client credentials',
+        });
       }
       if (params.get('grant_type') === 'refresh_token') {
         const grant = grants.refresh(params.get('refresh_token') ?? '');
-        if (typeof grant === 'string') return json(400, { error: 'invalid_grant', error_description: 'expired access/refresh token' });
+        if (typeof grant === 'string')
+          return json(400, {
+            error: 'invalid_grant',
+            error_description: 'expired access/refresh token',
+          });
         return answer(grant, null);
       }
-      const grant = grants.exchange(params.get('code') ?? '', params.get('redirect_uri'), params.get('code_verifier'));
-      if (typeof grant === 'string') return json(400, { error: 'invalid_grant', error_description: 'authentication failure' });
+      const grant = grants.exchange(
+        params.get('code') ?? '',
+        params.get('redirect_uri'),
+        params.get('code_verifier'),
+      );
+      if (typeof grant === 'string')
+        return json(400, { error: 'invalid_grant', error_description: 'authentication failure' });
       return answer(grant, grant.refreshToken);
     },
     'POST login.salesforce.com /services/oauth2/revoke': (request) =>
       grants.revoke(form(request).get('token') ?? '')
         ? { status: 200, text: '' }
-        : json(400, { error: 'unsupported_token_type', error_description: 'this token type is not supported' }),
+        : json(400, {
+            error: 'unsupported_token_type',
+            error_description: 'this token type is not supported',
+          }),
     'GET acme.my.salesforce.com /services/oauth2/userinfo': (request) =>
       grants.access(bearer(request))
         ? json(200, {

@@ -19,7 +19,14 @@ export function sendgridService(): DoubledService {
       {
         app: 'sendgrid',
         host: {},
-        credentials: [{ method: 'api_key', fields: { apiKey: KEY }, wrongFields: { apiKey: `SG.${'z'.repeat(22)}.${'y'.repeat(43)}` }, label: 'acme-mail' }],
+        credentials: [
+          {
+            method: 'api_key',
+            fields: { apiKey: KEY },
+            wrongFields: { apiKey: `SG.${'z'.repeat(22)}.${'y'.repeat(43)}` },
+            label: 'acme-mail',
+          },
+        ],
         revokeKeys: keys.revokeAll,
       },
     ],

@@ -11,8 +11,18 @@ export function shopifyService(): DoubledService {
     'GET acme.myshopify.com /admin/api/2025-07/shop.json': (request) => {
       const token = request.headers['x-shopify-access-token'];
       return keys.accepts(typeof token === 'string' ? token : null)
-        ? json(200, { shop: { id: 548380009, name: 'Acme Store', email: 'jane@acme.com', domain: 'shop.acme.com', myshopify_domain: 'acme.myshopify.com' } })
-        : json(401, { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' });
+        ? json(200, {
+            shop: {
+              id: 548380009,
+              name: 'Acme Store',
+              email: 'jane@acme.com',
+              domain: 'shop.acme.com',
+              myshopify_domain: 'acme.myshopify.com',
+            },
+          })
+        : json(401, {
+            errors: '[API] Invalid API key or access token (unrecognized login or wrong password)',
+          });
     },
   });
   return {
@@ -25,7 +35,10 @@ export function shopifyService(): DoubledService {
           {
             method: 'custom',
             fields: { shopDomain: 'acme.myshopify.com', accessToken: TOKEN },
-            wrongFields: { shopDomain: 'acme.myshopify.com', accessToken: `shpat_${'f'.repeat(32)}` },
+            wrongFields: {
+              shopDomain: 'acme.myshopify.com',
+              accessToken: `shpat_${'f'.repeat(32)}`,
+            },
             label: 'jane@acme.com',
           },
         ],

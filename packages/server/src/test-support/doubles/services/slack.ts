@@ -1,12 +1,7 @@
 // Slack, from api.slack.com (docs.slack.dev): OAuth v2 with user scopes (`user_scope`, comma
 // separated), oauth.v2.access answering HTTP 200 with `ok: false` on errors and the user token
 // under `authed_user`, token rotation (the old refresh token is revoked), auth.test and auth.revoke.
-import {
-  consentDecision,
-  consentPage,
-  OAuthGrants,
-  redirectBack,
-} from '../oauth-grants.js';
+import { consentDecision, consentPage, OAuthGrants, redirectBack } from '../oauth-grants.js';
 import { bearer, clientCredentials, form, json, routes } from '../service-double.js';
 import type { DoubledService } from '../scenario.js';
 
@@ -15,18 +10,27 @@ const USER = { id: 'U0JANE01', name: 'jane' };
 
 export function slackService(): DoubledService {
   const grants = new OAuthGrants(
-    { clientId: '1111.2222', clientSecret: 'slack-secret', accessTtl: 43_200, refreshTokens: true, rotate: true },
+    {
+      clientId: '1111.2222',
+      clientSecret: 'slack-secret',
+      accessTtl: 43_200,
+      refreshTokens: true,
+      rotate: true,
+    },
     'xoxe.xoxp-',
   );
   const slackError = (error: string) => json(200, { ok: false, error });
   const authorize = (request: Parameters<typeof consentPage>[1]) => {
     const params = request.url.searchParams;
-    if (params.get('client_id') !== grants.policy.clientId) return consentPage('Slack', request, 'Invalid client_id parameter');
-    if (!params.get('scope') && !params.get('user_scope')) return consentPage('Slack', request, 'No scopes requested');
+    if (params.get('client_id') !== grants.policy.clientId)
+      return consentPage('Slack', request, 'Invalid client_id parameter');
+    if (!params.get('scope') && !params.get('user_scope'))
+      return consentPage('Slack', request, 'No scopes requested');
     return null;
   };
   const double = routes({
-    'GET slack.com /oauth/v2/authorize': (request) => authorize(request) ?? consentPage('Slack', request),
+    'GET slack.com /oauth/v2/authorize': (request) =>
+      authorize(request) ?? consentPage('Slack', request),
     'POST slack.com /oauth/v2/authorize': (request) => {
       const problem = authorize(request);
       if (problem) return problem;
@@ -66,7 +70,11 @@ export function slackService(): DoubledService {
           is_enterprise_install: false,
         });
       }
-      const grant = grants.exchange(params.get('code') ?? '', params.get('redirect_uri'), params.get('code_verifier'));
+      const grant = grants.exchange(
+        params.get('code') ?? '',
+        params.get('redirect_uri'),
+        params.get('code_verifier'),
+      );
       if (typeof grant === 'string') return slackError('invalid_code');
       return json(200, {
         ok: true,

@@ -12,7 +12,12 @@ export function stripeService(): DoubledService {
     'GET api.stripe.com /v1/account': (request) => {
       const key = basic(request)?.user ?? null;
       if (!keys.accepts(key)) {
-        return json(401, { error: { message: `Invalid API Key provided: ${(key ?? '').slice(0, 8)}****`, type: 'invalid_request_error' } });
+        return json(401, {
+          error: {
+            message: `Invalid API Key provided: ${(key ?? '').slice(0, 8)}****`,
+            type: 'invalid_request_error',
+          },
+        });
       }
       return json(200, {
         id: 'acct_1032D82eZvKYlo2C',
@@ -30,7 +35,12 @@ export function stripeService(): DoubledService {
         app: 'stripe',
         host: {},
         credentials: [
-          { method: 'api_key', fields: { apiKey: KEY }, wrongFields: { apiKey: 'sk_test_ZZZZZZZZZZZZZZZZZZZZZZZZ' }, label: 'jane@acme.com' },
+          {
+            method: 'api_key',
+            fields: { apiKey: KEY },
+            wrongFields: { apiKey: 'sk_test_ZZZZZZZZZZZZZZZZZZZZZZZZ' },
+            label: 'jane@acme.com',
+          },
         ],
         revokeKeys: keys.revokeAll,
       },

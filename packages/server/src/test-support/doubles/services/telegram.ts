@@ -12,8 +12,18 @@ export function telegramService(): DoubledService {
     'GET api.telegram.org /bot*': (request) => {
       const match = /^\/bot([^/]+)\/getMe$/.exec(decodeURIComponent(request.url.pathname));
       if (!match) return json(404, { ok: false, error_code: 404, description: 'Not Found' });
-      if (!keys.accepts(match[1])) return json(401, { ok: false, error_code: 401, description: 'Unauthorized' });
-      return json(200, { ok: true, result: { id: 7123456789, is_bot: true, first_name: 'Acme Bot', username: 'acme_bot', can_join_groups: true } });
+      if (!keys.accepts(match[1]))
+        return json(401, { ok: false, error_code: 401, description: 'Unauthorized' });
+      return json(200, {
+        ok: true,
+        result: {
+          id: 7123456789,
+          is_bot: true,
+          first_name: 'Acme Bot',
+          username: 'acme_bot',
+          can_join_groups: true,
+        },
+      });
     },
   });
   return {
@@ -22,7 +32,14 @@ export function telegramService(): DoubledService {
       {
         app: 'telegram-bot',
         host: {},
-        credentials: [{ method: 'token', fields: { token: TOKEN }, wrongFields: { token: '7123456789:AAwrongwrongwrongwrongwrongwrongwrong' }, label: '@acme_bot' }],
+        credentials: [
+          {
+            method: 'token',
+            fields: { token: TOKEN },
+            wrongFields: { token: '7123456789:AAwrongwrongwrongwrongwrongwrongwrong' },
+            label: '@acme_bot',
+          },
+        ],
         revokeKeys: keys.revokeAll,
       },
     ],

@@ -13,7 +13,12 @@ export function trelloService(): DoubledService {
       const params = request.url.searchParams;
       if (params.get('key') !== API_KEY) return { status: 401, text: 'invalid key' };
       if (!tokens.accepts(params.get('token'))) return { status: 401, text: 'invalid token' };
-      return json(200, { id: '5abbe4b7ddc1b351ef961414', username: 'janedoe', fullName: 'Jane Doe', email: 'jane@acme.com' });
+      return json(200, {
+        id: '5abbe4b7ddc1b351ef961414',
+        username: 'janedoe',
+        fullName: 'Jane Doe',
+        email: 'jane@acme.com',
+      });
     },
   });
   return {

@@ -12,9 +12,20 @@ export function twilioService(): DoubledService {
     [`GET api.twilio.com /2010-04-01/Accounts/${SID}.json`]: (request) => {
       const pair = basic(request);
       if (pair?.user !== SID || !keys.accepts(pair.password)) {
-        return json(401, { code: 20003, message: 'Authenticate', more_info: 'https://www.twilio.com/docs/errors/20003', status: 401 });
+        return json(401, {
+          code: 20003,
+          message: 'Authenticate',
+          more_info: 'https://www.twilio.com/docs/errors/20003',
+          status: 401,
+        });
       }
-      return json(200, { sid: SID, friendly_name: 'Acme Production', status: 'active', type: 'Full', owner_account_sid: SID });
+      return json(200, {
+        sid: SID,
+        friendly_name: 'Acme Production',
+        status: 'active',
+        type: 'Full',
+        owner_account_sid: SID,
+      });
     },
   });
   return {
@@ -24,7 +35,12 @@ export function twilioService(): DoubledService {
         app: 'twilio',
         host: {},
         credentials: [
-          { method: 'custom', fields: { accountSid: SID, authToken: TOKEN }, wrongFields: { accountSid: SID, authToken: 'f'.repeat(32) }, label: 'Acme Production' },
+          {
+            method: 'custom',
+            fields: { accountSid: SID, authToken: TOKEN },
+            wrongFields: { accountSid: SID, authToken: 'f'.repeat(32) },
+            label: 'Acme Production',
+          },
         ],
         revokeKeys: keys.revokeAll,
       },

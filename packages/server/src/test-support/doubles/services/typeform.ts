@@ -8,7 +8,13 @@ const PAT = `tfp_${'AbCdEf123456'.repeat(4)}`;
 
 export function typeformService(): DoubledService {
   const grants = new OAuthGrants(
-    { clientId: 'typeform-client', clientSecret: 'typeform-secret', accessTtl: 604800, refreshTokens: true, rotate: true },
+    {
+      clientId: 'typeform-client',
+      clientSecret: 'typeform-secret',
+      accessTtl: 604800,
+      refreshTokens: true,
+      rotate: true,
+    },
     'tf-oauth-',
   );
   const keys = new KeyStore([PAT]);
@@ -18,12 +24,14 @@ export function typeformService(): DoubledService {
     'POST api.typeform.com /oauth/authorize': authorize.decide,
     'POST api.typeform.com /oauth/token': (request) => {
       const params = form(request);
-      if (!grants.checkClient(clientCredentials(request, params))) return json(401, { code: 'UNAUTHORIZED', description: 'Invalid client' });
+      if (!grants.checkClient(clientCredentials(request, params)))
+        return json(401, { code: 'UNAUTHORIZED', description: 'Invalid client' });
       const grant =
         params.get('grant_type') === 'refresh_token'
           ? grants.refresh(params.get('refresh_token') ?? '')
           : grants.exchange(params.get('code') ?? '', params.get('redirect_uri'), null);
-      if (typeof grant === 'string') return json(400, { code: 'VALIDATION_ERROR', description: 'invalid_grant' });
+      if (typeof grant === 'string')
+        return json(400, { code: 'VALIDATION_ERROR', description: 'invalid_grant' });
       const offline = grant.scopes.includes('offline');
       return json(200, {
         access_token: grant.accessToken,
@@ -36,7 +44,10 @@ export function typeformService(): DoubledService {
     'GET api.typeform.com /me': (request) => {
       const token = bearer(request);
       if (!grants.access(token) && !keys.accepts(token)) {
-        return json(401, { code: 'AUTHENTICATION_FAILED', description: 'Authentication credentials not found on the Request Headers' });
+        return json(401, {
+          code: 'AUTHENTICATION_FAILED',
+          description: 'Authentication credentials not found on the Request Headers',
+        });
       }
       return json(200, { alias: 'Jane', email: 'jane@acme.com', language: 'en' });
     },
@@ -48,7 +59,14 @@ export function typeformService(): DoubledService {
         app: 'typeform',
         host: { clientId: grants.policy.clientId, clientSecret: grants.policy.clientSecret },
         oauth: { label: 'jane@acme.com', grants },
-        credentials: [{ method: 'token', fields: { token: PAT }, wrongFields: { token: `tfp_${'z'.repeat(44)}` }, label: 'jane@acme.com' }],
+        credentials: [
+          {
+            method: 'token',
+            fields: { token: PAT },
+            wrongFields: { token: `tfp_${'z'.repeat(44)}` },
+            label: 'jane@acme.com',
+          },
+        ],
         revokeKeys: keys.revokeAll,
       },
     ],

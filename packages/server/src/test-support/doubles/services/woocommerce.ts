@@ -13,10 +13,19 @@ export function woocommerceService(): DoubledService {
     'GET shop.acme.dev /wp-json/wc/v3/system_status': (request) => {
       const pair = basic(request);
       if (pair?.user !== KEY || !keys.accepts(pair.password)) {
-        return json(401, { code: 'woocommerce_rest_cannot_view', message: 'Sorry, you cannot list resources.', data: { status: 401 } });
+        return json(401, {
+          code: 'woocommerce_rest_cannot_view',
+          message: 'Sorry, you cannot list resources.',
+          data: { status: 401 },
+        });
       }
       return json(200, {
-        environment: { home_url: 'https://shop.acme.dev', site_url: 'https://shop.acme.dev', version: '9.4.0', wp_version: '6.7' },
+        environment: {
+          home_url: 'https://shop.acme.dev',
+          site_url: 'https://shop.acme.dev',
+          version: '9.4.0',
+          wp_version: '6.7',
+        },
         settings: { currency: 'EUR' },
       });
     },
@@ -31,7 +40,11 @@ export function woocommerceService(): DoubledService {
           {
             method: 'custom',
             fields: { storeUrl: 'https://shop.acme.dev', consumerKey: KEY, consumerSecret: SECRET },
-            wrongFields: { storeUrl: 'https://shop.acme.dev', consumerKey: KEY, consumerSecret: `cs_${'f'.repeat(40)}` },
+            wrongFields: {
+              storeUrl: 'https://shop.acme.dev',
+              consumerKey: KEY,
+              consumerSecret: `cs_${'f'.repeat(40)}`,
+            },
             label: 'https://shop.acme.dev',
           },
         ],

@@ -7,7 +7,13 @@ import type { DoubledService } from '../scenario.js';
 
 export function xeroService(): DoubledService {
   const grants = new OAuthGrants(
-    { clientId: 'XEROCLIENTID', clientSecret: 'xero-secret', accessTtl: 1800, refreshTokens: true, rotate: true },
+    {
+      clientId: 'XEROCLIENTID',
+      clientSecret: 'xero-secret',
+      accessTtl: 1800,
+      refreshTokens: true,
+      rotate: true,
+    },
     'eyJhbGciOiJSUzI1NiIsImtpZCI6Ilhlcm8ifQ.',
   );
   const authorize = authorizeEndpoint(grants, { service: 'Xero' });
@@ -16,11 +22,16 @@ export function xeroService(): DoubledService {
     'POST login.xero.com /identity/connect/authorize': authorize.decide,
     'POST identity.xero.com /connect/token': (request) => {
       const params = form(request);
-      if (!basic(request) || !grants.checkClient(clientCredentials(request, params))) return json(400, { error: 'invalid_client' });
+      if (!basic(request) || !grants.checkClient(clientCredentials(request, params)))
+        return json(400, { error: 'invalid_client' });
       const grant =
         params.get('grant_type') === 'refresh_token'
           ? grants.refresh(params.get('refresh_token') ?? '')
-          : grants.exchange(params.get('code') ?? '', params.get('redirect_uri'), params.get('code_verifier'));
+          : grants.exchange(
+              params.get('code') ?? '',
+              params.get('redirect_uri'),
+              params.get('code_verifier'),
+            );
       if (typeof grant === 'string') return json(400, { error: 'invalid_grant' });
       return json(200, {
         id_token: 'eyJhbGciOiJSUzI1NiJ9.e30.c2ln',
@@ -33,7 +44,8 @@ export function xeroService(): DoubledService {
     },
     'POST identity.xero.com /connect/revocation': (request) => {
       const params = form(request);
-      if (!grants.checkClient(clientCredentials(request, params))) return json(400, { error: 'invalid_client' });
+      if (!grants.checkClient(clientCredentials(request, params)))
+        return json(400, { error: 'invalid_client' });
       grants.revoke(params.get('token') ?? '');
       return { status: 200, text: '' };
     },
@@ -50,7 +62,14 @@ export function xeroService(): DoubledService {
               updatedDateUtc: '2026-12-07T10:00:00.0000000',
             },
           ])
-        : json(401, { Type: null, Title: 'Unauthorized', Status: 401, Detail: 'TokenExpired: token expired at 12/07/2026 10:30:00', Instance: 'e2a1c7a0', Extensions: {} }),
+        : json(401, {
+            Type: null,
+            Title: 'Unauthorized',
+            Status: 401,
+            Detail: 'TokenExpired: token expired at 12/07/2026 10:30:00',
+            Instance: 'e2a1c7a0',
+            Extensions: {},
+          }),
   });
   return {
     double,

@@ -10,7 +10,17 @@ const EMAIL = 'jane@acme.com';
 
 export function zendeskService(): DoubledService {
   const keys = new KeyStore([TOKEN]);
-  const anonymous = { user: { id: null, url: null, name: 'Anonymous user', email: 'invalid@example.com', role: 'end-user', verified: false, authenticity_token: 'abc' } };
+  const anonymous = {
+    user: {
+      id: null,
+      url: null,
+      name: 'Anonymous user',
+      email: 'invalid@example.com',
+      role: 'end-user',
+      verified: false,
+      authenticity_token: 'abc',
+    },
+  };
   const double = routes({
     'GET acme.zendesk.com /api/v2/users/me.json': (request) => {
       const pair = basic(request);
@@ -18,7 +28,16 @@ export function zendeskService(): DoubledService {
       if (pair.user !== `${EMAIL}/token` || !keys.accepts(pair.password)) {
         return json(401, { error: "Couldn't authenticate you" });
       }
-      return json(200, { user: { id: 35436, url: 'https://acme.zendesk.com/api/v2/users/35436.json', name: 'Jane Doe', email: EMAIL, role: 'admin', verified: true } });
+      return json(200, {
+        user: {
+          id: 35436,
+          url: 'https://acme.zendesk.com/api/v2/users/35436.json',
+          name: 'Jane Doe',
+          email: EMAIL,
+          role: 'admin',
+          verified: true,
+        },
+      });
     },
   });
   return {
@@ -31,7 +50,11 @@ export function zendeskService(): DoubledService {
           {
             method: 'custom',
             fields: { subdomain: 'acme', email: EMAIL, apiToken: TOKEN },
-            wrongFields: { subdomain: 'acme', email: EMAIL, apiToken: 'wrongwrongwrongwrongwrongwrong' },
+            wrongFields: {
+              subdomain: 'acme',
+              email: EMAIL,
+              apiToken: 'wrongwrongwrongwrongwrongwrong',
+            },
             label: EMAIL,
           },
         ],
