@@ -6,7 +6,10 @@ import { HostConfigError, parseHostProviders } from './host-config.js';
 
 const parse = (raw: unknown) => parseHostProviders(raw, providerDefinitions);
 const refuses = (raw: unknown, message: RegExp) =>
-  assert.throws(() => parse(raw), (error: unknown) => error instanceof HostConfigError && message.test(error.message));
+  assert.throws(
+    () => parse(raw),
+    (error: unknown) => error instanceof HostConfigError && message.test(error.message),
+  );
 
 describe('parseHostProviders', () => {
   it('reads client credentials, extra scopes and settings, filling defaults', () => {
@@ -16,7 +19,12 @@ describe('parseHostProviders', () => {
       'zoho-crm': { clientId: 'e', clientSecret: 'f', accountsHost: 'accounts.zoho.eu' },
       stripe: {},
     });
-    assert.deepEqual(config.get('slack'), { clientId: 'a', clientSecret: 'b', scopes: ['files:read'], settings: {} });
+    assert.deepEqual(config.get('slack'), {
+      clientId: 'a',
+      clientSecret: 'b',
+      scopes: ['files:read'],
+      settings: {},
+    });
     assert.equal(config.get('microsoft-outlook')?.settings.tenant, 'common');
     assert.equal(config.get('zoho-crm')?.settings.accountsHost, 'accounts.zoho.eu');
     assert.deepEqual(config.get('stripe'), { settings: {} });
@@ -26,8 +34,14 @@ describe('parseHostProviders', () => {
     refuses([], /one JSON object/);
     refuses({ 'not-an-app': {} }, /“not-an-app” is not an app/);
     refuses({ slack: { clientId: 'a' } }, /slack needs both clientId and clientSecret/);
-    refuses({ slack: { clientId: '', clientSecret: 'b' } }, /slack\.clientId must be a non-empty string/);
-    refuses({ slack: { clientId: 'a', clientSecret: 'b', tenant: 'x' } }, /slack\.tenant is not a setting of Slack/);
+    refuses(
+      { slack: { clientId: '', clientSecret: 'b' } },
+      /slack\.clientId must be a non-empty string/,
+    );
+    refuses(
+      { slack: { clientId: 'a', clientSecret: 'b', tenant: 'x' } },
+      /slack\.tenant is not a setting of Slack/,
+    );
     refuses({ 'zoho-crm': { accountsHost: 'evil.example' } }, /zoho-crm\.accountsHost/);
     refuses({ github: { scopes: 'repo' } }, /github\.scopes must be a list/);
   });

@@ -8,7 +8,10 @@ import { holds, MissingValueError, renderFromAnswer, renderUrl } from './templat
 
 describe('renderUrl', () => {
   it('puts a subdomain in the host and encodes path values', () => {
-    const url = renderUrl('https://{site}.atlassian.net/rest/{id}', { site: 'acme', id: 'a b/c?d' });
+    const url = renderUrl('https://{site}.atlassian.net/rest/{id}', {
+      site: 'acme',
+      id: 'a b/c?d',
+    });
     assert.equal(url.toString(), 'https://acme.atlassian.net/rest/a%20b%2Fc%3Fd');
   });
 
@@ -19,12 +22,18 @@ describe('renderUrl', () => {
 
   for (const hostile of ['evil.com/', 'x@evil.com', 'evil.com:8080', 'a b', 'x#y', '-x.', '']) {
     it(`refuses ${JSON.stringify(hostile)} as a subdomain`, () => {
-      assert.throws(() => renderUrl('https://{site}.zendesk.com/api', { site: hostile }), TypeError);
+      assert.throws(
+        () => renderUrl('https://{site}.zendesk.com/api', { site: hostile }),
+        TypeError,
+      );
     });
   }
 
   it('takes a leading placeholder as a whole origin, only for web addresses', () => {
-    assert.equal(renderUrl('{base}/api/v4/user', { base: 'https://git.acme.dev/' }).toString(), 'https://git.acme.dev/api/v4/user');
+    assert.equal(
+      renderUrl('{base}/api/v4/user', { base: 'https://git.acme.dev/' }).toString(),
+      'https://git.acme.dev/api/v4/user',
+    );
     assert.throws(() => renderUrl('{base}/x', { base: 'javascript:alert(1)' }), TypeError);
     assert.throws(() => renderUrl('{base}/x', { base: 'file:///etc/passwd' }), TypeError);
   });
@@ -51,7 +60,14 @@ describe('assertAllowedHost', () => {
   });
 
   it('keeps self-hosted services (`*`) off the server’s own network', () => {
-    for (const url of ['https://127.0.0.1/', 'https://169.254.169.254/latest/meta-data', 'https://10.0.0.1/', 'https://[::1]/', 'https://localhost/', 'http://shop.example.com/']) {
+    for (const url of [
+      'https://127.0.0.1/',
+      'https://169.254.169.254/latest/meta-data',
+      'https://10.0.0.1/',
+      'https://[::1]/',
+      'https://localhost/',
+      'http://shop.example.com/',
+    ]) {
       refuses(url, ['*']);
     }
     assertAllowedHost(new URL('https://shop.example.com/wp-json'), ['*']);
@@ -72,7 +88,10 @@ describe('answers', () => {
   });
 
   it('tests conditions: Slack’s ok, Zendesk’s anonymous user', () => {
-    assert.equal(holds({ ok: false, error: 'invalid_auth' }, { path: 'error', in: ['invalid_auth'] }), true);
+    assert.equal(
+      holds({ ok: false, error: 'invalid_auth' }, { path: 'error', in: ['invalid_auth'] }),
+      true,
+    );
     assert.equal(holds({ ok: true }, { path: 'ok', equals: true }), true);
     assert.equal(holds({ user: { id: null } }, { path: 'user.id', present: false }), true);
     assert.equal(holds({ user: { id: 5 } }, { path: 'user.id', present: false }), false);
