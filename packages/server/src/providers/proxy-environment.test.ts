@@ -1,4 +1,4 @@
-// The real start path: `plugboard-server start` in its own process with PB_PROVIDERS_FILE,
+// The real start path: the package's `plugboard-server` bin, `start`, in its own process with PB_PROVIDERS_FILE,
 // HTTPS_PROXY and NODE_EXTRA_CA_CERTS reaches a service on its real host name through the proxy,
 // trusting the extra CA, exactly as a corporate deployment would; and it runs no demo provider.
 import assert from 'node:assert/strict';
@@ -14,7 +14,7 @@ import { stripeService } from '../test-support/doubles/services/stripe.js';
 import { idempotencyKey, ORIGIN } from '../test-support/test-stack.js';
 
 const SECRET_KEY = 'sk_test_proxy_environment_suite';
-const cli = fileURLToPath(new URL('../cli.ts', import.meta.url));
+const bin = fileURLToPath(new URL('../../bin/plugboard-server.mjs', import.meta.url));
 const stripe = stripeService();
 let doubles: DoublesServer;
 let server: ChildProcess;
@@ -26,7 +26,7 @@ before(async () => {
   doubles = await startDoublesServer([stripe.double]);
   dir = mkdtempSync(join(tmpdir(), 'pb-proxy-env-'));
   writeFileSync(join(dir, 'providers.json'), JSON.stringify({ stripe: {} }));
-  server = spawn(process.execPath, ['--import', 'tsx', cli, 'start'], {
+  server = spawn(process.execPath, [bin, 'start'], {
     env: {
       PATH: process.env.PATH,
       PB_SERVER_PORT: '0',
