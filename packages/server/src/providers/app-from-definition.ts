@@ -37,7 +37,7 @@ function setupSteps(definition: ProviderDefinition): SetupStep[] {
   ];
 }
 
-export function listingOf(definition: ProviderDefinition) {
+function listingOf(definition: ProviderDefinition) {
   const demo = demoCatalog.find((app) => app.key === definition.key);
   const listing = definition.listing ?? demo;
   if (!listing)

@@ -297,7 +297,7 @@ export class DefinitionClient implements ProviderClient {
 }
 
 /** What the account check's answer says: the account, a refusal, or a failure. */
-export function readAccount(check: AccountCheck, answer: ServiceAnswer): WhoAmIResult {
+function readAccount(check: AccountCheck, answer: ServiceAnswer): WhoAmIResult {
   const { status, body } = answer;
   const isObject = body !== null && typeof body === 'object';
   if ((check.rejected?.status ?? DEFAULT_REJECTED_STATUS).includes(status)) {

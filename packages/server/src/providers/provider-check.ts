@@ -39,7 +39,7 @@ export interface CheckIo {
   now?: () => number;
 }
 
-export class ProviderCheckError extends Error {}
+class ProviderCheckError extends Error {}
 
 type Step = (ok: boolean, name: string, detail: string) => boolean;
 

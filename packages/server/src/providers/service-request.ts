@@ -38,7 +38,7 @@ export interface RequestContext {
   client: { id: string; secret: string } | null;
 }
 
-export function basicAuthorization(username: string, password: string): string {
+function basicAuthorization(username: string, password: string): string {
   return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 }
 
@@ -55,7 +55,7 @@ function describeFailure(error: unknown): string {
 }
 
 /** Builds the URL and headers of a request, signed as asked. Throws on a missing value or host. */
-export function prepare(
+function prepare(
   request: Request,
   context: RequestContext,
 ): { url: URL; init: RequestInit } {
