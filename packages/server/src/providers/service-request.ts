@@ -55,10 +55,7 @@ function describeFailure(error: unknown): string {
 }
 
 /** Builds the URL and headers of a request, signed as asked. Throws on a missing value or host. */
-function prepare(
-  request: Request,
-  context: RequestContext,
-): { url: URL; init: RequestInit } {
+function prepare(request: Request, context: RequestContext): { url: URL; init: RequestInit } {
   const { definition, values } = context;
   const url = renderUrl(request.url, values);
   const headers: Record<string, string> = {
