@@ -230,6 +230,7 @@ const DEPENDENCIES: Record<
       'ajv-formats',
       'better-sqlite3',
       'hono',
+      'undici',
       'yaml',
     ],
     // Only the demo provider (startReferenceStack, `plugboard-server start`) loads it.

@@ -1,15 +1,20 @@
 #!/usr/bin/env node
 // `plugboard-server start`: the reference server and the demo provider, configured by PB_* env vars.
 // `plugboard-server mint-session --user u1 --origin http://localhost:5173`: a session token for local use.
+// `plugboard-server providers check <app> …`: one provider definition against the real service.
 import { parseArgs } from 'node:util';
 import { DEV_SECRET_KEY } from './config/defaults.js';
 import { PortInUseError } from './http/listen.js';
 import { mintSession } from './mint-session.js';
+import { providerCheckCommand } from './providers/provider-check-command.js';
 import { startReferenceStack } from './reference-stack.js';
 
 const USAGE = `Usage:
   plugboard-server start
-  plugboard-server mint-session --user <id> --origin <origin> [--origin …] [--app <key> …] [--ttl <seconds>] [--url <server url>]`;
+  plugboard-server mint-session --user <id> --origin <origin> [--origin …] [--app <key> …] [--ttl <seconds>] [--url <server url>]
+  plugboard-server providers check <app> [--method <type>] [--field <name>=<value> …] [--client-id <id>] [--client-secret <secret>]
+      [--setting <name>=<value> …] [--scope <scope> …] [--access-token <token>] [--refresh-token <token>]
+      [--redirect-uri <url>] [--revoke]`;
 
 function portFrom(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -68,6 +73,10 @@ async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv.filter((arg, index) => !(index <= 1 && arg === '--'));
   if (command === 'start') return start();
   if (command === 'mint-session') return mint(rest);
+  if (command === 'providers' && rest[0] === 'check') {
+    // Exit at once: idle keep-alive sockets to the service would hold the process a few seconds.
+    process.exit((await providerCheckCommand(rest.slice(1), process.env, USAGE)) ? 0 : 1);
+  }
   throw new Error(USAGE);
 }
 

@@ -1,5 +1,6 @@
 // The reference server and the demo OAuth provider started together on loopback: what
-// `pnpm start`, the examples and the end-to-end tests run against.
+// `pnpm start`, the examples and the end-to-end tests run against. With a providers file
+// (PB_PROVIDERS_FILE) it offers real services instead, and no demo provider runs.
 import { join } from 'node:path';
 import { sizedCatalog } from './catalog/sized-catalog.js';
 import { randomToken } from './crypto/random.js';
@@ -13,6 +14,9 @@ import { IN_MEMORY, openDatabase } from './db/open-database.js';
 import { startDemoProvider } from './demo-provider/index.js';
 import { listen, PortInUseError } from './http/listen.js';
 import { createLogger, stdoutSink, type LogSink } from './http/logger.js';
+import { providerDefinitions } from './providers/definitions/index.js';
+import { readHostProvidersFile } from './providers/host-config.js';
+import type { OutboundFetch } from './providers/outbound-fetch.js';
 import { createReferenceServer } from './server.js';
 
 export interface ReferenceStackOptions {
@@ -47,10 +51,18 @@ export interface ReferenceStackOptions {
    * load whole (clients search those on the server above 20,000 apps). Default: the demo catalog.
    */
   catalogSize?: number;
+  /**
+   * A JSON file `{ "<app key>": { "clientId", "clientSecret", … } }` of real services to offer
+   * (defaults to PB_PROVIDERS_FILE). Without it, the demo catalog runs on the demo provider.
+   */
+  providersFile?: string;
+  /** Calls to real services; by default a fetch that honours HTTPS_PROXY, HTTP_PROXY and NO_PROXY. */
+  outboundFetch?: OutboundFetch;
 }
 
 export interface ReferenceStack {
   url: string;
+  /** The demo provider's URL; empty when a providers file configures real services instead. */
   providerUrl: string;
   secretKey: string;
   close(): Promise<void>;
@@ -72,6 +84,7 @@ function withEnvironment(options: ReferenceStackOptions): ReferenceStackOptions 
     encryptionKey: options.encryptionKey ?? env('PB_ENCRYPTION_KEY'),
     dataDir: options.dataDir ?? env('PB_DATA_DIR'),
     publicUrl: options.publicUrl ?? env('PB_PUBLIC_URL'),
+    providersFile: options.providersFile ?? env('PB_PROVIDERS_FILE'),
   };
 }
 
@@ -92,26 +105,31 @@ export async function startReferenceStack(
     warn,
   });
 
+  // Read before listening: a broken providers file stops the start with its reason.
+  const realProviders = options.providersFile
+    ? readHostProvidersFile(options.providersFile, providerDefinitions)
+    : undefined;
   const listener = await listen(options.port ?? 0, host);
   const publicUrl = (options.publicUrl ?? `http://${urlHost(host)}:${listener.port}`).replace(
     /\/+$/,
     '',
   );
   const clientSecret = randomToken(24);
-  let provider: Awaited<ReturnType<typeof startDemoProvider>>;
+  let provider: Awaited<ReturnType<typeof startDemoProvider>> | null = null;
   try {
-    provider = await startDemoProvider({
-      port: options.providerPort ?? 0,
-      host,
-      accessTokenTtlSeconds: options.accessTokenTtlSeconds,
-      clients: [
-        {
-          clientId: OAUTH_CLIENT_ID,
-          clientSecret,
-          redirectUris: [`${publicUrl}/v1/oauth/callback`],
-        },
-      ],
-    });
+    if (!realProviders)
+      provider = await startDemoProvider({
+        port: options.providerPort ?? 0,
+        host,
+        accessTokenTtlSeconds: options.accessTokenTtlSeconds,
+        clients: [
+          {
+            clientId: OAUTH_CLIENT_ID,
+            clientSecret,
+            redirectUris: [`${publicUrl}/v1/oauth/callback`],
+          },
+        ],
+      });
   } catch (error) {
     await listener.close();
     const busy = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
@@ -128,26 +146,35 @@ export async function startReferenceStack(
     now: options.now,
     credentialAttemptsPerMinute: options.credentialAttemptsPerMinute,
     apps: options.catalogSize === undefined ? undefined : sizedCatalog(options.catalogSize),
-    provider: {
-      authorizationEndpoint: provider.authorizationEndpoint,
-      tokenEndpoint: provider.tokenEndpoint,
-      apiBaseUrl: provider.apiBaseUrl,
-      clientId: OAUTH_CLIENT_ID,
-      clientSecret,
-    },
+    realProviders,
+    outboundFetch: options.outboundFetch,
+    provider: provider
+      ? {
+          authorizationEndpoint: provider.authorizationEndpoint,
+          tokenEndpoint: provider.tokenEndpoint,
+          revocationEndpoint: provider.revocationEndpoint,
+          apiBaseUrl: provider.apiBaseUrl,
+          clientId: OAUTH_CLIENT_ID,
+          clientSecret,
+        }
+      : undefined,
   });
   listener.setHandler(server.handler);
-  logger.info('listening', { url: publicUrl, provider: provider.issuer, database: dbPath });
+  logger.info('listening', {
+    url: publicUrl,
+    provider: provider?.issuer ?? `real services: ${[...(realProviders?.keys() ?? [])].join(', ')}`,
+    database: dbPath,
+  });
 
   let closing: Promise<void> | undefined;
   return {
     url: publicUrl,
-    providerUrl: provider.issuer,
+    providerUrl: provider?.issuer ?? '',
     secretKey,
     close: () =>
       (closing ??= (async () => {
         server.close();
-        await Promise.all([listener.close(), provider.close()]);
+        await Promise.all([listener.close(), provider?.close()]);
         db.close();
       })()),
   };

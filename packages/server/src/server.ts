@@ -1,5 +1,6 @@
-// Builds the reference server's services and HTTP handler from its configuration. The provider
-// may be any OAuth 2.0 server with a "who am I" API; the reference stack wires the demo one.
+// Builds the reference server's services and HTTP handler from its configuration. Apps talk to
+// their services through provider definitions: real services as the host configured them, or every
+// demo catalog app through the demo provider (any OAuth 2.0 server with a "who am I" API).
 import type { App } from '@plugboard/contract';
 import { demoCatalog } from '@plugboard/contract/demo-catalog';
 import { getRequestListener } from '@hono/node-server';
@@ -18,8 +19,10 @@ import { warmRequestSchemas } from './http/request-schemas.js';
 import { FlowNotifier } from './oauth/flow-notifier.js';
 import { FlowRepository } from './oauth/flow-repository.js';
 import { OAuthService } from './oauth/oauth-service.js';
-import { ProviderClient } from './provider/provider-client.js';
 import type { ProviderEndpoints } from './provider/provider-endpoints.js';
+import { providerSetup } from './providers/provider-setup.js';
+import type { HostProviders } from './providers/host-config.js';
+import type { OutboundFetch } from './providers/outbound-fetch.js';
 import type { Services } from './services.js';
 import { SessionStore } from './sessions/session-store.js';
 
@@ -32,7 +35,12 @@ export interface ReferenceServerConfig {
   encryptionKey: Buffer;
   /** Origin (and optional path prefix) the server is reached at, without a trailing slash. */
   publicUrl: string;
-  provider: ProviderEndpoints;
+  /** The provider every app of `apps` signs in through (the demo provider), unless `realProviders`. */
+  provider?: ProviderEndpoints;
+  /** Real services from their definitions, as PB_PROVIDERS_FILE configures them (replaces `apps`). */
+  realProviders?: HostProviders;
+  /** Calls to services; by default a fetch that honours HTTPS_PROXY, HTTP_PROXY and NO_PROXY. */
+  outboundFetch?: OutboundFetch;
   logger: Logger;
   apps?: readonly App[];
   now?: () => number;
@@ -52,13 +60,13 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
   warmRequestSchemas();
   const box = createSecretBox(config.encryptionKey);
   const sessions = new SessionStore(db, now);
-  const catalog = new CatalogService(config.apps ?? demoCatalog, db, publicUrl, now);
+  const providers = providerSetup({ ...config, apps: config.apps ?? demoCatalog, now });
+  const catalog = new CatalogService(providers.apps, db, publicUrl, now);
   const connectionRepository = new ConnectionRepository(db, box);
-  const providerClient = new ProviderClient(config.provider, now);
   const connections = new ConnectionService({
     catalog,
     repository: connectionRepository,
-    provider: () => providerClient,
+    provider: providers.client,
     publicUrl,
     now,
   });
@@ -70,7 +78,7 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
     flows: new FlowRepository(db, box),
     sessions,
     notifier,
-    provider: () => ({ client: providerClient, endpoints: config.provider }),
+    provider: providers.client,
     publicUrl,
     now,
   });

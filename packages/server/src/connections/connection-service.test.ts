@@ -20,7 +20,12 @@ const session: SessionRecord = {
   allowedApps: null,
   expiresAt: Date.now() + 60_000,
 };
-const identity = { id: 'demo-user', email: 'demo@example.com', name: 'Demo User' };
+const identity = {
+  id: 'demo-user',
+  label: 'demo@example.com',
+  email: 'demo@example.com',
+  name: 'Demo User',
+};
 
 describe('ConnectionService.test', () => {
   let whoAmI: WhoAmIResult;

@@ -37,7 +37,8 @@ const PROTOCOL_SCOPES = new Set(['openid', 'offline_access', 'email', 'profile']
 export interface ConnectionServiceDeps {
   catalog: CatalogService;
   repository: ConnectionRepository;
-  provider: () => ProviderClient;
+  /** The client of the service behind an app. */
+  provider: (appKey: string) => ProviderClient;
   publicUrl: string;
   now: () => number;
 }
@@ -70,7 +71,7 @@ export class ConnectionService {
       userId: session.userId,
       app: app.key,
       method: method.type,
-      label: request.label?.trim() || identity.email,
+      label: request.label?.trim() || identity.label,
       status: 'connected',
       accountId: identity.id,
       credentials,
@@ -113,7 +114,7 @@ export class ConnectionService {
         method: method.type,
         credentials,
         credentialHint: credentialHint(method, credentials),
-        label: identity.id === record.accountId ? record.label : identity.email,
+        label: identity.id === record.accountId ? record.label : identity.label,
         accountId: identity.id,
         status: 'connected',
         grantedScopes: [],
@@ -127,9 +128,15 @@ export class ConnectionService {
     return this.toWire(next);
   }
 
-  remove(session: SessionRecord, id: string): void {
-    this.load(session, id);
+  async remove(session: SessionRecord, id: string): Promise<void> {
+    const record = this.load(session, id);
     this.deps.repository.delete(session.userId, id);
+    // Best effort: the connection is gone whatever the service answers.
+    if (record.credentials.kind === 'oauth') {
+      await this.deps
+        .provider(record.app)
+        .revoke({ type: 'oauth', tokens: record.credentials.tokens });
+    }
   }
 
   async test(session: SessionRecord, id: string): Promise<TestResult> {
@@ -183,7 +190,7 @@ export class ConnectionService {
       userId: session.userId,
       app: app.key,
       method: 'oauth2',
-      label: target && target.accountId === identity.id ? target.label : identity.email,
+      label: target && target.accountId === identity.id ? target.label : identity.label,
       status: 'connected',
       accountId: identity.id,
       credentials,
@@ -222,7 +229,9 @@ export class ConnectionService {
     }
     this.deps.catalog.assertAvailable(app);
     const credentials: StoredCredentials = { kind: 'fields', values };
-    const answer = await this.deps.provider().whoAmI(providerCredential(method, credentials));
+    const answer = await this.deps
+      .provider(app.key)
+      .whoAmI(providerCredential(method, credentials));
     if (answer.outcome === 'rejected') {
       const field = checkedSecretField(method);
       const label = inSentence(
@@ -253,7 +262,7 @@ export class ConnectionService {
     | { identity: null; status: ConnectionRecord['status']; code: string; message: string }
   > {
     const method = credentialOrOAuthMethod(app, record.method);
-    const provider = this.deps.provider();
+    const provider = this.deps.provider(app.key);
     const { credentials } = record;
     const tokenExpired =
       credentials.kind === 'oauth' &&
@@ -274,7 +283,7 @@ export class ConnectionService {
       answer = await provider.whoAmI(providerCredential(method, record.credentials));
     }
     if (answer.outcome === 'ok') {
-      return { identity: answer.identity, message: `Connected as ${answer.identity.email}` };
+      return { identity: answer.identity, message: `Connected as ${answer.identity.label}` };
     }
     if (answer.outcome === 'unreachable') {
       return {
@@ -299,7 +308,7 @@ export class ConnectionService {
     const { credentials } = record;
     const app = this.deps.catalog.find(record.app);
     if (credentials.kind !== 'oauth' || !credentials.tokens.refreshToken) return reauthNeeded(app);
-    const result = await this.deps.provider().refresh(credentials.tokens.refreshToken);
+    const result = await this.deps.provider(record.app).refresh(credentials.tokens);
     if (result.outcome === 'rejected') return reauthNeeded(app);
     if (result.outcome === 'unreachable') {
       return {

@@ -7,26 +7,16 @@ import type { CleanFields } from './field-validation.js';
 export type StoredCredentials =
   { kind: 'fields'; values: CleanFields } | { kind: 'oauth'; tokens: TokenSet };
 
-/**
- * The credential the service checks. Basic methods send their `username` and `password` fields;
- * every other credential method sends its first secret field as the API key.
- */
+/** The credential the service checks; its provider definition says how it is presented. */
 export function providerCredential(
   method: AuthMethod,
   credentials: StoredCredentials,
 ): ProviderCredential {
-  if (credentials.kind === 'oauth') {
-    return { type: 'bearer', accessToken: credentials.tokens.accessToken };
+  if (credentials.kind === 'oauth' || method.type === 'oauth2') {
+    if (credentials.kind !== 'oauth') throw new Error('An OAuth method needs OAuth tokens.');
+    return { type: 'oauth', tokens: credentials.tokens };
   }
-  const { values } = credentials;
-  if (method.type === 'basic') {
-    return {
-      type: 'basic',
-      username: String(values.username ?? ''),
-      password: String(values.password ?? ''),
-    };
-  }
-  return { type: 'api_key', key: String(values[checkedSecretField(method)] ?? '') };
+  return { type: 'fields', method: method.type, values: credentials.values };
 }
 
 /** The field the service's answer is about: where a rejection is reported to the user. */

@@ -15,7 +15,6 @@ import { oauthMethodOf, type ConnectionService } from '../connections/connection
 import { randomId, randomToken } from '../crypto/random.js';
 import { ApiError, notFound } from '../http/api-error.js';
 import type { ProviderClient } from '../provider/provider-client.js';
-import type { ProviderEndpoints } from '../provider/provider-endpoints.js';
 import { canonicalOrigin } from '../sessions/origins.js';
 import type { SessionRecord } from '../sessions/session-record.js';
 import type { SessionStore } from '../sessions/session-store.js';
@@ -28,8 +27,6 @@ import type { FlowRepository } from './flow-repository.js';
 import { codeChallengeS256, createCodeVerifier } from './pkce.js';
 
 const FLOW_TTL_MS = 10 * 60 * 1000;
-/** Asked for on every flow: `openid` for the identity, `offline_access` for a refresh token. */
-const BASE_SCOPES = ['openid', 'email', 'profile', 'offline_access'];
 
 export interface OAuthServiceDeps {
   catalog: CatalogService;
@@ -38,7 +35,8 @@ export interface OAuthServiceDeps {
   flows: FlowRepository;
   sessions: SessionStore;
   notifier: FlowNotifier;
-  provider: () => { client: ProviderClient; endpoints: ProviderEndpoints };
+  /** The client of the service behind an app. */
+  provider: (appKey: string) => ProviderClient;
   publicUrl: string;
   now: () => number;
 }
@@ -56,7 +54,7 @@ export class OAuthService {
   start(session: SessionRecord, request: StartOAuthFlowRequest): OAuthFlowStart {
     const { catalog, connections, now } = this.deps;
     const app = catalog.get(session, request.app);
-    const method = oauthMethodOf(app);
+    oauthMethodOf(app);
     catalog.assertAvailable(app);
     if (!session.allowedOrigins.includes(request.openerOrigin)) {
       throw new ApiError(
@@ -92,22 +90,14 @@ export class OAuthService {
       createdAt,
     };
     this.deps.flows.insert(flow, state);
-    const { endpoints } = this.deps.provider();
-    const authorizeUrl = new URL(endpoints.authorizationEndpoint);
-    authorizeUrl.search = new URLSearchParams({
-      response_type: 'code',
-      client_id: endpoints.clientId,
-      redirect_uri: this.redirectUri,
-      scope: [...BASE_SCOPES, ...method.scopes.map((scope) => scope.name)].join(' '),
+    const authorizeUrl = this.deps.provider(app.key).authorizeUrl({
       state,
-      code_challenge: codeChallengeS256(codeVerifier),
-      code_challenge_method: 'S256',
-      // Consent every time: the user reviews the access, and refresh tokens need it.
-      prompt: 'consent',
-    }).toString();
+      codeChallenge: codeChallengeS256(codeVerifier),
+      redirectUri: this.redirectUri,
+    });
     return {
       flowId: flow.id,
-      authorizeUrl: authorizeUrl.toString(),
+      authorizeUrl,
       expiresAt: new Date(flow.expiresAt).toISOString(),
     };
   }
@@ -163,10 +153,10 @@ export class OAuthService {
   }
 
   private async complete(flow: FlowRecord, app: App, code: string): Promise<void> {
-    const { client } = this.deps.provider();
+    const client = this.deps.provider(app.key);
     const exchange = await client.exchangeCode(code, flow.codeVerifier, this.redirectUri);
     if (exchange.outcome !== 'ok') return this.fail(flow, app, 'exchange_failed');
-    const me = await client.whoAmI({ type: 'bearer', accessToken: exchange.tokens.accessToken });
+    const me = await client.whoAmI({ type: 'oauth', tokens: exchange.tokens });
     if (me.outcome !== 'ok') return this.fail(flow, app, 'provider_error');
     const tokens = exchange.tokens;
     if (tokens.scopes.length === 0 && me.identity.scopes) tokens.scopes = me.identity.scopes;

@@ -110,8 +110,8 @@ export function connectionRoutes(app: Hono<ServerEnv>, services: Services): void
     return c.json(await connections.update(session, id, patch));
   });
 
-  app.delete('/v1/connections/:connectionId', (c) => {
-    connections.remove(currentSession(c), connectionId(c));
+  app.delete('/v1/connections/:connectionId', async (c) => {
+    await connections.remove(currentSession(c), connectionId(c));
     return c.body(null, 204);
   });
 

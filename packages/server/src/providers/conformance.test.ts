@@ -1,0 +1,173 @@
+// Every provider definition against a double of its service, written from that service's
+// documentation and reached on its real host names through an HTTPS proxy with a throwaway CA:
+// connect (OAuth: authorize, consent, callback, code exchange; keys: a refused key, then the
+// right one), Test, refresh (twice, so rotation is exercised) and disconnect (revocation).
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type {
+  Connection,
+  OAuthFlow,
+  OAuthFlowStart,
+  Problem,
+  TestResult,
+} from '@plugboard/contract';
+import type { OAuthMethod } from '@plugboard/contract/provider-definition';
+import { startDoublesServer, type DoublesServer } from '../test-support/doubles/doubles-server.js';
+import { approveAtDouble } from '../test-support/doubles/drive-authorize.js';
+import type { ConformanceScenario } from '../test-support/doubles/scenario.js';
+import { allServices } from '../test-support/doubles/services/index.js';
+import {
+  idempotencyKey,
+  ORIGIN,
+  startTestStack,
+  type TestStack,
+} from '../test-support/test-stack.js';
+import { providerDefinitions } from './definitions/index.js';
+import { createOutboundFetch } from './outbound-fetch.js';
+
+const services = allServices();
+const scenarios = new Map<string, ConformanceScenario>(
+  services.flatMap((service) => service.scenarios.map((scenario) => [scenario.app, scenario])),
+);
+
+describe('provider definitions against their service doubles', () => {
+  let doubles: DoublesServer;
+  let t: TestStack;
+  let dir: string;
+
+  before(async () => {
+    doubles = await startDoublesServer(services.map((service) => service.double));
+    dir = mkdtempSync(join(tmpdir(), 'pb-conformance-'));
+    const providersFile = join(dir, 'providers.json');
+    writeFileSync(
+      providersFile,
+      JSON.stringify(Object.fromEntries([...scenarios].map(([app, s]) => [app, s.host]))),
+    );
+    t = await startTestStack({
+      providersFile,
+      outboundFetch: createOutboundFetch(doubles.dispatcher()),
+    });
+  });
+
+  after(async () => {
+    await t.close();
+    await doubles.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('has a double and a scenario for every definition', () => {
+    const missing = [...providerDefinitions.keys()].filter((key) => !scenarios.has(key));
+    assert.deepEqual(missing, []);
+  });
+
+  for (const [key, definition] of providerDefinitions) {
+    const scenario = scenarios.get(key);
+    if (!scenario) continue;
+    describe(key, () => {
+      const oauth = definition.methods.find(
+        (method): method is OAuthMethod => method.type === 'oauth2',
+      );
+      if (oauth) {
+        it('connects by OAuth, tests, refreshes and disconnects', async () => {
+          assert.ok(scenario.oauth, `${key}: the scenario has no OAuth part`);
+          const { grants, label } = scenario.oauth;
+          const token = await t.session({ userId: `oauth-${key}` });
+          const start = await t.call<OAuthFlowStart>('startOAuthFlow', '/v1/oauth/flows', {
+            method: 'POST',
+            token,
+            body: { app: key, openerOrigin: ORIGIN, mode: 'popup' },
+          });
+          assert.equal(start.status, 201, start.text);
+          const { callbackUrl } = await approveAtDouble(
+            start.body.authorizeUrl,
+            doubles.dispatcher(),
+          );
+          assert.equal(callbackUrl.origin, new URL(t.stack.url).origin);
+          const callback = await fetch(callbackUrl);
+          const page = await callback.text();
+          assert.equal(callback.status, 200, page.slice(0, 300));
+          const flow = await t.call<OAuthFlow>(
+            'getOAuthFlow',
+            `/v1/oauth/flows/${start.body.flowId}`,
+            { token },
+          );
+          assert.equal(flow.body.status, 'succeeded', JSON.stringify(flow.body.error));
+          const connection = flow.body.connection!;
+          assert.equal(connection.label, label);
+
+          const test = () =>
+            t.call<TestResult>('testConnection', `/v1/connections/${connection.id}/test`, {
+              method: 'POST',
+              token,
+            });
+          const first = await test();
+          assert.equal(first.body.ok, true, first.body.message);
+
+          const refreshesBefore = grants.stats.refreshes;
+          if (oauth.refresh.mode === 'none') {
+            assert.equal(
+              grants.stats.refreshes,
+              refreshesBefore,
+              'tokens that never expire are never refreshed',
+            );
+          } else {
+            grants.expireAccessTokens();
+            const afterExpiry = await test();
+            assert.equal(afterExpiry.body.ok, true, afterExpiry.body.message);
+            grants.expireAccessTokens();
+            const again = await test();
+            assert.equal(again.body.ok, true, `second refresh: ${again.body.message}`);
+            assert.equal(grants.stats.refreshes, refreshesBefore + 2);
+          }
+
+          const revocationsBefore = grants.stats.revocations;
+          const removed = await t.call('deleteConnection', `/v1/connections/${connection.id}`, {
+            method: 'DELETE',
+            token,
+          });
+          assert.equal(removed.status, 204);
+          assert.equal(grants.stats.revocations, revocationsBefore + (oauth.revoke ? 1 : 0));
+        });
+      }
+      for (const credentials of scenario.credentials ?? []) {
+        it(`connects with ${credentials.method}, refuses a wrong one, tests and disconnects`, async () => {
+          assert.ok(definition.methods.some((method) => method.type === credentials.method));
+          const token = await t.session({ userId: `${credentials.method}-${key}` });
+          const create = (fields: typeof credentials.fields) =>
+            t.call<Connection | Problem>('createConnection', '/v1/connections', {
+              method: 'POST',
+              token,
+              headers: { 'Idempotency-Key': idempotencyKey() },
+              body: { app: key, method: credentials.method, fields },
+            });
+          const wrong = await create(credentials.wrongFields);
+          assert.equal(wrong.status, 422, wrong.text);
+          assert.equal((wrong.body as Problem).code, 'credentials_rejected');
+          const created = await create(credentials.fields);
+          assert.equal(created.status, 201, created.text);
+          const connection = created.body as Connection;
+          assert.equal(connection.label, credentials.label);
+          const test = () =>
+            t.call<TestResult>('testConnection', `/v1/connections/${connection.id}/test`, {
+              method: 'POST',
+              token,
+            });
+          assert.equal((await test()).body.ok, true);
+          assert.ok(scenario.revokeKeys, `${key}: the double cannot revoke keys`);
+          scenario.revokeKeys();
+          const revoked = await test();
+          assert.equal(revoked.body.ok, false);
+          assert.equal(revoked.body.connection.lastError?.code, 'credentials_rejected');
+          const removed = await t.call('deleteConnection', `/v1/connections/${connection.id}`, {
+            method: 'DELETE',
+            token,
+          });
+          assert.equal(removed.status, 204);
+        });
+      }
+    });
+  }
+});
