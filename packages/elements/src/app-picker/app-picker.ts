@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { createSearchIndex, type SearchIndex } from '@plugboard/core';
+import { createSearchIndex, toPlugboardError, type SearchIndex } from '@plugboard/core';
 import type { AppSummary } from '@plugboard/contract';
 import { appLogo, appLogoStyles } from '../shared/app-logo.js';
 import { baseStyles } from '../shared/base.styles.js';
@@ -8,7 +8,6 @@ import { ClientController } from '../shared/client-controller.js';
 import { errorView, errorViewStyles } from '../shared/error-view.js';
 import { LiveAnnouncer } from '../shared/live-region.js';
 import { OnlineRetry } from '../shared/online-retry.js';
-import { asPlugboardError } from '../shared/as-plugboard-error.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { AppSelectEvent, RequestAppEvent } from './app-picker.events.js';
 import { appPickerStyles } from './app-picker.styles.js';
@@ -434,7 +433,7 @@ export class AppPicker extends LitElement {
     catalog.load({ signal: this.controller.signal }).then(
       () => this.onlineRetry.clear(),
       (error: unknown) =>
-        this.onlineRetry.failed(asPlugboardError(error), () => this.loadCatalog()),
+        this.onlineRetry.failed(toPlugboardError(error), () => this.loadCatalog()),
     );
   }
 
