@@ -8,9 +8,11 @@ import type { ConnectionRemoveEvent } from '../connection-status/connection-stat
 import type { AppSelectEvent } from '../app-picker/app-picker.events.js';
 import { appLogo, appLogoStyles } from '../shared/app-logo.js';
 import { baseStyles } from '../shared/base.styles.js';
-import { toPlugboardError, type PlugboardClient } from '@plugboard/core';
+import type { PlugboardClient } from '@plugboard/core';
 import { ClientController } from '../shared/client-controller.js';
 import { errorView, errorViewStyles } from '../shared/error-view.js';
+import { focusAfterUpdate } from '../shared/focus-after-update.js';
+import { loadInBackground } from '../shared/load-in-background.js';
 import { LiveAnnouncer } from '../shared/live-region.js';
 import { OnlineRetry } from '../shared/online-retry.js';
 import { tokens } from '../shared/tokens.styles.js';
@@ -117,7 +119,7 @@ export class AppConnections extends LitElement {
     if (!client) return;
     if (client.connections.state === 'idle') this.loadConnections();
     // For the group headings' names and logos.
-    if (client.catalog.state === 'idle') void client.catalog.load({ signal }).catch(ignore);
+    if (client.catalog.state === 'idle') loadInBackground(client.catalog.load({ signal }));
   }
 
   override render(): TemplateResult {
@@ -253,13 +255,10 @@ export class AppConnections extends LitElement {
 
   /** Loads the list; after a network failure, again once the browser is back online. */
   private loadConnections(): void {
-    const connections = this.controller.client?.connections;
-    if (!connections) return;
-    connections.refresh({ signal: this.controller.signal }).then(
-      () => this.onlineRetry.clear(),
-      (error: unknown) =>
-        this.onlineRetry.failed(toPlugboardError(error), () => this.loadConnections()),
-    );
+    // Read at each try: the client may have changed by the time the browser is back online.
+    this.onlineRetry.run(async () => {
+      await this.controller.client?.connections.refresh({ signal: this.controller.signal });
+    });
   }
 
   private openPicker(): void {
@@ -324,14 +323,9 @@ export class AppConnections extends LitElement {
     const connection = this.focusAfterClose;
     if (!connection) return;
     this.focusAfterClose = undefined;
-    await this.updateComplete;
-    const row = this.rowElements().find((item) => item.dataset['connectionId'] === connection.id);
-    row?.focus();
+    await focusAfterUpdate(this, `li[data-connection-id="${CSS.escape(connection.id)}"]`);
     this.announcer.announce(
       this.controller.t('connections.connected', { app: this.appName(connection.app) }),
     );
   }
 }
-
-/** Load failures surface through the store's state and are rendered; nothing to do here. */
-function ignore(): void {}

@@ -1,12 +1,8 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { AppSummary } from '@plugboard/contract';
-import {
-  createSearchIndex,
-  toPlugboardError,
-  type PlugboardError,
-  type SearchIndex,
-} from '@plugboard/core';
+import { createSearchIndex, type PlugboardError, type SearchIndex } from '@plugboard/core';
 import type { ClientController } from '../shared/client-controller.js';
+import { loadInBackground } from '../shared/load-in-background.js';
 import { OnlineRetry } from '../shared/online-retry.js';
 import { whenIdle } from '../shared/when-idle.js';
 import { pickerResults, type PickerResult, type SearchSource } from './picker-results.js';
@@ -117,13 +113,10 @@ export class PickerData {
 
   /** Loads the shared catalog; after a network failure, again once the browser is back online. */
   loadCatalog(): void {
-    const catalog = this.client.client?.catalog;
-    if (!catalog) return;
-    catalog.load({ signal: this.client.signal }).then(
-      () => this.onlineRetry.clear(),
-      (error: unknown) =>
-        this.onlineRetry.failed(toPlugboardError(error), () => this.loadCatalog()),
-    );
+    // Read at each try: the client may have changed by the time the browser is back online.
+    this.onlineRetry.run(async () => {
+      await this.client.client?.catalog.load({ signal: this.client.signal });
+    });
   }
 
   /** Sends the failed server search again. */
@@ -139,7 +132,7 @@ export class PickerData {
     if (!client || signal.aborted) return;
     if (!this.inputs.apps && client.catalog.state === 'idle') this.loadCatalog();
     if (client.connections.state === 'idle')
-      void client.connections.refresh({ signal }).catch(ignore);
+      loadInBackground(client.connections.refresh({ signal }));
     if (this.kind === 'remote') {
       this.remote.request(client.catalog, this.inputs.query, this.inputs.category);
     } else {
@@ -196,6 +189,3 @@ export class PickerData {
     return this.staticIndex;
   }
 }
-
-/** Load failures surface through the store's state and are rendered; nothing to do here. */
-function ignore(): void {}

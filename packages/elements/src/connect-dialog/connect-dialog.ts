@@ -10,6 +10,7 @@ import {
 } from '@plugboard/core';
 import { ClientController, type Translate } from '../shared/client-controller.js';
 import { appLogo } from '../shared/app-logo.js';
+import { focusAfterUpdate } from '../shared/focus-after-update.js';
 import { LiveAnnouncer } from '../shared/live-region.js';
 import { OnlineRetry } from '../shared/online-retry.js';
 import { styles } from './connect-dialog.styles.js';
@@ -405,9 +406,8 @@ export class ConnectDialog extends LitElement {
   }
 
   private async focusFirstInvalidField(): Promise<void> {
-    await this.updateComplete;
     const first = this.credentials.firstInvalidField;
-    if (first) this.renderRoot.querySelector<HTMLElement>(`#${fieldId(first)}`)?.focus();
+    if (first) await focusAfterUpdate(this, `#${fieldId(first)}`);
     this.announcer.announce(this.t('error.validation.title'));
   }
 

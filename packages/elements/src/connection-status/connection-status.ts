@@ -7,6 +7,7 @@ import { ClientController, type Translate } from '../shared/client-controller.js
 import { appLogo } from '../shared/app-logo.js';
 import { defineElement } from '../shared/define.js';
 import { errorView } from '../shared/error-view.js';
+import { focusAfterUpdate } from '../shared/focus-after-update.js';
 import { LiveAnnouncer } from '../shared/live-region.js';
 import { OnlineRetry } from '../shared/online-retry.js';
 import { ConnectDialog } from '../connect-dialog/connect-dialog.js';
@@ -421,14 +422,12 @@ export class ConnectionStatus extends LitElement {
   private askRemoval = async (): Promise<void> => {
     this.confirmingRemoval = true;
     this.removeError = undefined;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[part~="cancel-disconnect"]')?.focus();
+    await focusAfterUpdate(this, '[part~="cancel-disconnect"]');
   };
 
   private cancelRemoval = async (): Promise<void> => {
     this.confirmingRemoval = false;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[part~="disconnect"]')?.focus();
+    await focusAfterUpdate(this, '[part~="disconnect"]');
   };
 
   private async disconnectConnection(): Promise<void> {
