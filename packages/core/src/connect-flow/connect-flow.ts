@@ -3,11 +3,10 @@
 // automatic test → success, with errors, retries and update mode. <connect-dialog> draws its state
 // and forwards the user's actions; a host could draw it with anything else.
 import type { App, AppSummary, AuthMethod, Connection, FieldValues } from '@plugboard/contract';
-import { HttpError, PlugboardError, toPlugboardError } from '../errors.js';
+import { PlugboardError, toPlugboardError } from '../errors.js';
 import type { PlugboardEventDetails, PlugboardEventName } from '../events.js';
 import { errorFromOAuthResult } from '../oauth/flow-result.js';
 import type { OAuthFlowHandle, OAuthResult } from '../oauth/oauth-types.js';
-import { randomId } from '../random-id.js';
 import type {
   ConnectCancelReason,
   ConnectErrorCode,
@@ -17,6 +16,7 @@ import type {
   ConnectTarget,
 } from './connect-flow-types.js';
 import { stepOf, webhookSetupStep, type ConnectView } from './connect-view.js';
+import { IdempotencyKeys, interpretRefusal } from './credentials-outcome.js';
 import {
   errorCodeOf,
   interpretOAuthResult,
@@ -52,8 +52,7 @@ export class ConnectFlow {
   /** A redirect-mode outcome, shown once the next run has loaded its app. */
   #resumed: OAuthResult | undefined;
   #closeReason: ConnectCancelReason = 'user';
-  /** One Idempotency-Key per distinct input: a second click after a lost answer is the same create. */
-  #idempotency: { fields: string; key: string } | undefined;
+  readonly #idempotencyKeys = new IdempotencyKeys();
 
   constructor(private readonly options: ConnectFlowOptions) {
     this.#state = withDerived(CLOSED, {});
@@ -70,7 +69,7 @@ export class ConnectFlow {
     this.#endRun();
     this.#run = new AbortController();
     this.#target = target;
-    this.#idempotency = undefined;
+    this.#idempotencyKeys.forget();
     this.options.form.reset(undefined);
     this.#emit('open', {
       app: target.app?.key ?? (target.appKey || undefined),
@@ -240,7 +239,7 @@ export class ConnectFlow {
   #selectMethod(method: AuthMethod): void {
     if (this.#state.method !== method) {
       this.options.form.reset(method);
-      this.#idempotency = undefined;
+      this.#idempotencyKeys.forget();
       this.#set({ method, formError: undefined });
     }
     this.#enterMethodStart();
@@ -274,11 +273,11 @@ export class ConnectFlow {
         ? await client.connections.update(connectionId, { method: method.type, fields }, { signal })
         : await client.connections.create(
             { app: app.key, method: method.type, fields },
-            { signal, idempotencyKey: this.#idempotencyKey(fields) },
+            { signal, idempotencyKey: this.#idempotencyKeys.for(fields) },
           );
       if (!this.#isCurrent(run)) return;
       // Secrets leave memory and the inputs as soon as the backend holds them.
-      this.#idempotency = undefined;
+      this.#idempotencyKeys.forget();
       this.options.form.reset(method);
       this.#set({ sending: false });
       this.#afterConnected(connection);
@@ -290,39 +289,26 @@ export class ConnectFlow {
     }
   }
 
-  #idempotencyKey(fields: FieldValues): string {
-    const input = JSON.stringify(fields);
-    if (this.#idempotency?.fields !== input) this.#idempotency = { fields: input, key: randomId() };
-    return this.#idempotency.key;
-  }
-
   #credentialsRefused(error: PlugboardError, method: AuthMethod): void {
-    if (error instanceof HttpError) {
-      const existing = error.problem.existingConnection;
-      if (error.problem.code === 'duplicate_account' && existing) {
+    const refusal = interpretRefusal(error, method);
+    switch (refusal.kind) {
+      case 'duplicate':
         this.#report(error);
-        this.#enter({ name: 'duplicate', existing });
+        this.#enter({ name: 'duplicate', existing: refusal.existing });
         return;
-      }
-      const byField = new Map<string, string>();
-      for (const fieldError of error.problem.errors ?? []) {
-        if (method.fields.some((field) => field.name === fieldError.field))
-          byField.set(fieldError.field, fieldError.message);
-      }
-      if (byField.size > 0) {
-        this.options.form.showFieldErrors(byField);
+      case 'fields':
+        this.options.form.showFieldErrors(refusal.errors);
         this.#report(error);
         return;
-      }
+      case 'session-expired':
+        this.#report(error);
+        this.#enter({ name: 'session-expired' });
+        return;
+      case 'failed':
+        this.#set({ formError: error });
+        this.#report(error);
+        return;
     }
-    if (error.code === 'session_expired') {
-      this.#report(error);
-      this.#enter({ name: 'session-expired' });
-      return;
-    }
-    // Network, timeout, 5xx…: everything typed stays; the form offers to send again.
-    this.#set({ formError: error });
-    this.#report(error);
   }
 
   /** "Start again" after the session could not be renewed: back to the method, input kept. */

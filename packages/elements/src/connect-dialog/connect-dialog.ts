@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
-import type { App, AppSummary, AuthMethod, Connection } from '@plugboard/contract';
+import type { App, AppSummary, Connection } from '@plugboard/contract';
 import {
   ConnectFlow,
   type ConnectCancelReason,
@@ -23,28 +23,9 @@ import {
 import { CredentialsStep } from './credentials-step.js';
 import { DialogFocus } from './dialog-focus.js';
 import { SetupStep } from './setup-step.js';
-import { credentialForm, fieldId } from './views/credential-form.js';
-import { methodChoiceView } from './views/method-choice.js';
-import {
-  duplicateView,
-  missingScopesView,
-  oauthBlockedView,
-  oauthDeclinedView,
-  oauthIntroView,
-  oauthWaitingView,
-} from './views/oauth-views.js';
-import { setupView } from './views/setup-view.js';
-import {
-  degradedNotice,
-  discardConfirmView,
-  failureView,
-  loadingView,
-  sessionExpiredView,
-  successView,
-  testFailedView,
-  testingView,
-  unavailableView,
-} from './views/status-views.js';
+import { fieldId } from './views/credential-form.js';
+import { flowView } from './views/flow-view.js';
+import { discardConfirmView } from './views/status-views.js';
 
 /**
  * A modal dialog that walks the user through connecting one app: provider health, the choice of
@@ -223,132 +204,26 @@ export class ConnectDialog extends LitElement {
               : nothing
           }
           <div class="step" ?hidden=${confirmingDiscard}>
-            ${this.open ? this.renderView(this.flow.state) : nothing}
+            ${
+              this.open
+                ? flowView({
+                    t,
+                    state: this.flow.state,
+                    flow: this.flow,
+                    form: this.credentials,
+                    setup: this.setup,
+                    configError: this.controller.error,
+                    ready: this.controller.translator !== undefined,
+                    retriesWhenOnline: this.onlineRetry.waiting,
+                    list: (items) => this.controller.translator?.list(items) ?? items.join(', '),
+                  })
+                : nothing
+            }
           </div>
         </div>
         ${this.announcer.region()}
       </div>
     </dialog>`;
-  }
-
-  private renderView(state: ConnectFlowState): TemplateResult {
-    const t = this.t;
-    const { view, app, method } = state;
-    const flow = this.flow;
-    if (this.controller.error) return failureView(t, this.controller.error, undefined);
-    if (!this.controller.translator) return loadingView(t);
-    // A failed load has no app to show yet (only its key): the error must not wait for one.
-    if (view.name === 'load-error')
-      return failureView(t, view.error, () => flow.restart(), this.onlineRetry.waiting);
-    if (view.name === 'resume-failed') return failureView(t, view.error, undefined);
-    if (!app || view.name === 'loading') return loadingView(t);
-    const appName = app.name;
-    const retryOAuth = () => flow.startOAuth();
-    switch (view.name) {
-      case 'unavailable':
-        return unavailableView(t, app);
-      case 'method':
-        return html`${degradedNotice(t, app)}${methodChoiceView({
-          t,
-          methods: state.fullApp?.authMethods ?? [],
-          onChoose: (chosen) => flow.chooseMethod(chosen),
-        })}`;
-      case 'oauth-intro':
-        return html`${degradedNotice(t, app)}${
-          method ? oauthIntroView({ t, appName, method, onContinue: retryOAuth }) : nothing
-        }${this.backToMethods(state)}`;
-      case 'oauth-waiting':
-        return oauthWaitingView({
-          t,
-          appName,
-          onReopen: () => flow.reopenPopup(),
-          onCancel: () => flow.cancelOAuth(),
-        });
-      case 'oauth-blocked':
-        return oauthBlockedView({
-          t,
-          appName,
-          onRedirect: () => flow.continueInThisTab(),
-          onRetry: retryOAuth,
-        });
-      case 'oauth-declined':
-        return oauthDeclinedView({ t, appName, onRetry: retryOAuth });
-      case 'oauth-failed':
-        return failureView(t, view.error, retryOAuth);
-      case 'missing-scopes':
-        return missingScopesView({
-          t,
-          appName,
-          method: method ?? { type: 'oauth2', label: '', fields: [], scopes: [] },
-          missing: view.scopes,
-          list: (items) => this.controller.translator?.list(items) ?? items.join(', '),
-          onGrant: () => flow.grantMissingScopes(),
-        });
-      case 'duplicate':
-        return duplicateView({
-          t,
-          appName,
-          existing: view.existing,
-          onUpdate: () => flow.updateDuplicate(),
-          onBack: () => flow.dismissDuplicate(),
-        });
-      case 'credentials':
-        return html`${degradedNotice(t, app)}${
-          method ? this.renderForm(method, state) : nothing
-        }${this.backToMethods(state)}`;
-      case 'session-expired':
-        return sessionExpiredView(t, () => flow.restartAfterSessionExpiry());
-      case 'setup':
-        return setupView({
-          t,
-          appName,
-          step: view.step,
-          connection: view.connection,
-          copyState: this.setup.copyState,
-          onCopy: (input) => void this.setup.copy(input, t),
-          onContinue: () => flow.runTest(),
-        });
-      case 'testing':
-        return testingView(t);
-      case 'test-failed':
-        return testFailedView(t, view.failure, () => flow.runTest());
-      case 'success':
-        return successView(t, app, view.connection, () => flow.close('user'));
-    }
-  }
-
-  private renderForm(method: AuthMethod, state: ConnectFlowState): TemplateResult {
-    const t = this.t;
-    const form = this.credentials;
-    return html`<h3 class="view__title" id="view-title" tabindex="-1">${method.label}</h3>
-      ${credentialForm({
-        t,
-        method,
-        values: form.values,
-        errors: form.errors,
-        revealed: form.revealed,
-        sending: state.sending,
-        formError: state.formError,
-        submitLabel: state.mode === 'update' ? t('dialog.submitUpdate') : t('dialog.submit'),
-        onValue: (field, value) => form.setValue(field, value),
-        onToggleReveal: (field) => form.toggleReveal(field),
-        onSubmit: () => this.flow.submitCredentials(),
-      })}`;
-  }
-
-  /** "Back" to the choice of method when the app offers several. */
-  private backToMethods(state: ConnectFlowState): TemplateResult | typeof nothing {
-    if (!state.canChangeMethod) return nothing;
-    return html`<p class="other-methods">
-      <button
-        class="button button--quiet"
-        part="button back"
-        type="button"
-        @click=${() => this.flow.backToMethods()}
-      >
-        ${this.t('dialog.back')}
-      </button>
-    </p>`;
   }
 
   // ——— Between the flow and the page ———
