@@ -143,7 +143,7 @@ export const en = {
     'Try again. If it keeps happening, contact support with the reference below.',
   'error.unexpected.title': 'Something went wrong in this page',
   'error.unexpected.cause':
-    'It’s a problem in the page, not with your connection. Reload the page and try again; if it keeps happening, tell the site’s owner.',
+    'Not your connection: a problem in this page. Reload it; if it keeps happening, tell the site’s owner.',
   'error.reference': 'Reference: {id}',
   'error.copyReference': 'Copy reference',
   'error.technicalDetails': 'Technical details',

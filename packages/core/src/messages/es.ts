@@ -148,7 +148,7 @@ export const es = {
     'Vuelve a intentarlo. Si sigue pasando, contacta con soporte con la referencia de abajo.',
   'error.unexpected.title': 'Algo salió mal en esta página',
   'error.unexpected.cause':
-    'Es un problema de la página, no de tu conexión. Recarga la página y vuelve a intentarlo; si sigue pasando, avisa al responsable del sitio.',
+    'No es tu conexión: es un problema de esta página. Recárgala; si sigue pasando, avisa al responsable del sitio.',
   'error.reference': 'Referencia: {id}',
   'error.copyReference': 'Copiar referencia',
   'error.technicalDetails': 'Detalles técnicos',

@@ -149,7 +149,7 @@ export const ptBR = {
     'Tente de novo. Se continuar acontecendo, fale com o suporte informando a referência abaixo.',
   'error.unexpected.title': 'Algo deu errado nesta página',
   'error.unexpected.cause':
-    'É um problema da página, não da sua conexão. Recarregue a página e tente de novo; se continuar acontecendo, avise o responsável pelo site.',
+    'Não é sua conexão: é um problema desta página. Recarregue-a; se continuar, avise o responsável pelo site.',
   'error.reference': 'Referência: {id}',
   'error.copyReference': 'Copiar referência',
   'error.technicalDetails': 'Detalhes técnicos',
