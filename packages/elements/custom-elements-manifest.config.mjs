@@ -168,6 +168,39 @@ const publicApiOnly = {
   },
 };
 
+/**
+ * A read-only property (such as ConnectionStatus.status) stays in the manifest, which documents
+ * it, but not in the JSX and Vue template typings: a template cannot set it. The first plugin
+ * hides such members from the typings' generators, the second puts them back.
+ */
+function readonlyOutOfTypings() {
+  const complete = new Map();
+  return [
+    {
+      name: 'plugboard-hide-readonly',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const module of customElementsManifest.modules) {
+          for (const declaration of module.declarations ?? []) {
+            if (!declaration.customElement || !declaration.members) continue;
+            complete.set(declaration, declaration.members);
+            declaration.members = declaration.members.filter(
+              (member) => !(member.kind === 'field' && member.readonly && !member.static),
+            );
+          }
+        }
+      },
+    },
+    {
+      name: 'plugboard-restore-readonly',
+      packageLinkPhase() {
+        for (const [declaration, members] of complete) declaration.members = members;
+      },
+    },
+  ];
+}
+
+const [hideReadonly, restoreReadonly] = readonlyOutOfTypings();
+
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'src/**/*.d.ts'],
@@ -184,8 +217,10 @@ export default {
     // VS Code's html.customData: tag, attribute and value completion with docs in HTML files.
     customElementVsCodePlugin({ ...editorOptions, outdir: editorOutdir, cssFileName: null }),
     // JSX IntrinsicElements (Preact, Solid, Stencil…) and Vue GlobalComponents template types.
+    hideReadonly,
     customElementJsxPlugin({ ...editorOptions, outdir: typesOutdir, fileName: 'jsx.d.ts' }),
     customElementVuejsPlugin({ ...editorOptions, outdir: typesOutdir, fileName: 'vue.d.ts' }),
+    restoreReadonly,
     finishTypings(`${typesOutdir}/jsx.d.ts`),
     finishTypings(`${typesOutdir}/vue.d.ts`, { vue: true }),
   ],

@@ -14,7 +14,9 @@ export type PlugboardErrorCode =
   | 'popup_closed'
   | 'flow_failed'
   | 'flow_timeout'
-  | 'flow_expired';
+  | 'flow_expired'
+  /** Something threw that is not one of ours: a bug, not a network problem. */
+  | 'unexpected';
 
 export interface PlugboardErrorOptions {
   requestId?: string | undefined;
@@ -66,13 +68,17 @@ export function isPlugboardError(value: unknown): value is PlugboardError {
   return value instanceof PlugboardError;
 }
 
-/** Turns anything thrown into a PlugboardError, keeping the original as `cause`. */
+/**
+ * Turns anything thrown into a PlugboardError, keeping the original as `cause`. The HTTP layer
+ * labels its own failures (network, timeout…); anything else that reaches here is `unexpected`,
+ * so a programming error never reads as being offline.
+ */
 export function toPlugboardError(value: unknown): PlugboardError {
   if (value instanceof PlugboardError) return value;
   if (isAbortError(value))
     return new PlugboardError('aborted', 'The request was cancelled.', { cause: value });
   const message = value instanceof Error ? value.message : 'Unexpected error.';
-  return new PlugboardError('network', message, { cause: value });
+  return new PlugboardError('unexpected', message, { cause: value });
 }
 
 function isAbortError(value: unknown): boolean {

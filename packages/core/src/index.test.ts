@@ -12,6 +12,7 @@ describe('@plugboard/core entry point', () => {
     const core = await import('./index.js');
     assert.deepEqual(Object.keys(core).sort(), [
       'ConfigError',
+      'ConnectFlow',
       'HttpError',
       'PlugboardError',
       'REDIRECT_FLOW_PARAM',
@@ -33,6 +34,7 @@ describe('@plugboard/core entry point', () => {
       'safeUrl',
       'setScriptDefaults',
       'supportedLocales',
+      'toPlugboardError',
     ]);
   });
 });

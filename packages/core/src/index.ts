@@ -14,7 +14,13 @@ export type { PlugboardClient, ClientInternals } from './client.js';
 export type { MessageOverrides, PlugboardOptions, ResolvedConfig, Theme } from './config.js';
 
 // errors
-export { PlugboardError, ConfigError, HttpError, isPlugboardError } from './errors.js';
+export {
+  PlugboardError,
+  ConfigError,
+  HttpError,
+  isPlugboardError,
+  toPlugboardError,
+} from './errors.js';
 export type { PlugboardErrorCode } from './errors.js';
 
 // events
@@ -57,6 +63,20 @@ export type {
   OAuthResultStatus,
   StartOAuthOptions,
 } from './oauth/oauth-types.js';
+
+// the connect flow as a state machine (drawn by <connect-dialog>)
+export { ConnectFlow } from './connect-flow/connect-flow.js';
+export type {
+  ConnectCancelReason,
+  ConnectErrorCode,
+  ConnectFlowClient,
+  ConnectFlowNotice,
+  ConnectFlowOptions,
+  ConnectFlowState,
+  ConnectTarget,
+  CredentialsForm,
+} from './connect-flow/connect-flow-types.js';
+export type { ConnectStep, ConnectView, ConnectViewName } from './connect-flow/connect-view.js';
 
 // URL policy for URLs that come from the server (logos, help links)
 export { safeUrl, isAllowedUrl } from './url-policy.js';

@@ -7,12 +7,14 @@ export {
   ConnectSuccessEvent,
   ConnectErrorEvent,
   ConnectCancelEvent,
+  ConnectClosedEvent,
 } from './connect-dialog/connect-dialog.events.js';
 export type {
   ConnectMode,
   ConnectCancelReason,
   ConnectErrorCode,
-} from './connect-dialog/connect-dialog.events.js';
+  ConnectStep,
+} from '@plugboard/core';
 export { ConnectionStatus } from './connection-status/connection-status.js';
 export {
   ConnectionTestEvent,

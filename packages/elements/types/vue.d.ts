@@ -5,6 +5,7 @@ import type {
   ConnectSuccessEvent,
   ConnectErrorEvent,
   ConnectCancelEvent,
+  ConnectClosedEvent,
   ConnectionTestEvent,
   ConnectionUpdateEvent,
   ConnectionRemoveEvent,
@@ -32,6 +33,8 @@ type AppConnectionsProps = {
   onPbConnectError?: (e: ConnectErrorEvent) => void;
   /** From the inner connect dialog. */
   onPbConnectCancel?: (e: ConnectCancelEvent) => void;
+  /** From the inner connect dialog. */
+  onPbConnectClosed?: (e: ConnectClosedEvent) => void;
   /** From a connection's status. */
   onPbConnectionTest?: (e: ConnectionTestEvent) => void;
   /** From a connection's status. */
@@ -80,6 +83,8 @@ type ConnectDialogProps = {
   onPbConnectError?: (e: ConnectErrorEvent) => void;
   /** The user closed the dialog before finishing: `reason`, `lastStep`. */
   onPbConnectCancel?: (e: ConnectCancelEvent) => void;
+  /** The dialog closed (after `pb-connect-cancel` when unfinished): `reason`, `lastStep`, `completed`. */
+  onPbConnectClosed?: (e: ConnectClosedEvent) => void;
 };
 
 type ConnectionStatusProps = {
@@ -87,8 +92,6 @@ type ConnectionStatusProps = {
   connectionId?: ConnectionStatus['connectionId'];
   /** Shows the Disconnect button (with a confirmation inside the component). */
   allowDisconnect?: ConnectionStatus['allowDisconnect'];
-  /** The badge's status, reflected for styling: connected, testing, error, needs_reauth, expired. */
-  status?: ConnectionStatus['status'];
   /** Backend base URL for this element (overrides `configure()`). */
   backendUrl?: ConnectionStatus['backendUrl'];
   /** Colour theme: `light`, `dark` or `auto` (follows the system). */
@@ -119,6 +122,7 @@ export type CustomElements = {
    * - **pb-connect-success** - From the inner connect dialog.
    * - **pb-connect-error** - From the inner connect dialog.
    * - **pb-connect-cancel** - From the inner connect dialog.
+   * - **pb-connect-closed** - From the inner connect dialog.
    * - **pb-connection-test** - From a connection's status.
    * - **pb-connection-update** - From a connection's status.
    * - **pb-connection-remove** - From a connection's status.
@@ -179,7 +183,8 @@ export type CustomElements = {
    * A modal dialog that walks the user through connecting one app: provider health, the choice of
    * method, OAuth in a popup or a credential form, setup steps such as copying a webhook URL, an
    * automatic test, and success. With `connection-id` it re-authorizes that connection and keeps
-   * its id (update mode).
+   * its id (update mode). The flow itself is core's `ConnectFlow`: this element draws its state and
+   * forwards the user's actions to it.
    * ---
    *
    *
@@ -187,6 +192,7 @@ export type CustomElements = {
    *  - **pb-connect-success** - The connection was saved and its test passed: `connection`, `app`, `mode`.
    * - **pb-connect-error** - A step failed in a way the user saw: `code`, `app`, `requestId`.
    * - **pb-connect-cancel** - The user closed the dialog before finishing: `reason`, `lastStep`.
+   * - **pb-connect-closed** - The dialog closed (after `pb-connect-cancel` when unfinished): `reason`, `lastStep`, `completed`.
    *
    * ### **Methods:**
    *  - **show(): _void_** - Opens the dialog as a modal and starts at the first step.

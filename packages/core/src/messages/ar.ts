@@ -151,6 +151,9 @@ export const ar = {
   'error.config.cause': 'يجب على مالك هذا الموقع إكمال الإعداد.',
   'error.unknown.title': 'حدث خطأ ما',
   'error.unknown.cause': 'حاول مرة أخرى. إذا تكرر الأمر، فتواصل مع الدعم وأرسل المرجع أدناه.',
+  'error.unexpected.title': 'حدث خطأ في هذه الصفحة',
+  'error.unexpected.cause':
+    'ليست المشكلة في اتصالك بل في هذه الصفحة. أعد تحميلها، وإذا تكرر الأمر فأبلغ مالك الموقع.',
   'error.reference': 'المرجع: {id}',
   'error.copyReference': 'نسخ المرجع',
   'error.technicalDetails': 'التفاصيل التقنية',

@@ -141,6 +141,9 @@ export const en = {
   'error.unknown.title': 'Something went wrong',
   'error.unknown.cause':
     'Try again. If it keeps happening, contact support with the reference below.',
+  'error.unexpected.title': 'Something went wrong in this page',
+  'error.unexpected.cause':
+    'Not your connection: a problem in this page. Reload it; if it keeps happening, tell the site’s owner.',
   'error.reference': 'Reference: {id}',
   'error.copyReference': 'Copy reference',
   'error.technicalDetails': 'Technical details',

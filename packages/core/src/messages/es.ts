@@ -146,6 +146,9 @@ export const es = {
   'error.unknown.title': 'Algo salió mal',
   'error.unknown.cause':
     'Vuelve a intentarlo. Si sigue pasando, contacta con soporte con la referencia de abajo.',
+  'error.unexpected.title': 'Algo salió mal en esta página',
+  'error.unexpected.cause':
+    'No es tu conexión: es un problema de esta página. Recárgala; si sigue pasando, avisa al responsable del sitio.',
   'error.reference': 'Referencia: {id}',
   'error.copyReference': 'Copiar referencia',
   'error.technicalDetails': 'Detalles técnicos',

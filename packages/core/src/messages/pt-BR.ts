@@ -147,6 +147,9 @@ export const ptBR = {
   'error.unknown.title': 'Algo deu errado',
   'error.unknown.cause':
     'Tente de novo. Se continuar acontecendo, fale com o suporte informando a referência abaixo.',
+  'error.unexpected.title': 'Algo deu errado nesta página',
+  'error.unexpected.cause':
+    'Não é sua conexão: é um problema desta página. Recarregue-a; se continuar, avise o responsável pelo site.',
   'error.reference': 'Referência: {id}',
   'error.copyReference': 'Copiar referência',
   'error.technicalDetails': 'Detalhes técnicos',

@@ -11,9 +11,10 @@ import { baseStyles } from '../shared/base.styles.js';
 import type { PlugboardClient } from '@plugboard/core';
 import { ClientController } from '../shared/client-controller.js';
 import { errorView, errorViewStyles } from '../shared/error-view.js';
+import { focusAfterUpdate } from '../shared/focus-after-update.js';
+import { loadInBackground } from '../shared/load-in-background.js';
 import { LiveAnnouncer } from '../shared/live-region.js';
 import { OnlineRetry } from '../shared/online-retry.js';
-import { asPlugboardError } from '../shared/as-plugboard-error.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { appConnectionsStyles } from './app-connections.styles.js';
 import { groupConnections, type ConnectionGroup } from './connection-groups.js';
@@ -30,6 +31,7 @@ import { groupConnections, type ConnectionGroup } from './connection-groups.js';
  * @event pb-connect-success - From the inner connect dialog.
  * @event pb-connect-error - From the inner connect dialog.
  * @event pb-connect-cancel - From the inner connect dialog.
+ * @event pb-connect-closed - From the inner connect dialog.
  * @event pb-connection-test - From a connection's status.
  * @event pb-connection-update - From a connection's status.
  * @event pb-connection-remove - From a connection's status.
@@ -82,21 +84,11 @@ export class AppConnections extends LitElement {
   private readonly onlineRetry = new OnlineRetry(this);
   /** Set on success; focus moves to this connection once the connect dialog has closed. */
   private focusAfterClose: Connection | undefined;
-  private dialogObserver: MutationObserver | undefined;
-  private observedDialog: ConnectDialog | undefined;
   private watchedConnections: { client: PlugboardClient; stop: () => void } | undefined;
   private listRenderTimer: ReturnType<typeof setTimeout> | undefined;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.dialogObserver = new MutationObserver(() => this.onConnectDialogToggle());
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.dialogObserver?.disconnect();
-    this.dialogObserver = undefined;
-    this.observedDialog = undefined;
     this.watchedConnections?.stop();
     this.watchedConnections = undefined;
     clearTimeout(this.listRenderTimer);
@@ -127,16 +119,7 @@ export class AppConnections extends LitElement {
     if (!client) return;
     if (client.connections.state === 'idle') this.loadConnections();
     // For the group headings' names and logos.
-    if (client.catalog.state === 'idle') void client.catalog.load({ signal }).catch(ignore);
-  }
-
-  protected override updated(): void {
-    // The dialog exists once the translator is ready (and again after a reconnect): watch it then.
-    const dialog = this.connectDialog;
-    if (dialog && dialog !== this.observedDialog) {
-      this.observedDialog = dialog;
-      this.dialogObserver?.observe(dialog, { attributes: true, attributeFilter: ['open'] });
-    }
+    if (client.catalog.state === 'idle') loadInBackground(client.catalog.load({ signal }));
   }
 
   override render(): TemplateResult {
@@ -197,6 +180,7 @@ export class AppConnections extends LitElement {
         theme=${this.theme ?? nothing}
         lang=${this.lang || nothing}
         @pb-connect-success=${this.onConnected}
+        @pb-connect-closed=${this.onConnectClosed}
       ></connect-dialog>
       ${this.announcer.region()}
     </section>`;
@@ -271,13 +255,10 @@ export class AppConnections extends LitElement {
 
   /** Loads the list; after a network failure, again once the browser is back online. */
   private loadConnections(): void {
-    const connections = this.controller.client?.connections;
-    if (!connections) return;
-    connections.refresh({ signal: this.controller.signal }).then(
-      () => this.onlineRetry.clear(),
-      (error: unknown) =>
-        this.onlineRetry.failed(asPlugboardError(error), () => this.loadConnections()),
-    );
+    // Read at each try: the client may have changed by the time the browser is back online.
+    this.onlineRetry.run(async () => {
+      await this.controller.client?.connections.refresh({ signal: this.controller.signal });
+    });
   }
 
   private openPicker(): void {
@@ -337,19 +318,14 @@ export class AppConnections extends LitElement {
     return Array.from(this.renderRoot.querySelectorAll<HTMLElement>('li[data-connection-id]'));
   }
 
-  /** The connect dialog's `open` attribute changed: after a success, focus the new connection. */
-  private async onConnectDialogToggle(): Promise<void> {
+  /** The connect dialog closed: after a success, focus the new connection. */
+  private async onConnectClosed(): Promise<void> {
     const connection = this.focusAfterClose;
-    if (this.connectDialog?.open || !connection) return;
+    if (!connection) return;
     this.focusAfterClose = undefined;
-    await this.updateComplete;
-    const row = this.rowElements().find((item) => item.dataset['connectionId'] === connection.id);
-    row?.focus();
+    await focusAfterUpdate(this, `li[data-connection-id="${CSS.escape(connection.id)}"]`);
     this.announcer.announce(
       this.controller.t('connections.connected', { app: this.appName(connection.app) }),
     );
   }
 }
-
-/** Load failures surface through the store's state and are rendered; nothing to do here. */
-function ignore(): void {}

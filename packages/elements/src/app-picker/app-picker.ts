@@ -1,34 +1,22 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { createSearchIndex, type SearchIndex } from '@plugboard/core';
 import type { AppSummary } from '@plugboard/contract';
 import { appLogo, appLogoStyles } from '../shared/app-logo.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { ClientController } from '../shared/client-controller.js';
 import { errorView, errorViewStyles } from '../shared/error-view.js';
 import { LiveAnnouncer } from '../shared/live-region.js';
-import { OnlineRetry } from '../shared/online-retry.js';
-import { asPlugboardError } from '../shared/as-plugboard-error.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { AppSelectEvent, RequestAppEvent } from './app-picker.events.js';
 import { appPickerStyles } from './app-picker.styles.js';
 import { isNavigationKey, nextActiveIndex } from './listbox-navigation.js';
-import { pickerResults, type PickerResult, type SearchSource } from './picker-results.js';
-import { whenIdle } from '../shared/when-idle.js';
-import { recentAppKeys, rememberApp } from './recent-apps.js';
-import { RemoteSearch } from './remote-search.js';
-import {
-  rowsPerPage,
-  scrollTopToReveal,
-  visibleRange,
-  type VirtualGeometry,
-} from './virtual-window.js';
+import { PickerData } from './picker-data.js';
+import type { PickerResult } from './picker-results.js';
+import { rememberApp } from './recent-apps.js';
+import { VirtualWindowController } from './virtual-window-controller.js';
 
 /** The `search` funnel event and the result-count announcement wait for typing to pause. */
 const SEARCH_SETTLE_MS = 400;
-/** Used until the first layout is measured. */
-const DEFAULT_ROW_HEIGHT = 56;
-const DEFAULT_VIEWPORT_HEIGHT = 384;
 
 /**
  * Search the app catalog and choose an app: an APG combobox whose listbox sits in the same
@@ -84,57 +72,40 @@ export class AppPicker extends LitElement {
   @property() query = '';
 
   @state() private activeIndex = -1;
-  @state() private listScrollTop = 0;
-  /**
-   * The picker itself moved the list (a new query, the keyboard): write `listScrollTop` to the
-   * listbox at the next update. Otherwise the listbox's own scroll position is the truth: a render
-   * between a user's scroll and its `scroll` event must not snap the list back.
-   */
-  private scrollRequested = false;
-  /** The apps whose word index was asked for (see prepareSearchWhenIdle). */
-  private searchPreparedFor: readonly AppSummary[] | undefined;
-  @state() private viewportHeight = DEFAULT_VIEWPORT_HEIGHT;
-  @state() private rowHeight = DEFAULT_ROW_HEIGHT;
-  @state() private columns = 1;
 
   @query('#listbox') private listbox?: HTMLElement;
   @query('.listbox__items') private listboxItems?: HTMLElement;
 
   private readonly controller = new ClientController(this, { stores: ['catalog', 'connections'] });
   private readonly announcer = new LiveAnnouncer(this);
-  private readonly remote = new RemoteSearch(this);
-  private readonly onlineRetry = new OnlineRetry(this);
-  private staticIndex: StaticSource | undefined;
-  private results: PickerResult[] = [];
-  private resultInputs: unknown[] | undefined;
+  private readonly data = new PickerData(this, this.controller);
+  private readonly virtual = new VirtualWindowController(this, {
+    listbox: () => this.listbox,
+    items: () => this.listboxItems,
+    count: () => this.data.results.length,
+  });
   private settleTimer: ReturnType<typeof setTimeout> | undefined;
-  private resizeObserver: ResizeObserver | undefined;
-  private observedListbox: HTMLElement | undefined;
-  private measureTimer: ReturnType<typeof setTimeout> | undefined;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Measured in a later task: re-rendering inside the observer callback would resize what it
-    // observes and trip the browser's "ResizeObserver loop" error.
-    this.resizeObserver = new ResizeObserver(() => this.scheduleMeasure());
-  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.settleTimer);
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = undefined;
-    this.observedListbox = undefined;
-    clearTimeout(this.measureTimer);
+  }
+
+  private get results(): readonly PickerResult[] {
+    return this.data.results;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('query') || changed.has('category') || changed.has('apps')) {
       this.activeIndex = -1;
-      this.scrollListTo(0);
+      this.virtual.scrollTo(0);
     }
-    this.startLoads();
-    this.updateResults();
+    this.data.update({
+      apps: this.apps,
+      query: this.query.trim(),
+      category: this.category || undefined,
+      recent: this.recent,
+    });
     if (this.activeIndex >= this.results.length) this.activeIndex = -1;
   }
 
@@ -145,31 +116,10 @@ export class AppPicker extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    const items = this.listboxItems;
-    if (!items || !this.listbox) return;
-    // The listbox appears once the translator is ready: watch its size from then on.
-    if (this.observedListbox !== this.listbox) {
-      this.observedListbox = this.listbox;
-      this.resizeObserver?.observe(this.listbox);
-    }
-    const range = this.range();
-    // CSSOM, not a style attribute: strict CSPs allow it.
-    items.style.setProperty('--_offset', `${range.offset}px`);
-    items.style.setProperty('--_total', `${range.total}px`);
-    if (changed.has('layout')) this.scheduleMeasure();
-    if (this.scrollRequested) {
-      this.scrollRequested = false;
-      this.listbox.scrollTop = this.listScrollTop;
-    }
-    this.prepareSearchWhenIdle();
-  }
-
-  /** Once the list has painted, the word index is built in idle time, not at the first key. */
-  private prepareSearchWhenIdle(): void {
-    const apps = this.apps ?? this.controller.client?.catalog.apps;
-    if (!apps || apps === this.searchPreparedFor) return;
-    this.searchPreparedFor = apps;
-    whenIdle(() => this.source()?.prepare(), this.controller.signal);
+    // The listbox appears once the translator is ready.
+    if (!this.listbox) return;
+    if (changed.has('layout')) this.virtual.remeasure();
+    this.data.prepareWhenIdle();
   }
 
   override render(): TemplateResult {
@@ -177,7 +127,7 @@ export class AppPicker extends LitElement {
     if (!this.controller.translator)
       return html`<div part="base" class="picker" aria-busy="true"></div>`;
     const activeId =
-      this.activeIndex >= 0 && this.isRendered(this.activeIndex)
+      this.activeIndex >= 0 && this.virtual.isRendered(this.activeIndex)
         ? optionId(this.activeIndex)
         : undefined;
     const showList = this.results.length > 0;
@@ -218,7 +168,7 @@ export class AppPicker extends LitElement {
           role="listbox"
           aria-label=${t('picker.resultsLabel')}
           ?hidden=${!showList}
-          @scroll=${this.onScroll}
+          @scroll=${this.virtual.onScroll}
           @mousedown=${this.keepFocusInInput}
         >
           <div class="listbox__items" role="presentation">${this.renderResultOptions()}</div>
@@ -230,7 +180,7 @@ export class AppPicker extends LitElement {
 
   private renderCategories(): TemplateResult {
     const { t } = this.controller;
-    const categories = this.categories();
+    const categories = this.data.categories();
     return html`<div class="field picker__category">
       <label class="field__label" for="category">${t('picker.categoryLabel')}</label>
       <select id="category" part="category" class="input" @change=${this.onCategoryChange}>
@@ -248,32 +198,25 @@ export class AppPicker extends LitElement {
   /** Loading, error and empty states; with results to show, only a failed server search. */
   private renderState(): TemplateResult | typeof nothing {
     const { t } = this.controller;
-    // A failed server search shows even above instant matches: those are only the popular apps.
-    if (!this.apps && this.remote.error) {
-      return errorView(this.remote.error, t, {
-        onAction: () => this.retrySearch(),
-        actionLabel: t('picker.retry'),
-      });
-    }
-    if (this.results.length > 0) return nothing;
-    if (!this.apps) {
-      const configError = this.controller.error;
-      if (configError) return errorView(configError, t);
-      const catalog = this.controller.client?.catalog;
-      if (catalog?.state === 'error' && catalog.error) {
-        return errorView(catalog.error, t, {
-          title: t('picker.error'),
-          onAction: () => this.retryLoad(),
+    const status = this.data.status();
+    switch (status.kind) {
+      case 'results':
+        return nothing;
+      case 'search-error':
+        return errorView(status.error, t, {
+          onAction: () => this.retrySearch(),
           actionLabel: t('picker.retry'),
-          retriesWhenOnline: this.onlineRetry.waiting,
         });
-      }
-      if (
-        !catalog ||
-        catalog.state === 'idle' ||
-        catalog.state === 'loading' ||
-        this.remote.pending
-      ) {
+      case 'config-error':
+        return errorView(status.error, t);
+      case 'load-error':
+        return errorView(status.error, t, {
+          title: t('picker.error'),
+          onAction: () => this.data.loadCatalog(),
+          actionLabel: t('picker.retry'),
+          retriesWhenOnline: status.retriesWhenOnline,
+        });
+      case 'loading':
         return html`<div class="state" role="status">
           <p>${t('picker.loading')}</p>
           <div class="skeleton" aria-hidden="true">
@@ -282,21 +225,21 @@ export class AppPicker extends LitElement {
             <div class="skeleton__row"></div>
           </div>
         </div>`;
-      }
+      case 'empty':
+        return html`<div class="state" part="empty">
+          <p class="state__title">
+            ${this.query.trim() === '' ? t('picker.emptyCatalog') : t('picker.noResults', { query: this.query.trim() })}
+          </p>
+          <p class="state__hint">${t('picker.noResultsHint')}</p>
+          <button class="button" part="button" type="button" @click=${this.requestApp}>
+            ${t('picker.requestAppPrompt')}
+          </button>
+        </div>`;
     }
-    return html`<div class="state" part="empty">
-      <p class="state__title">
-        ${this.query.trim() === '' ? t('picker.emptyCatalog') : t('picker.noResults', { query: this.query.trim() })}
-      </p>
-      <p class="state__hint">${t('picker.noResultsHint')}</p>
-      <button class="button" part="button" type="button" @click=${this.requestApp}>
-        ${t('picker.requestAppPrompt')}
-      </button>
-    </div>`;
   }
 
   private renderResultOptions(): TemplateResult[] {
-    const { start, end } = this.range();
+    const { start, end } = this.virtual.range;
     const rows: TemplateResult[] = [];
     for (let index = start; index < end; index++) {
       const result = this.results[index];
@@ -342,145 +285,9 @@ export class AppPicker extends LitElement {
     </div>`;
   }
 
-  // --- data ---------------------------------------------------------------------------------
-
-  /** Starts what the current state needs: the catalog, the connections (for badges), a remote search. */
-  private startLoads(): void {
-    const client = this.controller.client;
-    if (!client) return;
-    const { signal } = this.controller;
-    if (signal.aborted) return;
-    if (!this.apps && client.catalog.state === 'idle') this.loadCatalog();
-    if (client.connections.state === 'idle')
-      void client.connections.refresh({ signal }).catch(ignore);
-    const query = this.query.trim();
-    if (!this.apps && client.catalog.searchMode === 'remote' && query !== '') {
-      this.remote.request(client.catalog, query, this.category || undefined);
-    } else {
-      this.remote.cancel();
-    }
-  }
-
-  /** The index over static `apps`, rebuilt only when a new array is given. */
-  private staticSource(apps: readonly AppSummary[]): StaticSource {
-    if (this.staticIndex?.apps !== apps) {
-      const index = createSearchIndex(apps);
-      // Only recent apps are looked up by key: build the map when the first one is.
-      let byKey: Map<string, AppSummary> | undefined;
-      this.staticIndex = {
-        apps,
-        index,
-        source: {
-          search: (q, opts) => index.search(q, opts),
-          find: (key) => (byKey ??= new Map(apps.map((app) => [app.key, app]))).get(key),
-          size: index.size,
-          prepare: () => index.prepare(),
-        },
-      };
-    }
-    return this.staticIndex;
-  }
-
-  private source(): SearchSource | undefined {
-    if (this.apps) return this.staticSource(this.apps).source;
-    const catalog = this.controller.client?.catalog;
-    if (!catalog || catalog.apps.length === 0) return undefined;
-    return {
-      search: (q, opts) => catalog.search(q, opts),
-      find: (key) => catalog.find(key),
-      size: catalog.apps.length,
-      prepare: () => catalog.prepareSearch(),
-    };
-  }
-
-  /**
-   * Searches again only when an input of the search changed, not on every render (scrolling
-   * re-renders each frame). Every input is an immutable value or array, so identity tells.
-   */
-  private updateResults(): void {
-    const query = this.query.trim();
-    const category = this.category || undefined;
-    const catalog = this.controller.client?.catalog;
-    const recent = this.recent ?? recentAppKeys(this.controller.client);
-    const remote =
-      !this.apps && catalog?.searchMode === 'remote' && query !== ''
-        ? this.remote.resultsFor(query, category)
-        : undefined;
-    const inputs = [this.apps ?? catalog?.apps, query, category, recent, remote];
-    if (this.resultInputs?.every((value, index) => value === inputs[index])) return;
-    this.resultInputs = inputs;
-    if (remote) {
-      this.results = remote.map((app) => ({ app, recent: false }));
-      return;
-    }
-    // Until a server answer is in, instant matches among the popular apps held locally.
-    const source = this.source();
-    this.results = source ? pickerResults(source, query, category, recent) : [];
-  }
-
-  private categories(): string[] {
-    if (this.apps) return this.staticSource(this.apps).index.categories();
-    return this.controller.client?.catalog.categories() ?? [];
-  }
-
-  private retryLoad(): void {
-    this.loadCatalog();
-  }
-
-  /** Loads the shared catalog; after a network failure, again once the browser is back online. */
-  private loadCatalog(): void {
-    const catalog = this.controller.client?.catalog;
-    if (!catalog) return;
-    catalog.load({ signal: this.controller.signal }).then(
-      () => this.onlineRetry.clear(),
-      (error: unknown) =>
-        this.onlineRetry.failed(asPlugboardError(error), () => this.loadCatalog()),
-    );
-  }
-
   private retrySearch(): void {
-    const catalog = this.controller.client?.catalog;
-    this.remote.cancel();
-    if (catalog) this.remote.request(catalog, this.query.trim(), this.category || undefined);
+    this.data.retrySearch();
     this.requestUpdate();
-  }
-
-  // --- virtual window -------------------------------------------------------------------------
-
-  private geometry(): VirtualGeometry {
-    return {
-      count: this.results.length,
-      columns: this.columns,
-      rowHeight: this.rowHeight,
-      scrollTop: this.listScrollTop,
-      viewportHeight: this.viewportHeight,
-    };
-  }
-
-  private range() {
-    return visibleRange(this.geometry());
-  }
-
-  private isRendered(index: number): boolean {
-    const { start, end } = this.range();
-    return index >= start && index < end;
-  }
-
-  private scheduleMeasure(): void {
-    clearTimeout(this.measureTimer);
-    this.measureTimer = setTimeout(() => this.measure());
-  }
-
-  /** Reads the row height and column count CSS resolved, and the viewport height. */
-  private measure(): void {
-    const listbox = this.listbox;
-    const items = this.listboxItems;
-    if (!listbox || !items) return;
-    const style = getComputedStyle(items);
-    const rowHeight = parseFloat(style.gridAutoRows);
-    if (rowHeight > 0) this.rowHeight = rowHeight;
-    this.columns = Math.max(1, style.gridTemplateColumns.split(' ').filter(Boolean).length);
-    if (listbox.clientHeight > 0) this.viewportHeight = listbox.clientHeight;
   }
 
   // --- interaction ----------------------------------------------------------------------------
@@ -495,22 +302,13 @@ export class AppPicker extends LitElement {
     this.scheduleSettle();
   }
 
-  private scrollListTo(top: number): void {
-    this.listScrollTop = top;
-    this.scrollRequested = true;
-  }
-
-  private onScroll(): void {
-    if (this.listbox) this.listScrollTop = this.listbox.scrollTop;
-  }
-
   private onKeydown(event: KeyboardEvent): void {
     if (event.isComposing) return;
     if (isNavigationKey(event.key)) {
       const next = nextActiveIndex(event.key, this.activeIndex, {
         count: this.results.length,
-        columns: this.columns,
-        rowsPerPage: rowsPerPage(this.geometry()),
+        columns: this.virtual.columns,
+        rowsPerPage: this.virtual.rowsPerPage,
         rtl: this.controller.dir === 'rtl',
       });
       if (next === undefined) return;
@@ -543,7 +341,7 @@ export class AppPicker extends LitElement {
 
   private activate(index: number): void {
     this.activeIndex = index;
-    this.scrollListTo(scrollTopToReveal(index, this.geometry()));
+    this.virtual.reveal(index);
   }
 
   private keepFocusInInput(event: MouseEvent): void {
@@ -582,15 +380,6 @@ export class AppPicker extends LitElement {
   }
 }
 
-interface StaticSource {
-  apps: readonly AppSummary[];
-  index: SearchIndex;
-  source: SearchSource;
-}
-
 function optionId(index: number): string {
   return `option-${index}`;
 }
-
-/** Load failures surface through the store's state and are rendered; nothing to do here. */
-function ignore(): void {}

@@ -1,6 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { CatalogStore, PlugboardError } from '@plugboard/core';
-import { asPlugboardError } from '../shared/as-plugboard-error.js';
+import { toPlugboardError, type CatalogStore, type PlugboardError } from '@plugboard/core';
 import type { AppSummary } from '@plugboard/contract';
 
 /** Typing pauses this long before a server search starts: one request per word, not per key. */
@@ -93,7 +92,7 @@ export class RemoteSearch implements ReactiveController {
       this.answer = { query, category, apps: result.hits.map((hit) => hit.app) };
     } catch (error) {
       if (this.inFlight !== controller) return;
-      this.error = asPlugboardError(error);
+      this.error = toPlugboardError(error);
       this.failed = { query, category };
     }
     this.inFlight = undefined;

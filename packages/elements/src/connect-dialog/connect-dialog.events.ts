@@ -1,26 +1,11 @@
+import type { App, AppSummary, Connection } from '@plugboard/contract';
 import type {
-  App,
-  AppSummary,
-  Connection,
-  OAuthFlowErrorCode,
-  ProblemCode,
-} from '@plugboard/contract';
-import type { PlugboardErrorCode } from '@plugboard/core';
+  ConnectCancelReason,
+  ConnectErrorCode,
+  ConnectMode,
+  ConnectStep,
+} from '@plugboard/core';
 import { PlugboardEvent } from '../shared/events.js';
-import type { ConnectStep } from './connect-steps.js';
-
-/** Whether the dialog created a connection or re-authorized an existing one (same id). */
-export type ConnectMode = 'create' | 'update';
-
-/** How the user left the dialog without finishing. */
-export type ConnectCancelReason = 'escape' | 'close-button' | 'backdrop' | 'user';
-
-/**
- * A stable, switchable code: core's error code, the backend's problem code, an OAuth flow error
- * code, or `test_failed` when the connection was saved but its automatic test did not pass.
- */
-export type ConnectErrorCode =
-  PlugboardErrorCode | ProblemCode | OAuthFlowErrorCode | 'test_failed';
 
 /** The connection was created (or re-authorized) and its test passed. */
 export class ConnectSuccessEvent extends PlugboardEvent {
@@ -57,10 +42,28 @@ export class ConnectCancelEvent extends PlugboardEvent {
   }
 }
 
+/**
+ * The dialog closed, after success or not (a cancel comes first then): focus has gone back where
+ * it was when the dialog opened.
+ */
+export class ConnectClosedEvent extends PlugboardEvent {
+  static readonly eventName = 'pb-connect-closed';
+  constructor(
+    /** How it was closed. */
+    readonly reason: ConnectCancelReason,
+    readonly lastStep: ConnectStep,
+    /** The connection was saved and tested before the close. */
+    readonly completed: boolean,
+  ) {
+    super(ConnectClosedEvent.eventName);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'pb-connect-success': ConnectSuccessEvent;
     'pb-connect-error': ConnectErrorEvent;
     'pb-connect-cancel': ConnectCancelEvent;
+    'pb-connect-closed': ConnectClosedEvent;
   }
 }

@@ -260,12 +260,6 @@ const dialogStyles = css`
     justify-content: center;
   }
 
-  @keyframes spin {
-    to {
-      transform: rotate(1turn);
-    }
-  }
-
   @media (prefers-reduced-motion: reduce) {
     .spinner {
       animation-duration: 3s;

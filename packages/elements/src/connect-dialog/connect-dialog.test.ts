@@ -5,6 +5,7 @@ import '../define/connect-dialog.js';
 import type { ConnectDialog } from './connect-dialog.js';
 import type {
   ConnectCancelEvent,
+  ConnectClosedEvent,
   ConnectErrorEvent,
   ConnectSuccessEvent,
 } from './connect-dialog.events.js';
@@ -223,6 +224,38 @@ describe('<connect-dialog>', () => {
         lastStep: 'credentials',
         app: 'pipedrive',
       });
+    });
+
+    it('pb-connect-closed follows the cancel, crosses shadow roots, after focus went back', async () => {
+      const opener = fixtureSync<HTMLButtonElement>(html`<button>Open</button>`);
+      opener.focus();
+      const el = await openPipedrive();
+      const order: string[] = [];
+      let focusAtClose: Element | null = null;
+      el.addEventListener('pb-connect-cancel', () => order.push('cancel'));
+      const closed = new Promise<ConnectClosedEvent>((resolve) =>
+        document.addEventListener(
+          'pb-connect-closed',
+          (event) => {
+            order.push('closed');
+            focusAtClose = document.activeElement;
+            resolve(event);
+          },
+          { once: true },
+        ),
+      );
+      part(el, 'close-button')!.click();
+      const event = await closed;
+      expect(order).to.deep.equal(['cancel', 'closed']);
+      expect([event.reason, event.lastStep, event.completed]).to.deep.equal([
+        'close-button',
+        'credentials',
+        false,
+      ]);
+      expect(event.bubbles && event.composed).to.equal(true);
+      expect(event.target).to.equal(el);
+      expect(focusAtClose).to.equal(opener);
+      expect(el.open).to.equal(false);
     });
 
     it('the close button cancels with its own reason', async () => {
@@ -773,12 +806,14 @@ describe('<connect-dialog>', () => {
       const form = (el as unknown as { credentials: { values: Record<string, unknown> } })
         .credentials;
       expect(Object.values(form.values)).not.to.include(DEMO_KEY);
-      const closed = new Promise<boolean>((resolve) => {
-        el.addEventListener('pb-connect-cancel', () => resolve(false), { once: true });
-        setTimeout(() => resolve(true), 200);
+      const cancelled = new Promise<boolean>((resolve) => {
+        el.addEventListener('pb-connect-cancel', () => resolve(true), { once: true });
+        setTimeout(() => resolve(false), 200);
       });
+      const closed = oneEvent(el, 'pb-connect-closed') as Promise<ConnectClosedEvent>;
       button(el, 'Done').click();
-      expect(await closed, 'Done after success is not a cancel').to.equal(true);
+      expect((await closed).completed).to.equal(true);
+      expect(await cancelled, 'Done after success is not a cancel').to.equal(false);
       await el.updateComplete;
       expect(dialog(el).open).to.equal(false);
     });

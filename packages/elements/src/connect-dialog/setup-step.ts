@@ -20,6 +20,7 @@ export class SetupStep implements ReactiveController {
       client: () => PlugboardClient | undefined;
       onEvent: (connection: Connection) => void;
       announce: (text: string) => void;
+      onCopied: () => void;
     },
   ) {
     host.addController(this);
@@ -42,17 +43,14 @@ export class SetupStep implements ReactiveController {
     this.poller.stop();
   }
 
-  async copy(input: HTMLInputElement, connection: Connection, t: Translate): Promise<void> {
+  async copy(input: HTMLInputElement, t: Translate): Promise<void> {
     const copied = await copyFromInput(input);
     this.copyState = copied ? 'copied' : 'manual';
     this.host.requestUpdate();
     this.options.announce(
       copied ? t('dialog.copied') : t('dialog.copyManually', { shortcut: copyShortcut() }),
     );
-    if (copied)
-      this.options
-        .client()
-        ?.events.emit('setup_url_copied', { app: connection.app, connectionId: connection.id });
+    if (copied) this.options.onCopied();
   }
 
   hostDisconnected(): void {

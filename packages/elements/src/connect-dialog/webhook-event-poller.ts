@@ -22,10 +22,6 @@ export class WebhookEventPoller implements ReactiveController {
     host.addController(this);
   }
 
-  get running(): boolean {
-    return this.load !== undefined;
-  }
-
   start(
     load: (signal: AbortSignal) => Promise<Connection>,
     onEvent: (connection: Connection) => void,

@@ -117,12 +117,6 @@ const statusStyles = css`
     font-weight: var(--_pb-font-weight-strong);
   }
 
-  @keyframes spin {
-    to {
-      transform: rotate(1turn);
-    }
-  }
-
   @media (prefers-reduced-motion: reduce) {
     .status-badge__icon--testing {
       animation: none;

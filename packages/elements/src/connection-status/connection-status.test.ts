@@ -91,6 +91,24 @@ describe('<connection-status>', () => {
       });
     }
 
+    it('status is read-only: the element derives it, a host cannot overwrite it', async () => {
+      const el = await render('con_status01');
+      expect(el.status).to.equal('connected');
+      expect(() => {
+        (el as { status: string }).status = 'expired';
+      }).to.throw(TypeError);
+      el.setAttribute('status', 'expired');
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(el.status).to.equal('connected');
+      expect(el.getAttribute('status')).to.equal('connected');
+      expect(part(el, 'badge')!.textContent!.trim()).to.equal('Connected');
+      button(el, 'Test Pipedrive connection').click();
+      expect(el.status).to.equal('testing');
+      await el.updateComplete;
+      expect(el.getAttribute('status')).to.equal('testing');
+    });
+
     it('shows the app name, account label and logo', async () => {
       const el = await render('con_status01');
       expect(text(el)).to.contain('Pipedrive');

@@ -2,12 +2,12 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { AppSummary, Connection } from '@plugboard/contract';
-import type { PlugboardError } from '@plugboard/core';
-import { asPlugboardError } from '../shared/as-plugboard-error.js';
+import { toPlugboardError, type PlugboardError } from '@plugboard/core';
 import { ClientController, type Translate } from '../shared/client-controller.js';
 import { appLogo } from '../shared/app-logo.js';
 import { defineElement } from '../shared/define.js';
 import { errorView } from '../shared/error-view.js';
+import { focusAfterUpdate } from '../shared/focus-after-update.js';
 import { LiveAnnouncer } from '../shared/live-region.js';
 import { OnlineRetry } from '../shared/online-retry.js';
 import { ConnectDialog } from '../connect-dialog/connect-dialog.js';
@@ -67,9 +67,6 @@ export class ConnectionStatus extends LitElement {
   /** Shows the Disconnect button (with a confirmation inside the component). */
   @property({ type: Boolean, attribute: 'allow-disconnect' }) allowDisconnect = false;
 
-  /** The badge's status, reflected for styling: connected, testing, error, needs_reauth, expired. */
-  @property({ reflect: true }) status: BadgeStatus | undefined;
-
   /** Backend base URL for this element (overrides `configure()`). */
   @property({ attribute: 'backend-url' }) backendUrl: string | undefined;
 
@@ -102,6 +99,17 @@ export class ConnectionStatus extends LitElement {
   constructor() {
     super();
     new RelativeTimeTicker(this);
+    // A value set on the tag before it was defined would shadow the getter below.
+    delete (this as { status?: unknown }).status;
+  }
+
+  /**
+   * The badge's status: connected, testing (while a test runs), error, needs_reauth or expired;
+   * undefined until the connection is known. Read-only: the element derives it. Mirrored in the
+   * `status` attribute for styling.
+   */
+  get status(): BadgeStatus | undefined {
+    return this.testing ? 'testing' : this.latest?.status;
   }
 
   override disconnectedCallback(): void {
@@ -118,8 +126,9 @@ export class ConnectionStatus extends LitElement {
     ) {
       void this.load(this.connectionId);
     }
-    const connection = this.latest;
-    this.status = this.testing ? 'testing' : connection?.status;
+    const status = this.status;
+    if (status) this.setAttribute('status', status);
+    else this.removeAttribute('status');
     void this.fetchAppIfUnknown();
   }
 
@@ -179,7 +188,7 @@ export class ConnectionStatus extends LitElement {
         this.onlineRetry.clear();
       }
     } catch (caught) {
-      const error = asPlugboardError(caught);
+      const error = toPlugboardError(caught);
       if (!abort.signal.aborted && error.code !== 'aborted') {
         this.loadError = error;
         this.onlineRetry.failed(error, () => void this.load(id));
@@ -388,7 +397,7 @@ export class ConnectionStatus extends LitElement {
       );
       this.dispatchEvent(new ConnectionTestEvent(result));
     } catch (caught) {
-      const error = asPlugboardError(caught);
+      const error = toPlugboardError(caught);
       if (error.code === 'aborted') return;
       this.testOutcome = { kind: 'error', error };
     } finally {
@@ -413,14 +422,12 @@ export class ConnectionStatus extends LitElement {
   private askRemoval = async (): Promise<void> => {
     this.confirmingRemoval = true;
     this.removeError = undefined;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[part~="cancel-disconnect"]')?.focus();
+    await focusAfterUpdate(this, '[part~="cancel-disconnect"]');
   };
 
   private cancelRemoval = async (): Promise<void> => {
     this.confirmingRemoval = false;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[part~="disconnect"]')?.focus();
+    await focusAfterUpdate(this, '[part~="disconnect"]');
   };
 
   private async disconnectConnection(): Promise<void> {
@@ -438,7 +445,7 @@ export class ConnectionStatus extends LitElement {
       );
       this.dispatchEvent(new ConnectionRemoveEvent(connection.id));
     } catch (caught) {
-      const error = asPlugboardError(caught);
+      const error = toPlugboardError(caught);
       if (error.code !== 'aborted') this.removeError = error;
     } finally {
       this.removing = false;

@@ -1,8 +1,8 @@
 import { css } from 'lit';
 
 /**
- * Styles every element shares: box sizing, the focus ring, buttons, fields, badges and the
- * visually-hidden utility. Logical properties only, so right-to-left locales lay out correctly.
+ * Styles every element shares: box sizing, the focus ring, buttons, fields, badges, the
+ * visually-hidden utility and the `spin` animation of busy indicators. Logical properties only, so right-to-left locales lay out correctly.
  */
 export const baseStyles = css`
   :host {
@@ -178,6 +178,12 @@ export const baseStyles = css`
   .badge--danger {
     background: var(--_pb-color-danger-subtle);
     color: var(--_pb-color-danger);
+  }
+
+  @keyframes spin {
+    to {
+      transform: rotate(1turn);
+    }
   }
 
   @media (forced-colors: active) {

@@ -5,6 +5,7 @@ import {
   getClient,
   resolveLocaleChain,
   onConfigChange,
+  toPlugboardError,
   type PlugboardClient,
   type PlugboardError,
   type PlugboardEventDetails,
@@ -12,7 +13,6 @@ import {
   type Translator,
 } from '@plugboard/core';
 import { en } from '@plugboard/core/messages';
-import { asPlugboardError } from './as-plugboard-error.js';
 
 /** What the controller reads from its element: the `backend-url` and `lang` attributes. */
 export interface ClientHost extends ReactiveControllerHost, HTMLElement {
@@ -125,7 +125,7 @@ export class ClientController implements ReactiveController {
         }
       } catch (error) {
         this.client = undefined;
-        this.error = asPlugboardError(error);
+        this.error = toPlugboardError(error);
       }
     }
     this.loadTranslator();
@@ -164,7 +164,7 @@ export class ClientController implements ReactiveController {
       },
       (error: unknown) => {
         if (!isCurrent()) return;
-        this.error ??= asPlugboardError(error);
+        this.error ??= toPlugboardError(error);
         this.host.requestUpdate();
       },
     );

@@ -44,6 +44,18 @@ describe('errorView', () => {
     expect(el.textContent).not.to.contain('Reference');
   });
 
+  it('tells an unexpected error (a bug) from being offline', async () => {
+    const error = new PlugboardError(
+      'unexpected',
+      "Cannot read properties of undefined (reading 'key')",
+    );
+    const el = await fixture<HTMLDivElement>(html`<div>${errorView(error, t)}</div>`);
+    expect(el.querySelector('.error__title')?.textContent).to.equal(en['error.unexpected.title']);
+    expect(el.querySelector('.error__cause')?.textContent).to.equal(en['error.unexpected.cause']);
+    expect(el.textContent).not.to.contain(en['error.network.title']);
+    expect(el.querySelector('details code')?.textContent).to.equal('unexpected');
+  });
+
   it('maps problem codes before statuses', async () => {
     const error = new HttpError(problem(429, 'rate_limited', 'Slow down'));
     const el = await fixture<HTMLDivElement>(html`<div>${errorView(error, t)}</div>`);

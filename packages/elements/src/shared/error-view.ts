@@ -39,6 +39,7 @@ type ErrorKind =
   | 'flowExpired'
   | 'notFound'
   | 'config'
+  | 'unexpected'
   | 'unknown';
 
 const KIND_BY_PROBLEM: Partial<Record<ProblemCode, ErrorKind>> = {
@@ -65,6 +66,7 @@ const KIND_BY_CODE: Partial<Record<PlugboardErrorCode, ErrorKind>> = {
   flow_failed: 'providerError',
   flow_timeout: 'flowTimeout',
   flow_expired: 'flowExpired',
+  unexpected: 'unexpected',
 };
 
 /**

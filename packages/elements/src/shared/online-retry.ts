@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { PlugboardError } from '@plugboard/core';
+import { toPlugboardError, type PlugboardError } from '@plugboard/core';
 
 /**
  * Offline recovery for one element: after a load failed with a network error, runs the load again
@@ -16,6 +16,14 @@ export class OnlineRetry implements ReactiveController {
   /** True while a network failure waits for the browser to come back online (the error says so). */
   get waiting(): boolean {
     return this.retry !== undefined;
+  }
+
+  /** Runs `load`; when it fails with a network error, runs it again once the browser is online. */
+  run(load: () => Promise<unknown>): void {
+    load().then(
+      () => this.clear(),
+      (error: unknown) => this.failed(toPlugboardError(error), () => this.run(load)),
+    );
   }
 
   /** A load failed: with a network error, `retry` runs at the next `online` event. */

@@ -7,6 +7,7 @@ import {
   AppPicker as AppPickerElement,
   AppSelectEvent,
   ConnectCancelEvent,
+  ConnectClosedEvent,
   ConnectDialog as ConnectDialogElement,
   ConnectErrorEvent,
   ConnectSuccessEvent,
@@ -27,6 +28,7 @@ export const AppConnections = createComponent({
     onConnectSuccess: 'pb-connect-success' as EventName<ConnectSuccessEvent>,
     onConnectError: 'pb-connect-error' as EventName<ConnectErrorEvent>,
     onConnectCancel: 'pb-connect-cancel' as EventName<ConnectCancelEvent>,
+    onConnectClosed: 'pb-connect-closed' as EventName<ConnectClosedEvent>,
     onConnectionTest: 'pb-connection-test' as EventName<ConnectionTestEvent>,
     onConnectionUpdate: 'pb-connection-update' as EventName<ConnectionUpdateEvent>,
     onConnectionRemove: 'pb-connection-remove' as EventName<ConnectionRemoveEvent>,
@@ -55,6 +57,7 @@ export const ConnectDialog = createComponent({
     onConnectSuccess: 'pb-connect-success' as EventName<ConnectSuccessEvent>,
     onConnectError: 'pb-connect-error' as EventName<ConnectErrorEvent>,
     onConnectCancel: 'pb-connect-cancel' as EventName<ConnectCancelEvent>,
+    onConnectClosed: 'pb-connect-closed' as EventName<ConnectClosedEvent>,
   },
   displayName: 'ConnectDialog',
 });

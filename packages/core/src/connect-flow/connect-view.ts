@@ -1,8 +1,9 @@
-import type { App, Connection } from '@plugboard/contract';
-import type { PlugboardError } from '@plugboard/core';
+// The connect flow's views and the coarse steps reported when the user leaves.
+import type { App, Connection, SetupStep } from '@plugboard/contract';
+import type { PlugboardError } from '../errors.js';
 
 /**
- * Every view the dialog can show. One view at a time; the data a view needs travels with it, so a
+ * Every view of the connect flow. One view at a time; the data a view needs travels with it, so a
  * view can never render with the wrong connection or error.
  */
 export type ConnectView =
@@ -21,7 +22,7 @@ export type ConnectView =
   | { name: 'duplicate'; existing: Connection }
   | { name: 'credentials' }
   | { name: 'session-expired' }
-  | { name: 'setup'; connection: Connection }
+  | { name: 'setup'; connection: Connection; step: SetupStep }
   | { name: 'testing'; connection: Connection }
   | {
       name: 'test-failed';
@@ -69,7 +70,7 @@ export function stepOf(view: ConnectView): ConnectStep {
   return STEP_OF_VIEW[view.name];
 }
 
-/** The app's first webhook setup step, when the connection needs the user to copy a URL. */
-export function webhookSetupStep(app: App): App['setupSteps'][number] | undefined {
+/** The app's webhook setup step, when a new connection needs the user to copy a URL. */
+export function webhookSetupStep(app: App): SetupStep | undefined {
   return app.setupSteps.find((step) => step.type === 'webhook_url');
 }

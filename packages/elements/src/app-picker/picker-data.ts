@@ -1,0 +1,191 @@
+import type { ReactiveControllerHost } from 'lit';
+import type { AppSummary } from '@plugboard/contract';
+import { createSearchIndex, type PlugboardError, type SearchIndex } from '@plugboard/core';
+import type { ClientController } from '../shared/client-controller.js';
+import { loadInBackground } from '../shared/load-in-background.js';
+import { OnlineRetry } from '../shared/online-retry.js';
+import { whenIdle } from '../shared/when-idle.js';
+import { pickerResults, type PickerResult, type SearchSource } from './picker-results.js';
+import { recentAppKeys } from './recent-apps.js';
+import { RemoteSearch } from './remote-search.js';
+
+/** What the user asked for, as the picker's properties say. */
+export interface PickerInputs {
+  /** The host's static catalog, if it gave one. */
+  apps: readonly AppSummary[] | undefined;
+  /** Trimmed. */
+  query: string;
+  category: string | undefined;
+  /** The host's recent apps, if it gave them (else those chosen in this page session). */
+  recent: readonly string[] | undefined;
+}
+
+/**
+ * Where the apps come from: the host's static list (searched here), the shared catalog (loaded
+ * whole and searched locally), or the server (a catalog too big to hold, with a query).
+ */
+export type PickerSourceKind = 'static' | 'catalog' | 'remote';
+
+/** What the picker shows besides (or instead of) the results. */
+export type PickerStatus =
+  /** A server search failed: shown even above instant matches, which are only popular apps. */
+  | { kind: 'search-error'; error: PlugboardError }
+  | { kind: 'config-error'; error: PlugboardError }
+  | { kind: 'load-error'; error: PlugboardError; retriesWhenOnline: boolean }
+  | { kind: 'loading' }
+  | { kind: 'empty' }
+  | { kind: 'results' };
+
+/**
+ * The picker's data: picks the source for the inputs, starts what it needs (the catalog, the
+ * connections for the badges, a server search), and keeps the results, searching again only when
+ * an input changed (scrolling re-renders every frame).
+ */
+export class PickerData {
+  results: readonly PickerResult[] = [];
+  private inputs: PickerInputs = {
+    apps: undefined,
+    query: '',
+    category: undefined,
+    recent: undefined,
+  };
+  private readonly remote: RemoteSearch;
+  private readonly onlineRetry: OnlineRetry;
+  private staticIndex:
+    { apps: readonly AppSummary[]; index: SearchIndex; source: SearchSource } | undefined;
+  private resultInputs: unknown[] | undefined;
+  /** The apps whose word index was asked for (see prepareWhenIdle). */
+  private preparedFor: readonly AppSummary[] | undefined;
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly client: ClientController,
+  ) {
+    this.remote = new RemoteSearch(host);
+    this.onlineRetry = new OnlineRetry(host);
+  }
+
+  get kind(): PickerSourceKind {
+    if (this.inputs.apps) return 'static';
+    const catalog = this.client.client?.catalog;
+    return catalog?.searchMode === 'remote' && this.inputs.query !== '' ? 'remote' : 'catalog';
+  }
+
+  /** Call from `willUpdate`: starts what the inputs need and updates `results`. */
+  update(inputs: PickerInputs): void {
+    this.inputs = inputs;
+    this.startLoads();
+    this.updateResults();
+  }
+
+  status(): PickerStatus {
+    const kind = this.kind;
+    if (kind !== 'static' && this.remote.error)
+      return { kind: 'search-error', error: this.remote.error };
+    if (this.results.length > 0) return { kind: 'results' };
+    if (kind === 'static') return { kind: 'empty' };
+    const configError = this.client.error;
+    if (configError) return { kind: 'config-error', error: configError };
+    const catalog = this.client.client?.catalog;
+    if (catalog?.state === 'error' && catalog.error)
+      return {
+        kind: 'load-error',
+        error: catalog.error,
+        retriesWhenOnline: this.onlineRetry.waiting,
+      };
+    if (!catalog || catalog.state === 'idle' || catalog.state === 'loading' || this.remote.pending)
+      return { kind: 'loading' };
+    return { kind: 'empty' };
+  }
+
+  categories(): string[] {
+    if (this.inputs.apps) return this.staticSource(this.inputs.apps).index.categories();
+    return this.client.client?.catalog.categories() ?? [];
+  }
+
+  /** Once the list has painted, the word index is built in idle time, not at the first key. */
+  prepareWhenIdle(): void {
+    const apps = this.inputs.apps ?? this.client.client?.catalog.apps;
+    if (!apps || apps === this.preparedFor) return;
+    this.preparedFor = apps;
+    whenIdle(() => this.source()?.prepare(), this.client.signal);
+  }
+
+  /** Loads the shared catalog; after a network failure, again once the browser is back online. */
+  loadCatalog(): void {
+    // Read at each try: the client may have changed by the time the browser is back online.
+    this.onlineRetry.run(async () => {
+      await this.client.client?.catalog.load({ signal: this.client.signal });
+    });
+  }
+
+  /** Sends the failed server search again. */
+  retrySearch(): void {
+    const catalog = this.client.client?.catalog;
+    this.remote.cancel();
+    if (catalog) this.remote.request(catalog, this.inputs.query, this.inputs.category);
+  }
+
+  private startLoads(): void {
+    const client = this.client.client;
+    const { signal } = this.client;
+    if (!client || signal.aborted) return;
+    if (!this.inputs.apps && client.catalog.state === 'idle') this.loadCatalog();
+    if (client.connections.state === 'idle')
+      loadInBackground(client.connections.refresh({ signal }));
+    if (this.kind === 'remote') {
+      this.remote.request(client.catalog, this.inputs.query, this.inputs.category);
+    } else {
+      this.remote.cancel();
+    }
+  }
+
+  private updateResults(): void {
+    const { apps, query, category } = this.inputs;
+    const catalog = this.client.client?.catalog;
+    const recent = this.inputs.recent ?? recentAppKeys(this.client.client);
+    const remote = this.kind === 'remote' ? this.remote.resultsFor(query, category) : undefined;
+    const inputs = [apps ?? catalog?.apps, query, category, recent, remote];
+    if (this.resultInputs?.every((value, index) => value === inputs[index])) return;
+    this.resultInputs = inputs;
+    if (remote) {
+      this.results = remote.map((app) => ({ app, recent: false }));
+      return;
+    }
+    // Until a server answer is in, instant matches among the popular apps held locally.
+    const source = this.source();
+    this.results = source ? pickerResults(source, query, category, recent) : [];
+  }
+
+  private source(): SearchSource | undefined {
+    if (this.inputs.apps) return this.staticSource(this.inputs.apps).source;
+    const catalog = this.client.client?.catalog;
+    if (!catalog || catalog.apps.length === 0) return undefined;
+    return {
+      search: (q, opts) => catalog.search(q, opts),
+      find: (key) => catalog.find(key),
+      size: catalog.apps.length,
+      prepare: () => catalog.prepareSearch(),
+    };
+  }
+
+  /** The index over static `apps`, rebuilt only when a new array is given. */
+  private staticSource(apps: readonly AppSummary[]) {
+    if (this.staticIndex?.apps !== apps) {
+      const index = createSearchIndex(apps);
+      // Only recent apps are looked up by key: build the map when the first one is.
+      let byKey: Map<string, AppSummary> | undefined;
+      this.staticIndex = {
+        apps,
+        index,
+        source: {
+          search: (q, opts) => index.search(q, opts),
+          find: (key) => (byKey ??= new Map(apps.map((app) => [app.key, app]))).get(key),
+          size: index.size,
+          prepare: () => index.prepare(),
+        },
+      };
+    }
+    return this.staticIndex;
+  }
+}
