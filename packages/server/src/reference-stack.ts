@@ -9,10 +9,11 @@ import {
   resolveEncryptionKey,
   resolveSecretKey,
 } from './config/defaults.js';
-import { IN_MEMORY, openDatabase } from './db/open-database.js';
+import { IN_MEMORY, isPostgresUrl, openDatabase, type Database } from './db/open-database.js';
 import { startDemoProvider } from './demo-provider/index.js';
 import { listen, PortInUseError } from './http/listen.js';
 import { createLogger, stdoutSink, type LogSink } from './http/logger.js';
+import type { ProviderEndpoints } from './provider/provider-endpoints.js';
 import { createReferenceServer } from './server.js';
 
 export interface ReferenceStackOptions {
@@ -22,6 +23,11 @@ export interface ReferenceStackOptions {
   providerPort?: number;
   /** Defaults to 127.0.0.1. */
   host?: string;
+  /**
+   * `postgres://…`: PostgreSQL, shared by every instance (several may run behind a load balancer).
+   * Defaults to PB_DATABASE_URL; without one the stack uses SQLite (`dbPath`).
+   */
+  databaseUrl?: string;
   /** SQLite file; ':memory:' for tests. Defaults to `<dataDir>/plugboard.sqlite`. */
   dbPath?: string;
   /** Where the database and a generated development encryption key live. Defaults to `<repo>/.data`. */
@@ -32,6 +38,11 @@ export interface ReferenceStackOptions {
   encryptionKey?: string;
   /** The URL browsers reach the server at; defaults to `http://{host}:{port}`. */
   publicUrl?: string;
+  /**
+   * An OAuth provider already running (its client must accept `{publicUrl}/v1/oauth/callback`):
+   * no demo provider is started. Instances behind one load balancer share one provider this way.
+   */
+  provider?: ProviderEndpoints & { issuer: string };
   /** Lifetime of the demo provider's access tokens (short values exercise refresh). */
   accessTokenTtlSeconds?: number;
   /** No log output at all. */
@@ -53,6 +64,8 @@ export interface ReferenceStack {
   url: string;
   providerUrl: string;
   secretKey: string;
+  /** The open database (for tools and tests that inspect what is stored). */
+  database: Database;
   close(): Promise<void>;
 }
 
@@ -68,6 +81,7 @@ function withEnvironment(options: ReferenceStackOptions): ReferenceStackOptions 
   const env = (name: string) => process.env[name] || undefined;
   return {
     ...options,
+    databaseUrl: options.databaseUrl ?? env('PB_DATABASE_URL'),
     secretKey: options.secretKey ?? env('PB_SECRET_KEY'),
     encryptionKey: options.encryptionKey ?? env('PB_ENCRYPTION_KEY'),
     dataDir: options.dataDir ?? env('PB_DATA_DIR'),
@@ -84,10 +98,14 @@ export async function startReferenceStack(
   const warn = (message: string) => logger.warn(message);
   const dataDir = options.dataDir ?? defaultDataDir();
   const dbPath = options.dbPath ?? join(dataDir, DATABASE_FILE);
+  const databaseUrl = isPostgresUrl(options.databaseUrl) ? options.databaseUrl : undefined;
+  if (options.databaseUrl && !databaseUrl) {
+    throw new Error('PB_DATABASE_URL must be a postgres:// URL (SQLite is the default).');
+  }
   const secretKey = resolveSecretKey(options.secretKey, warn);
   const encryptionKey = resolveEncryptionKey({
     explicit: options.encryptionKey,
-    inMemory: dbPath === IN_MEMORY,
+    inMemory: dbPath === IN_MEMORY && !databaseUrl,
     dataDir,
     warn,
   });
@@ -97,10 +115,66 @@ export async function startReferenceStack(
     /\/+$/,
     '',
   );
-  const clientSecret = randomToken(24);
-  let provider: Awaited<ReturnType<typeof startDemoProvider>>;
+  let provider: RunningProvider | undefined;
+  let database: Database;
   try {
-    provider = await startDemoProvider({
+    provider = options.provider
+      ? { endpoints: options.provider, issuer: options.provider.issuer, close: async () => {} }
+      : await startOwnDemoProvider(options, host, publicUrl);
+    database = await openDatabase({ url: databaseUrl, sqlitePath: dbPath });
+  } catch (error) {
+    await listener.close();
+    await provider?.close();
+    throw error;
+  }
+  const running = provider;
+  const server = createReferenceServer({
+    database,
+    secretKey,
+    encryptionKey,
+    publicUrl,
+    logger,
+    now: options.now,
+    credentialAttemptsPerMinute: options.credentialAttemptsPerMinute,
+    apps: options.catalogSize === undefined ? undefined : sizedCatalog(options.catalogSize),
+    provider: running.endpoints,
+  });
+  listener.setHandler(server.handler);
+  logger.info('listening', {
+    url: publicUrl,
+    provider: running.issuer,
+    database: databaseUrl ? 'postgresql' : dbPath,
+  });
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: publicUrl,
+    providerUrl: running.issuer,
+    secretKey,
+    database,
+    close: () =>
+      (closing ??= (async () => {
+        server.close();
+        await Promise.all([listener.close(), running.close()]);
+        await database.close();
+      })()),
+  };
+}
+
+interface RunningProvider {
+  endpoints: ProviderEndpoints;
+  issuer: string;
+  close(): Promise<void>;
+}
+
+async function startOwnDemoProvider(
+  options: ReferenceStackOptions,
+  host: string,
+  publicUrl: string,
+): Promise<RunningProvider> {
+  const clientSecret = randomToken(24);
+  try {
+    const provider = await startDemoProvider({
       port: options.providerPort ?? 0,
       host,
       accessTokenTtlSeconds: options.accessTokenTtlSeconds,
@@ -112,43 +186,19 @@ export async function startReferenceStack(
         },
       ],
     });
+    return {
+      issuer: provider.issuer,
+      close: () => provider.close(),
+      endpoints: {
+        authorizationEndpoint: provider.authorizationEndpoint,
+        tokenEndpoint: provider.tokenEndpoint,
+        apiBaseUrl: provider.apiBaseUrl,
+        clientId: OAUTH_CLIENT_ID,
+        clientSecret,
+      },
+    };
   } catch (error) {
-    await listener.close();
     const busy = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
     throw busy ? new PortInUseError(options.providerPort ?? 0, host) : error;
   }
-
-  const db = openDatabase(dbPath);
-  const server = createReferenceServer({
-    db,
-    secretKey,
-    encryptionKey,
-    publicUrl,
-    logger,
-    now: options.now,
-    credentialAttemptsPerMinute: options.credentialAttemptsPerMinute,
-    apps: options.catalogSize === undefined ? undefined : sizedCatalog(options.catalogSize),
-    provider: {
-      authorizationEndpoint: provider.authorizationEndpoint,
-      tokenEndpoint: provider.tokenEndpoint,
-      apiBaseUrl: provider.apiBaseUrl,
-      clientId: OAUTH_CLIENT_ID,
-      clientSecret,
-    },
-  });
-  listener.setHandler(server.handler);
-  logger.info('listening', { url: publicUrl, provider: provider.issuer, database: dbPath });
-
-  let closing: Promise<void> | undefined;
-  return {
-    url: publicUrl,
-    providerUrl: provider.issuer,
-    secretKey,
-    close: () =>
-      (closing ??= (async () => {
-        server.close();
-        await Promise.all([listener.close(), provider.close()]);
-        db.close();
-      })()),
-  };
 }

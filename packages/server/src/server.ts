@@ -10,7 +10,7 @@ import { ConnectionRepository } from './connections/connection-repository.js';
 import { ConnectionService } from './connections/connection-service.js';
 import { IdempotencyStore } from './connections/idempotency-store.js';
 import { createSecretBox } from './crypto/secret-box.js';
-import type { Db } from './db/open-database.js';
+import type { Database } from './db/open-database.js';
 import { pruneExpired } from './db/prune-expired.js';
 import type { Logger } from './http/logger.js';
 import { RateLimiter } from './http/rate-limiter.js';
@@ -27,7 +27,8 @@ export const DEFAULT_CREDENTIAL_ATTEMPTS_PER_MINUTE = 10;
 const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 
 export interface ReferenceServerConfig {
-  db: Db;
+  /** An open database (see openDatabase); the caller closes it after the server. */
+  database: Database;
   secretKey: string;
   encryptionKey: Buffer;
   /** Origin (and optional path prefix) the server is reached at, without a trailing slash. */
@@ -48,21 +49,29 @@ export interface ReferenceServer {
 
 export function createReferenceServer(config: ReferenceServerConfig): ReferenceServer {
   const now = config.now ?? Date.now;
-  const { db, publicUrl } = config;
+  const { database, publicUrl } = config;
+  const { db } = database;
   warmRequestSchemas();
   const box = createSecretBox(config.encryptionKey);
   const sessions = new SessionStore(db, now);
-  const catalog = new CatalogService(config.apps ?? demoCatalog, db, publicUrl, now);
+  const catalog = new CatalogService(
+    config.apps ?? demoCatalog,
+    db,
+    database.notifications,
+    publicUrl,
+    now,
+  );
   const connectionRepository = new ConnectionRepository(db, box);
   const providerClient = new ProviderClient(config.provider, now);
   const connections = new ConnectionService({
+    db,
     catalog,
     repository: connectionRepository,
     provider: () => providerClient,
     publicUrl,
     now,
   });
-  const notifier = new FlowNotifier();
+  const notifier = new FlowNotifier(database.notifications);
   const oauth = new OAuthService({
     catalog,
     connections,
@@ -77,6 +86,7 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
   const services: Services = {
     secretKey: config.secretKey,
     publicUrl,
+    database,
     now,
     logger: config.logger,
     sessions,
@@ -92,7 +102,11 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
     oauth,
   };
   const app = createApp(services);
-  const prune = () => pruneExpired(db, now());
+  const prune = () => {
+    pruneExpired(db, now()).catch((error: unknown) => {
+      config.logger.warn('pruning expired rows failed', { message: String(error) });
+    });
+  };
   prune();
   // unref: housekeeping alone must not keep the process alive.
   const pruneTimer = setInterval(prune, PRUNE_INTERVAL_MS).unref();

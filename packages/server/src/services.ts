@@ -3,6 +3,7 @@ import type { CatalogService } from './catalog/catalog-service.js';
 import type { ConnectionRepository } from './connections/connection-repository.js';
 import type { ConnectionService } from './connections/connection-service.js';
 import type { IdempotencyStore } from './connections/idempotency-store.js';
+import type { Database } from './db/open-database.js';
 import type { Logger } from './http/logger.js';
 import type { RateLimiter } from './http/rate-limiter.js';
 import type { OAuthService } from './oauth/oauth-service.js';
@@ -11,6 +12,7 @@ import type { SessionStore } from './sessions/session-store.js';
 export interface Services {
   secretKey: string;
   publicUrl: string;
+  database: Database;
   now: () => number;
   logger: Logger;
   sessions: SessionStore;

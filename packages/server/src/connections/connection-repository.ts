@@ -1,28 +1,11 @@
-// Connections in SQLite. Credentials are sealed with AES-256-GCM, bound to the connection id.
+// Connections in the database. Credentials are sealed with AES-256-GCM, bound to the connection id.
+import type { Selectable } from 'kysely';
 import type { SecretBox } from '../crypto/secret-box.js';
-import type { Db } from '../db/open-database.js';
+import type { ConnectionsTable, Db, Queryable } from '../db/schema.js';
 import type { ConnectionRecord } from './connection-record.js';
 import type { StoredCredentials } from './stored-credentials.js';
 
-interface ConnectionRow {
-  id: string;
-  user_id: string;
-  app: string;
-  method: ConnectionRecord['method'];
-  label: string;
-  status: ConnectionRecord['status'];
-  account_id: string;
-  credentials: string;
-  credential_hint: string | null;
-  granted_scopes: string;
-  missing_scopes: string;
-  last_tested_at: string | null;
-  last_error: string | null;
-  hook_id: string | null;
-  last_event_at: string | null;
-  created_at: string;
-  updated_at: string;
-}
+type ConnectionRow = Selectable<ConnectionsTable>;
 
 const associatedData = (id: string) => `connection:${id}`;
 
@@ -32,69 +15,85 @@ export class ConnectionRepository {
     private readonly box: SecretBox,
   ) {}
 
-  save(record: ConnectionRecord): void {
-    this.db
-      .prepare(
-        `INSERT INTO connections (id, user_id, app, method, label, status, account_id, credentials,
-           credential_hint, granted_scopes, missing_scopes, last_tested_at, last_error, hook_id,
-           last_event_at, created_at, updated_at)
-         VALUES (@id, @user_id, @app, @method, @label, @status, @account_id, @credentials,
-           @credential_hint, @granted_scopes, @missing_scopes, @last_tested_at, @last_error,
-           @hook_id, @last_event_at, @created_at, @updated_at)
-         ON CONFLICT (id) DO UPDATE SET method = excluded.method, label = excluded.label,
-           status = excluded.status, account_id = excluded.account_id,
-           credentials = excluded.credentials, credential_hint = excluded.credential_hint,
-           granted_scopes = excluded.granted_scopes, missing_scopes = excluded.missing_scopes,
-           last_tested_at = excluded.last_tested_at, last_error = excluded.last_error,
-           hook_id = excluded.hook_id, updated_at = excluded.updated_at`,
-      )
-      .run(this.toRow(record));
+  /** Stores a new connection; a unique index refuses a second one for the same account. */
+  async insert(record: ConnectionRecord, db: Queryable = this.db): Promise<void> {
+    await db.insertInto('connections').values(this.toRow(record)).execute();
   }
 
-  find(userId: string, id: string): ConnectionRecord | null {
-    const row = this.db
-      .prepare('SELECT * FROM connections WHERE id = ? AND user_id = ?')
-      .get(id, userId) as ConnectionRow | undefined;
+  async save(record: ConnectionRecord): Promise<void> {
+    const row = this.toRow(record);
+    await this.db
+      .insertInto('connections')
+      .values(row)
+      .onConflict((conflict) =>
+        conflict.column('id').doUpdateSet({
+          method: row.method,
+          label: row.label,
+          status: row.status,
+          account_id: row.account_id,
+          credentials: row.credentials,
+          credential_hint: row.credential_hint,
+          granted_scopes: row.granted_scopes,
+          missing_scopes: row.missing_scopes,
+          last_tested_at: row.last_tested_at,
+          last_error: row.last_error,
+          hook_id: row.hook_id,
+          updated_at: row.updated_at,
+        }),
+      )
+      .execute();
+  }
+
+  async find(userId: string, id: string): Promise<ConnectionRecord | null> {
+    const row = await this.db
+      .selectFrom('connections')
+      .selectAll()
+      .where('id', '=', id)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
     return row ? this.fromRow(row) : null;
   }
 
-  list(userId: string, app?: string): ConnectionRecord[] {
-    const rows = (
-      app
-        ? this.db
-            .prepare(
-              'SELECT * FROM connections WHERE user_id = ? AND app = ? ORDER BY created_at DESC, rowid DESC',
-            )
-            .all(userId, app)
-        : this.db
-            .prepare(
-              'SELECT * FROM connections WHERE user_id = ? ORDER BY created_at DESC, rowid DESC',
-            )
-            .all(userId)
-    ) as ConnectionRow[];
+  async list(userId: string, app?: string): Promise<ConnectionRecord[]> {
+    let query = this.db.selectFrom('connections').selectAll().where('user_id', '=', userId);
+    if (app) query = query.where('app', '=', app);
+    const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
     return rows.map((row) => this.fromRow(row));
   }
 
-  findByAccount(userId: string, app: string, accountId: string): ConnectionRecord | null {
-    const row = this.db
-      .prepare('SELECT * FROM connections WHERE user_id = ? AND app = ? AND account_id = ? LIMIT 1')
-      .get(userId, app, accountId) as ConnectionRow | undefined;
+  async findByAccount(
+    userId: string,
+    app: string,
+    accountId: string,
+  ): Promise<ConnectionRecord | null> {
+    const row = await this.db
+      .selectFrom('connections')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('app', '=', app)
+      .where('account_id', '=', accountId)
+      .limit(1)
+      .executeTakeFirst();
     return row ? this.fromRow(row) : null;
   }
 
-  delete(userId: string, id: string): boolean {
-    return (
-      this.db.prepare('DELETE FROM connections WHERE id = ? AND user_id = ?').run(id, userId)
-        .changes > 0
-    );
+  async delete(userId: string, id: string): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('connections')
+      .where('id', '=', id)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return result.numDeletedRows > 0n;
   }
 
   /** Records a webhook delivery; false when no connection has this hook id. */
-  recordHookEvent(hookId: string, at: string): boolean {
-    return (
-      this.db.prepare('UPDATE connections SET last_event_at = ? WHERE hook_id = ?').run(at, hookId)
-        .changes > 0
-    );
+  async recordHookEvent(hookId: string, at: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('connections')
+      .set({ last_event_at: at })
+      .where('hook_id', '=', hookId)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
   }
 
   private toRow(record: ConnectionRecord): ConnectionRow {
@@ -116,6 +115,9 @@ export class ConnectionRepository {
       last_event_at: record.lastEventAt,
       created_at: record.createdAt,
       updated_at: record.updatedAt,
+      version: 1,
+      refresh_owner: null,
+      refresh_until: null,
     };
   }
 
@@ -124,9 +126,9 @@ export class ConnectionRepository {
       id: row.id,
       userId: row.user_id,
       app: row.app,
-      method: row.method,
+      method: row.method as ConnectionRecord['method'],
       label: row.label,
-      status: row.status,
+      status: row.status as ConnectionRecord['status'],
       accountId: row.account_id,
       credentials: JSON.parse(
         this.box.open(row.credentials, associatedData(row.id)),

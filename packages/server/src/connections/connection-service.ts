@@ -12,6 +12,8 @@ import type {
 } from '@plugboard/contract';
 import type { CatalogService } from '../catalog/catalog-service.js';
 import { randomId } from '../crypto/random.js';
+import type { Db, Queryable } from '../db/schema.js';
+import { isUniqueViolation } from '../db/unique-violation.js';
 import { ApiError, notFound } from '../http/api-error.js';
 import type {
   ProviderClient,
@@ -35,6 +37,7 @@ import { toWireConnection } from './to-wire-connection.js';
 const PROTOCOL_SCOPES = new Set(['openid', 'offline_access', 'email', 'profile']);
 
 export interface ConnectionServiceDeps {
+  db: Db;
   catalog: CatalogService;
   repository: ConnectionRepository;
   provider: () => ProviderClient;
@@ -50,42 +53,47 @@ export type OAuthConnectOutcome =
 export class ConnectionService {
   constructor(private readonly deps: ConnectionServiceDeps) {}
 
-  list(session: SessionRecord, app?: string): Connection[] {
-    return this.deps.repository.list(session.userId, app).map((record) => this.toWire(record));
+  async list(session: SessionRecord, app?: string): Promise<Connection[]> {
+    const records = await this.deps.repository.list(session.userId, app);
+    return records.map((record) => this.toWire(record));
   }
 
-  get(session: SessionRecord, id: string): Connection {
-    return this.toWire(this.load(session, id));
+  async get(session: SessionRecord, id: string): Promise<Connection> {
+    return this.toWire(await this.load(session, id));
   }
 
-  async create(session: SessionRecord, request: CreateConnectionRequest): Promise<Connection> {
+  /**
+   * Checks a create with the service and returns how to store it: the caller commits it in the
+   * transaction that also records the Idempotency-Key's answer.
+   */
+  async prepareCreate(
+    session: SessionRecord,
+    request: CreateConnectionRequest,
+  ): Promise<(db: Queryable) => Promise<Connection>> {
     const app = this.deps.catalog.get(session, request.app);
     const method = credentialMethodOf(app, request.method);
     const { credentials, identity } = await this.checkCredentials(app, method, request.fields);
-    const existing = this.deps.repository.findByAccount(session.userId, app.key, identity.id);
+    const existing = await this.deps.repository.findByAccount(session.userId, app.key, identity.id);
     if (existing) throw duplicateAccount(this.toWire(existing));
-    const timestamp = this.isoNow();
-    const record: ConnectionRecord = {
-      id: randomId('con_'),
+    const record = this.connectedRecord({
+      existing: null,
       userId: session.userId,
-      app: app.key,
-      method: method.type,
-      label: request.label?.trim() || identity.email,
-      status: 'connected',
-      accountId: identity.id,
+      app,
+      method,
       credentials,
-      credentialHint: credentialHint(method, credentials),
+      identity,
+      label: request.label?.trim() || undefined,
       grantedScopes: [],
-      missingScopes: [],
-      lastTestedAt: timestamp,
-      lastError: null,
-      hookId: needsWebhook(app) ? randomId('', 32) : null,
-      lastEventAt: null,
-      createdAt: timestamp,
-      updatedAt: timestamp,
+    });
+    return async (db) => {
+      await this.insertOrExplainDuplicate(record, db);
+      return this.toWire(record);
     };
-    this.deps.repository.save(record);
-    return this.toWire(record);
+  }
+
+  async create(session: SessionRecord, request: CreateConnectionRequest): Promise<Connection> {
+    const commit = await this.prepareCreate(session, request);
+    return commit(this.deps.db);
   }
 
   async update(
@@ -93,13 +101,13 @@ export class ConnectionService {
     id: string,
     patch: UpdateConnectionRequest,
   ): Promise<Connection> {
-    const record = this.load(session, id);
+    const record = await this.load(session, id);
     const app = this.deps.catalog.get(session, record.app);
     const label = patch.label?.trim();
     if (patch.label !== undefined && !label) {
       throw new ApiError(400, 'bad_request', 'The label cannot be empty.');
     }
-    const next: ConnectionRecord = { ...record, updatedAt: this.isoNow() };
+    let next: ConnectionRecord = { ...record, updatedAt: this.isoNow() };
     if (patch.fields !== undefined || patch.method !== undefined) {
       const method = credentialMethodOf(app, patch.method ?? record.method);
       const { credentials, identity } = await this.checkCredentials(
@@ -107,33 +115,30 @@ export class ConnectionService {
         method,
         patch.fields ?? {},
       );
-      const holder = this.deps.repository.findByAccount(session.userId, app.key, identity.id);
+      const holder = await this.deps.repository.findByAccount(session.userId, app.key, identity.id);
       if (holder && holder.id !== record.id) throw duplicateAccount(this.toWire(holder));
-      Object.assign(next, {
-        method: method.type,
+      next = this.connectedRecord({
+        existing: record,
+        userId: session.userId,
+        app,
+        method,
         credentials,
-        credentialHint: credentialHint(method, credentials),
-        label: identity.id === record.accountId ? record.label : identity.email,
-        accountId: identity.id,
-        status: 'connected',
+        identity,
         grantedScopes: [],
-        missingScopes: [],
-        lastError: null,
-        lastTestedAt: next.updatedAt,
-      } satisfies Partial<ConnectionRecord>);
+      });
     }
     if (label) next.label = label;
-    this.deps.repository.save(next);
+    await this.deps.repository.save(next);
     return this.toWire(next);
   }
 
-  remove(session: SessionRecord, id: string): void {
-    this.load(session, id);
-    this.deps.repository.delete(session.userId, id);
+  async remove(session: SessionRecord, id: string): Promise<void> {
+    await this.load(session, id);
+    await this.deps.repository.delete(session.userId, id);
   }
 
   async test(session: SessionRecord, id: string): Promise<TestResult> {
-    const record = this.load(session, id);
+    const record = await this.load(session, id);
     const app = this.deps.catalog.get(session, record.app);
     const testedAt = this.isoNow();
     const next: ConnectionRecord = { ...record, lastTestedAt: testedAt, updatedAt: testedAt };
@@ -142,28 +147,31 @@ export class ConnectionService {
       message = app.health.message ?? `${app.name} is unavailable right now. Try again later.`;
       Object.assign(next, failure('error', 'provider_unavailable', message));
     } else {
-      const outcome = await this.callWhoAmI(app, next);
+      const outcome = await this.callWhoAmI(app, record);
       message = outcome.message;
+      if (outcome.refreshed) {
+        next.credentials = outcome.refreshed;
+        next.grantedScopes = userFacingScopes(outcome.refreshed.tokens.scopes);
+      }
       if (outcome.identity) {
         Object.assign(next, { status: 'connected', lastError: null } as const);
       } else {
         Object.assign(next, failure(outcome.status, outcome.code, message));
       }
     }
-    this.deps.repository.save(next);
+    await this.deps.repository.save(next);
     const connection = this.toWire(next);
     return { ok: next.status === 'connected', status: next.status, message, testedAt, connection };
   }
 
   /** Stores the result of a successful OAuth exchange (a new connection or, in update mode, the given one). */
-  connectOAuth(
+  async connectOAuth(
     session: Pick<SessionRecord, 'userId'>,
     app: App,
     tokens: TokenSet,
     identity: ProviderIdentity,
     connectionId: string | null,
-  ): OAuthConnectOutcome {
-    const grantedScopes = userFacingScopes(tokens.scopes);
+  ): Promise<OAuthConnectOutcome> {
     const required = oauthMethodOf(app).scopes.filter((scope) => scope.required);
     const missingScopes = required
       .map((scope) => scope.name)
@@ -171,33 +179,30 @@ export class ConnectionService {
     if (missingScopes.length > 0) return { outcome: 'missing_scopes', missingScopes };
 
     const { repository } = this.deps;
-    const holder = repository.findByAccount(session.userId, app.key, identity.id);
-    const target = connectionId ? repository.find(session.userId, connectionId) : null;
+    const holder = await repository.findByAccount(session.userId, app.key, identity.id);
+    const target = connectionId ? await repository.find(session.userId, connectionId) : null;
     if (holder && holder.id !== target?.id) {
       return { outcome: 'duplicate', connection: this.toWire(holder) };
     }
-    const timestamp = this.isoNow();
-    const credentials: StoredCredentials = { kind: 'oauth', tokens };
-    const record: ConnectionRecord = {
-      id: target?.id ?? randomId('con_'),
+    const record = this.connectedRecord({
+      existing: target,
       userId: session.userId,
-      app: app.key,
-      method: 'oauth2',
-      label: target && target.accountId === identity.id ? target.label : identity.email,
-      status: 'connected',
-      accountId: identity.id,
-      credentials,
-      credentialHint: null,
-      grantedScopes,
-      missingScopes: [],
-      lastTestedAt: timestamp,
-      lastError: null,
-      hookId: target?.hookId ?? (needsWebhook(app) ? randomId('', 32) : null),
-      lastEventAt: target?.lastEventAt ?? null,
-      createdAt: target?.createdAt ?? timestamp,
-      updatedAt: timestamp,
-    };
-    repository.save(record);
+      app,
+      method: oauthMethodOf(app),
+      credentials: { kind: 'oauth', tokens },
+      identity,
+      grantedScopes: userFacingScopes(tokens.scopes),
+    });
+    if (target) {
+      await repository.save(record);
+    } else {
+      try {
+        await this.insertOrExplainDuplicate(record, this.deps.db);
+      } catch (error) {
+        if (!(error instanceof ApiError) || !error.extras.existingConnection) throw error;
+        return { outcome: 'duplicate', connection: error.extras.existingConnection };
+      }
+    }
     return { outcome: 'connected', connection: this.toWire(record) };
   }
 
@@ -205,8 +210,60 @@ export class ConnectionService {
     return toWireConnection(record, this.deps.publicUrl);
   }
 
-  private load(session: SessionRecord, id: string): ConnectionRecord {
-    const record = this.deps.repository.find(session.userId, id);
+  /** The one place a connected record is built: a new connection, new credentials, a new sign-in. */
+  private connectedRecord(input: {
+    existing: ConnectionRecord | null;
+    userId: string;
+    app: App;
+    method: AuthMethod;
+    credentials: StoredCredentials;
+    identity: ProviderIdentity;
+    /** The user's own label; else the existing one for the same account, else the account email. */
+    label?: string;
+    grantedScopes: string[];
+  }): ConnectionRecord {
+    const { existing, identity } = input;
+    const timestamp = this.isoNow();
+    const sameAccount = existing !== null && existing.accountId === identity.id;
+    return {
+      id: existing?.id ?? randomId('con_'),
+      userId: input.userId,
+      app: input.app.key,
+      method: input.method.type,
+      label: input.label ?? (sameAccount ? existing.label : identity.email),
+      status: 'connected',
+      accountId: identity.id,
+      credentials: input.credentials,
+      credentialHint: credentialHint(input.method, input.credentials),
+      grantedScopes: input.grantedScopes,
+      missingScopes: [],
+      lastTestedAt: timestamp,
+      lastError: null,
+      hookId: existing?.hookId ?? (needsWebhook(input.app) ? randomId('', 32) : null),
+      lastEventAt: existing?.lastEventAt ?? null,
+      createdAt: existing?.createdAt ?? timestamp,
+      updatedAt: timestamp,
+    };
+  }
+
+  /** Inserts a new connection; a racing create of the same account becomes 409 duplicate_account. */
+  private async insertOrExplainDuplicate(record: ConnectionRecord, db: Queryable): Promise<void> {
+    try {
+      await this.deps.repository.insert(record, db);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const holder = await this.deps.repository.findByAccount(
+        record.userId,
+        record.app,
+        record.accountId,
+      );
+      if (!holder) throw error;
+      throw duplicateAccount(this.toWire(holder));
+    }
+  }
+
+  private async load(session: SessionRecord, id: string): Promise<ConnectionRecord> {
+    const record = await this.deps.repository.find(session.userId, id);
     if (!record) throw notFound('The connection');
     return record;
   }
@@ -244,70 +301,70 @@ export class ConnectionService {
     return { credentials, identity: answer.identity };
   }
 
-  /** Calls "who am I", refreshing an expired or rejected OAuth access token once. */
-  private async callWhoAmI(
-    app: App,
-    record: ConnectionRecord,
-  ): Promise<
-    | { identity: ProviderIdentity; message: string }
-    | { identity: null; status: ConnectionRecord['status']; code: string; message: string }
-  > {
+  /**
+   * Calls "who am I", refreshing an expired or rejected OAuth access token once. Says which
+   * credentials it ended up with when it refreshed them; the caller stores them.
+   */
+  private async callWhoAmI(app: App, record: ConnectionRecord): Promise<WhoAmIOutcome> {
     const method = credentialOrOAuthMethod(app, record.method);
     const provider = this.deps.provider();
-    const { credentials } = record;
+    let credentials = record.credentials;
+    let refreshed: OAuthCredentials | undefined;
+    const refreshOnce = async (): Promise<Failure | null> => {
+      const result = await this.refreshTokens(app, credentials);
+      if (!result.ok) return result.failure;
+      refreshed = result.credentials;
+      credentials = result.credentials;
+      return null;
+    };
     const tokenExpired =
       credentials.kind === 'oauth' &&
       credentials.tokens.expiresAt !== null &&
       credentials.tokens.expiresAt <= this.deps.now();
-    let refreshed = false;
     if (tokenExpired) {
-      const refresh = await this.refresh(record);
-      if (refresh) return refresh;
-      refreshed = true;
+      const failed = await refreshOnce();
+      if (failed) return { ...failed, refreshed };
     }
-    let answer: WhoAmIResult = await provider.whoAmI(
-      providerCredential(method, record.credentials),
-    );
-    if (answer.outcome === 'rejected' && record.credentials.kind === 'oauth' && !refreshed) {
-      const refresh = await this.refresh(record);
-      if (refresh) return refresh;
-      answer = await provider.whoAmI(providerCredential(method, record.credentials));
+    let answer: WhoAmIResult = await provider.whoAmI(providerCredential(method, credentials));
+    if (answer.outcome === 'rejected' && credentials.kind === 'oauth' && !refreshed) {
+      const failed = await refreshOnce();
+      if (failed) return { ...failed, refreshed };
+      answer = await provider.whoAmI(providerCredential(method, credentials));
     }
     if (answer.outcome === 'ok') {
-      return { identity: answer.identity, message: `Connected as ${answer.identity.email}` };
+      return {
+        identity: answer.identity,
+        message: `Connected as ${answer.identity.email}`,
+        refreshed,
+      };
     }
     if (answer.outcome === 'unreachable') {
-      return {
-        identity: null,
-        status: 'error',
-        code: 'provider_error',
-        message: `${app.name}: ${answer.detail}`,
-      };
+      return { ...providerFailure(app, answer.detail), refreshed };
     }
-    return record.credentials.kind === 'oauth'
-      ? reauthNeeded(app)
-      : {
-          identity: null,
-          status: 'error',
-          code: 'credentials_rejected',
-          message: `${app.name} no longer accepts these credentials. Update them to reconnect.`,
-        };
+    const rejected: Failure =
+      credentials.kind === 'oauth'
+        ? reauthNeeded(app)
+        : {
+            identity: null,
+            status: 'error',
+            code: 'credentials_rejected',
+            message: `${app.name} no longer accepts these credentials. Update them to reconnect.`,
+          };
+    return { ...rejected, refreshed };
   }
 
-  /** Refreshes the record's tokens in place; returns a failure outcome when it cannot. */
-  private async refresh(record: ConnectionRecord) {
-    const { credentials } = record;
-    const app = this.deps.catalog.find(record.app);
-    if (credentials.kind !== 'oauth' || !credentials.tokens.refreshToken) return reauthNeeded(app);
+  /** Asks the service for new tokens; returns them, or why the connection cannot go on. */
+  private async refreshTokens(
+    app: App,
+    credentials: StoredCredentials,
+  ): Promise<{ ok: true; credentials: OAuthCredentials } | { ok: false; failure: Failure }> {
+    if (credentials.kind !== 'oauth' || !credentials.tokens.refreshToken) {
+      return { ok: false, failure: reauthNeeded(app) };
+    }
     const result = await this.deps.provider().refresh(credentials.tokens.refreshToken);
-    if (result.outcome === 'rejected') return reauthNeeded(app);
+    if (result.outcome === 'rejected') return { ok: false, failure: reauthNeeded(app) };
     if (result.outcome === 'unreachable') {
-      return {
-        identity: null,
-        status: 'error' as const,
-        code: 'provider_error',
-        message: `${app.name}: ${result.detail}`,
-      };
+      return { ok: false, failure: providerFailure(app, result.detail) };
     }
     const tokens: TokenSet = {
       ...result.tokens,
@@ -315,9 +372,7 @@ export class ConnectionService {
       refreshToken: result.tokens.refreshToken ?? credentials.tokens.refreshToken,
       scopes: result.tokens.scopes.length > 0 ? result.tokens.scopes : credentials.tokens.scopes,
     };
-    record.credentials = { kind: 'oauth', tokens };
-    record.grantedScopes = userFacingScopes(tokens.scopes);
-    return null;
+    return { ok: true, credentials: { kind: 'oauth', tokens } };
   }
 
   private isoNow(): string {
@@ -325,10 +380,32 @@ export class ConnectionService {
   }
 }
 
-function reauthNeeded(app: App) {
+type OAuthCredentials = Extract<StoredCredentials, { kind: 'oauth' }>;
+
+interface Failure {
+  identity: null;
+  status: ConnectionRecord['status'];
+  code: string;
+  message: string;
+}
+
+type WhoAmIOutcome = ({ identity: ProviderIdentity; message: string } | Failure) & {
+  refreshed: OAuthCredentials | undefined;
+};
+
+function providerFailure(app: App, detail: string): Failure {
   return {
     identity: null,
-    status: 'needs_reauth' as const,
+    status: 'error',
+    code: 'provider_error',
+    message: `${app.name}: ${detail}`,
+  };
+}
+
+function reauthNeeded(app: App): Failure {
+  return {
+    identity: null,
+    status: 'needs_reauth',
     code: 'needs_reauth',
     message: `Your ${app.name} sign-in has expired. Update the connection to sign in again.`,
   };

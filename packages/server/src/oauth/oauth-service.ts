@@ -53,7 +53,7 @@ export class OAuthService {
     return `${this.deps.publicUrl}/v1/oauth/callback`;
   }
 
-  start(session: SessionRecord, request: StartOAuthFlowRequest): OAuthFlowStart {
+  async start(session: SessionRecord, request: StartOAuthFlowRequest): Promise<OAuthFlowStart> {
     const { catalog, connections, now } = this.deps;
     const app = catalog.get(session, request.app);
     const method = oauthMethodOf(app);
@@ -68,7 +68,10 @@ export class OAuthService {
     const returnUrl =
       request.mode === 'redirect' ? this.checkReturnUrl(session, request.returnUrl) : null;
     // Update mode re-authorizes a connection of this same app (404 when it is not the user's).
-    if (request.connectionId && connections.get(session, request.connectionId).app !== app.key) {
+    const target = request.connectionId
+      ? await connections.get(session, request.connectionId)
+      : null;
+    if (target && target.app !== app.key) {
       throw new ApiError(400, 'bad_request', 'The connection belongs to another app.');
     }
     const state = randomToken(32);
@@ -91,7 +94,7 @@ export class OAuthService {
       expiresAt: createdAt + FLOW_TTL_MS,
       createdAt,
     };
-    this.deps.flows.insert(flow, state);
+    await this.deps.flows.insert(flow, state);
     const { endpoints } = this.deps.provider();
     const authorizeUrl = new URL(endpoints.authorizationEndpoint);
     authorizeUrl.search = new URLSearchParams({
@@ -118,15 +121,14 @@ export class OAuthService {
     waitSeconds: number,
     signal?: AbortSignal,
   ): Promise<OAuthFlow> {
-    let flow = this.load(session, flowId);
-    if (flow.status === 'pending' && waitSeconds > 0) {
-      const untilExpiry = Math.max(0, flow.expiresAt - this.deps.now());
-      await this.deps.notifier.waitForChange(
-        flowId,
-        Math.min(waitSeconds * 1000, untilExpiry),
-        signal,
-      );
-      flow = this.load(session, flowId);
+    const { notifier, now } = this.deps;
+    let flow = await this.load(session, flowId);
+    const deadline = Math.min(now() + waitSeconds * 1000, flow.expiresAt);
+    // Woken by the flow's notice; re-reads it now and then in case a notice was lost.
+    while (flow.status === 'pending' && now() < deadline && !signal?.aborted) {
+      const wait = Math.min(deadline - now(), notifier.pollFallbackMs);
+      await notifier.waitForChange(flowId, wait, signal);
+      flow = await this.load(session, flowId);
     }
     return this.toWire(session, flow);
   }
@@ -138,7 +140,7 @@ export class OAuthService {
   ): Promise<CallbackOutcome> {
     const { flows, now } = this.deps;
     const t = await callbackTranslator(acceptLanguage);
-    const flow = query.state ? flows.consumeState(query.state, now()) : null;
+    const flow = query.state ? await flows.consumeState(query.state, now()) : null;
     if (!flow) {
       const page = renderPlainPage(t, t.t('callback.invalidStateTitle'), [
         t.t('callback.expired'),
@@ -147,15 +149,19 @@ export class OAuthService {
       return { kind: 'page', status: 400, page };
     }
     const app = this.deps.catalog.find(flow.app);
-    if (this.expireIfDue(flow) || flow.status !== 'pending') {
+    if ((await this.expireIfDue(flow)) || flow.status !== 'pending') {
       return this.respond(flow, app, 400, t);
     }
-    if (this.deps.sessions.isRevoked(flow.sessionId)) {
-      this.fail(flow, app, 'state_invalid');
+    if (await this.deps.sessions.isRevoked(flow.sessionId)) {
+      await this.fail(flow, app, 'state_invalid');
     } else if (query.error) {
-      this.fail(flow, app, query.error === 'access_denied' ? 'access_denied' : 'provider_error');
+      await this.fail(
+        flow,
+        app,
+        query.error === 'access_denied' ? 'access_denied' : 'provider_error',
+      );
     } else if (!query.code) {
-      this.fail(flow, app, 'provider_error');
+      await this.fail(flow, app, 'provider_error');
     } else {
       await this.complete(flow, app, query.code);
     }
@@ -170,7 +176,7 @@ export class OAuthService {
     if (me.outcome !== 'ok') return this.fail(flow, app, 'provider_error');
     const tokens = exchange.tokens;
     if (tokens.scopes.length === 0 && me.identity.scopes) tokens.scopes = me.identity.scopes;
-    const result = this.deps.connections.connectOAuth(
+    const result = await this.deps.connections.connectOAuth(
       { userId: flow.userId },
       app,
       tokens,
@@ -183,24 +189,24 @@ export class OAuthService {
     flow.resultConnectionId = result.connection.id;
     if (result.outcome === 'duplicate') return this.fail(flow, app, 'duplicate_account');
     flow.status = 'succeeded';
-    this.save(flow);
+    await this.save(flow);
   }
 
-  private fail(
+  private async fail(
     flow: FlowRecord,
     app: App,
     code: FlowError['code'],
     missingScopes?: string[],
-  ): void {
+  ): Promise<void> {
     flow.status = 'failed';
     flow.error = { code, message: flowErrorText(englishTranslator, code, app.name) };
     if (missingScopes) flow.error.missingScopes = missingScopes;
-    this.save(flow);
+    await this.save(flow);
   }
 
-  private save(flow: FlowRecord): void {
-    this.deps.flows.finish(flow);
-    this.deps.notifier.notify(flow.id);
+  private async save(flow: FlowRecord): Promise<void> {
+    await this.deps.flows.finish(flow);
+    await this.deps.notifier.notify(flow.id);
   }
 
   private respond(flow: FlowRecord, app: App, status: 200 | 400, t: Translator): CallbackOutcome {
@@ -229,22 +235,22 @@ export class OAuthService {
   }
 
   /** Marks a pending flow past its deadline as expired; true when it did. */
-  private expireIfDue(flow: FlowRecord): boolean {
+  private async expireIfDue(flow: FlowRecord): Promise<boolean> {
     if (flow.status !== 'pending' || flow.expiresAt > this.deps.now()) return false;
     flow.status = 'expired';
-    this.save(flow);
+    await this.save(flow);
     return true;
   }
 
-  private load(session: SessionRecord, flowId: string): FlowRecord {
-    const flow = this.deps.flows.findById(flowId);
+  private async load(session: SessionRecord, flowId: string): Promise<FlowRecord> {
+    const flow = await this.deps.flows.findById(flowId);
     // Another user's flow is indistinguishable from a missing one.
     if (!flow || flow.userId !== session.userId) throw notFound('The flow');
-    this.expireIfDue(flow);
+    await this.expireIfDue(flow);
     return flow;
   }
 
-  private toWire(session: SessionRecord, flow: FlowRecord): OAuthFlow {
+  private async toWire(session: SessionRecord, flow: FlowRecord): Promise<OAuthFlow> {
     const wire: OAuthFlow = {
       flowId: flow.id,
       app: flow.app,
@@ -254,7 +260,10 @@ export class OAuthService {
     };
     if (flow.connectionId) wire.connectionId = flow.connectionId;
     if (flow.resultConnectionId) {
-      const record = this.deps.connectionRepository.find(session.userId, flow.resultConnectionId);
+      const record = await this.deps.connectionRepository.find(
+        session.userId,
+        flow.resultConnectionId,
+      );
       if (record) wire.connection = this.deps.connections.toWire(record);
     }
     if (flow.error) wire.error = flow.error;

@@ -1,7 +1,7 @@
 // The end user's connections: list, create (idempotent, rate-limited), read, update, delete, test.
 import type { CreateConnectionRequest, UpdateConnectionRequest } from '@plugboard/contract';
 import type { Context, Hono } from 'hono';
-import type { StoredAnswer } from '../connections/idempotency-store.js';
+import type { IdempotentWork } from '../connections/idempotency-store.js';
 import { sha256 } from '../crypto/random.js';
 import { ApiError } from '../http/api-error.js';
 import { readJson } from '../http/json-body.js';
@@ -44,27 +44,35 @@ export function connectionRoutes(app: Hono<ServerEnv>, services: Services): void
     }
   };
 
-  /** Runs a create and captures its answer, errors included, so a retry can replay it. */
-  const createAnswer = async (
+  /**
+   * A create as idempotent work: checked with the service first, then committed together with
+   * the key's answer. Problems become answers too, so requests waiting on the key share them.
+   */
+  const createWork = (
     c: Context<ServerEnv>,
     session: SessionRecord,
     request: CreateConnectionRequest,
-  ): Promise<StoredAnswer> => {
-    try {
+  ): IdempotentWork => ({
+    prepare: async () => {
       countCredentialAttempt(session);
-      const connection = await connections.create(session, request);
-      return { status: 201, contentType: 'application/json', body: connection };
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
+      const commit = await connections.prepareCreate(session, request);
+      return async (trx) => ({
+        status: 201,
+        contentType: 'application/json',
+        body: await commit(trx),
+      });
+    },
+    answerFor: (error) => {
+      if (!(error instanceof ApiError)) return undefined;
       const body = problemBody(error, c.get('requestId'), new URL(c.req.url).pathname);
       return { status: error.status, contentType: PROBLEM_CONTENT_TYPE, body };
-    }
-  };
+    },
+  });
 
-  app.get('/v1/connections', (c) => {
+  app.get('/v1/connections', async (c) => {
     const appKey = c.req.query('app') || undefined;
     c.header('Cache-Control', 'no-store');
-    return c.json({ items: connections.list(currentSession(c), appKey) });
+    return c.json({ items: await connections.list(currentSession(c), appKey) });
   });
 
   app.post('/v1/connections', async (c) => {
@@ -90,7 +98,7 @@ export function connectionRoutes(app: Hono<ServerEnv>, services: Services): void
       session.userId,
       key,
       sha256(canonicalJson(body)),
-      () => createAnswer(c, session, request),
+      createWork(c, session, request),
     );
     const retryAfter = (answer.body as { retryAfter?: number }).retryAfter;
     if (retryAfter !== undefined) c.header('Retry-After', String(retryAfter));
@@ -98,8 +106,8 @@ export function connectionRoutes(app: Hono<ServerEnv>, services: Services): void
     return c.body(JSON.stringify(answer.body), answer.status as 201);
   });
 
-  app.get('/v1/connections/:connectionId', (c) =>
-    c.json(connections.get(currentSession(c), connectionId(c))),
+  app.get('/v1/connections/:connectionId', async (c) =>
+    c.json(await connections.get(currentSession(c), connectionId(c))),
   );
 
   app.patch('/v1/connections/:connectionId', async (c) => {
@@ -110,8 +118,8 @@ export function connectionRoutes(app: Hono<ServerEnv>, services: Services): void
     return c.json(await connections.update(session, id, patch));
   });
 
-  app.delete('/v1/connections/:connectionId', (c) => {
-    connections.remove(currentSession(c), connectionId(c));
+  app.delete('/v1/connections/:connectionId', async (c) => {
+    await connections.remove(currentSession(c), connectionId(c));
     return c.body(null, 204);
   });
 

@@ -1,6 +1,8 @@
-// Test helpers: a reference stack on loopback with an in-memory database and captured logs, and
-// a client that checks every response against the contract before handing it to the test.
+// Test helpers: a reference stack on loopback with an in-memory database (or a fresh schema of the
+// test PostgreSQL, see test-database.ts) and captured logs, and a client that checks every response
+// against the contract before handing it to the test.
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { contractViolations } from '@plugboard/contract/validate-response';
 import { mintSession, type MintSessionInput } from '../mint-session.js';
 import {
@@ -8,6 +10,7 @@ import {
   type ReferenceStack,
   type ReferenceStackOptions,
 } from '../reference-stack.js';
+import { freshTestDatabaseUrl } from './test-database.js';
 
 export const ORIGIN = 'http://localhost:5173';
 export const OTHER_ORIGIN = 'http://evil.example';
@@ -46,8 +49,10 @@ export async function startTestStack(options: ReferenceStackOptions = {}): Promi
   const logs: string[] = [];
   const responses: string[] = [];
   let offset = 0;
+  const databaseUrl = await freshTestDatabaseUrl();
   const stack = await startReferenceStack({
     dbPath: ':memory:',
+    ...(databaseUrl && { databaseUrl, encryptionKey: randomBytes(32).toString('base64') }),
     secretKey: TEST_SECRET_KEY,
     logSink: (line) => logs.push(line),
     now: () => Date.now() + offset,
