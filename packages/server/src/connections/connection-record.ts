@@ -21,4 +21,6 @@ export interface ConnectionRecord {
   lastEventAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** The stored version this record was read at (1 for a new one); writes compare it. */
+  version: number;
 }

@@ -1,4 +1,6 @@
 // Connections in the database. Credentials are sealed with AES-256-GCM, bound to the connection id.
+// A row is inserted once; every later write is an UPDATE that names the version it read
+// (optimistic concurrency), so a write that lost a race, or came after a delete, changes nothing.
 import type { Selectable } from 'kysely';
 import type { SecretBox } from '../crypto/secret-box.js';
 import type { ConnectionsTable, Db, Queryable } from '../db/schema.js';
@@ -20,27 +22,81 @@ export class ConnectionRepository {
     await db.insertInto('connections').values(this.toRow(record)).execute();
   }
 
-  async save(record: ConnectionRecord): Promise<void> {
-    const row = this.toRow(record);
-    await this.db
-      .insertInto('connections')
-      .values(row)
-      .onConflict((conflict) =>
-        conflict.column('id').doUpdateSet({
-          method: row.method,
-          label: row.label,
-          status: row.status,
-          account_id: row.account_id,
-          credentials: row.credentials,
-          credential_hint: row.credential_hint,
-          granted_scopes: row.granted_scopes,
-          missing_scopes: row.missing_scopes,
-          last_tested_at: row.last_tested_at,
-          last_error: row.last_error,
-          hook_id: row.hook_id,
-          updated_at: row.updated_at,
-        }),
+  /**
+   * Writes `next` over the row if it is still at `next.version`: 'conflict' when another writer
+   * got there first (read it again and redo the change), 'gone' when it was deleted.
+   */
+  async update(next: ConnectionRecord): Promise<'updated' | 'conflict' | 'gone'> {
+    // The refresh lease is not the writer's to change: a refresh may be running beside it.
+    const {
+      id: _id,
+      user_id: _user,
+      created_at: _created,
+      refresh_owner: _owner,
+      refresh_until: _until,
+      version,
+      ...changes
+    } = this.toRow(next);
+    const result = await this.db
+      .updateTable('connections')
+      .set({ ...changes, version: version + 1 })
+      .where('id', '=', next.id)
+      .where('user_id', '=', next.userId)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    if (result.numUpdatedRows > 0n) return 'updated';
+    return (await this.find(next.userId, next.id)) ? 'conflict' : 'gone';
+  }
+
+  /**
+   * Takes the connection's refresh lease until `until` unless another holder's lease still runs:
+   * one token refresh per connection at a time, whichever instance asks.
+   */
+  async claimRefresh(record: ConnectionRecord, owner: string, now: number, until: number) {
+    const result = await this.db
+      .updateTable('connections')
+      .set({ refresh_owner: owner, refresh_until: until })
+      .where('id', '=', record.id)
+      .where('user_id', '=', record.userId)
+      .where((where) =>
+        where.or([where('refresh_until', 'is', null), where('refresh_until', '<', now)]),
       )
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  /** Stores refreshed tokens under the lease and ends it; null when the lease was lost. */
+  async saveRefreshed(
+    record: ConnectionRecord,
+    owner: string,
+    changes: Pick<ConnectionRecord, 'credentials' | 'grantedScopes' | 'updatedAt'>,
+  ): Promise<ConnectionRecord | null> {
+    const next = { ...record, ...changes };
+    const row = this.toRow(next);
+    const result = await this.db
+      .updateTable('connections')
+      .set((eb) => ({
+        credentials: row.credentials,
+        granted_scopes: row.granted_scopes,
+        updated_at: row.updated_at,
+        version: eb('version', '+', 1),
+        refresh_owner: null,
+        refresh_until: null,
+      }))
+      .where('id', '=', record.id)
+      .where('user_id', '=', record.userId)
+      .where('refresh_owner', '=', owner)
+      .returning('version')
+      .executeTakeFirst();
+    return result ? { ...next, version: result.version } : null;
+  }
+
+  async releaseRefresh(record: ConnectionRecord, owner: string): Promise<void> {
+    await this.db
+      .updateTable('connections')
+      .set({ refresh_owner: null, refresh_until: null })
+      .where('id', '=', record.id)
+      .where('refresh_owner', '=', owner)
       .execute();
   }
 
@@ -115,7 +171,7 @@ export class ConnectionRepository {
       last_event_at: record.lastEventAt,
       created_at: record.createdAt,
       updated_at: record.updatedAt,
-      version: 1,
+      version: record.version,
       refresh_owner: null,
       refresh_until: null,
     };
@@ -144,6 +200,7 @@ export class ConnectionRepository {
       lastEventAt: row.last_event_at,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
+      version: row.version,
     };
   }
 }

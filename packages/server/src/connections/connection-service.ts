@@ -33,6 +33,12 @@ import {
 } from './stored-credentials.js';
 import { toWireConnection } from './to-wire-connection.js';
 
+/** A write that keeps losing races gives up after this many tries. */
+const MAX_WRITE_ATTEMPTS = 3;
+/** A refresh holds its lease this long at most (the provider call times out after 10 s). */
+const REFRESH_LEASE_MS = 15_000;
+const REFRESH_POLL_MS = 100;
+
 /** Only these scopes are infrastructure, not permissions the user cares about. */
 const PROTOCOL_SCOPES = new Set(['openid', 'offline_access', 'email', 'profile']);
 
@@ -101,67 +107,76 @@ export class ConnectionService {
     id: string,
     patch: UpdateConnectionRequest,
   ): Promise<Connection> {
-    const record = await this.load(session, id);
-    const app = this.deps.catalog.get(session, record.app);
     const label = patch.label?.trim();
     if (patch.label !== undefined && !label) {
       throw new ApiError(400, 'bad_request', 'The label cannot be empty.');
     }
-    let next: ConnectionRecord = { ...record, updatedAt: this.isoNow() };
-    if (patch.fields !== undefined || patch.method !== undefined) {
-      const method = credentialMethodOf(app, patch.method ?? record.method);
-      const { credentials, identity } = await this.checkCredentials(
-        app,
-        method,
-        patch.fields ?? {},
-      );
-      const holder = await this.deps.repository.findByAccount(session.userId, app.key, identity.id);
-      if (holder && holder.id !== record.id) throw duplicateAccount(this.toWire(holder));
-      next = this.connectedRecord({
-        existing: record,
-        userId: session.userId,
-        app,
-        method,
-        credentials,
-        identity,
-        grantedScopes: [],
-      });
-    }
-    if (label) next.label = label;
-    await this.deps.repository.save(next);
+    const next = await this.rewrite(session.userId, id, async (record) => {
+      const app = this.deps.catalog.get(session, record.app);
+      let next: ConnectionRecord = { ...record, updatedAt: this.isoNow() };
+      if (patch.fields !== undefined || patch.method !== undefined) {
+        const method = credentialMethodOf(app, patch.method ?? record.method);
+        const { credentials, identity } = await this.checkCredentials(
+          app,
+          method,
+          patch.fields ?? {},
+        );
+        const holder = await this.deps.repository.findByAccount(
+          session.userId,
+          app.key,
+          identity.id,
+        );
+        if (holder && holder.id !== record.id) throw duplicateAccount(this.toWire(holder));
+        next = this.connectedRecord({
+          existing: record,
+          userId: session.userId,
+          app,
+          method,
+          credentials,
+          identity,
+          grantedScopes: [],
+        });
+      }
+      if (label) next.label = label;
+      return next;
+    });
     return this.toWire(next);
   }
 
   async remove(session: SessionRecord, id: string): Promise<void> {
-    await this.load(session, id);
-    await this.deps.repository.delete(session.userId, id);
+    if (!(await this.deps.repository.delete(session.userId, id))) throw notFound('The connection');
   }
 
   async test(session: SessionRecord, id: string): Promise<TestResult> {
-    const record = await this.load(session, id);
-    const app = this.deps.catalog.get(session, record.app);
-    const testedAt = this.isoNow();
-    const next: ConnectionRecord = { ...record, lastTestedAt: testedAt, updatedAt: testedAt };
-    let message: string;
-    if (app.health.status === 'down') {
-      message = app.health.message ?? `${app.name} is unavailable right now. Try again later.`;
-      Object.assign(next, failure('error', 'provider_unavailable', message));
-    } else {
+    let message = '';
+    const next = await this.rewrite(session.userId, id, async (record) => {
+      const app = this.deps.catalog.get(session, record.app);
+      const testedAt = this.isoNow();
+      if (app.health.status === 'down') {
+        message = app.health.message ?? `${app.name} is unavailable right now. Try again later.`;
+        return {
+          ...record,
+          lastTestedAt: testedAt,
+          updatedAt: testedAt,
+          ...failure('error', 'provider_unavailable', message),
+        };
+      }
       const outcome = await this.callWhoAmI(app, record);
       message = outcome.message;
-      if (outcome.refreshed) {
-        next.credentials = outcome.refreshed;
-        next.grantedScopes = userFacingScopes(outcome.refreshed.tokens.scopes);
-      }
-      if (outcome.identity) {
-        Object.assign(next, { status: 'connected', lastError: null } as const);
-      } else {
-        Object.assign(next, failure(outcome.status, outcome.code, message));
-      }
-    }
-    await this.deps.repository.save(next);
-    const connection = this.toWire(next);
-    return { ok: next.status === 'connected', status: next.status, message, testedAt, connection };
+      // A refresh stored new tokens already: the result is written over that version.
+      const base = outcome.refreshed ?? record;
+      const result = outcome.identity
+        ? ({ status: 'connected', lastError: null } as const)
+        : failure(outcome.status, outcome.code, message);
+      return { ...base, lastTestedAt: testedAt, updatedAt: testedAt, ...result };
+    });
+    return {
+      ok: next.status === 'connected',
+      status: next.status,
+      message,
+      testedAt: next.lastTestedAt!,
+      connection: this.toWire(next),
+    };
   }
 
   /** Stores the result of a successful OAuth exchange (a new connection or, in update mode, the given one). */
@@ -194,7 +209,14 @@ export class ConnectionService {
       grantedScopes: userFacingScopes(tokens.scopes),
     });
     if (target) {
-      await repository.save(record);
+      // A write beside the sign-in (a Test, a rename) must not be lost, nor override it.
+      const rewritten = await this.rewrite(session.userId, target.id, async (current) => ({
+        ...record,
+        label: current.accountId === identity.id ? current.label : record.label,
+        lastEventAt: current.lastEventAt,
+        version: current.version,
+      }));
+      return { outcome: 'connected', connection: this.toWire(rewritten) };
     } else {
       try {
         await this.insertOrExplainDuplicate(record, this.deps.db);
@@ -208,6 +230,27 @@ export class ConnectionService {
 
   toWire(record: ConnectionRecord): Connection {
     return toWireConnection(record, this.deps.publicUrl);
+  }
+
+  /**
+   * Reads the connection, lets `change` compute its next state (it may call the service), and
+   * writes it only if nobody wrote in between; otherwise reads it again and redoes the change.
+   * A connection deleted meanwhile stays deleted (404).
+   */
+  private async rewrite(
+    userId: string,
+    id: string,
+    change: (record: ConnectionRecord) => Promise<ConnectionRecord>,
+  ): Promise<ConnectionRecord> {
+    for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt += 1) {
+      const record = await this.deps.repository.find(userId, id);
+      if (!record) throw notFound('The connection');
+      const next = await change(record);
+      const written = await this.deps.repository.update(next);
+      if (written === 'updated') return { ...next, version: next.version + 1 };
+      if (written === 'gone') throw notFound('The connection');
+    }
+    throw new ApiError(500, 'internal_error', 'The connection kept changing; try again.');
   }
 
   /** The one place a connected record is built: a new connection, new credentials, a new sign-in. */
@@ -243,6 +286,7 @@ export class ConnectionService {
       lastEventAt: existing?.lastEventAt ?? null,
       createdAt: existing?.createdAt ?? timestamp,
       updatedAt: timestamp,
+      version: existing?.version ?? 1,
     };
   }
 
@@ -302,21 +346,22 @@ export class ConnectionService {
   }
 
   /**
-   * Calls "who am I", refreshing an expired or rejected OAuth access token once. Says which
-   * credentials it ended up with when it refreshed them; the caller stores them.
+   * Calls "who am I", refreshing an expired or rejected OAuth access token once. Returns the
+   * record as stored after a refresh (new tokens, new version) when it refreshed.
    */
   private async callWhoAmI(app: App, record: ConnectionRecord): Promise<WhoAmIOutcome> {
     const method = credentialOrOAuthMethod(app, record.method);
     const provider = this.deps.provider();
-    let credentials = record.credentials;
-    let refreshed: OAuthCredentials | undefined;
+    let current = record;
+    let refreshed: ConnectionRecord | undefined;
     const refreshOnce = async (): Promise<Failure | null> => {
-      const result = await this.refreshTokens(app, credentials);
+      const result = await this.refreshOnceAcrossInstances(app, current);
       if (!result.ok) return result.failure;
-      refreshed = result.credentials;
-      credentials = result.credentials;
+      refreshed = result.record;
+      current = result.record;
       return null;
     };
+    const { credentials } = current;
     const tokenExpired =
       credentials.kind === 'oauth' &&
       credentials.tokens.expiresAt !== null &&
@@ -325,11 +370,13 @@ export class ConnectionService {
       const failed = await refreshOnce();
       if (failed) return { ...failed, refreshed };
     }
-    let answer: WhoAmIResult = await provider.whoAmI(providerCredential(method, credentials));
-    if (answer.outcome === 'rejected' && credentials.kind === 'oauth' && !refreshed) {
+    let answer: WhoAmIResult = await provider.whoAmI(
+      providerCredential(method, current.credentials),
+    );
+    if (answer.outcome === 'rejected' && current.credentials.kind === 'oauth' && !refreshed) {
       const failed = await refreshOnce();
       if (failed) return { ...failed, refreshed };
-      answer = await provider.whoAmI(providerCredential(method, credentials));
+      answer = await provider.whoAmI(providerCredential(method, current.credentials));
     }
     if (answer.outcome === 'ok') {
       return {
@@ -342,7 +389,7 @@ export class ConnectionService {
       return { ...providerFailure(app, answer.detail), refreshed };
     }
     const rejected: Failure =
-      credentials.kind === 'oauth'
+      current.credentials.kind === 'oauth'
         ? reauthNeeded(app)
         : {
             identity: null,
@@ -351,6 +398,48 @@ export class ConnectionService {
             message: `${app.name} no longer accepts these credentials. Update them to reconnect.`,
           };
     return { ...rejected, refreshed };
+  }
+
+  /**
+   * Refreshes the tokens under the connection's refresh lease, so one refresh runs per connection
+   * at a time on every instance (a rotating refresh token works once). A request that finds the
+   * lease taken waits for the holder and uses the tokens it stored.
+   */
+  private async refreshOnceAcrossInstances(
+    app: App,
+    record: ConnectionRecord,
+  ): Promise<{ ok: true; record: ConnectionRecord } | { ok: false; failure: Failure }> {
+    const { repository, now } = this.deps;
+    const owner = randomId('rfl_');
+    const giveUpAt = now() + REFRESH_LEASE_MS;
+    while (!(await repository.claimRefresh(record, owner, now(), now() + REFRESH_LEASE_MS))) {
+      await delay(REFRESH_POLL_MS);
+      const current = await repository.find(record.userId, record.id);
+      if (!current) throw notFound('The connection');
+      if (tokensChanged(record, current)) return { ok: true, record: current };
+      if (now() > giveUpAt) {
+        return { ok: false, failure: providerFailure(app, 'A token refresh is still running.') };
+      }
+    }
+    try {
+      // Someone may have refreshed between our read and our claim.
+      const current = await repository.find(record.userId, record.id);
+      if (!current) throw notFound('The connection');
+      if (tokensChanged(record, current)) return { ok: true, record: current };
+      const result = await this.refreshTokens(app, current.credentials);
+      if (!result.ok) return result;
+      const saved = await repository.saveRefreshed(current, owner, {
+        credentials: result.credentials,
+        grantedScopes: userFacingScopes(result.credentials.tokens.scopes),
+        updatedAt: this.isoNow(),
+      });
+      if (!saved) {
+        return { ok: false, failure: providerFailure(app, 'The token refresh took too long.') };
+      }
+      return { ok: true, record: saved };
+    } finally {
+      await repository.releaseRefresh(record, owner);
+    }
   }
 
   /** Asks the service for new tokens; returns them, or why the connection cannot go on. */
@@ -390,8 +479,16 @@ interface Failure {
 }
 
 type WhoAmIOutcome = ({ identity: ProviderIdentity; message: string } | Failure) & {
-  refreshed: OAuthCredentials | undefined;
+  refreshed: ConnectionRecord | undefined;
 };
+
+function tokensChanged(before: ConnectionRecord, after: ConnectionRecord): boolean {
+  const token = (record: ConnectionRecord) =>
+    record.credentials.kind === 'oauth' ? record.credentials.tokens.accessToken : null;
+  return token(before) !== token(after);
+}
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function providerFailure(app: App, detail: string): Failure {
   return {
