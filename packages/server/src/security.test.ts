@@ -117,6 +117,7 @@ describe('secrets never leave the server', () => {
     const { db, dialect } = t.stack.database;
     const tables = [
       'sessions',
+      'session_origins',
       'connections',
       'idempotency_keys',
       'oauth_flows',

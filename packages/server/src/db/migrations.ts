@@ -98,6 +98,23 @@ export const migrations: Record<string, Migration> = {
         .execute();
       await db.schema.alterTable('connections').addColumn('refresh_owner', 'text').execute();
       await db.schema.alterTable('connections').addColumn('refresh_until', EPOCH_MS).execute();
+      await db.schema
+        .createTable('session_origins')
+        .addColumn('origin', 'text', (col) => col.notNull())
+        .addColumn('session_id', 'text', (col) => col.notNull())
+        .addColumn('expires_at', EPOCH_MS, (col) => col.notNull())
+        .addPrimaryKeyConstraint('session_origins_pk', ['origin', 'session_id'])
+        .execute();
+      await db.schema
+        .createIndex('session_origins_lookup')
+        .on('session_origins')
+        .columns(['origin', 'expires_at'])
+        .execute();
+      await db.schema
+        .createIndex('session_origins_session')
+        .on('session_origins')
+        .column('session_id')
+        .execute();
       // One connection per account of a service and user, even when two creates race.
       await db.schema
         .createIndex('connections_account')

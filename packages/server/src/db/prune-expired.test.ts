@@ -45,6 +45,7 @@ describe('pruneExpired', () => {
         .execute();
       assert.deepEqual(await pruneExpired(db, now), {
         sessions: 1,
+        sessionOrigins: 0,
         flows: 0,
         idempotencyKeys: 1,
         rateLimits: 1,

@@ -7,6 +7,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface PruneCounts {
   sessions: number;
+  sessionOrigins: number;
   flows: number;
   idempotencyKeys: number;
   rateLimits: number;
@@ -19,6 +20,9 @@ export async function pruneExpired(db: Db, now: number): Promise<PruneCounts> {
   return db.transaction().execute(async (trx) => ({
     sessions: count(
       await trx.deleteFrom('sessions').where('expires_at', '<', cutoff).executeTakeFirst(),
+    ),
+    sessionOrigins: count(
+      await trx.deleteFrom('session_origins').where('expires_at', '<', cutoff).executeTakeFirst(),
     ),
     flows: count(
       await trx.deleteFrom('oauth_flows').where('expires_at', '<', cutoff).executeTakeFirst(),

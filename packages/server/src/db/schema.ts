@@ -14,6 +14,13 @@ export interface SessionsTable {
   created_at: number;
 }
 
+/** One row per origin a session allows: CORS finds an origin by index, not by reading sessions. */
+export interface SessionOriginsTable {
+  origin: string;
+  session_id: string;
+  expires_at: number;
+}
+
 export interface ConnectionsTable {
   id: string;
   user_id: string;
@@ -100,6 +107,7 @@ export interface WebhookDeliveriesTable {
 
 export interface Tables {
   sessions: SessionsTable;
+  session_origins: SessionOriginsTable;
   connections: ConnectionsTable;
   idempotency_keys: IdempotencyKeysTable;
   oauth_flows: OAuthFlowsTable;

@@ -1,6 +1,5 @@
 // Session tokens: minted for one end user, stored as a SHA-256 hash, short-lived, revocable.
 import type { CreateSessionRequest, Session } from '@plugboard/contract';
-import { sql } from 'kysely';
 import { randomId, randomToken, sha256 } from '../crypto/random.js';
 import type { Db } from '../db/schema.js';
 import type { SessionRecord } from './session-record.js';
@@ -23,18 +22,27 @@ export class SessionStore {
     const token = TOKEN_PREFIX + randomToken(32);
     const createdAt = this.now();
     const expiresAt = createdAt + (input.ttlSeconds ?? DEFAULT_SESSION_TTL_SECONDS) * 1000;
-    await this.db
-      .insertInto('sessions')
-      .values({
-        id: randomId('ses_'),
-        token_hash: sha256(token),
-        user_id: input.userId,
-        allowed_origins: JSON.stringify(input.allowedOrigins),
-        allowed_apps: input.allowedApps ? JSON.stringify(input.allowedApps) : null,
-        expires_at: expiresAt,
-        created_at: createdAt,
-      })
-      .execute();
+    const id = randomId('ses_');
+    const origins = [...new Set(input.allowedOrigins)].map((origin) => ({
+      origin,
+      session_id: id,
+      expires_at: expiresAt,
+    }));
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('sessions')
+        .values({
+          id,
+          token_hash: sha256(token),
+          user_id: input.userId,
+          allowed_origins: JSON.stringify(input.allowedOrigins),
+          allowed_apps: input.allowedApps ? JSON.stringify(input.allowedApps) : null,
+          expires_at: expiresAt,
+          created_at: createdAt,
+        })
+        .execute();
+      if (origins.length > 0) await trx.insertInto('session_origins').values(origins).execute();
+    });
     return { token, expiresAt: new Date(expiresAt).toISOString() };
   }
 
@@ -70,12 +78,17 @@ export class SessionStore {
   }
 
   async revoke(token: string): Promise<void> {
-    await this.db
-      .updateTable('sessions')
-      .set({ revoked_at: this.now() })
-      .where('token_hash', '=', sha256(token))
-      .where('revoked_at', 'is', null)
-      .execute();
+    await this.db.transaction().execute(async (trx) => {
+      const revoked = await trx
+        .updateTable('sessions')
+        .set({ revoked_at: this.now() })
+        .where('token_hash', '=', sha256(token))
+        .where('revoked_at', 'is', null)
+        .returning('id')
+        .executeTakeFirst();
+      if (revoked)
+        await trx.deleteFrom('session_origins').where('session_id', '=', revoked.id).execute();
+    });
   }
 
   /**
@@ -83,13 +96,12 @@ export class SessionStore {
    * yet the browser must be allowed to read them.
    */
   async isKnownOrigin(origin: string): Promise<boolean> {
-    // The allowed origins are a JSON array in the session row.
+    // One index seek on (origin, expires_at), however many sessions exist.
     const row = await this.db
-      .selectFrom('sessions')
-      .select(sql<number>`1`.as('found'))
+      .selectFrom('session_origins')
+      .select('session_id')
+      .where('origin', '=', origin)
       .where('expires_at', '>', this.now() - ORIGIN_MEMORY_MS)
-      .where('revoked_at', 'is', null)
-      .where(sql<boolean>`allowed_origins LIKE ${`%${JSON.stringify(origin)}%`}`)
       .limit(1)
       .executeTakeFirst();
     return row !== undefined;
