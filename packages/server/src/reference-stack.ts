@@ -51,8 +51,16 @@ export interface ReferenceStackOptions {
   logSink?: LogSink;
   /** The clock (epoch ms) for sessions, flows and timestamps; tests move it forward. */
   now?: () => number;
-  /** Credential submissions allowed per session per minute (default 10). */
+  /** Credential submissions allowed per session and per user per minute (default 10). */
   credentialAttemptsPerMinute?: number;
+  /** Credential submissions and Tests per app per minute, all users together (default 600). */
+  appAttemptsPerMinute?: number;
+  /** Tests per user per minute (default 30). */
+  testsPerMinute?: number;
+  /** OAuth flows one user may have pending at once (default 10). */
+  pendingFlowsPerUser?: number;
+  /** Long-polls one session may hold open at once (default 4). */
+  longPollsPerSession?: number;
   /**
    * Pads the demo catalog with generated apps up to this many, for tests of catalogs too big to
    * load whole (clients search those on the server above 20,000 apps). Default: the demo catalog.
@@ -135,7 +143,13 @@ export async function startReferenceStack(
     publicUrl,
     logger,
     now: options.now,
-    credentialAttemptsPerMinute: options.credentialAttemptsPerMinute,
+    limits: {
+      credentialAttemptsPerMinute: options.credentialAttemptsPerMinute,
+      appAttemptsPerMinute: options.appAttemptsPerMinute,
+      testsPerMinute: options.testsPerMinute,
+      pendingFlowsPerUser: options.pendingFlowsPerUser,
+      longPollsPerSession: options.longPollsPerSession,
+    },
     apps: options.catalogSize === undefined ? undefined : sizedCatalog(options.catalogSize),
     provider: running.endpoints,
   });

@@ -13,7 +13,7 @@ import { createSecretBox } from './crypto/secret-box.js';
 import type { Database } from './db/open-database.js';
 import { pruneExpired } from './db/prune-expired.js';
 import type { Logger } from './http/logger.js';
-import { RateLimiter } from './http/rate-limiter.js';
+import { DEFAULT_LIMITS, UsageLimits, type LimitSettings } from './limits/usage-limits.js';
 import { warmRequestSchemas } from './http/request-schemas.js';
 import { FlowNotifier } from './oauth/flow-notifier.js';
 import { FlowRepository } from './oauth/flow-repository.js';
@@ -23,8 +23,7 @@ import type { ProviderEndpoints } from './provider/provider-endpoints.js';
 import type { Services } from './services.js';
 import { SessionStore } from './sessions/session-store.js';
 
-export const DEFAULT_CREDENTIAL_ATTEMPTS_PER_MINUTE = 10;
-const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
+const PRUNE_INTERVAL_MS = 60 * 1000;
 
 export interface ReferenceServerConfig {
   /** An open database (see openDatabase); the caller closes it after the server. */
@@ -37,7 +36,8 @@ export interface ReferenceServerConfig {
   logger: Logger;
   apps?: readonly App[];
   now?: () => number;
-  credentialAttemptsPerMinute?: number;
+  /** Rate limits and quotas; see LimitSettings for each one and its default. */
+  limits?: Partial<LimitSettings>;
 }
 
 export interface ReferenceServer {
@@ -62,10 +62,12 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
     now,
   );
   const connectionRepository = new ConnectionRepository(db, box);
+  const limits = new UsageLimits(db, now, limitSettings(config.limits));
   const providerClient = new ProviderClient(config.provider, now);
   const connections = new ConnectionService({
     db,
     catalog,
+    limits,
     repository: connectionRepository,
     provider: () => providerClient,
     publicUrl,
@@ -77,6 +79,7 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
     connections,
     connectionRepository,
     flows: new FlowRepository(db, box),
+    limits,
     sessions,
     notifier,
     provider: () => ({ client: providerClient, endpoints: config.provider }),
@@ -94,11 +97,7 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
     connections,
     connectionRepository,
     idempotency: new IdempotencyStore(db, now),
-    credentialAttempts: new RateLimiter(
-      config.credentialAttemptsPerMinute ?? DEFAULT_CREDENTIAL_ATTEMPTS_PER_MINUTE,
-      60_000,
-      now,
-    ),
+    limits,
     oauth,
   };
   const app = createApp(services);
@@ -118,4 +117,10 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
       notifier.releaseAll();
     },
   };
+}
+
+/** The defaults, with each configured limit that is set. */
+function limitSettings(configured: Partial<LimitSettings> = {}): LimitSettings {
+  const set = Object.entries(configured).filter(([, value]) => value !== undefined);
+  return { ...DEFAULT_LIMITS, ...Object.fromEntries(set) };
 }

@@ -5,7 +5,7 @@ import type { ConnectionService } from './connections/connection-service.js';
 import type { IdempotencyStore } from './connections/idempotency-store.js';
 import type { Database } from './db/open-database.js';
 import type { Logger } from './http/logger.js';
-import type { RateLimiter } from './http/rate-limiter.js';
+import type { UsageLimits } from './limits/usage-limits.js';
 import type { OAuthService } from './oauth/oauth-service.js';
 import type { SessionStore } from './sessions/session-store.js';
 
@@ -20,6 +20,6 @@ export interface Services {
   connections: ConnectionService;
   connectionRepository: ConnectionRepository;
   idempotency: IdempotencyStore;
-  credentialAttempts: RateLimiter;
+  limits: UsageLimits;
   oauth: OAuthService;
 }

@@ -15,6 +15,7 @@ import type {
   WhoAmIResult,
 } from '../provider/provider-client.js';
 import type { SessionRecord } from '../sessions/session-record.js';
+import { DEFAULT_LIMITS, UsageLimits } from '../limits/usage-limits.js';
 import { openTestDatabase } from '../test-support/test-database.js';
 import { ConnectionRepository } from './connection-repository.js';
 import { ConnectionService } from './connection-service.js';
@@ -77,6 +78,7 @@ describe('concurrent writes to one connection', () => {
     new ConnectionService({
       db: database.db,
       catalog,
+      limits: new UsageLimits(database.db, Date.now, DEFAULT_LIMITS),
       repository,
       provider: () => provider,
       publicUrl: 'http://127.0.0.1:1',

@@ -10,6 +10,7 @@ import { createSecretBox } from '../crypto/secret-box.js';
 import type { Database } from '../db/open-database.js';
 import type { ProviderClient, TokenResult, WhoAmIResult } from '../provider/provider-client.js';
 import type { SessionRecord } from '../sessions/session-record.js';
+import { DEFAULT_LIMITS, UsageLimits } from '../limits/usage-limits.js';
 import { openTestDatabase } from '../test-support/test-database.js';
 import { ConnectionRepository } from './connection-repository.js';
 import { ConnectionService } from './connection-service.js';
@@ -48,6 +49,7 @@ describe('ConnectionService.test', () => {
     service = new ConnectionService({
       db,
       catalog,
+      limits: new UsageLimits(db, Date.now, DEFAULT_LIMITS),
       repository: new ConnectionRepository(db, createSecretBox(randomBytes(32))),
       provider: () => provider,
       publicUrl: 'http://127.0.0.1:1',

@@ -15,6 +15,7 @@ import { randomId } from '../crypto/random.js';
 import type { Db, Queryable } from '../db/schema.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
 import { ApiError, notFound } from '../http/api-error.js';
+import type { UsageLimits } from '../limits/usage-limits.js';
 import type {
   ProviderClient,
   ProviderIdentity,
@@ -45,6 +46,7 @@ const PROTOCOL_SCOPES = new Set(['openid', 'offline_access', 'email', 'profile']
 export interface ConnectionServiceDeps {
   db: Db;
   catalog: CatalogService;
+  limits: UsageLimits;
   repository: ConnectionRepository;
   provider: () => ProviderClient;
   publicUrl: string;
@@ -78,7 +80,12 @@ export class ConnectionService {
   ): Promise<(db: Queryable) => Promise<Connection>> {
     const app = this.deps.catalog.get(session, request.app);
     const method = credentialMethodOf(app, request.method);
-    const { credentials, identity } = await this.checkCredentials(app, method, request.fields);
+    const { credentials, identity } = await this.checkCredentials(
+      session,
+      app,
+      method,
+      request.fields,
+    );
     const existing = await this.deps.repository.findByAccount(session.userId, app.key, identity.id);
     if (existing) throw duplicateAccount(this.toWire(existing));
     const record = this.connectedRecord({
@@ -117,6 +124,7 @@ export class ConnectionService {
       if (patch.fields !== undefined || patch.method !== undefined) {
         const method = credentialMethodOf(app, patch.method ?? record.method);
         const { credentials, identity } = await this.checkCredentials(
+          session,
           app,
           method,
           patch.fields ?? {},
@@ -148,6 +156,8 @@ export class ConnectionService {
   }
 
   async test(session: SessionRecord, id: string): Promise<TestResult> {
+    const { app: appKey } = await this.load(session, id);
+    await this.deps.limits.test(session, this.deps.catalog.get(session, appKey).key);
     let message = '';
     const next = await this.rewrite(session.userId, id, async (record) => {
       const app = this.deps.catalog.get(session, record.app);
@@ -312,11 +322,14 @@ export class ConnectionService {
     return record;
   }
 
+  /** Every submission of credentials counts against the rate limits, valid or not. */
   private async checkCredentials(
+    session: SessionRecord,
     app: App,
     method: AuthMethod,
     submitted: CreateConnectionRequest['fields'],
   ): Promise<{ credentials: StoredCredentials; identity: ProviderIdentity }> {
+    await this.deps.limits.credentialAttempt(session, app.key);
     const { values, errors } = validateFields(method, submitted);
     if (errors.length > 0) {
       throw new ApiError(422, 'validation_failed', 'Check the highlighted fields.', { errors });

@@ -114,6 +114,8 @@ export class IdempotencyStore {
           const answer = await this.workAs(userId, key, owner, work);
           if (answer) return answer;
         }
+        // Another request took it first: look again after a moment.
+        await delay(WAIT_STEPS_MS[0]!);
         continue;
       }
       awaited = row.owner;

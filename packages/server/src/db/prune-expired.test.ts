@@ -65,4 +65,42 @@ describe('pruneExpired', () => {
       await close();
     }
   });
+
+  it('deletes OAuth flows soon after they expire (finding 7), not a day later', async () => {
+    const { db, close } = await openTestDatabase();
+    try {
+      const now = Date.parse('2026-06-01T12:00:00Z');
+      const flow = (id: string, expiresAt: number) => ({
+        id,
+        state_hash: `s-${id}`,
+        session_id: 'ses',
+        user_id: 'u',
+        app: 'slack',
+        connection_id: null,
+        mode: 'popup',
+        opener_origin: 'https://app.example.com',
+        return_url: null,
+        code_verifier: 'sealed',
+        status: 'pending',
+        error: null,
+        result_connection_id: null,
+        state_used_at: null,
+        expires_at: expiresAt,
+        created_at: expiresAt - 600_000,
+      });
+      await db
+        .insertInto('oauth_flows')
+        .values([flow('expired-an-hour-ago', now - 3_600_000), flow('running', now + 60_000)])
+        .execute();
+      const counts = await pruneExpired(db, now);
+      assert.equal(counts.flows, 1);
+      const left = await db.selectFrom('oauth_flows').select('id').execute();
+      assert.deepEqual(
+        left.map((row) => row.id),
+        ['running'],
+      );
+    } finally {
+      await close();
+    }
+  });
 });

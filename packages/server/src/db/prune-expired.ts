@@ -1,9 +1,11 @@
 // Deletes rows nobody can use any more: sessions a day past expiry (their origins no longer get
-// CORS answers either), finished or abandoned OAuth flows, idempotency keys past retention, and
-// spent rate-limit windows and long-poll slots. Every instance may run it; deletes are idempotent.
+// CORS answers either), OAuth flows a quarter of an hour past expiry (long enough for a widget to
+// read "expired"), idempotency keys past retention, and spent rate-limit windows and long-poll
+// slots. Every instance runs it each minute; deletes are idempotent.
 import type { Db } from './schema.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const FLOW_RETENTION_MS = 15 * 60 * 1000;
 
 export interface PruneCounts {
   sessions: number;
@@ -25,7 +27,10 @@ export async function pruneExpired(db: Db, now: number): Promise<PruneCounts> {
       await trx.deleteFrom('session_origins').where('expires_at', '<', cutoff).executeTakeFirst(),
     ),
     flows: count(
-      await trx.deleteFrom('oauth_flows').where('expires_at', '<', cutoff).executeTakeFirst(),
+      await trx
+        .deleteFrom('oauth_flows')
+        .where('expires_at', '<', now - FLOW_RETENTION_MS)
+        .executeTakeFirst(),
     ),
     idempotencyKeys: count(
       await trx.deleteFrom('idempotency_keys').where('created_at', '<', cutoff).executeTakeFirst(),

@@ -14,6 +14,7 @@ import type { ConnectionRepository } from '../connections/connection-repository.
 import { oauthMethodOf, type ConnectionService } from '../connections/connection-service.js';
 import { randomId, randomToken } from '../crypto/random.js';
 import { ApiError, notFound } from '../http/api-error.js';
+import type { UsageLimits } from '../limits/usage-limits.js';
 import type { ProviderClient } from '../provider/provider-client.js';
 import type { ProviderEndpoints } from '../provider/provider-endpoints.js';
 import { canonicalOrigin } from '../sessions/origins.js';
@@ -28,6 +29,8 @@ import type { FlowRepository } from './flow-repository.js';
 import { codeChallengeS256, createCodeVerifier } from './pkce.js';
 
 export const FLOW_TTL_MS = 10 * 60 * 1000;
+/** A long-poll's slot outlives its wait a little, in case the instance dies while holding it. */
+const LONG_POLL_SLOT_SLACK_MS = 5000;
 /** Asked for on every flow: `openid` for the identity, `offline_access` for a refresh token. */
 const BASE_SCOPES = ['openid', 'email', 'profile', 'offline_access'];
 
@@ -36,6 +39,7 @@ export interface OAuthServiceDeps {
   connections: ConnectionService;
   connectionRepository: ConnectionRepository;
   flows: FlowRepository;
+  limits: UsageLimits;
   sessions: SessionStore;
   notifier: FlowNotifier;
   provider: () => { client: ProviderClient; endpoints: ProviderEndpoints };
@@ -74,6 +78,7 @@ export class OAuthService {
     if (target && target.app !== app.key) {
       throw new ApiError(400, 'bad_request', 'The connection belongs to another app.');
     }
+    await this.deps.limits.pendingFlow(session);
     const state = randomToken(32);
     const codeVerifier = createCodeVerifier();
     const createdAt = now();
@@ -124,11 +129,20 @@ export class OAuthService {
     const { notifier, now } = this.deps;
     let flow = await this.load(session, flowId);
     const deadline = Math.min(now() + waitSeconds * 1000, flow.expiresAt);
-    // Woken by the flow's notice; re-reads it now and then in case a notice was lost.
-    while (flow.status === 'pending' && now() < deadline && !signal?.aborted) {
-      const wait = Math.min(deadline - now(), notifier.pollFallbackMs);
-      await notifier.waitForChange(flowId, wait, signal);
-      flow = await this.load(session, flowId);
+    if (flow.status !== 'pending' || deadline <= now()) return this.toWire(session, flow);
+    const release = await this.deps.limits.holdLongPoll(
+      session,
+      deadline + LONG_POLL_SLOT_SLACK_MS,
+    );
+    try {
+      // Woken by the flow's notice; re-reads it now and then in case a notice was lost.
+      while (flow.status === 'pending' && now() < deadline && !signal?.aborted) {
+        const wait = Math.min(deadline - now(), notifier.pollFallbackMs);
+        await notifier.waitForChange(flowId, wait, signal);
+        flow = await this.load(session, flowId);
+      }
+    } finally {
+      await release();
     }
     return this.toWire(session, flow);
   }

@@ -344,37 +344,79 @@ describe('connections', () => {
 describe('credential rate limit', () => {
   let t: TestStack;
   before(async () => {
-    t = await startTestStack({ credentialAttemptsPerMinute: 3 });
+    t = await startTestStack({ credentialAttemptsPerMinute: 3, appAttemptsPerMinute: 100 });
   });
   after(() => t.close());
 
+  const attempt = (token: string, apiKey = 'demo-key-000', app = 'stripe') =>
+    t.call<Problem>('createConnection', '/v1/connections', {
+      method: 'POST',
+      token,
+      headers: { 'Idempotency-Key': idempotencyKey() },
+      body: { app, method: 'api_key', fields: { apiKey } },
+    });
+
   it('answers 429 with Retry-After once a session submits too many credentials', async () => {
     const token = await t.session();
-    const attempt = () =>
-      t.call<Problem>('createConnection', '/v1/connections', {
-        method: 'POST',
-        token,
-        headers: { 'Idempotency-Key': idempotencyKey() },
-        body: { app: 'stripe', method: 'api_key', fields: { apiKey: 'demo-key-000' } },
-      });
-    for (let i = 0; i < 3; i += 1) assert.equal((await attempt()).status, 422);
-    const limited = await attempt();
+    for (let i = 0; i < 3; i += 1) assert.equal((await attempt(token)).status, 422);
+    const limited = await attempt(token);
     assert.equal(limited.status, 429);
     assert.equal(limited.body.code, 'rate_limited');
     const retryAfter = Number(limited.headers.get('Retry-After'));
     assert.ok(retryAfter > 0 && retryAfter <= 60);
     assert.equal(limited.body.retryAfter, retryAfter);
 
-    // Another session is not affected; the window ends after a minute.
+    // Another user is not affected; the window ends after a minute.
     const other = await t.session({ userId: 'other' });
-    const fresh = await t.call('createConnection', '/v1/connections', {
-      method: 'POST',
-      token: other,
-      headers: { 'Idempotency-Key': idempotencyKey() },
-      body: { app: 'stripe', method: 'api_key', fields: { apiKey: 'demo-key-123' } },
-    });
-    assert.equal(fresh.status, 201);
+    assert.equal((await attempt(other, 'demo-key-123')).status, 201);
     t.advanceClock(61_000);
-    assert.equal((await attempt()).status, 422);
+    assert.equal((await attempt(token)).status, 422);
+  });
+
+  it('counts per user: fresh sessions of the same user do not reset it (finding 6)', async () => {
+    const userId = 'session-hopper';
+    for (let i = 0; i < 3; i += 1) {
+      const fresh = await t.session({ userId });
+      assert.equal((await attempt(fresh)).status, 422);
+    }
+    const yetAnother = await t.session({ userId });
+    assert.equal((await attempt(yetAnother)).status, 429);
+  });
+});
+
+describe('per-app limit across users', () => {
+  let t: TestStack;
+  before(async () => {
+    t = await startTestStack({ credentialAttemptsPerMinute: 100, appAttemptsPerMinute: 4 });
+  });
+  after(() => t.close());
+
+  it('holds an app to its limit whoever submits, Tests included (finding 6)', async () => {
+    const submit = (token: string) =>
+      t.call<Connection | Problem>('createConnection', '/v1/connections', {
+        method: 'POST',
+        token,
+        headers: { 'Idempotency-Key': idempotencyKey() },
+        body: { app: 'stripe', method: 'api_key', fields: { apiKey: 'demo-key-123' } },
+      });
+    const first = await submit(await t.session({ userId: 'app-user-1' }));
+    assert.equal(first.status, 201);
+    const ownerToken = await t.session({ userId: 'app-user-1' });
+    const test = (id: string) =>
+      t.call('testConnection', `/v1/connections/${id}/test`, { method: 'POST', token: ownerToken });
+    assert.equal((await test((first.body as Connection).id)).status, 200);
+    assert.equal((await submit(await t.session({ userId: 'app-user-2' }))).status, 201);
+    assert.equal((await submit(await t.session({ userId: 'app-user-3' }))).status, 201);
+    const limited = await submit(await t.session({ userId: 'app-user-4' }));
+    assert.equal(limited.status, 429, 'the fifth attempt on stripe in a minute');
+    assert.equal((await test((first.body as Connection).id)).status, 429, 'a Test counts too');
+    // Other apps have their own budget.
+    const other = await t.call('createConnection', '/v1/connections', {
+      method: 'POST',
+      token: await t.session({ userId: 'app-user-4' }),
+      headers: { 'Idempotency-Key': idempotencyKey() },
+      body: { app: 'lemlist', method: 'api_key', fields: { apiKey: 'demo-key-123' } },
+    });
+    assert.equal(other.status, 201);
   });
 });

@@ -34,16 +34,6 @@ function connectionId(c: Context<ServerEnv>): string {
 export function connectionRoutes(app: Hono<ServerEnv>, services: Services): void {
   const { connections } = services;
 
-  /** Credential submissions are limited per session: guessing keys must be slow. */
-  const countCredentialAttempt = (session: SessionRecord) => {
-    const decision = services.credentialAttempts.hit(session.id);
-    if (!decision.allowed) {
-      throw new ApiError(429, 'rate_limited', 'Too many attempts. Wait a moment, then try again.', {
-        retryAfter: decision.retryAfterSeconds,
-      });
-    }
-  };
-
   /**
    * A create as idempotent work: checked with the service first, then committed together with
    * the key's answer. Problems become answers too, so requests waiting on the key share them.
@@ -54,7 +44,6 @@ export function connectionRoutes(app: Hono<ServerEnv>, services: Services): void
     request: CreateConnectionRequest,
   ): IdempotentWork => ({
     prepare: async () => {
-      countCredentialAttempt(session);
       const commit = await connections.prepareCreate(session, request);
       return async (trx) => ({
         status: 201,
@@ -114,7 +103,6 @@ export function connectionRoutes(app: Hono<ServerEnv>, services: Services): void
     const session = currentSession(c);
     const id = connectionId(c);
     const patch = assertBody<UpdateConnectionRequest>('UpdateConnectionRequest', await readJson(c));
-    if (patch.fields !== undefined) countCredentialAttempt(session);
     return c.json(await connections.update(session, id, patch));
   });
 
