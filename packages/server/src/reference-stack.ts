@@ -6,7 +6,7 @@ import { randomToken } from './crypto/random.js';
 import {
   DATABASE_FILE,
   defaultDataDir,
-  resolveEncryptionKey,
+  resolveEncryptionKeys,
   resolveSecretKey,
 } from './config/defaults.js';
 import { IN_MEMORY, isPostgresUrl, openDatabase, type Database } from './db/open-database.js';
@@ -34,7 +34,13 @@ export interface ReferenceStackOptions {
   dataDir?: string;
   /** `sk_…`; defaults to the documented development key (with a warning). */
   secretKey?: string;
-  /** Base64 of 32 bytes; defaults to a key generated into the data folder (with a warning). */
+  /**
+   * Base64 keys of 32 bytes, comma-separated, newest first: new secrets are sealed with the first,
+   * older ones open with theirs. Defaults to PB_ENCRYPTION_KEYS, then PB_ENCRYPTION_KEY, then a key
+   * generated into the data folder (with a warning).
+   */
+  encryptionKeys?: string;
+  /** One base64 key of 32 bytes (the same as a one-key `encryptionKeys`). */
   encryptionKey?: string;
   /** The URL browsers reach the server at; defaults to `http://{host}:{port}`. */
   publicUrl?: string;
@@ -91,7 +97,11 @@ function withEnvironment(options: ReferenceStackOptions): ReferenceStackOptions 
     ...options,
     databaseUrl: options.databaseUrl ?? env('PB_DATABASE_URL'),
     secretKey: options.secretKey ?? env('PB_SECRET_KEY'),
-    encryptionKey: options.encryptionKey ?? env('PB_ENCRYPTION_KEY'),
+    encryptionKeys:
+      options.encryptionKeys ??
+      options.encryptionKey ??
+      env('PB_ENCRYPTION_KEYS') ??
+      env('PB_ENCRYPTION_KEY'),
     dataDir: options.dataDir ?? env('PB_DATA_DIR'),
     publicUrl: options.publicUrl ?? env('PB_PUBLIC_URL'),
   };
@@ -111,8 +121,8 @@ export async function startReferenceStack(
     throw new Error('PB_DATABASE_URL must be a postgres:// URL (SQLite is the default).');
   }
   const secretKey = resolveSecretKey(options.secretKey, warn);
-  const encryptionKey = resolveEncryptionKey({
-    explicit: options.encryptionKey,
+  const encryptionKeys = resolveEncryptionKeys({
+    explicit: options.encryptionKeys,
     inMemory: dbPath === IN_MEMORY && !databaseUrl,
     dataDir,
     warn,
@@ -139,7 +149,7 @@ export async function startReferenceStack(
   const server = createReferenceServer({
     database,
     secretKey,
-    encryptionKey,
+    encryptionKeys,
     publicUrl,
     logger,
     now: options.now,

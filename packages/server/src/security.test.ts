@@ -137,7 +137,8 @@ describe('secrets never leave the server', () => {
     }
     const rows = await db.selectFrom('connections').select('credentials').execute();
     assert.equal(rows.length, 2);
-    for (const row of rows) assert.match(row.credentials, /^v1\.[\w-]{16}\.[\w-]{22}\.[\w-]+$/);
+    for (const row of rows)
+      assert.match(row.credentials, /^v2\.[\w-]{8}\.[\w-]{16}\.[\w-]{22}\.[\w-]+$/);
     const applied = await db
       .selectFrom('kysely_migration' as never)
       .select('name' as never)

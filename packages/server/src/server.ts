@@ -9,6 +9,7 @@ import { CatalogService } from './catalog/catalog-service.js';
 import { ConnectionRepository } from './connections/connection-repository.js';
 import { ConnectionService } from './connections/connection-service.js';
 import { IdempotencyStore } from './connections/idempotency-store.js';
+import { createRequestDigester } from './crypto/request-digest.js';
 import { createSecretBox } from './crypto/secret-box.js';
 import type { Database } from './db/open-database.js';
 import { pruneExpired } from './db/prune-expired.js';
@@ -29,7 +30,8 @@ export interface ReferenceServerConfig {
   /** An open database (see openDatabase); the caller closes it after the server. */
   database: Database;
   secretKey: string;
-  encryptionKey: Buffer;
+  /** Keys for secrets at rest, newest first (see crypto/secret-box.ts). */
+  encryptionKeys: readonly Buffer[];
   /** Origin (and optional path prefix) the server is reached at, without a trailing slash. */
   publicUrl: string;
   provider: ProviderEndpoints;
@@ -52,7 +54,7 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
   const { database, publicUrl } = config;
   const { db } = database;
   warmRequestSchemas();
-  const box = createSecretBox(config.encryptionKey);
+  const box = createSecretBox(config.encryptionKeys);
   const sessions = new SessionStore(db, now);
   const catalog = new CatalogService(
     config.apps ?? demoCatalog,
@@ -97,6 +99,7 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
     connections,
     connectionRepository,
     idempotency: new IdempotencyStore(db, now),
+    requestDigest: createRequestDigester(config.encryptionKeys),
     limits,
     oauth,
   };

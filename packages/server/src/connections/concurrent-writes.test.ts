@@ -98,9 +98,14 @@ describe('concurrent writes to one connection', () => {
       'http://127.0.0.1:1',
       Date.now,
     );
-    repository = new ConnectionRepository(database.db, createSecretBox(randomBytes(32)));
+    repository = new ConnectionRepository(database.db, createSecretBox([randomBytes(32)]));
   });
   afterEach(() => database.close());
+
+  const storedCredentials = async (id: string) => {
+    const record = await repository.find(session.userId, id);
+    return record && repository.openCredentials(record);
+  };
 
   /** Starts a Test whose "who am I" call waits; resolves once the call is under way. */
   const startHeldTest = async (service: ConnectionService, id: string) => {
@@ -140,12 +145,8 @@ describe('concurrent writes to one connection', () => {
     await service.update(session, created.id, { fields: { apiKey: 'demo-key-222' } });
     test.finish();
     await test.result;
-    const stored = await repository.find(session.userId, created.id);
-    assert.equal(stored?.credentials.kind, 'fields');
-    assert.equal(
-      stored?.credentials.kind === 'fields' ? stored.credentials.values.apiKey : null,
-      'demo-key-222',
-    );
+    const stored = await storedCredentials(created.id);
+    assert.equal(stored?.kind === 'fields' ? stored.values.apiKey : null, 'demo-key-222');
   });
 
   it('a Test that ends after a rename keeps the new label', async () => {
@@ -184,10 +185,7 @@ describe('concurrent writes to one connection', () => {
       results.map((result) => result.ok),
       [true, true],
     );
-    const stored = await repository.find(session.userId, id);
-    assert.equal(
-      stored?.credentials.kind === 'oauth' ? stored.credentials.tokens.refreshToken : null,
-      'rotated-1',
-    );
+    const stored = await storedCredentials(id);
+    assert.equal(stored?.kind === 'oauth' ? stored.tokens.refreshToken : null, 'rotated-1');
   });
 });

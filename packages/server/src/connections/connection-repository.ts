@@ -1,4 +1,6 @@
-// Connections in the database. Credentials are sealed with AES-256-GCM, bound to the connection id.
+// Connections in the database. Credentials are sealed with AES-256-GCM, bound to the connection's
+// id, user and app, and opened only where a secret is used: a listing decrypts nothing, and an
+// unreadable value affects only its own connection.
 // A row is inserted once; every later write is an UPDATE that names the version it read
 // (optimistic concurrency), so a write that lost a race, or came after a delete, changes nothing.
 import type { Selectable } from 'kysely';
@@ -9,13 +11,33 @@ import type { StoredCredentials } from './stored-credentials.js';
 
 type ConnectionRow = Selectable<ConnectionsTable>;
 
-const associatedData = (id: string) => `connection:${id}`;
+/** What a sealed credential is bound to; moved to another row, user or app, it does not open. */
+const associatedData = (record: Pick<ConnectionRecord, 'id' | 'userId' | 'app'>) =>
+  JSON.stringify(['connection', record.id, record.userId, record.app]);
+/** Values sealed before key ids were bound to the connection id alone. */
+const legacyAssociatedData = (record: Pick<ConnectionRecord, 'id'>) => `connection:${record.id}`;
 
 export class ConnectionRepository {
   constructor(
     private readonly db: Db,
     private readonly box: SecretBox,
   ) {}
+
+  /** The record's credentials, or null when they cannot be read (tampered, moved, unknown key). */
+  openCredentials(record: ConnectionRecord): StoredCredentials | null {
+    if (record.credentials) return record.credentials;
+    try {
+      return JSON.parse(
+        this.box.open(
+          record.sealedCredentials,
+          associatedData(record),
+          legacyAssociatedData(record),
+        ),
+      ) as StoredCredentials;
+    } catch {
+      return null;
+    }
+  }
 
   /** Stores a new connection; a unique index refuses a second one for the same account. */
   async insert(record: ConnectionRecord, db: Queryable = this.db): Promise<void> {
@@ -34,12 +56,14 @@ export class ConnectionRepository {
       created_at: _created,
       refresh_owner: _owner,
       refresh_until: _until,
+      credentials,
       version,
       ...changes
     } = this.toRow(next);
     const result = await this.db
       .updateTable('connections')
-      .set({ ...changes, version: version + 1 })
+      // Credentials are written only when they changed: a status write leaves them alone.
+      .set({ ...changes, ...(next.credentials && { credentials }), version: version + 1 })
       .where('id', '=', next.id)
       .where('user_id', '=', next.userId)
       .where('version', '=', version)
@@ -71,8 +95,8 @@ export class ConnectionRepository {
     owner: string,
     changes: Pick<ConnectionRecord, 'credentials' | 'grantedScopes' | 'updatedAt'>,
   ): Promise<ConnectionRecord | null> {
-    const next = { ...record, ...changes };
-    const row = this.toRow(next);
+    const row = this.toRow({ ...record, ...changes });
+    const next = { ...record, ...changes, sealedCredentials: row.credentials };
     const result = await this.db
       .updateTable('connections')
       .set((eb) => ({
@@ -161,7 +185,9 @@ export class ConnectionRepository {
       label: record.label,
       status: record.status,
       account_id: record.accountId,
-      credentials: this.box.seal(JSON.stringify(record.credentials), associatedData(record.id)),
+      credentials: record.credentials
+        ? this.box.seal(JSON.stringify(record.credentials), associatedData(record))
+        : record.sealedCredentials,
       credential_hint: record.credentialHint,
       granted_scopes: JSON.stringify(record.grantedScopes),
       missing_scopes: JSON.stringify(record.missingScopes),
@@ -186,9 +212,8 @@ export class ConnectionRepository {
       label: row.label,
       status: row.status as ConnectionRecord['status'],
       accountId: row.account_id,
-      credentials: JSON.parse(
-        this.box.open(row.credentials, associatedData(row.id)),
-      ) as StoredCredentials,
+      sealedCredentials: row.credentials,
+      credentials: null,
       credentialHint: row.credential_hint,
       grantedScopes: JSON.parse(row.granted_scopes) as string[],
       missingScopes: JSON.parse(row.missing_scopes) as string[],

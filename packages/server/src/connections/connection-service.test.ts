@@ -50,7 +50,7 @@ describe('ConnectionService.test', () => {
       db,
       catalog,
       limits: new UsageLimits(db, Date.now, DEFAULT_LIMITS),
-      repository: new ConnectionRepository(db, createSecretBox(randomBytes(32))),
+      repository: new ConnectionRepository(db, createSecretBox([randomBytes(32)])),
       provider: () => provider,
       publicUrl: 'http://127.0.0.1:1',
       now: Date.now,

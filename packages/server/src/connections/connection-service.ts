@@ -286,6 +286,7 @@ export class ConnectionService {
       label: input.label ?? (sameAccount ? existing.label : identity.email),
       status: 'connected',
       accountId: identity.id,
+      sealedCredentials: existing?.sealedCredentials ?? '',
       credentials: input.credentials,
       credentialHint: credentialHint(input.method, input.credentials),
       grantedScopes: input.grantedScopes,
@@ -365,6 +366,8 @@ export class ConnectionService {
   private async callWhoAmI(app: App, record: ConnectionRecord): Promise<WhoAmIOutcome> {
     const method = credentialOrOAuthMethod(app, record.method);
     const provider = this.deps.provider();
+    let credentials = this.deps.repository.openCredentials(record);
+    if (!credentials) return { ...unreadableCredentials(app), refreshed: undefined };
     let current = record;
     let refreshed: ConnectionRecord | undefined;
     const refreshOnce = async (): Promise<Failure | null> => {
@@ -372,9 +375,9 @@ export class ConnectionService {
       if (!result.ok) return result.failure;
       refreshed = result.record;
       current = result.record;
+      credentials = result.credentials;
       return null;
     };
-    const { credentials } = current;
     const tokenExpired =
       credentials.kind === 'oauth' &&
       credentials.tokens.expiresAt !== null &&
@@ -383,13 +386,11 @@ export class ConnectionService {
       const failed = await refreshOnce();
       if (failed) return { ...failed, refreshed };
     }
-    let answer: WhoAmIResult = await provider.whoAmI(
-      providerCredential(method, current.credentials),
-    );
-    if (answer.outcome === 'rejected' && current.credentials.kind === 'oauth' && !refreshed) {
+    let answer: WhoAmIResult = await provider.whoAmI(providerCredential(method, credentials));
+    if (answer.outcome === 'rejected' && credentials.kind === 'oauth' && !refreshed) {
       const failed = await refreshOnce();
       if (failed) return { ...failed, refreshed };
-      answer = await provider.whoAmI(providerCredential(method, current.credentials));
+      answer = await provider.whoAmI(providerCredential(method, credentials));
     }
     if (answer.outcome === 'ok') {
       return {
@@ -402,7 +403,7 @@ export class ConnectionService {
       return { ...providerFailure(app, answer.detail), refreshed };
     }
     const rejected: Failure =
-      current.credentials.kind === 'oauth'
+      credentials.kind === 'oauth'
         ? reauthNeeded(app)
         : {
             identity: null,
@@ -421,15 +422,25 @@ export class ConnectionService {
   private async refreshOnceAcrossInstances(
     app: App,
     record: ConnectionRecord,
-  ): Promise<{ ok: true; record: ConnectionRecord } | { ok: false; failure: Failure }> {
+  ): Promise<
+    | { ok: true; record: ConnectionRecord; credentials: StoredCredentials }
+    | { ok: false; failure: Failure }
+  > {
     const { repository, now } = this.deps;
+    /** Another holder stored new tokens: use those. */
+    const theirs = (current: ConnectionRecord) => {
+      const credentials = repository.openCredentials(current);
+      return credentials
+        ? { ok: true as const, record: current, credentials }
+        : { ok: false as const, failure: unreadableCredentials(app) };
+    };
     const owner = randomId('rfl_');
     const giveUpAt = now() + REFRESH_LEASE_MS;
     while (!(await repository.claimRefresh(record, owner, now(), now() + REFRESH_LEASE_MS))) {
       await delay(REFRESH_POLL_MS);
       const current = await repository.find(record.userId, record.id);
       if (!current) throw notFound('The connection');
-      if (tokensChanged(record, current)) return { ok: true, record: current };
+      if (tokensChanged(record, current)) return theirs(current);
       if (now() > giveUpAt) {
         return { ok: false, failure: providerFailure(app, 'A token refresh is still running.') };
       }
@@ -438,8 +449,10 @@ export class ConnectionService {
       // Someone may have refreshed between our read and our claim.
       const current = await repository.find(record.userId, record.id);
       if (!current) throw notFound('The connection');
-      if (tokensChanged(record, current)) return { ok: true, record: current };
-      const result = await this.refreshTokens(app, current.credentials);
+      if (tokensChanged(record, current)) return theirs(current);
+      const credentials = repository.openCredentials(current);
+      if (!credentials) return { ok: false, failure: unreadableCredentials(app) };
+      const result = await this.refreshTokens(app, credentials);
       if (!result.ok) return result;
       const saved = await repository.saveRefreshed(current, owner, {
         credentials: result.credentials,
@@ -449,7 +462,7 @@ export class ConnectionService {
       if (!saved) {
         return { ok: false, failure: providerFailure(app, 'The token refresh took too long.') };
       }
-      return { ok: true, record: saved };
+      return { ok: true, record: saved, credentials: result.credentials };
     } finally {
       await repository.releaseRefresh(record, owner);
     }
@@ -495,10 +508,9 @@ type WhoAmIOutcome = ({ identity: ProviderIdentity; message: string } | Failure)
   refreshed: ConnectionRecord | undefined;
 };
 
+/** Only credential writes (a refresh, an update) change the sealed value. */
 function tokensChanged(before: ConnectionRecord, after: ConnectionRecord): boolean {
-  const token = (record: ConnectionRecord) =>
-    record.credentials.kind === 'oauth' ? record.credentials.tokens.accessToken : null;
-  return token(before) !== token(after);
+  return before.sealedCredentials !== after.sealedCredentials;
 }
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -509,6 +521,16 @@ function providerFailure(app: App, detail: string): Failure {
     status: 'error',
     code: 'provider_error',
     message: `${app.name}: ${detail}`,
+  };
+}
+
+/** Stored credentials that no configured key opens (tampered, moved, or a key removed too soon). */
+function unreadableCredentials(app: App): Failure {
+  return {
+    identity: null,
+    status: 'needs_reauth',
+    code: 'needs_reauth',
+    message: `The stored sign-in for ${app.name} cannot be read. Update the connection to sign in again.`,
   };
 }
 

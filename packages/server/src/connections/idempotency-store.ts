@@ -7,6 +7,7 @@
 // is a conflict. A claim whose instance died expires with its lease and is taken over.
 import type { Transaction } from 'kysely';
 import { randomId } from '../crypto/random.js';
+import type { RequestDigest } from '../crypto/request-digest.js';
 import type { Db, Tables } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
 
@@ -51,9 +52,10 @@ export class IdempotencyStore {
   async run(
     userId: string,
     key: string,
-    requestHmac: string,
+    body: RequestDigest,
     work: IdempotentWork,
   ): Promise<StoredAnswer> {
+    const requestHmac = body.value;
     const owner = randomId('idk_');
     /** The claim this request waited on: its failure is this request's answer too. */
     let awaited: string | undefined;
@@ -90,7 +92,7 @@ export class IdempotencyStore {
       if (!stale && row.state === 'failed' && row.owner === awaited) {
         return JSON.parse(row.answer!) as StoredAnswer;
       }
-      if (!stale && row.state !== 'failed' && row.request_hmac !== requestHmac) throw conflict();
+      if (!stale && row.state !== 'failed' && !body.matches(row.request_hmac)) throw conflict();
       if (!stale && row.state === 'done') return JSON.parse(row.answer!) as StoredAnswer;
       const abandoned = row.state === 'in_progress' && row.lease_until <= now;
       if (stale || row.state === 'failed' || abandoned) {

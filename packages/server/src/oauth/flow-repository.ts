@@ -7,7 +7,10 @@ import type { FlowRecord } from './flow-record.js';
 
 type FlowRow = Selectable<OAuthFlowsTable>;
 
-const associatedData = (id: string) => `oauth_flow:${id}`;
+/** What a sealed verifier is bound to: its flow, user and app. */
+const associatedData = (flow: Pick<FlowRecord, 'id' | 'userId' | 'app'>) =>
+  JSON.stringify(['oauth_flow', flow.id, flow.userId, flow.app]);
+const legacyAssociatedData = (flow: Pick<FlowRecord, 'id'>) => `oauth_flow:${flow.id}`;
 
 export class FlowRepository {
   constructor(
@@ -15,7 +18,8 @@ export class FlowRepository {
     private readonly box: SecretBox,
   ) {}
 
-  async insert(flow: FlowRecord, state: string): Promise<void> {
+  /** Seals a new flow's verifier (the flow's sealedVerifier is ignored). */
+  async insert(flow: FlowRecord, state: string, codeVerifier: string): Promise<void> {
     await this.db
       .insertInto('oauth_flows')
       .values({
@@ -28,7 +32,7 @@ export class FlowRepository {
         mode: flow.mode,
         opener_origin: flow.openerOrigin,
         return_url: flow.returnUrl,
-        code_verifier: this.box.seal(flow.codeVerifier, associatedData(flow.id)),
+        code_verifier: this.box.seal(codeVerifier, associatedData(flow)),
         status: flow.status,
         error: null,
         result_connection_id: null,
@@ -63,6 +67,11 @@ export class FlowRepository {
     return row ? this.fromRow(row) : null;
   }
 
+  /** The PKCE verifier; throws when it cannot be opened. */
+  openVerifier(flow: FlowRecord): string {
+    return this.box.open(flow.sealedVerifier, associatedData(flow), legacyAssociatedData(flow));
+  }
+
   async finish(flow: FlowRecord): Promise<void> {
     await this.db
       .updateTable('oauth_flows')
@@ -85,7 +94,7 @@ export class FlowRepository {
       mode: row.mode as FlowRecord['mode'],
       openerOrigin: row.opener_origin,
       returnUrl: row.return_url,
-      codeVerifier: this.box.open(row.code_verifier, associatedData(row.id)),
+      sealedVerifier: row.code_verifier,
       status: row.status as FlowRecord['status'],
       error: row.error ? (JSON.parse(row.error) as FlowRecord['error']) : null,
       resultConnectionId: row.result_connection_id,

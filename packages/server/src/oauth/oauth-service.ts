@@ -91,7 +91,7 @@ export class OAuthService {
       mode: request.mode,
       openerOrigin: request.openerOrigin,
       returnUrl,
-      codeVerifier,
+      sealedVerifier: '',
       status: 'pending',
       error: null,
       resultConnectionId: null,
@@ -99,7 +99,7 @@ export class OAuthService {
       expiresAt: createdAt + FLOW_TTL_MS,
       createdAt,
     };
-    await this.deps.flows.insert(flow, state);
+    await this.deps.flows.insert(flow, state, codeVerifier);
     const { endpoints } = this.deps.provider();
     const authorizeUrl = new URL(endpoints.authorizationEndpoint);
     authorizeUrl.search = new URLSearchParams({
@@ -184,7 +184,13 @@ export class OAuthService {
 
   private async complete(flow: FlowRecord, app: App, code: string): Promise<void> {
     const { client } = this.deps.provider();
-    const exchange = await client.exchangeCode(code, flow.codeVerifier, this.redirectUri);
+    let codeVerifier: string;
+    try {
+      codeVerifier = this.deps.flows.openVerifier(flow);
+    } catch {
+      return this.fail(flow, app, 'state_invalid');
+    }
+    const exchange = await client.exchangeCode(code, codeVerifier, this.redirectUri);
     if (exchange.outcome !== 'ok') return this.fail(flow, app, 'exchange_failed');
     const me = await client.whoAmI({ type: 'bearer', accessToken: exchange.tokens.accessToken });
     if (me.outcome !== 'ok') return this.fail(flow, app, 'provider_error');

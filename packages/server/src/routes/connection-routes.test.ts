@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Connection, ConnectionList, Problem, TestResult } from '@plugboard/contract';
 import { idempotencyKey, startTestStack, type TestStack } from '../test-support/test-stack.js';
@@ -201,6 +202,30 @@ describe('connections', () => {
     const noKey = await create(token, body, null);
     assert.equal(noKey.status, 400);
     assert.equal((noKey.body as Problem).code, 'idempotency_key_required');
+  });
+
+  it('keeps only a keyed HMAC of an idempotent body, never a plain hash of it (finding 8)', async () => {
+    const token = await t.session({ userId: 'hmac-user' });
+    const key = idempotencyKey();
+    const body = { app: 'stripe', method: 'api_key', fields: { apiKey: 'demo-key-123' } };
+    assert.equal((await create(token, body, key)).status, 201);
+    const row = await t.stack.database.db
+      .selectFrom('idempotency_keys')
+      .selectAll()
+      .where('key', '=', key)
+      .executeTakeFirstOrThrow();
+    const stored = JSON.stringify(row);
+    const sorted = '{"app":"stripe","fields":{"apiKey":"demo-key-123"},"method":"api_key"}';
+    for (const text of [sorted, JSON.stringify(body)]) {
+      for (const encoding of ['hex', 'base64url', 'base64'] as const) {
+        const digest = createHash('sha256').update(text).digest(encoding);
+        assert.ok(
+          !stored.includes(digest),
+          `an unsalted SHA-256 (${encoding}) of the body is stored`,
+        );
+      }
+    }
+    assert.ok(!stored.includes('demo-key-123'));
   });
 
   it('updates the label and the credentials, keeping the id', async () => {

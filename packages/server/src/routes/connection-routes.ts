@@ -2,7 +2,6 @@
 import type { CreateConnectionRequest, UpdateConnectionRequest } from '@plugboard/contract';
 import type { Context, Hono } from 'hono';
 import type { IdempotentWork } from '../connections/idempotency-store.js';
-import { sha256 } from '../crypto/random.js';
 import { ApiError } from '../http/api-error.js';
 import { readJson } from '../http/json-body.js';
 import { PROBLEM_CONTENT_TYPE, problemBody } from '../http/problem-response.js';
@@ -14,7 +13,7 @@ import type { Services } from '../services.js';
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,100}$/;
 const CONNECTION_ID = /^con_[A-Za-z0-9]{8,40}$/;
 
-/** JSON with sorted keys, so the same body always hashes the same. */
+/** JSON with sorted keys, so the same body always gives the same digest. */
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
@@ -86,7 +85,7 @@ export function connectionRoutes(app: Hono<ServerEnv>, services: Services): void
     const answer = await services.idempotency.run(
       session.userId,
       key,
-      sha256(canonicalJson(body)),
+      services.requestDigest(canonicalJson(body)),
       createWork(c, session, request),
     );
     const retryAfter = (answer.body as { retryAfter?: number }).retryAfter;

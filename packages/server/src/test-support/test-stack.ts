@@ -32,6 +32,8 @@ export interface TestStack {
   /** Moves the server's clock forward. */
   advanceClock(ms: number): void;
   session(input?: Partial<MintSessionInput>): Promise<string>;
+  /** Closes this stack and starts another on the same database with some options changed. */
+  restartWith(options: ReferenceStackOptions): Promise<TestStack>;
   /** Calls the API and asserts the response matches `operationId` in the contract. */
   call<T = unknown>(operationId: string, path: string, init?: CallInit): Promise<ApiResponse<T>>;
   close(): Promise<void>;
@@ -49,7 +51,7 @@ export async function startTestStack(options: ReferenceStackOptions = {}): Promi
   const logs: string[] = [];
   const responses: string[] = [];
   let offset = 0;
-  const databaseUrl = await freshTestDatabaseUrl();
+  const databaseUrl = options.databaseUrl ?? (await freshTestDatabaseUrl());
   const stack = await startReferenceStack({
     dbPath: ':memory:',
     ...(databaseUrl && { databaseUrl, encryptionKey: randomBytes(32).toString('base64') }),
@@ -62,6 +64,10 @@ export async function startTestStack(options: ReferenceStackOptions = {}): Promi
     stack,
     logs,
     responses,
+    async restartWith(changes) {
+      await stack.close();
+      return startTestStack({ ...options, ...(databaseUrl && { databaseUrl }), ...changes });
+    },
     advanceClock: (ms) => {
       offset += ms;
     },
