@@ -1,15 +1,18 @@
 #!/usr/bin/env node
 // `plugboard-server start`: the reference server and the demo provider, configured by PB_* env vars.
 // `plugboard-server mint-session --user u1 --origin http://localhost:5173`: a session token for local use.
+// `plugboard-server reencrypt`: moves stored secrets to the newest key of PB_ENCRYPTION_KEYS.
 import { parseArgs } from 'node:util';
 import { DEV_SECRET_KEY } from './config/defaults.js';
+import { reencryptFromEnvironment } from './crypto/reencrypt-command.js';
 import { PortInUseError } from './http/listen.js';
 import { mintSession } from './mint-session.js';
 import { startReferenceStack } from './reference-stack.js';
 
 const USAGE = `Usage:
   plugboard-server start
-  plugboard-server mint-session --user <id> --origin <origin> [--origin …] [--app <key> …] [--ttl <seconds>] [--url <server url>]`;
+  plugboard-server mint-session --user <id> --origin <origin> [--origin …] [--app <key> …] [--ttl <seconds>] [--url <server url>]
+  plugboard-server reencrypt`;
 
 function portFrom(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -68,6 +71,11 @@ async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv.filter((arg, index) => !(index <= 1 && arg === '--'));
   if (command === 'start') return start();
   if (command === 'mint-session') return mint(rest);
+  if (command === 'reencrypt') {
+    const counts = await reencryptFromEnvironment();
+    process.stdout.write(`${JSON.stringify(counts)}\n`);
+    return;
+  }
   throw new Error(USAGE);
 }
 

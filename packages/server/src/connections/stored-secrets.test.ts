@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Connection, ConnectionList, TestResult } from '@plugboard/contract';
-import { createSecretBox } from '../crypto/secret-box.js';
+import { reencryptFromEnvironment } from '../crypto/reencrypt-command.js';
 import { idempotencyKey, startTestStack, type TestStack } from '../test-support/test-stack.js';
 
 describe('stored credentials', () => {
@@ -94,11 +94,12 @@ describe('key rotation', () => {
 
       stack = await stack.restartWith({ encryptionKeys: `${base64(newKey)},${base64(oldKey)}` });
       assert.equal((await testAs(stack)).body.ok, true, 'the old key no longer opens its values');
-      const { reencryptStoredSecrets } = await import('../crypto/reencrypt.js');
-      const counts = await reencryptStoredSecrets(
-        stack.stack.database,
-        createSecretBox([newKey, oldKey]),
-      );
+      // What `plugboard-server reencrypt` runs, with the servers' settings.
+      const counts = await reencryptFromEnvironment({
+        PB_DATA_DIR: dataDir,
+        PB_ENCRYPTION_KEYS: `${base64(newKey)},${base64(oldKey)}`,
+        ...(stack.databaseUrl && { PB_DATABASE_URL: stack.databaseUrl }),
+      });
       assert.ok(counts.connections >= 1, JSON.stringify(counts));
 
       stack = await stack.restartWith({ encryptionKeys: base64(newKey) });

@@ -96,7 +96,8 @@ export class OAuthService {
       error: null,
       resultConnectionId: null,
       stateUsedAt: null,
-      expiresAt: createdAt + FLOW_TTL_MS,
+      // A flow never outlives the session that started it.
+      expiresAt: Math.min(createdAt + FLOW_TTL_MS, session.expiresAt),
       createdAt,
     };
     await this.deps.flows.insert(flow, state, codeVerifier);
@@ -166,7 +167,7 @@ export class OAuthService {
     if ((await this.expireIfDue(flow)) || flow.status !== 'pending') {
       return this.respond(flow, app, 400, t);
     }
-    if (await this.deps.sessions.isRevoked(flow.sessionId)) {
+    if (!(await this.deps.sessions.isActive(flow.sessionId))) {
       await this.fail(flow, app, 'state_invalid');
     } else if (query.error) {
       await this.fail(

@@ -67,14 +67,17 @@ export class SessionStore {
     };
   }
 
-  /** True when the host revoked this session (an OAuth flow it started must not complete). */
-  async isRevoked(sessionId: string): Promise<boolean> {
+  /**
+   * False when the session was revoked or has expired: an OAuth flow it started must not complete
+   * (a flow's lifetime is capped at its session's, this checks again at the callback).
+   */
+  async isActive(sessionId: string): Promise<boolean> {
     const row = await this.db
       .selectFrom('sessions')
-      .select('revoked_at')
+      .select(['revoked_at', 'expires_at'])
       .where('id', '=', sessionId)
       .executeTakeFirst();
-    return !row || row.revoked_at !== null;
+    return row !== undefined && row.revoked_at === null && row.expires_at > this.now();
   }
 
   async revoke(token: string): Promise<void> {

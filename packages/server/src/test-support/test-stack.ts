@@ -25,6 +25,8 @@ export interface ApiResponse<T = unknown> {
 
 export interface TestStack {
   stack: ReferenceStack;
+  /** The PostgreSQL URL (schema included) when the suite runs on PostgreSQL. */
+  databaseUrl: string | undefined;
   /** Every log line the server wrote. */
   logs: string[];
   /** Every response body the tests received, for the "no secret leaks" checks. */
@@ -62,6 +64,7 @@ export async function startTestStack(options: ReferenceStackOptions = {}): Promi
   });
   return {
     stack,
+    databaseUrl,
     logs,
     responses,
     async restartWith(changes) {
