@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ReferenceStackOptions } from '@plugboard/server';
+import type { ProviderEndpoints, ReferenceStackOptions } from '@plugboard/server';
 import { startDemoProvider } from '../../packages/server/src/demo-provider/index.js';
 import { startThrowawayPostgres } from '../../packages/server/src/test-support/throwaway-postgres.js';
 
@@ -30,13 +30,16 @@ export interface Cluster {
   url: string;
   providerUrl: string;
   secretKey: string;
-  databaseUrl: string;
   instances: ClusterInstance[];
   stop(): Promise<void>;
 }
 
 export interface ClusterOptions {
   instances: number;
+  /** PostgreSQL (the default) or, for one instance, SQLite in a temporary folder. */
+  database?: 'postgresql' | 'sqlite';
+  /** A provider already running; by default the demo OAuth provider is started for all instances. */
+  provider?: ProviderEndpoints & { issuer: string };
   /** Limits and other stack options every instance gets. */
   stackOptions?: ReferenceStackOptions;
   /** Without a balancer `url` is the first instance's (single-instance load figures). */
@@ -139,8 +142,17 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     for (const cleanup of cleanups.reverse()) await cleanup();
   };
   try {
-    const postgres = await startThrowawayPostgres();
-    cleanups.push(() => postgres.stop());
+    let database: Pick<ReferenceStackOptions, 'databaseUrl' | 'dbPath'>;
+    if (options.database === 'sqlite') {
+      if (options.instances !== 1) throw new Error('SQLite serves one instance only.');
+      const dir = mkdtempSync(join(tmpdir(), 'pb-sqlite-'));
+      cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+      database = { dbPath: join(dir, 'plugboard.sqlite') };
+    } else {
+      const postgres = await startThrowawayPostgres();
+      cleanups.push(() => postgres.stop());
+      database = { databaseUrl: postgres.url };
+    }
     const balancerPort = await freePort();
     const instancePorts = await Promise.all(
       Array.from({ length: options.instances }, () => freePort()),
@@ -148,28 +160,32 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     const publicUrl = balanced
       ? `http://127.0.0.1:${balancerPort}`
       : `http://127.0.0.1:${instancePorts[0]}`;
-    const clientSecret = randomBytes(24).toString('base64url');
-    const provider = await startDemoProvider({
-      port: 0,
-      clients: [
-        { clientId: CLIENT_ID, clientSecret, redirectUris: [`${publicUrl}/v1/oauth/callback`] },
-      ],
-    });
-    cleanups.push(() => provider.close());
+    let provider = options.provider;
+    if (!provider) {
+      const clientSecret = randomBytes(24).toString('base64url');
+      const demo = await startDemoProvider({
+        port: 0,
+        clients: [
+          { clientId: CLIENT_ID, clientSecret, redirectUris: [`${publicUrl}/v1/oauth/callback`] },
+        ],
+      });
+      cleanups.push(() => demo.close());
+      provider = {
+        issuer: demo.issuer,
+        authorizationEndpoint: demo.authorizationEndpoint,
+        tokenEndpoint: demo.tokenEndpoint,
+        apiBaseUrl: demo.apiBaseUrl,
+        clientId: CLIENT_ID,
+        clientSecret,
+      };
+    }
     const shared: ReferenceStackOptions = {
       ...options.stackOptions,
-      databaseUrl: postgres.url,
+      ...database,
       secretKey: CLUSTER_SECRET_KEY,
       encryptionKeys: randomBytes(32).toString('base64'),
       publicUrl,
-      provider: {
-        issuer: provider.issuer,
-        authorizationEndpoint: provider.authorizationEndpoint,
-        tokenEndpoint: provider.tokenEndpoint,
-        apiBaseUrl: provider.apiBaseUrl,
-        clientId: CLIENT_ID,
-        clientSecret,
-      },
+      provider,
     };
     const instances = await Promise.all(
       instancePorts.map((port) => startInstance({ ...shared, port })),
@@ -200,7 +216,6 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       url: publicUrl,
       providerUrl: provider.issuer,
       secretKey: CLUSTER_SECRET_KEY,
-      databaseUrl: postgres.url,
       instances,
       stop,
     };
