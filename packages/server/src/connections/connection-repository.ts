@@ -4,6 +4,7 @@
 // A row is inserted once; every later write is an UPDATE that names the version it read
 // (optimistic concurrency), so a write that lost a race, or came after a delete, changes nothing.
 import type { Selectable } from 'kysely';
+import { randomId } from '../crypto/random.js';
 import type { SecretBox } from '../crypto/secret-box.js';
 import type { ConnectionsTable, Db, Queryable } from '../db/schema.js';
 import type { ConnectionRecord } from './connection-record.js';
@@ -166,14 +167,25 @@ export class ConnectionRepository {
     return result.numDeletedRows > 0n;
   }
 
-  /** Records a webhook delivery; false when no connection has this hook id. */
-  async recordHookEvent(hookId: string, at: string): Promise<boolean> {
-    const result = await this.db
-      .updateTable('connections')
-      .set({ last_event_at: at })
-      .where('hook_id', '=', hookId)
-      .executeTakeFirst();
-    return result.numUpdatedRows > 0n;
+  /**
+   * Records a webhook delivery (a row in webhook_deliveries, and the connection's last event time);
+   * false when no connection has this hook id.
+   */
+  async recordHookEvent(hookId: string, at: number): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const connection = await trx
+        .updateTable('connections')
+        .set({ last_event_at: new Date(at).toISOString() })
+        .where('hook_id', '=', hookId)
+        .returning('id')
+        .executeTakeFirst();
+      if (!connection) return false;
+      await trx
+        .insertInto('webhook_deliveries')
+        .values({ id: randomId('whd_'), connection_id: connection.id, received_at: at })
+        .execute();
+      return true;
+    });
   }
 
   private toRow(record: ConnectionRecord): ConnectionRow {

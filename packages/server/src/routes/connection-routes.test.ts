@@ -346,6 +346,14 @@ describe('connections', () => {
       token,
     });
     assert.ok(after.body.setup?.lastEventAt);
+    const deliveries = await t.stack.database.db
+      .selectFrom('webhook_deliveries')
+      .select('connection_id')
+      .execute();
+    assert.deepEqual(
+      deliveries.map((row) => row.connection_id),
+      [created.id],
+    );
 
     const unknown = await t.call<Problem>(
       'receiveWebhook',

@@ -12,10 +12,9 @@ export function webhookRoutes(app: Hono<ServerEnv>, services: Services): void {
     const hookId = c.req.param('hookId');
     // Drain the body so the size limit applies and the connection can be reused.
     await c.req.arrayBuffer();
-    const at = new Date(services.now()).toISOString();
     if (
       !HOOK_ID.test(hookId) ||
-      !(await services.connectionRepository.recordHookEvent(hookId, at))
+      !(await services.connectionRepository.recordHookEvent(hookId, services.now()))
     ) {
       throw notFound('The webhook');
     }
