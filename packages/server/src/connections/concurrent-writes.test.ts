@@ -159,6 +159,28 @@ describe('concurrent writes to one connection', () => {
     assert.equal((await service.get(session, created.id)).label, 'Billing');
   });
 
+  it('makes one connection when two instances create the same account at once', async () => {
+    const [first, second] = [instance(), instance()];
+    const request = {
+      app: 'stripe',
+      method: 'api_key' as const,
+      fields: { apiKey: 'demo-key-111' },
+    };
+    // Both pass the duplicate check before either inserts; the unique index decides.
+    const [commitFirst, commitSecond] = await Promise.all([
+      first.prepareCreate(session, request),
+      second.prepareCreate(session, request),
+    ]);
+    const outcomes = await Promise.allSettled([
+      commitFirst(database.db),
+      commitSecond(database.db),
+    ]);
+    assert.deepEqual(outcomes.map((outcome) => outcome.status).sort(), ['fulfilled', 'rejected']);
+    const refused = outcomes.find((outcome) => outcome.status === 'rejected');
+    assert.equal((refused?.reason as { code?: string }).code, 'duplicate_account');
+    assert.equal((await first.list(session)).length, 1);
+  });
+
   it('refreshes an expired OAuth token once when two instances test it at the same time', async () => {
     const [first, second] = [instance(), instance()];
     const connected = await first.connectOAuth(
