@@ -59,7 +59,7 @@ export interface ReferenceStackOptions {
   now?: () => number;
   /** Credential submissions allowed per session and per user per minute (default 10). */
   credentialAttemptsPerMinute?: number;
-  /** Credential submissions and Tests per app per minute, all users together (default 600). */
+  /** Credential submissions and Tests per app per minute, all users together (default 3000). */
   appAttemptsPerMinute?: number;
   /** Tests per user per minute (default 30). */
   testsPerMinute?: number;

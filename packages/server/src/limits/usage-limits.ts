@@ -16,7 +16,7 @@ const MINUTE_MS = 60_000;
 export interface LimitSettings {
   /** Credential submissions per session and per user per minute (default 10). */
   credentialAttemptsPerMinute: number;
-  /** Credential submissions and Tests per app per minute, all users together (default 600). */
+  /** Credential submissions and Tests per app per minute, all users together (default 3000). */
   appAttemptsPerMinute: number;
   /** Tests per user per minute (default 30). */
   testsPerMinute: number;
@@ -28,7 +28,7 @@ export interface LimitSettings {
 
 export const DEFAULT_LIMITS: LimitSettings = {
   credentialAttemptsPerMinute: 10,
-  appAttemptsPerMinute: 600,
+  appAttemptsPerMinute: 3000,
   testsPerMinute: 30,
   pendingFlowsPerUser: 10,
   longPollsPerSession: 4,
