@@ -80,6 +80,9 @@ const SYSTEM_PACKAGES = {
   '/usr/bin/WebKitWebDriver': 'webkit2gtk-driver',
   '/usr/bin/xvfb-run': 'xvfb',
   '/usr/bin/xauth': 'xauth',
+  // The server suite runs on PostgreSQL too; the scale test puts instances behind HAProxy.
+  '/usr/lib/postgresql/15/bin/initdb': 'postgresql',
+  '/usr/sbin/haproxy': 'haproxy',
 };
 
 /** Makes sure the Debian packages the tests need exist; installs them as root, otherwise says what to run. */

@@ -44,6 +44,8 @@ export function suites(pnpm) {
       name: `unit:${pkg}`,
       command: filtered(pkg, 'test'),
     })),
+    // Three server instances on PostgreSQL behind HAProxy (issue 13).
+    { name: 'scale', command: [node, 'scripts/node-test.mjs', 'test/scale'], timeoutMinutes: 10 },
     ...['react', 'vue'].map((pkg) => ({
       name: `browser:${pkg}`,
       command: filtered(pkg, 'test:browser'),

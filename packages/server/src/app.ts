@@ -10,6 +10,7 @@ import { problemResponse } from './http/problem-response.js';
 import { requestLog } from './http/request-log.js';
 import type { ServerEnv } from './http/server-env.js';
 import { catalogRoutes } from './routes/catalog-routes.js';
+import { healthRoutes } from './routes/health-routes.js';
 import { connectionRoutes } from './routes/connection-routes.js';
 import { oauthRoutes } from './routes/oauth-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
@@ -48,7 +49,12 @@ export function createApp(services: Services): Hono<ServerEnv> {
   for (const path of WIDGET_PATHS) {
     app.use(path, cors(services.sessions), requireSession(services.sessions));
   }
+  app.use('/v1/*', async (_c, next) => {
+    await services.catalog.refreshHealth();
+    await next();
+  });
 
+  healthRoutes(app, services);
   sessionRoutes(app, services);
   catalogRoutes(app, services);
   connectionRoutes(app, services);

@@ -2,8 +2,10 @@
 // `plugboard-server start`: the reference server and the demo provider, configured by PB_* env vars.
 // `plugboard-server mint-session --user u1 --origin http://localhost:5173`: a session token for local use.
 // `plugboard-server providers check <app> …`: one provider definition against the real service.
+// `plugboard-server reencrypt`: moves stored secrets to the newest key of PB_ENCRYPTION_KEYS.
 import { parseArgs } from 'node:util';
 import { DEV_SECRET_KEY } from './config/defaults.js';
+import { reencryptFromEnvironment } from './crypto/reencrypt-command.js';
 import { PortInUseError } from './http/listen.js';
 import { mintSession } from './mint-session.js';
 import { providerCheckCommand } from './providers/provider-check-command.js';
@@ -14,7 +16,8 @@ const USAGE = `Usage:
   plugboard-server mint-session --user <id> --origin <origin> [--origin …] [--app <key> …] [--ttl <seconds>] [--url <server url>]
   plugboard-server providers check <app> [--method <type>] [--field <name>=<value> …] [--client-id <id>] [--client-secret <secret>]
       [--setting <name>=<value> …] [--scope <scope> …] [--access-token <token>] [--refresh-token <token>]
-      [--redirect-uri <url>] [--revoke]`;
+      [--redirect-uri <url>] [--revoke]
+  plugboard-server reencrypt`;
 
 function portFrom(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -76,6 +79,11 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'providers' && rest[0] === 'check') {
     // Exit at once: idle keep-alive sockets to the service would hold the process a few seconds.
     process.exit((await providerCheckCommand(rest.slice(1), process.env, USAGE)) ? 0 : 1);
+  }
+  if (command === 'reencrypt') {
+    const counts = await reencryptFromEnvironment();
+    process.stdout.write(`${JSON.stringify(counts)}\n`);
+    return;
   }
   throw new Error(USAGE);
 }

@@ -7,16 +7,17 @@ import { randomToken } from './crypto/random.js';
 import {
   DATABASE_FILE,
   defaultDataDir,
-  resolveEncryptionKey,
+  resolveEncryptionKeys,
   resolveSecretKey,
 } from './config/defaults.js';
-import { IN_MEMORY, openDatabase } from './db/open-database.js';
+import { IN_MEMORY, isPostgresUrl, openDatabase, type Database } from './db/open-database.js';
 import { startDemoProvider } from './demo-provider/index.js';
 import { listen, PortInUseError } from './http/listen.js';
 import { createLogger, stdoutSink, type LogSink } from './http/logger.js';
 import { providerDefinitions } from './providers/definitions/index.js';
 import { readHostProvidersFile } from './providers/host-config.js';
 import type { OutboundFetch } from './providers/outbound-fetch.js';
+import type { ProviderEndpoints } from './provider/provider-endpoints.js';
 import { createReferenceServer } from './server.js';
 
 export interface ReferenceStackOptions {
@@ -26,16 +27,32 @@ export interface ReferenceStackOptions {
   providerPort?: number;
   /** Defaults to 127.0.0.1. */
   host?: string;
+  /**
+   * `postgres://…`: PostgreSQL, shared by every instance (several may run behind a load balancer).
+   * Defaults to PB_DATABASE_URL; without one the stack uses SQLite (`dbPath`).
+   */
+  databaseUrl?: string;
   /** SQLite file; ':memory:' for tests. Defaults to `<dataDir>/plugboard.sqlite`. */
   dbPath?: string;
   /** Where the database and a generated development encryption key live. Defaults to `<repo>/.data`. */
   dataDir?: string;
   /** `sk_…`; defaults to the documented development key (with a warning). */
   secretKey?: string;
-  /** Base64 of 32 bytes; defaults to a key generated into the data folder (with a warning). */
+  /**
+   * Base64 keys of 32 bytes, comma-separated, newest first: new secrets are sealed with the first,
+   * older ones open with theirs. Defaults to PB_ENCRYPTION_KEYS, then PB_ENCRYPTION_KEY, then a key
+   * generated into the data folder (with a warning).
+   */
+  encryptionKeys?: string;
+  /** One base64 key of 32 bytes (the same as a one-key `encryptionKeys`). */
   encryptionKey?: string;
   /** The URL browsers reach the server at; defaults to `http://{host}:{port}`. */
   publicUrl?: string;
+  /**
+   * An OAuth provider already running (its client must accept `{publicUrl}/v1/oauth/callback`):
+   * no demo provider is started. Instances behind one load balancer share one provider this way.
+   */
+  provider?: ProviderEndpoints & { issuer: string };
   /** Lifetime of the demo provider's access tokens (short values exercise refresh). */
   accessTokenTtlSeconds?: number;
   /** No log output at all. */
@@ -44,8 +61,16 @@ export interface ReferenceStackOptions {
   logSink?: LogSink;
   /** The clock (epoch ms) for sessions, flows and timestamps; tests move it forward. */
   now?: () => number;
-  /** Credential submissions allowed per session per minute (default 10). */
+  /** Credential submissions allowed per session and per user per minute (default 10). */
   credentialAttemptsPerMinute?: number;
+  /** Credential submissions and Tests per app per minute, all users together (default 3000). */
+  appAttemptsPerMinute?: number;
+  /** Tests per user per minute (default 30). */
+  testsPerMinute?: number;
+  /** OAuth flows one user may have pending at once (default 10). */
+  pendingFlowsPerUser?: number;
+  /** Long-polls one session may hold open at once (default 4). */
+  longPollsPerSession?: number;
   /**
    * Pads the demo catalog with generated apps up to this many, for tests of catalogs too big to
    * load whole (clients search those on the server above 20,000 apps). Default: the demo catalog.
@@ -65,6 +90,8 @@ export interface ReferenceStack {
   /** The demo provider's URL; empty when a providers file configures real services instead. */
   providerUrl: string;
   secretKey: string;
+  /** The open database (for tools and tests that inspect what is stored). */
+  database: Database;
   close(): Promise<void>;
 }
 
@@ -80,8 +107,13 @@ function withEnvironment(options: ReferenceStackOptions): ReferenceStackOptions 
   const env = (name: string) => process.env[name] || undefined;
   return {
     ...options,
+    databaseUrl: options.databaseUrl ?? env('PB_DATABASE_URL'),
     secretKey: options.secretKey ?? env('PB_SECRET_KEY'),
-    encryptionKey: options.encryptionKey ?? env('PB_ENCRYPTION_KEY'),
+    encryptionKeys:
+      options.encryptionKeys ??
+      options.encryptionKey ??
+      env('PB_ENCRYPTION_KEYS') ??
+      env('PB_ENCRYPTION_KEY'),
     dataDir: options.dataDir ?? env('PB_DATA_DIR'),
     publicUrl: options.publicUrl ?? env('PB_PUBLIC_URL'),
     providersFile: options.providersFile ?? env('PB_PROVIDERS_FILE'),
@@ -97,10 +129,14 @@ export async function startReferenceStack(
   const warn = (message: string) => logger.warn(message);
   const dataDir = options.dataDir ?? defaultDataDir();
   const dbPath = options.dbPath ?? join(dataDir, DATABASE_FILE);
+  const databaseUrl = isPostgresUrl(options.databaseUrl) ? options.databaseUrl : undefined;
+  if (options.databaseUrl && !databaseUrl) {
+    throw new Error('PB_DATABASE_URL must be a postgres:// URL (SQLite is the default).');
+  }
   const secretKey = resolveSecretKey(options.secretKey, warn);
-  const encryptionKey = resolveEncryptionKey({
-    explicit: options.encryptionKey,
-    inMemory: dbPath === IN_MEMORY,
+  const encryptionKeys = resolveEncryptionKeys({
+    explicit: options.encryptionKeys,
+    inMemory: dbPath === IN_MEMORY && !databaseUrl,
     dataDir,
     warn,
   });
@@ -114,56 +150,45 @@ export async function startReferenceStack(
     /\/+$/,
     '',
   );
-  const clientSecret = randomToken(24);
-  let provider: Awaited<ReturnType<typeof startDemoProvider>> | null = null;
+  let provider: RunningProvider | undefined;
+  let database: Database;
   try {
-    if (!realProviders)
-      provider = await startDemoProvider({
-        port: options.providerPort ?? 0,
-        host,
-        accessTokenTtlSeconds: options.accessTokenTtlSeconds,
-        clients: [
-          {
-            clientId: OAUTH_CLIENT_ID,
-            clientSecret,
-            redirectUris: [`${publicUrl}/v1/oauth/callback`],
-          },
-        ],
-      });
+    // Real services (a providers file) need no demo provider.
+    if (!realProviders) {
+      provider = options.provider
+        ? { endpoints: options.provider, issuer: options.provider.issuer, close: async () => {} }
+        : await startOwnDemoProvider(options, host, publicUrl);
+    }
+    database = await openDatabase({ url: databaseUrl, sqlitePath: dbPath });
   } catch (error) {
     await listener.close();
-    const busy = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
-    throw busy ? new PortInUseError(options.providerPort ?? 0, host) : error;
+    await provider?.close();
+    throw error;
   }
-
-  const db = openDatabase(dbPath);
   const server = createReferenceServer({
-    db,
+    database,
     secretKey,
-    encryptionKey,
+    encryptionKeys,
     publicUrl,
     logger,
     now: options.now,
-    credentialAttemptsPerMinute: options.credentialAttemptsPerMinute,
+    limits: {
+      credentialAttemptsPerMinute: options.credentialAttemptsPerMinute,
+      appAttemptsPerMinute: options.appAttemptsPerMinute,
+      testsPerMinute: options.testsPerMinute,
+      pendingFlowsPerUser: options.pendingFlowsPerUser,
+      longPollsPerSession: options.longPollsPerSession,
+    },
     apps: options.catalogSize === undefined ? undefined : sizedCatalog(options.catalogSize),
     realProviders,
     outboundFetch: options.outboundFetch,
-    provider: provider
-      ? {
-          authorizationEndpoint: provider.authorizationEndpoint,
-          tokenEndpoint: provider.tokenEndpoint,
-          revocationEndpoint: provider.revocationEndpoint,
-          apiBaseUrl: provider.apiBaseUrl,
-          clientId: OAUTH_CLIENT_ID,
-          clientSecret,
-        }
-      : undefined,
+    provider: provider?.endpoints,
   });
   listener.setHandler(server.handler);
   logger.info('listening', {
     url: publicUrl,
     provider: provider?.issuer ?? `real services: ${[...(realProviders?.keys() ?? [])].join(', ')}`,
-    database: dbPath,
+    database: databaseUrl ? 'postgresql' : dbPath,
   });
 
   let closing: Promise<void> | undefined;
@@ -171,11 +196,55 @@ export async function startReferenceStack(
     url: publicUrl,
     providerUrl: provider?.issuer ?? '',
     secretKey,
+    database,
     close: () =>
       (closing ??= (async () => {
         server.close();
         await Promise.all([listener.close(), provider?.close()]);
-        db.close();
+        await database.close();
       })()),
   };
+}
+
+interface RunningProvider {
+  endpoints: ProviderEndpoints;
+  issuer: string;
+  close(): Promise<void>;
+}
+
+async function startOwnDemoProvider(
+  options: ReferenceStackOptions,
+  host: string,
+  publicUrl: string,
+): Promise<RunningProvider> {
+  const clientSecret = randomToken(24);
+  try {
+    const provider = await startDemoProvider({
+      port: options.providerPort ?? 0,
+      host,
+      accessTokenTtlSeconds: options.accessTokenTtlSeconds,
+      clients: [
+        {
+          clientId: OAUTH_CLIENT_ID,
+          clientSecret,
+          redirectUris: [`${publicUrl}/v1/oauth/callback`],
+        },
+      ],
+    });
+    return {
+      issuer: provider.issuer,
+      close: () => provider.close(),
+      endpoints: {
+        authorizationEndpoint: provider.authorizationEndpoint,
+        tokenEndpoint: provider.tokenEndpoint,
+        revocationEndpoint: provider.revocationEndpoint,
+        apiBaseUrl: provider.apiBaseUrl,
+        clientId: OAUTH_CLIENT_ID,
+        clientSecret,
+      },
+    };
+  } catch (error) {
+    const busy = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+    throw busy ? new PortInUseError(options.providerPort ?? 0, host) : error;
+  }
 }

@@ -10,11 +10,12 @@ import { CatalogService } from './catalog/catalog-service.js';
 import { ConnectionRepository } from './connections/connection-repository.js';
 import { ConnectionService } from './connections/connection-service.js';
 import { IdempotencyStore } from './connections/idempotency-store.js';
+import { createRequestDigester } from './crypto/request-digest.js';
 import { createSecretBox } from './crypto/secret-box.js';
-import type { Db } from './db/open-database.js';
+import type { Database } from './db/open-database.js';
 import { pruneExpired } from './db/prune-expired.js';
 import type { Logger } from './http/logger.js';
-import { RateLimiter } from './http/rate-limiter.js';
+import { DEFAULT_LIMITS, UsageLimits, type LimitSettings } from './limits/usage-limits.js';
 import { warmRequestSchemas } from './http/request-schemas.js';
 import { FlowNotifier } from './oauth/flow-notifier.js';
 import { FlowRepository } from './oauth/flow-repository.js';
@@ -26,13 +27,14 @@ import type { OutboundFetch } from './providers/outbound-fetch.js';
 import type { Services } from './services.js';
 import { SessionStore } from './sessions/session-store.js';
 
-const DEFAULT_CREDENTIAL_ATTEMPTS_PER_MINUTE = 10;
-const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
+const PRUNE_INTERVAL_MS = 60 * 1000;
 
 export interface ReferenceServerConfig {
-  db: Db;
+  /** An open database (see openDatabase); the caller closes it after the server. */
+  database: Database;
   secretKey: string;
-  encryptionKey: Buffer;
+  /** Keys for secrets at rest, newest first (see crypto/secret-box.ts). */
+  encryptionKeys: readonly Buffer[];
   /** Origin (and optional path prefix) the server is reached at, without a trailing slash. */
   publicUrl: string;
   /** The provider every app of `apps` signs in through (the demo provider), unless `realProviders`. */
@@ -44,7 +46,8 @@ export interface ReferenceServerConfig {
   logger: Logger;
   apps?: readonly App[];
   now?: () => number;
-  credentialAttemptsPerMinute?: number;
+  /** Rate limits and quotas; see LimitSettings for each one and its default. */
+  limits?: Partial<LimitSettings>;
 }
 
 export interface ReferenceServer {
@@ -56,26 +59,31 @@ export interface ReferenceServer {
 
 export function createReferenceServer(config: ReferenceServerConfig): ReferenceServer {
   const now = config.now ?? Date.now;
-  const { db, publicUrl } = config;
+  const { database, publicUrl } = config;
+  const { db } = database;
   warmRequestSchemas();
-  const box = createSecretBox(config.encryptionKey);
+  const box = createSecretBox(config.encryptionKeys);
   const sessions = new SessionStore(db, now);
   const providers = providerSetup({ ...config, apps: config.apps ?? demoCatalog, now });
-  const catalog = new CatalogService(providers.apps, db, publicUrl, now);
+  const catalog = new CatalogService(providers.apps, db, database.notifications, publicUrl, now);
   const connectionRepository = new ConnectionRepository(db, box);
+  const limits = new UsageLimits(db, now, limitSettings(config.limits));
   const connections = new ConnectionService({
+    db,
     catalog,
+    limits,
     repository: connectionRepository,
     provider: providers.client,
     publicUrl,
     now,
   });
-  const notifier = new FlowNotifier();
+  const notifier = new FlowNotifier(database.notifications);
   const oauth = new OAuthService({
     catalog,
     connections,
     connectionRepository,
     flows: new FlowRepository(db, box),
+    limits,
     sessions,
     notifier,
     provider: providers.client,
@@ -85,6 +93,7 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
   const services: Services = {
     secretKey: config.secretKey,
     publicUrl,
+    database,
     now,
     logger: config.logger,
     sessions,
@@ -92,15 +101,16 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
     connections,
     connectionRepository,
     idempotency: new IdempotencyStore(db, now),
-    credentialAttempts: new RateLimiter(
-      config.credentialAttemptsPerMinute ?? DEFAULT_CREDENTIAL_ATTEMPTS_PER_MINUTE,
-      60_000,
-      now,
-    ),
+    requestDigest: createRequestDigester(config.encryptionKeys),
+    limits,
     oauth,
   };
   const app = createApp(services);
-  const prune = () => pruneExpired(db, now());
+  const prune = () => {
+    pruneExpired(db, now()).catch((error: unknown) => {
+      config.logger.warn('pruning expired rows failed', { message: String(error) });
+    });
+  };
   prune();
   // unref: housekeeping alone must not keep the process alive.
   const pruneTimer = setInterval(prune, PRUNE_INTERVAL_MS).unref();
@@ -112,4 +122,10 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
       notifier.releaseAll();
     },
   };
+}
+
+/** The defaults, with each configured limit that is set. */
+function limitSettings(configured: Partial<LimitSettings> = {}): LimitSettings {
+  const set = Object.entries(configured).filter(([, value]) => value !== undefined);
+  return { ...DEFAULT_LIMITS, ...Object.fromEntries(set) };
 }

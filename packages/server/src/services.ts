@@ -3,14 +3,17 @@ import type { CatalogService } from './catalog/catalog-service.js';
 import type { ConnectionRepository } from './connections/connection-repository.js';
 import type { ConnectionService } from './connections/connection-service.js';
 import type { IdempotencyStore } from './connections/idempotency-store.js';
+import type { RequestDigester } from './crypto/request-digest.js';
+import type { Database } from './db/open-database.js';
 import type { Logger } from './http/logger.js';
-import type { RateLimiter } from './http/rate-limiter.js';
+import type { UsageLimits } from './limits/usage-limits.js';
 import type { OAuthService } from './oauth/oauth-service.js';
 import type { SessionStore } from './sessions/session-store.js';
 
 export interface Services {
   secretKey: string;
   publicUrl: string;
+  database: Database;
   now: () => number;
   logger: Logger;
   sessions: SessionStore;
@@ -18,6 +21,8 @@ export interface Services {
   connections: ConnectionService;
   connectionRepository: ConnectionRepository;
   idempotency: IdempotencyStore;
-  credentialAttempts: RateLimiter;
+  /** Keyed digests of request bodies, for Idempotency-Key checks. */
+  requestDigest: RequestDigester;
+  limits: UsageLimits;
   oauth: OAuthService;
 }

@@ -245,6 +245,47 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/healthz': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Liveness for load balancers
+     * @description Answers 200 while the process serves HTTP; it does not touch the database.
+     */
+    get: operations['getHealth'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/readyz': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Readiness for load balancers
+     * @description 200 when the instance can serve: its database answers and its schema is up to date. 503
+     *     while the database is unreachable; a balancer sends no traffic to the instance meanwhile.
+     */
+    get: operations['getReadiness'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -258,6 +299,11 @@ export interface components {
     AuthType: 'oauth2' | 'api_key' | 'token' | 'basic' | 'custom';
     /** @enum {string} */
     HealthStatus: 'operational' | 'degraded' | 'down';
+    InstanceStatus: {
+      /** @enum {string} */
+      status: 'ok' | 'ready' | 'unavailable';
+      reason?: string;
+    };
     ProviderHealth: {
       status: components['schemas']['HealthStatus'];
       /** @description Plain-language note from the platform, shown as text. */
@@ -1038,6 +1084,58 @@ export interface operations {
       404: components['responses']['Problem'];
       413: components['responses']['Problem'];
       default: components['responses']['Problem'];
+    };
+  };
+  getHealth: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The process is alive. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InstanceStatus'];
+        };
+      };
+    };
+  };
+  getReadiness: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Ready. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InstanceStatus'];
+        };
+      };
+      /** @description Not ready. */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InstanceStatus'];
+        };
+      };
     };
   };
 }

@@ -17,7 +17,9 @@ function withPattern(app: App, pattern: string): App {
 }
 
 describe('CatalogService', () => {
-  it('refuses to start with field patterns that could freeze a check, naming each', () => {
+  it('refuses to start with field patterns that could freeze a check, naming each', async ({
+    after,
+  }) => {
     const lemlist = demoCatalog.find((app) => app.key === 'lemlist')!;
     const debitoor = demoCatalog.find((app) => app.key === 'debitoor')!;
     const apps = [
@@ -25,9 +27,10 @@ describe('CatalogService', () => {
       withPattern(debitoor, '(x|xx)*'),
       ...demoCatalog.filter((app) => app !== lemlist && app !== debitoor),
     ];
-    const db = openDatabase(':memory:');
+    const { db, notifications, close } = await openDatabase({ sqlitePath: ':memory:' });
+    after(close);
     assert.throws(
-      () => new CatalogService(apps, db, 'http://127.0.0.1:1', Date.now),
+      () => new CatalogService(apps, db, notifications, 'http://127.0.0.1:1', Date.now),
       (error: Error) =>
         error.name === 'UnsafePatternError' &&
         error.message.includes('lemlist › api_key › apiKey: /(a+)+$/') &&
@@ -35,8 +38,11 @@ describe('CatalogService', () => {
     );
   });
 
-  it('starts with the demo catalog, whose patterns are all safe', () => {
-    const db = openDatabase(':memory:');
-    assert.doesNotThrow(() => new CatalogService(demoCatalog, db, 'http://127.0.0.1:1', Date.now));
+  it('starts with the demo catalog, whose patterns are all safe', async ({ after }) => {
+    const { db, notifications, close } = await openDatabase({ sqlitePath: ':memory:' });
+    after(close);
+    assert.doesNotThrow(
+      () => new CatalogService(demoCatalog, db, notifications, 'http://127.0.0.1:1', Date.now),
+    );
   });
 });

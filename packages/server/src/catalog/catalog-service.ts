@@ -1,15 +1,19 @@
 // The app catalog as one session sees it: the static apps, their current provider health
 // (overridable through the admin endpoint), logo URLs on this server, and the session's app
 // allowlist applied everywhere. Searches rank with core's index, the one the widget uses locally,
-// so a query orders apps the same whether the page or the server answers it.
+// so a query orders apps the same whether the page or the server answers it. Health overrides live
+// in the database, shared by every instance: each instance keeps them for at most HEALTH_CACHE_MS,
+// and drops them at once when any instance announces a change.
 import type { App, AppPage, AppSummary, ProviderHealth } from '@plugboard/contract';
 import { assertSafePatterns } from '@plugboard/contract/field-check';
 import { createSearchIndex, type SearchIndex } from '@plugboard/core/search';
-import type { Db } from '../db/open-database.js';
+import type { Notifications } from '../db/notifications.js';
+import type { Db } from '../db/schema.js';
 import { ApiError, notFound } from '../http/api-error.js';
 import { allowsApp, type SessionRecord } from '../sessions/session-record.js';
 
 export const DEFAULT_PAGE_SIZE = 500;
+const HEALTH_CACHE_MS = 2000;
 
 export interface AppListQuery {
   q?: string;
@@ -39,11 +43,17 @@ export class CatalogService {
   private readonly index: SearchIndex;
   /** The catalog in browse order (the index's order for an empty query). */
   private readonly browseOrder: App[];
-  private readonly healthOverrides = new Map<string, ProviderHealth>();
+  private healthOverrides = new Map<string, ProviderHealth>();
+  /** When the overrides were read (monotonic ms); -Infinity forces the next read. */
+  private healthReadAt = Number.NEGATIVE_INFINITY;
+  private healthRead: Promise<void> | undefined;
+  /** Counts change notices, so a read that raced one is not trusted for long. */
+  private healthNotices = 0;
 
   constructor(
     apps: readonly App[],
     private readonly db: Db,
+    private readonly notifications: Notifications,
     private readonly publicUrl: string,
     private readonly now: () => number,
   ) {
@@ -52,12 +62,35 @@ export class CatalogService {
     this.apps = new Map(apps.map((app) => [app.key, app]));
     this.index = createSearchIndex(apps);
     this.browseOrder = this.ranked('');
-    const rows = db.prepare('SELECT app, status, message FROM app_health').all() as Array<{
-      app: string;
-      status: ProviderHealth['status'];
-      message: string | null;
-    }>;
-    for (const row of rows) this.healthOverrides.set(row.app, healthOf(row.status, row.message));
+    notifications.subscribe('app_health', () => {
+      this.healthNotices += 1;
+      this.healthReadAt = Number.NEGATIVE_INFINITY;
+    });
+  }
+
+  /** Re-reads the health overrides when the cached ones are too old; requests call it first. */
+  async refreshHealth(): Promise<void> {
+    if (performance.now() - this.healthReadAt < HEALTH_CACHE_MS) return;
+    this.healthRead ??= (async () => {
+      const startedAt = performance.now();
+      const notices = this.healthNotices;
+      try {
+        const rows = await this.db
+          .selectFrom('app_health')
+          .select(['app', 'status', 'message'])
+          .execute();
+        this.healthOverrides = new Map(
+          rows.map((row) => [
+            row.app,
+            healthOf(row.status as ProviderHealth['status'], row.message),
+          ]),
+        );
+        if (notices === this.healthNotices) this.healthReadAt = startedAt;
+      } finally {
+        this.healthRead = undefined;
+      }
+    })();
+    await this.healthRead;
   }
 
   list(session: SessionRecord, query: AppListQuery): AppPage {
@@ -98,16 +131,16 @@ export class CatalogService {
     return this.present(app);
   }
 
-  setHealth(key: string, health: ProviderHealth): App {
+  async setHealth(key: string, health: ProviderHealth): Promise<App> {
     this.find(key);
-    this.db
-      .prepare(
-        `INSERT INTO app_health (app, status, message, updated_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (app) DO UPDATE SET status = excluded.status, message = excluded.message,
-           updated_at = excluded.updated_at`,
-      )
-      .run(key, health.status, health.message ?? null, this.now());
+    const row = { status: health.status, message: health.message ?? null, updated_at: this.now() };
+    await this.db
+      .insertInto('app_health')
+      .values({ app: key, ...row })
+      .onConflict((conflict) => conflict.column('app').doUpdateSet(row))
+      .execute();
     this.healthOverrides.set(key, healthOf(health.status, health.message ?? null));
+    await this.notifications.publish('app_health', key);
     return this.find(key);
   }
 

@@ -30,29 +30,32 @@ export function resolveSecretKey(
   return DEV_SECRET_KEY;
 }
 
-function decodeEncryptionKey(base64: string): Buffer {
-  const key = Buffer.from(base64, 'base64');
-  if (key.length !== 32) throw new Error('PB_ENCRYPTION_KEY must be 32 bytes, base64-encoded.');
+export function decodeEncryptionKey(base64: string): Buffer {
+  const key = Buffer.from(base64.trim(), 'base64');
+  if (key.length !== 32) {
+    throw new Error('Each encryption key must be 32 bytes, base64-encoded (PB_ENCRYPTION_KEYS).');
+  }
   return key;
 }
 
 /**
- * The key that encrypts stored credentials: the configured one, a throwaway one for an in-memory
- * database, or one generated once into the data folder (development only).
+ * The keys that encrypt stored secrets, newest first: the configured ones (a comma-separated list
+ * of base64 keys), a throwaway one for an in-memory database, or one generated once into the data
+ * folder (development only).
  */
-export function resolveEncryptionKey(input: {
+export function resolveEncryptionKeys(input: {
   explicit: string | undefined;
   inMemory: boolean;
   dataDir: string;
   warn: (message: string) => void;
-}): Buffer {
-  if (input.explicit) return decodeEncryptionKey(input.explicit);
-  if (input.inMemory) return randomBytes(32);
+}): Buffer[] {
+  if (input.explicit) return input.explicit.split(',').map(decodeEncryptionKey);
+  if (input.inMemory) return [randomBytes(32)];
   const path = join(input.dataDir, ENCRYPTION_KEY_FILE);
   if (!existsSync(path)) {
     mkdirSync(input.dataDir, { recursive: true });
     writeFileSync(path, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
     input.warn(`Generated an encryption key in ${path}. Set PB_ENCRYPTION_KEY in production.`);
   }
-  return decodeEncryptionKey(readFileSync(path, 'utf8').trim());
+  return [decodeEncryptionKey(readFileSync(path, 'utf8'))];
 }

@@ -1,7 +1,7 @@
 import type { AuthType, ConnectionError, ConnectionStatus } from '@plugboard/contract';
 import type { StoredCredentials } from './stored-credentials.js';
 
-/** A connection as stored, credentials decrypted. Never sent as is: see toWireConnection. */
+/** A connection as stored. Never sent as is: see toWireConnection. */
 export interface ConnectionRecord {
   id: string;
   userId: string;
@@ -11,7 +11,10 @@ export interface ConnectionRecord {
   status: ConnectionStatus;
   /** The account at the service (from its "who am I"): what duplicates are detected on. */
   accountId: string;
-  credentials: StoredCredentials;
+  /** The credentials as stored, sealed: opened only where a secret is used (openCredentials). */
+  sealedCredentials: string;
+  /** New credentials to store with the next write; null keeps the sealed ones. */
+  credentials: StoredCredentials | null;
   credentialHint: string | null;
   grantedScopes: string[];
   missingScopes: string[];
@@ -21,4 +24,6 @@ export interface ConnectionRecord {
   lastEventAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** The stored version this record was read at (1 for a new one); writes compare it. */
+  version: number;
 }

@@ -1,30 +1,22 @@
-// Connections in SQLite. Credentials are sealed with AES-256-GCM, bound to the connection id.
+// Connections in the database. Credentials are sealed with AES-256-GCM, bound to the connection's
+// id, user and app, and opened only where a secret is used: a listing decrypts nothing, and an
+// unreadable value affects only its own connection.
+// A row is inserted once; every later write is an UPDATE that names the version it read
+// (optimistic concurrency), so a write that lost a race, or came after a delete, changes nothing.
+import type { Selectable } from 'kysely';
+import { randomId } from '../crypto/random.js';
 import type { SecretBox } from '../crypto/secret-box.js';
-import type { Db } from '../db/open-database.js';
+import type { ConnectionsTable, Db, Queryable } from '../db/schema.js';
 import type { ConnectionRecord } from './connection-record.js';
 import type { StoredCredentials } from './stored-credentials.js';
 
-interface ConnectionRow {
-  id: string;
-  user_id: string;
-  app: string;
-  method: ConnectionRecord['method'];
-  label: string;
-  status: ConnectionRecord['status'];
-  account_id: string;
-  credentials: string;
-  credential_hint: string | null;
-  granted_scopes: string;
-  missing_scopes: string;
-  last_tested_at: string | null;
-  last_error: string | null;
-  hook_id: string | null;
-  last_event_at: string | null;
-  created_at: string;
-  updated_at: string;
-}
+type ConnectionRow = Selectable<ConnectionsTable>;
 
-const associatedData = (id: string) => `connection:${id}`;
+/** What a sealed credential is bound to; moved to another row, user or app, it does not open. */
+const associatedData = (record: Pick<ConnectionRecord, 'id' | 'userId' | 'app'>) =>
+  JSON.stringify(['connection', record.id, record.userId, record.app]);
+/** Values sealed before key ids were bound to the connection id alone. */
+const legacyAssociatedData = (record: Pick<ConnectionRecord, 'id'>) => `connection:${record.id}`;
 
 export class ConnectionRepository {
   constructor(
@@ -32,69 +24,168 @@ export class ConnectionRepository {
     private readonly box: SecretBox,
   ) {}
 
-  save(record: ConnectionRecord): void {
-    this.db
-      .prepare(
-        `INSERT INTO connections (id, user_id, app, method, label, status, account_id, credentials,
-           credential_hint, granted_scopes, missing_scopes, last_tested_at, last_error, hook_id,
-           last_event_at, created_at, updated_at)
-         VALUES (@id, @user_id, @app, @method, @label, @status, @account_id, @credentials,
-           @credential_hint, @granted_scopes, @missing_scopes, @last_tested_at, @last_error,
-           @hook_id, @last_event_at, @created_at, @updated_at)
-         ON CONFLICT (id) DO UPDATE SET method = excluded.method, label = excluded.label,
-           status = excluded.status, account_id = excluded.account_id,
-           credentials = excluded.credentials, credential_hint = excluded.credential_hint,
-           granted_scopes = excluded.granted_scopes, missing_scopes = excluded.missing_scopes,
-           last_tested_at = excluded.last_tested_at, last_error = excluded.last_error,
-           hook_id = excluded.hook_id, updated_at = excluded.updated_at`,
-      )
-      .run(this.toRow(record));
+  /** The record's credentials, or null when they cannot be read (tampered, moved, unknown key). */
+  openCredentials(record: ConnectionRecord): StoredCredentials | null {
+    if (record.credentials) return record.credentials;
+    try {
+      return JSON.parse(
+        this.box.open(
+          record.sealedCredentials,
+          associatedData(record),
+          legacyAssociatedData(record),
+        ),
+      ) as StoredCredentials;
+    } catch {
+      return null;
+    }
   }
 
-  find(userId: string, id: string): ConnectionRecord | null {
-    const row = this.db
-      .prepare('SELECT * FROM connections WHERE id = ? AND user_id = ?')
-      .get(id, userId) as ConnectionRow | undefined;
+  /** Stores a new connection; a unique index refuses a second one for the same account. */
+  async insert(record: ConnectionRecord, db: Queryable = this.db): Promise<void> {
+    await db.insertInto('connections').values(this.toRow(record)).execute();
+  }
+
+  /**
+   * Writes `next` over the row if it is still at `next.version`: 'conflict' when another writer
+   * got there first (read it again and redo the change), 'gone' when it was deleted.
+   */
+  async update(next: ConnectionRecord): Promise<'updated' | 'conflict' | 'gone'> {
+    // The refresh lease is not the writer's to change: a refresh may be running beside it.
+    const {
+      id: _id,
+      user_id: _user,
+      created_at: _created,
+      refresh_owner: _owner,
+      refresh_until: _until,
+      credentials,
+      version,
+      ...changes
+    } = this.toRow(next);
+    const result = await this.db
+      .updateTable('connections')
+      // Credentials are written only when they changed: a status write leaves them alone.
+      .set({ ...changes, ...(next.credentials && { credentials }), version: version + 1 })
+      .where('id', '=', next.id)
+      .where('user_id', '=', next.userId)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    if (result.numUpdatedRows > 0n) return 'updated';
+    return (await this.find(next.userId, next.id)) ? 'conflict' : 'gone';
+  }
+
+  /**
+   * Takes the connection's refresh lease until `until` unless another holder's lease still runs:
+   * one token refresh per connection at a time, whichever instance asks.
+   */
+  async claimRefresh(record: ConnectionRecord, owner: string, now: number, until: number) {
+    const result = await this.db
+      .updateTable('connections')
+      .set({ refresh_owner: owner, refresh_until: until })
+      .where('id', '=', record.id)
+      .where('user_id', '=', record.userId)
+      .where((where) =>
+        where.or([where('refresh_until', 'is', null), where('refresh_until', '<', now)]),
+      )
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  /** Stores refreshed tokens under the lease and ends it; null when the lease was lost. */
+  async saveRefreshed(
+    record: ConnectionRecord,
+    owner: string,
+    changes: Pick<ConnectionRecord, 'credentials' | 'grantedScopes' | 'updatedAt'>,
+  ): Promise<ConnectionRecord | null> {
+    const row = this.toRow({ ...record, ...changes });
+    const next = { ...record, ...changes, sealedCredentials: row.credentials };
+    const result = await this.db
+      .updateTable('connections')
+      .set((eb) => ({
+        credentials: row.credentials,
+        granted_scopes: row.granted_scopes,
+        updated_at: row.updated_at,
+        version: eb('version', '+', 1),
+        refresh_owner: null,
+        refresh_until: null,
+      }))
+      .where('id', '=', record.id)
+      .where('user_id', '=', record.userId)
+      .where('refresh_owner', '=', owner)
+      .returning('version')
+      .executeTakeFirst();
+    return result ? { ...next, version: result.version } : null;
+  }
+
+  async releaseRefresh(record: ConnectionRecord, owner: string): Promise<void> {
+    await this.db
+      .updateTable('connections')
+      .set({ refresh_owner: null, refresh_until: null })
+      .where('id', '=', record.id)
+      .where('refresh_owner', '=', owner)
+      .execute();
+  }
+
+  async find(userId: string, id: string): Promise<ConnectionRecord | null> {
+    const row = await this.db
+      .selectFrom('connections')
+      .selectAll()
+      .where('id', '=', id)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
     return row ? this.fromRow(row) : null;
   }
 
-  list(userId: string, app?: string): ConnectionRecord[] {
-    const rows = (
-      app
-        ? this.db
-            .prepare(
-              'SELECT * FROM connections WHERE user_id = ? AND app = ? ORDER BY created_at DESC, rowid DESC',
-            )
-            .all(userId, app)
-        : this.db
-            .prepare(
-              'SELECT * FROM connections WHERE user_id = ? ORDER BY created_at DESC, rowid DESC',
-            )
-            .all(userId)
-    ) as ConnectionRow[];
+  async list(userId: string, app?: string): Promise<ConnectionRecord[]> {
+    let query = this.db.selectFrom('connections').selectAll().where('user_id', '=', userId);
+    if (app) query = query.where('app', '=', app);
+    const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
     return rows.map((row) => this.fromRow(row));
   }
 
-  findByAccount(userId: string, app: string, accountId: string): ConnectionRecord | null {
-    const row = this.db
-      .prepare('SELECT * FROM connections WHERE user_id = ? AND app = ? AND account_id = ? LIMIT 1')
-      .get(userId, app, accountId) as ConnectionRow | undefined;
+  async findByAccount(
+    userId: string,
+    app: string,
+    accountId: string,
+  ): Promise<ConnectionRecord | null> {
+    const row = await this.db
+      .selectFrom('connections')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('app', '=', app)
+      .where('account_id', '=', accountId)
+      .limit(1)
+      .executeTakeFirst();
     return row ? this.fromRow(row) : null;
   }
 
-  delete(userId: string, id: string): boolean {
-    return (
-      this.db.prepare('DELETE FROM connections WHERE id = ? AND user_id = ?').run(id, userId)
-        .changes > 0
-    );
+  async delete(userId: string, id: string): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('connections')
+      .where('id', '=', id)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return result.numDeletedRows > 0n;
   }
 
-  /** Records a webhook delivery; false when no connection has this hook id. */
-  recordHookEvent(hookId: string, at: string): boolean {
-    return (
-      this.db.prepare('UPDATE connections SET last_event_at = ? WHERE hook_id = ?').run(at, hookId)
-        .changes > 0
-    );
+  /**
+   * Records a webhook delivery (a row in webhook_deliveries, and the connection's last event time);
+   * false when no connection has this hook id.
+   */
+  async recordHookEvent(hookId: string, at: number): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const connection = await trx
+        .updateTable('connections')
+        .set({ last_event_at: new Date(at).toISOString() })
+        .where('hook_id', '=', hookId)
+        .returning('id')
+        .executeTakeFirst();
+      if (!connection) return false;
+      await trx
+        .insertInto('webhook_deliveries')
+        .values({ id: randomId('whd_'), connection_id: connection.id, received_at: at })
+        .execute();
+      return true;
+    });
   }
 
   private toRow(record: ConnectionRecord): ConnectionRow {
@@ -106,7 +197,9 @@ export class ConnectionRepository {
       label: record.label,
       status: record.status,
       account_id: record.accountId,
-      credentials: this.box.seal(JSON.stringify(record.credentials), associatedData(record.id)),
+      credentials: record.credentials
+        ? this.box.seal(JSON.stringify(record.credentials), associatedData(record))
+        : record.sealedCredentials,
       credential_hint: record.credentialHint,
       granted_scopes: JSON.stringify(record.grantedScopes),
       missing_scopes: JSON.stringify(record.missingScopes),
@@ -116,6 +209,9 @@ export class ConnectionRepository {
       last_event_at: record.lastEventAt,
       created_at: record.createdAt,
       updated_at: record.updatedAt,
+      version: record.version,
+      refresh_owner: null,
+      refresh_until: null,
     };
   }
 
@@ -124,13 +220,12 @@ export class ConnectionRepository {
       id: row.id,
       userId: row.user_id,
       app: row.app,
-      method: row.method,
+      method: row.method as ConnectionRecord['method'],
       label: row.label,
-      status: row.status,
+      status: row.status as ConnectionRecord['status'],
       accountId: row.account_id,
-      credentials: JSON.parse(
-        this.box.open(row.credentials, associatedData(row.id)),
-      ) as StoredCredentials,
+      sealedCredentials: row.credentials,
+      credentials: null,
       credentialHint: row.credential_hint,
       grantedScopes: JSON.parse(row.granted_scopes) as string[],
       missingScopes: JSON.parse(row.missing_scopes) as string[],
@@ -142,6 +237,7 @@ export class ConnectionRepository {
       lastEventAt: row.last_event_at,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
+      version: row.version,
     };
   }
 }

@@ -3,13 +3,15 @@
 // routes/*.test.ts.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'node:test';
 import { demoCatalog } from '@plugboard/contract/demo-catalog';
 import { CatalogService } from '../catalog/catalog-service.js';
 import { createSecretBox } from '../crypto/secret-box.js';
-import { IN_MEMORY, openDatabase } from '../db/open-database.js';
+import type { Database } from '../db/open-database.js';
 import type { ProviderClient, TokenResult, WhoAmIResult } from '../provider/provider-client.js';
 import type { SessionRecord } from '../sessions/session-record.js';
+import { DEFAULT_LIMITS, UsageLimits } from '../limits/usage-limits.js';
+import { openTestDatabase } from '../test-support/test-database.js';
 import { ConnectionRepository } from './connection-repository.js';
 import { ConnectionService } from './connection-service.js';
 
@@ -33,13 +35,15 @@ describe('ConnectionService.test', () => {
   let refreshCalls: number;
   let service: ConnectionService;
   let catalog: CatalogService;
+  let database: Database;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     refreshCalls = 0;
     whoAmI = { outcome: 'ok', identity };
     refresh = { outcome: 'rejected', error: 'invalid_grant' };
-    const db = openDatabase(IN_MEMORY);
-    catalog = new CatalogService(demoCatalog, db, 'http://127.0.0.1:1', Date.now);
+    database = await openTestDatabase();
+    const { db, notifications } = database;
+    catalog = new CatalogService(demoCatalog, db, notifications, 'http://127.0.0.1:1', Date.now);
     const provider = {
       whoAmI: async () => whoAmI,
       refresh: async () => {
@@ -48,28 +52,38 @@ describe('ConnectionService.test', () => {
       },
     } as unknown as ProviderClient;
     service = new ConnectionService({
+      db,
       catalog,
-      repository: new ConnectionRepository(db, createSecretBox(randomBytes(32))),
+      limits: new UsageLimits(db, Date.now, DEFAULT_LIMITS),
+      repository: new ConnectionRepository(db, createSecretBox([randomBytes(32)])),
       provider: () => provider,
       publicUrl: 'http://127.0.0.1:1',
       now: Date.now,
     });
   });
 
-  const connectSlack = (refreshToken: string | null) => {
+  afterEach(() => database.close());
+
+  const connectSlack = async (refreshToken: string | null) => {
     const tokens = {
       accessToken: 'a1',
       refreshToken,
       expiresAt: Date.now() - 1000,
       scopes: ['openid', 'contacts.read'],
     };
-    const result = service.connectOAuth(session, catalog.find('slack'), tokens, identity, null);
+    const result = await service.connectOAuth(
+      session,
+      catalog.find('slack'),
+      tokens,
+      identity,
+      null,
+    );
     assert.equal(result.outcome, 'connected');
     return result.outcome === 'connected' ? result.connection.id : '';
   };
 
   it('marks an OAuth connection needs_reauth when the refresh is refused', async () => {
-    const id = connectSlack('r1');
+    const id = await connectSlack('r1');
     const result = await service.test(session, id);
     assert.equal(refreshCalls, 1);
     assert.equal(result.ok, false);
@@ -79,7 +93,7 @@ describe('ConnectionService.test', () => {
   });
 
   it('marks it needs_reauth without calling the provider when there is no refresh token', async () => {
-    const id = connectSlack(null);
+    const id = await connectSlack(null);
     const result = await service.test(session, id);
     assert.equal(refreshCalls, 0);
     assert.equal(result.status, 'needs_reauth');
@@ -92,7 +106,13 @@ describe('ConnectionService.test', () => {
       expiresAt: Date.now() + 60_000,
       scopes: ['contacts.read'],
     };
-    const connected = service.connectOAuth(session, catalog.find('slack'), tokens, identity, null);
+    const connected = await service.connectOAuth(
+      session,
+      catalog.find('slack'),
+      tokens,
+      identity,
+      null,
+    );
     assert.equal(connected.outcome, 'connected');
     whoAmI = { outcome: 'rejected' };
     refresh = {
@@ -121,13 +141,16 @@ describe('ConnectionService.test', () => {
     const unreachable = await service.test(session, created.id);
     assert.equal(unreachable.connection.lastError?.code, 'provider_error');
 
-    catalog.setHealth('stripe', { status: 'down', message: 'Stripe is down for maintenance.' });
+    await catalog.setHealth('stripe', {
+      status: 'down',
+      message: 'Stripe is down for maintenance.',
+    });
     const down = await service.test(session, created.id);
     assert.equal(down.ok, false);
     assert.equal(down.message, 'Stripe is down for maintenance.');
     assert.equal(down.connection.lastError?.code, 'provider_unavailable');
 
-    catalog.setHealth('stripe', { status: 'operational' });
+    await catalog.setHealth('stripe', { status: 'operational' });
     whoAmI = { outcome: 'ok', identity };
     const back = await service.test(session, created.id);
     assert.equal(back.ok, true);

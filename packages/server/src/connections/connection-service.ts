@@ -12,7 +12,10 @@ import type {
 } from '@plugboard/contract';
 import type { CatalogService } from '../catalog/catalog-service.js';
 import { randomId } from '../crypto/random.js';
+import type { Db, Queryable } from '../db/schema.js';
+import { isUniqueViolation } from '../db/unique-violation.js';
 import { ApiError, notFound } from '../http/api-error.js';
+import type { UsageLimits } from '../limits/usage-limits.js';
 import type {
   ProviderClient,
   ProviderIdentity,
@@ -31,11 +34,19 @@ import {
 } from './stored-credentials.js';
 import { toWireConnection } from './to-wire-connection.js';
 
+/** A write that keeps losing races gives up after this many tries. */
+const MAX_WRITE_ATTEMPTS = 3;
+/** A refresh holds its lease this long at most (the provider call times out after 10 s). */
+const REFRESH_LEASE_MS = 15_000;
+const REFRESH_POLL_MS = 100;
+
 /** Only these scopes are infrastructure, not permissions the user cares about. */
 const PROTOCOL_SCOPES = new Set(['openid', 'offline_access', 'email', 'profile']);
 
 export interface ConnectionServiceDeps {
+  db: Db;
   catalog: CatalogService;
+  limits: UsageLimits;
   repository: ConnectionRepository;
   /** The client of the service behind an app. */
   provider: (appKey: string) => ProviderClient;
@@ -51,42 +62,52 @@ export type OAuthConnectOutcome =
 export class ConnectionService {
   constructor(private readonly deps: ConnectionServiceDeps) {}
 
-  list(session: SessionRecord, app?: string): Connection[] {
-    return this.deps.repository.list(session.userId, app).map((record) => this.toWire(record));
+  async list(session: SessionRecord, app?: string): Promise<Connection[]> {
+    const records = await this.deps.repository.list(session.userId, app);
+    return records.map((record) => this.toWire(record));
   }
 
-  get(session: SessionRecord, id: string): Connection {
-    return this.toWire(this.load(session, id));
+  async get(session: SessionRecord, id: string): Promise<Connection> {
+    return this.toWire(await this.load(session, id));
+  }
+
+  /**
+   * Checks a create with the service and returns how to store it: the caller commits it in the
+   * transaction that also records the Idempotency-Key's answer.
+   */
+  async prepareCreate(
+    session: SessionRecord,
+    request: CreateConnectionRequest,
+  ): Promise<(db: Queryable) => Promise<Connection>> {
+    const app = this.deps.catalog.get(session, request.app);
+    const method = credentialMethodOf(app, request.method);
+    const { credentials, identity } = await this.checkCredentials(
+      session,
+      app,
+      method,
+      request.fields,
+    );
+    const existing = await this.deps.repository.findByAccount(session.userId, app.key, identity.id);
+    if (existing) throw duplicateAccount(this.toWire(existing));
+    const record = this.connectedRecord({
+      existing: null,
+      userId: session.userId,
+      app,
+      method,
+      credentials,
+      identity,
+      label: request.label?.trim() || undefined,
+      grantedScopes: [],
+    });
+    return async (db) => {
+      await this.insertOrExplainDuplicate(record, db);
+      return this.toWire(record);
+    };
   }
 
   async create(session: SessionRecord, request: CreateConnectionRequest): Promise<Connection> {
-    const app = this.deps.catalog.get(session, request.app);
-    const method = credentialMethodOf(app, request.method);
-    const { credentials, identity } = await this.checkCredentials(app, method, request.fields);
-    const existing = this.deps.repository.findByAccount(session.userId, app.key, identity.id);
-    if (existing) throw duplicateAccount(this.toWire(existing));
-    const timestamp = this.isoNow();
-    const record: ConnectionRecord = {
-      id: randomId('con_'),
-      userId: session.userId,
-      app: app.key,
-      method: method.type,
-      label: request.label?.trim() || identity.label,
-      status: 'connected',
-      accountId: identity.id,
-      credentials,
-      credentialHint: credentialHint(method, credentials),
-      grantedScopes: [],
-      missingScopes: [],
-      lastTestedAt: timestamp,
-      lastError: null,
-      hookId: needsWebhook(app) ? randomId('', 32) : null,
-      lastEventAt: null,
-      createdAt: timestamp,
-      updatedAt: timestamp,
-    };
-    this.deps.repository.save(record);
-    return this.toWire(record);
+    const commit = await this.prepareCreate(session, request);
+    return commit(this.deps.db);
   }
 
   async update(
@@ -94,83 +115,95 @@ export class ConnectionService {
     id: string,
     patch: UpdateConnectionRequest,
   ): Promise<Connection> {
-    const record = this.load(session, id);
-    const app = this.deps.catalog.get(session, record.app);
     const label = patch.label?.trim();
     if (patch.label !== undefined && !label) {
       throw new ApiError(400, 'bad_request', 'The label cannot be empty.');
     }
-    const next: ConnectionRecord = { ...record, updatedAt: this.isoNow() };
-    if (patch.fields !== undefined || patch.method !== undefined) {
-      const method = credentialMethodOf(app, patch.method ?? record.method);
-      const { credentials, identity } = await this.checkCredentials(
-        app,
-        method,
-        patch.fields ?? {},
-      );
-      const holder = this.deps.repository.findByAccount(session.userId, app.key, identity.id);
-      if (holder && holder.id !== record.id) throw duplicateAccount(this.toWire(holder));
-      Object.assign(next, {
-        method: method.type,
-        credentials,
-        credentialHint: credentialHint(method, credentials),
-        label: identity.id === record.accountId ? record.label : identity.label,
-        accountId: identity.id,
-        status: 'connected',
-        grantedScopes: [],
-        missingScopes: [],
-        lastError: null,
-        lastTestedAt: next.updatedAt,
-      } satisfies Partial<ConnectionRecord>);
-    }
-    if (label) next.label = label;
-    this.deps.repository.save(next);
+    const next = await this.rewrite(session.userId, id, async (record) => {
+      const app = this.deps.catalog.get(session, record.app);
+      let next: ConnectionRecord = { ...record, updatedAt: this.isoNow() };
+      if (patch.fields !== undefined || patch.method !== undefined) {
+        const method = credentialMethodOf(app, patch.method ?? record.method);
+        const { credentials, identity } = await this.checkCredentials(
+          session,
+          app,
+          method,
+          patch.fields ?? {},
+        );
+        const holder = await this.deps.repository.findByAccount(
+          session.userId,
+          app.key,
+          identity.id,
+        );
+        if (holder && holder.id !== record.id) throw duplicateAccount(this.toWire(holder));
+        next = this.connectedRecord({
+          existing: record,
+          userId: session.userId,
+          app,
+          method,
+          credentials,
+          identity,
+          grantedScopes: [],
+        });
+      }
+      if (label) next.label = label;
+      return next;
+    });
     return this.toWire(next);
   }
 
   async remove(session: SessionRecord, id: string): Promise<void> {
-    const record = this.load(session, id);
-    this.deps.repository.delete(session.userId, id);
+    const record = await this.load(session, id);
+    if (!(await this.deps.repository.delete(session.userId, id))) throw notFound('The connection');
     // Best effort: the connection is gone whatever the service answers.
-    if (record.credentials.kind === 'oauth') {
-      await this.deps
-        .provider(record.app)
-        .revoke({ type: 'oauth', tokens: record.credentials.tokens });
+    const credentials = this.deps.repository.openCredentials(record);
+    if (credentials?.kind === 'oauth') {
+      await this.deps.provider(record.app).revoke({ type: 'oauth', tokens: credentials.tokens });
     }
   }
 
   async test(session: SessionRecord, id: string): Promise<TestResult> {
-    const record = this.load(session, id);
-    const app = this.deps.catalog.get(session, record.app);
-    const testedAt = this.isoNow();
-    const next: ConnectionRecord = { ...record, lastTestedAt: testedAt, updatedAt: testedAt };
-    let message: string;
-    if (app.health.status === 'down') {
-      message = app.health.message ?? `${app.name} is unavailable right now. Try again later.`;
-      Object.assign(next, failure('error', 'provider_unavailable', message));
-    } else {
-      const outcome = await this.callWhoAmI(app, next);
-      message = outcome.message;
-      if (outcome.identity) {
-        Object.assign(next, { status: 'connected', lastError: null } as const);
-      } else {
-        Object.assign(next, failure(outcome.status, outcome.code, message));
+    const { app: appKey } = await this.load(session, id);
+    await this.deps.limits.test(session, this.deps.catalog.get(session, appKey).key);
+    let message = '';
+    const next = await this.rewrite(session.userId, id, async (record) => {
+      const app = this.deps.catalog.get(session, record.app);
+      const testedAt = this.isoNow();
+      if (app.health.status === 'down') {
+        message = app.health.message ?? `${app.name} is unavailable right now. Try again later.`;
+        return {
+          ...record,
+          lastTestedAt: testedAt,
+          updatedAt: testedAt,
+          ...failure('error', 'provider_unavailable', message),
+        };
       }
-    }
-    this.deps.repository.save(next);
-    const connection = this.toWire(next);
-    return { ok: next.status === 'connected', status: next.status, message, testedAt, connection };
+      const outcome = await this.callWhoAmI(app, record);
+      message = outcome.message;
+      // A refresh stored new tokens already: the result is written over that version.
+      const base = outcome.refreshed ?? record;
+      const result = outcome.identity
+        ? ({ status: 'connected', lastError: null } as const)
+        : failure(outcome.status, outcome.code, message);
+      return { ...base, lastTestedAt: testedAt, updatedAt: testedAt, ...result };
+    });
+    return {
+      ok: next.status === 'connected',
+      status: next.status,
+      message,
+      testedAt: next.lastTestedAt!,
+      connection: this.toWire(next),
+    };
   }
 
   /** Stores the result of a successful OAuth exchange (a new connection or, in update mode, the given one). */
-  connectOAuth(
+  async connectOAuth(
     session: Pick<SessionRecord, 'userId'>,
     app: App,
     tokens: TokenSet,
     identity: ProviderIdentity,
     connectionId: string | null,
-  ): OAuthConnectOutcome {
-    const grantedScopes = userFacingScopes(tokens.scopes);
+  ): Promise<OAuthConnectOutcome> {
     const required = oauthMethodOf(app).scopes.filter((scope) => scope.required);
     const missingScopes = required
       .map((scope) => scope.name)
@@ -178,33 +211,37 @@ export class ConnectionService {
     if (missingScopes.length > 0) return { outcome: 'missing_scopes', missingScopes };
 
     const { repository } = this.deps;
-    const holder = repository.findByAccount(session.userId, app.key, identity.id);
-    const target = connectionId ? repository.find(session.userId, connectionId) : null;
+    const holder = await repository.findByAccount(session.userId, app.key, identity.id);
+    const target = connectionId ? await repository.find(session.userId, connectionId) : null;
     if (holder && holder.id !== target?.id) {
       return { outcome: 'duplicate', connection: this.toWire(holder) };
     }
-    const timestamp = this.isoNow();
-    const credentials: StoredCredentials = { kind: 'oauth', tokens };
-    const record: ConnectionRecord = {
-      id: target?.id ?? randomId('con_'),
+    const record = this.connectedRecord({
+      existing: target,
       userId: session.userId,
-      app: app.key,
-      method: 'oauth2',
-      label: target && target.accountId === identity.id ? target.label : identity.label,
-      status: 'connected',
-      accountId: identity.id,
-      credentials,
-      credentialHint: null,
-      grantedScopes,
-      missingScopes: [],
-      lastTestedAt: timestamp,
-      lastError: null,
-      hookId: target?.hookId ?? (needsWebhook(app) ? randomId('', 32) : null),
-      lastEventAt: target?.lastEventAt ?? null,
-      createdAt: target?.createdAt ?? timestamp,
-      updatedAt: timestamp,
-    };
-    repository.save(record);
+      app,
+      method: oauthMethodOf(app),
+      credentials: { kind: 'oauth', tokens },
+      identity,
+      grantedScopes: userFacingScopes(tokens.scopes),
+    });
+    if (target) {
+      // A write beside the sign-in (a Test, a rename) must not be lost, nor override it.
+      const rewritten = await this.rewrite(session.userId, target.id, async (current) => ({
+        ...record,
+        label: current.accountId === identity.id ? current.label : record.label,
+        lastEventAt: current.lastEventAt,
+        version: current.version,
+      }));
+      return { outcome: 'connected', connection: this.toWire(rewritten) };
+    } else {
+      try {
+        await this.insertOrExplainDuplicate(record, this.deps.db);
+      } catch (error) {
+        if (!(error instanceof ApiError) || !error.extras.existingConnection) throw error;
+        return { outcome: 'duplicate', connection: error.extras.existingConnection };
+      }
+    }
     return { outcome: 'connected', connection: this.toWire(record) };
   }
 
@@ -212,17 +249,95 @@ export class ConnectionService {
     return toWireConnection(record, this.deps.publicUrl);
   }
 
-  private load(session: SessionRecord, id: string): ConnectionRecord {
-    const record = this.deps.repository.find(session.userId, id);
+  /**
+   * Reads the connection, lets `change` compute its next state (it may call the service), and
+   * writes it only if nobody wrote in between; otherwise reads it again and redoes the change.
+   * A connection deleted meanwhile stays deleted (404).
+   */
+  private async rewrite(
+    userId: string,
+    id: string,
+    change: (record: ConnectionRecord) => Promise<ConnectionRecord>,
+  ): Promise<ConnectionRecord> {
+    for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt += 1) {
+      const record = await this.deps.repository.find(userId, id);
+      if (!record) throw notFound('The connection');
+      const next = await change(record);
+      const written = await this.deps.repository.update(next);
+      if (written === 'updated') return { ...next, version: next.version + 1 };
+      if (written === 'gone') throw notFound('The connection');
+    }
+    throw new ApiError(500, 'internal_error', 'The connection kept changing; try again.');
+  }
+
+  /** The one place a connected record is built: a new connection, new credentials, a new sign-in. */
+  private connectedRecord(input: {
+    existing: ConnectionRecord | null;
+    userId: string;
+    app: App;
+    method: AuthMethod;
+    credentials: StoredCredentials;
+    identity: ProviderIdentity;
+    /** The user's own label; else the existing one for the same account, else the account email. */
+    label?: string;
+    grantedScopes: string[];
+  }): ConnectionRecord {
+    const { existing, identity } = input;
+    const timestamp = this.isoNow();
+    const sameAccount = existing !== null && existing.accountId === identity.id;
+    return {
+      id: existing?.id ?? randomId('con_'),
+      userId: input.userId,
+      app: input.app.key,
+      method: input.method.type,
+      label: input.label ?? (sameAccount ? existing.label : identity.label),
+      status: 'connected',
+      accountId: identity.id,
+      sealedCredentials: existing?.sealedCredentials ?? '',
+      credentials: input.credentials,
+      credentialHint: credentialHint(input.method, input.credentials),
+      grantedScopes: input.grantedScopes,
+      missingScopes: [],
+      lastTestedAt: timestamp,
+      lastError: null,
+      hookId: existing?.hookId ?? (needsWebhook(input.app) ? randomId('', 32) : null),
+      lastEventAt: existing?.lastEventAt ?? null,
+      createdAt: existing?.createdAt ?? timestamp,
+      updatedAt: timestamp,
+      version: existing?.version ?? 1,
+    };
+  }
+
+  /** Inserts a new connection; a racing create of the same account becomes 409 duplicate_account. */
+  private async insertOrExplainDuplicate(record: ConnectionRecord, db: Queryable): Promise<void> {
+    try {
+      await this.deps.repository.insert(record, db);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const holder = await this.deps.repository.findByAccount(
+        record.userId,
+        record.app,
+        record.accountId,
+      );
+      if (!holder) throw error;
+      throw duplicateAccount(this.toWire(holder));
+    }
+  }
+
+  private async load(session: SessionRecord, id: string): Promise<ConnectionRecord> {
+    const record = await this.deps.repository.find(session.userId, id);
     if (!record) throw notFound('The connection');
     return record;
   }
 
+  /** Every submission of credentials counts against the rate limits, valid or not. */
   private async checkCredentials(
+    session: SessionRecord,
     app: App,
     method: AuthMethod,
     submitted: CreateConnectionRequest['fields'],
   ): Promise<{ credentials: StoredCredentials; identity: ProviderIdentity }> {
+    await this.deps.limits.credentialAttempt(session, app.key);
     const { values, errors } = validateFields(method, submitted);
     if (errors.length > 0) {
       throw new ApiError(422, 'validation_failed', 'Check the highlighted fields.', { errors });
@@ -253,70 +368,127 @@ export class ConnectionService {
     return { credentials, identity: answer.identity };
   }
 
-  /** Calls "who am I", refreshing an expired or rejected OAuth access token once. */
-  private async callWhoAmI(
-    app: App,
-    record: ConnectionRecord,
-  ): Promise<
-    | { identity: ProviderIdentity; message: string }
-    | { identity: null; status: ConnectionRecord['status']; code: string; message: string }
-  > {
+  /**
+   * Calls "who am I", refreshing an expired or rejected OAuth access token once. Returns the
+   * record as stored after a refresh (new tokens, new version) when it refreshed.
+   */
+  private async callWhoAmI(app: App, record: ConnectionRecord): Promise<WhoAmIOutcome> {
     const method = credentialOrOAuthMethod(app, record.method);
     const provider = this.deps.provider(app.key);
-    const { credentials } = record;
+    let credentials = this.deps.repository.openCredentials(record);
+    if (!credentials) return { ...unreadableCredentials(app), refreshed: undefined };
+    let current = record;
+    let refreshed: ConnectionRecord | undefined;
+    const refreshOnce = async (): Promise<Failure | null> => {
+      const result = await this.refreshOnceAcrossInstances(app, current);
+      if (!result.ok) return result.failure;
+      refreshed = result.record;
+      current = result.record;
+      credentials = result.credentials;
+      return null;
+    };
     const tokenExpired =
       credentials.kind === 'oauth' &&
       credentials.tokens.expiresAt !== null &&
       credentials.tokens.expiresAt <= this.deps.now();
-    let refreshed = false;
     if (tokenExpired) {
-      const refresh = await this.refresh(record);
-      if (refresh) return refresh;
-      refreshed = true;
+      const failed = await refreshOnce();
+      if (failed) return { ...failed, refreshed };
     }
-    let answer: WhoAmIResult = await provider.whoAmI(
-      providerCredential(method, record.credentials),
-    );
-    if (answer.outcome === 'rejected' && record.credentials.kind === 'oauth' && !refreshed) {
-      const refresh = await this.refresh(record);
-      if (refresh) return refresh;
-      answer = await provider.whoAmI(providerCredential(method, record.credentials));
+    let answer: WhoAmIResult = await provider.whoAmI(providerCredential(method, credentials));
+    if (answer.outcome === 'rejected' && credentials.kind === 'oauth' && !refreshed) {
+      const failed = await refreshOnce();
+      if (failed) return { ...failed, refreshed };
+      answer = await provider.whoAmI(providerCredential(method, credentials));
     }
     if (answer.outcome === 'ok') {
-      return { identity: answer.identity, message: `Connected as ${answer.identity.label}` };
+      return {
+        identity: answer.identity,
+        message: `Connected as ${answer.identity.label}`,
+        refreshed,
+      };
     }
     if (answer.outcome === 'unreachable') {
-      return {
-        identity: null,
-        status: 'error',
-        code: 'provider_error',
-        message: `${app.name}: ${answer.detail}`,
-      };
+      return { ...providerFailure(app, answer.detail), refreshed };
     }
-    return record.credentials.kind === 'oauth'
-      ? reauthNeeded(app)
-      : {
-          identity: null,
-          status: 'error',
-          code: 'credentials_rejected',
-          message: `${app.name} no longer accepts these credentials. Update them to reconnect.`,
-        };
+    const rejected: Failure =
+      credentials.kind === 'oauth'
+        ? reauthNeeded(app)
+        : {
+            identity: null,
+            status: 'error',
+            code: 'credentials_rejected',
+            message: `${app.name} no longer accepts these credentials. Update them to reconnect.`,
+          };
+    return { ...rejected, refreshed };
   }
 
-  /** Refreshes the record's tokens in place; returns a failure outcome when it cannot. */
-  private async refresh(record: ConnectionRecord) {
-    const { credentials } = record;
-    const app = this.deps.catalog.find(record.app);
-    if (credentials.kind !== 'oauth' || !credentials.tokens.refreshToken) return reauthNeeded(app);
-    const result = await this.deps.provider(record.app).refresh(credentials.tokens);
-    if (result.outcome === 'rejected') return reauthNeeded(app);
+  /**
+   * Refreshes the tokens under the connection's refresh lease, so one refresh runs per connection
+   * at a time on every instance (a rotating refresh token works once). A request that finds the
+   * lease taken waits for the holder and uses the tokens it stored.
+   */
+  private async refreshOnceAcrossInstances(
+    app: App,
+    record: ConnectionRecord,
+  ): Promise<
+    | { ok: true; record: ConnectionRecord; credentials: StoredCredentials }
+    | { ok: false; failure: Failure }
+  > {
+    const { repository, now } = this.deps;
+    /** Another holder stored new tokens: use those. */
+    const theirs = (current: ConnectionRecord) => {
+      const credentials = repository.openCredentials(current);
+      return credentials
+        ? { ok: true as const, record: current, credentials }
+        : { ok: false as const, failure: unreadableCredentials(app) };
+    };
+    const owner = randomId('rfl_');
+    const giveUpAt = now() + REFRESH_LEASE_MS;
+    while (!(await repository.claimRefresh(record, owner, now(), now() + REFRESH_LEASE_MS))) {
+      await delay(REFRESH_POLL_MS);
+      const current = await repository.find(record.userId, record.id);
+      if (!current) throw notFound('The connection');
+      if (tokensChanged(record, current)) return theirs(current);
+      if (now() > giveUpAt) {
+        return { ok: false, failure: providerFailure(app, 'A token refresh is still running.') };
+      }
+    }
+    try {
+      // Someone may have refreshed between our read and our claim.
+      const current = await repository.find(record.userId, record.id);
+      if (!current) throw notFound('The connection');
+      if (tokensChanged(record, current)) return theirs(current);
+      const credentials = repository.openCredentials(current);
+      if (!credentials) return { ok: false, failure: unreadableCredentials(app) };
+      const result = await this.refreshTokens(app, credentials);
+      if (!result.ok) return result;
+      const saved = await repository.saveRefreshed(current, owner, {
+        credentials: result.credentials,
+        grantedScopes: userFacingScopes(result.credentials.tokens.scopes),
+        updatedAt: this.isoNow(),
+      });
+      if (!saved) {
+        return { ok: false, failure: providerFailure(app, 'The token refresh took too long.') };
+      }
+      return { ok: true, record: saved, credentials: result.credentials };
+    } finally {
+      await repository.releaseRefresh(record, owner);
+    }
+  }
+
+  /** Asks the service for new tokens; returns them, or why the connection cannot go on. */
+  private async refreshTokens(
+    app: App,
+    credentials: StoredCredentials,
+  ): Promise<{ ok: true; credentials: OAuthCredentials } | { ok: false; failure: Failure }> {
+    if (credentials.kind !== 'oauth' || !credentials.tokens.refreshToken) {
+      return { ok: false, failure: reauthNeeded(app) };
+    }
+    const result = await this.deps.provider(app.key).refresh(credentials.tokens);
+    if (result.outcome === 'rejected') return { ok: false, failure: reauthNeeded(app) };
     if (result.outcome === 'unreachable') {
-      return {
-        identity: null,
-        status: 'error' as const,
-        code: 'provider_error',
-        message: `${app.name}: ${result.detail}`,
-      };
+      return { ok: false, failure: providerFailure(app, result.detail) };
     }
     const tokens: TokenSet = {
       ...result.tokens,
@@ -324,9 +496,7 @@ export class ConnectionService {
       refreshToken: result.tokens.refreshToken ?? credentials.tokens.refreshToken,
       scopes: result.tokens.scopes.length > 0 ? result.tokens.scopes : credentials.tokens.scopes,
     };
-    record.credentials = { kind: 'oauth', tokens };
-    record.grantedScopes = userFacingScopes(tokens.scopes);
-    return null;
+    return { ok: true, credentials: { kind: 'oauth', tokens } };
   }
 
   private isoNow(): string {
@@ -334,10 +504,49 @@ export class ConnectionService {
   }
 }
 
-function reauthNeeded(app: App) {
+type OAuthCredentials = Extract<StoredCredentials, { kind: 'oauth' }>;
+
+interface Failure {
+  identity: null;
+  status: ConnectionRecord['status'];
+  code: string;
+  message: string;
+}
+
+type WhoAmIOutcome = ({ identity: ProviderIdentity; message: string } | Failure) & {
+  refreshed: ConnectionRecord | undefined;
+};
+
+/** Only credential writes (a refresh, an update) change the sealed value. */
+function tokensChanged(before: ConnectionRecord, after: ConnectionRecord): boolean {
+  return before.sealedCredentials !== after.sealedCredentials;
+}
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function providerFailure(app: App, detail: string): Failure {
   return {
     identity: null,
-    status: 'needs_reauth' as const,
+    status: 'error',
+    code: 'provider_error',
+    message: `${app.name}: ${detail}`,
+  };
+}
+
+/** Stored credentials that no configured key opens (tampered, moved, or a key removed too soon). */
+function unreadableCredentials(app: App): Failure {
+  return {
+    identity: null,
+    status: 'needs_reauth',
+    code: 'needs_reauth',
+    message: `The stored sign-in for ${app.name} cannot be read. Update the connection to sign in again.`,
+  };
+}
+
+function reauthNeeded(app: App): Failure {
+  return {
+    identity: null,
+    status: 'needs_reauth',
     code: 'needs_reauth',
     message: `Your ${app.name} sign-in has expired. Update the connection to sign in again.`,
   };

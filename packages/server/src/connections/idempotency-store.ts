@@ -1,12 +1,19 @@
-// Idempotency-Key handling for POST /v1/connections: the first successful answer for a
-// (user, key) is kept for a day and replayed for the same body; another body under the same key
-// is then a conflict. Failures are not kept (as Stripe does): a retry recomputes them, and a user
-// who corrects a field may resubmit under the same key. Concurrent requests with one key share
-// the first one's in-flight work, whatever its outcome, instead of racing it.
-import type { Db } from '../db/open-database.js';
+// Idempotency-Key handling for POST /v1/connections, shared by every instance through the database.
+// The first request with a (user, key) claims a row and works while renewing a short lease; the
+// resource it creates and its answer are committed in one transaction, so a retry either finds the
+// answer or finds nothing done. Requests with the same key wait for the claim to end and share its
+// answer (a success is replayed for a day; a failure is shared only with those waiting, as Stripe
+// does, so a user who corrects a field may resubmit under the same key). Another body under a key
+// is a conflict. A claim whose instance died expires with its lease and is taken over.
+import type { Transaction } from 'kysely';
+import { randomId } from '../crypto/random.js';
+import type { RequestDigest } from '../crypto/request-digest.js';
+import type { Db, Tables } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
 
 const RETENTION_MS = 24 * 60 * 60 * 1000;
+const LEASE_MS = 10_000;
+const WAIT_STEPS_MS = [20, 40, 80, 120, 200];
 
 export interface StoredAnswer {
   status: number;
@@ -14,10 +21,14 @@ export interface StoredAnswer {
   body: unknown;
 }
 
-interface KeyRow {
-  request_hash: string;
-  status: number;
-  body: string;
+/** Writes what the request created and returns its answer, inside the recording transaction. */
+export type Commit = (trx: Transaction<Tables>) => Promise<StoredAnswer>;
+
+export interface IdempotentWork {
+  /** The slow part (validation, calls to the service); returns how to commit its result. */
+  prepare(): Promise<Commit>;
+  /** The answer for an error of prepare or commit; undefined rethrows it. */
+  answerFor(error: unknown): StoredAnswer | undefined;
 }
 
 const conflict = () =>
@@ -27,12 +38,12 @@ const conflict = () =>
     'This Idempotency-Key was already used for another request.',
   );
 
-export class IdempotencyStore {
-  private readonly inFlight = new Map<
-    string,
-    { requestHash: string; answer: Promise<StoredAnswer> }
-  >();
+/** The claim was taken over while this request worked (its lease ran out). */
+class LostClaim extends Error {}
 
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class IdempotencyStore {
   constructor(
     private readonly db: Db,
     private readonly now: () => number,
@@ -41,58 +52,126 @@ export class IdempotencyStore {
   async run(
     userId: string,
     key: string,
-    requestHash: string,
-    produce: () => Promise<StoredAnswer>,
+    body: RequestDigest,
+    work: IdempotentWork,
   ): Promise<StoredAnswer> {
-    const slot = `${userId}\u0000${key}`;
-    const pending = this.inFlight.get(slot);
-    if (pending) {
-      if (pending.requestHash !== requestHash) throw conflict();
-      return pending.answer;
+    const requestHmac = body.value;
+    const owner = randomId('idk_');
+    /** The claim this request waited on: its failure is this request's answer too. */
+    let awaited: string | undefined;
+    for (let step = 0; ; step += 1) {
+      const now = this.now();
+      const inserted = await this.db
+        .insertInto('idempotency_keys')
+        .values({
+          user_id: userId,
+          key,
+          request_hmac: requestHmac,
+          state: 'in_progress',
+          owner,
+          lease_until: now + LEASE_MS,
+          status: null,
+          answer: null,
+          created_at: now,
+        })
+        .onConflict((conflicting) => conflicting.columns(['user_id', 'key']).doNothing())
+        .executeTakeFirst();
+      if ((inserted.numInsertedOrUpdatedRows ?? 0n) > 0n) {
+        const answer = await this.workAs(userId, key, owner, work);
+        if (answer) return answer;
+        continue;
+      }
+      const row = await this.db
+        .selectFrom('idempotency_keys')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .where('key', '=', key)
+        .executeTakeFirst();
+      if (!row) continue;
+      const stale = row.created_at <= now - RETENTION_MS;
+      if (!stale && row.state === 'failed' && row.owner === awaited) {
+        return JSON.parse(row.answer!) as StoredAnswer;
+      }
+      if (!stale && row.state !== 'failed' && !body.matches(row.request_hmac)) throw conflict();
+      if (!stale && row.state === 'done') return JSON.parse(row.answer!) as StoredAnswer;
+      const abandoned = row.state === 'in_progress' && row.lease_until <= now;
+      if (stale || row.state === 'failed' || abandoned) {
+        const taken = await this.db
+          .updateTable('idempotency_keys')
+          .set({
+            request_hmac: requestHmac,
+            state: 'in_progress',
+            owner,
+            lease_until: now + LEASE_MS,
+            status: null,
+            answer: null,
+            created_at: now,
+          })
+          .where('user_id', '=', userId)
+          .where('key', '=', key)
+          .where('owner', '=', row.owner)
+          .where('state', '=', row.state)
+          .executeTakeFirst();
+        if (taken.numUpdatedRows > 0n) {
+          const answer = await this.workAs(userId, key, owner, work);
+          if (answer) return answer;
+        }
+        // Another request took it first: look again after a moment.
+        await delay(WAIT_STEPS_MS[0]!);
+        continue;
+      }
+      awaited = row.owner;
+      await delay(WAIT_STEPS_MS[Math.min(step, WAIT_STEPS_MS.length - 1)]!);
     }
-    const stored = this.find(userId, key);
-    if (stored) {
-      if (stored.request_hash !== requestHash) throw conflict();
-      return {
-        status: stored.status,
-        ...(JSON.parse(stored.body) as Omit<StoredAnswer, 'status'>),
-      };
-    }
-    const answer = produce().then((result) => {
-      if (result.status < 300) this.remember(userId, key, requestHash, result);
-      return result;
-    });
-    this.inFlight.set(slot, { requestHash, answer });
+  }
+
+  /** Does the work under a claim; undefined when the claim was lost meanwhile. */
+  private async workAs(
+    userId: string,
+    key: string,
+    owner: string,
+    work: IdempotentWork,
+  ): Promise<StoredAnswer | undefined> {
+    const mine = (trx: Db | Transaction<Tables>) =>
+      trx
+        .updateTable('idempotency_keys')
+        .where('user_id', '=', userId)
+        .where('key', '=', key)
+        .where('owner', '=', owner);
+    const renew = setInterval(() => {
+      mine(this.db)
+        .set({ lease_until: this.now() + LEASE_MS })
+        .execute()
+        .catch(() => undefined);
+    }, LEASE_MS / 4);
     try {
-      return await answer;
+      const commit = await work.prepare();
+      return await this.db.transaction().execute(async (trx) => {
+        const answer = await commit(trx);
+        const recorded = await mine(trx)
+          .set({ state: 'done', status: answer.status, answer: JSON.stringify(answer) })
+          .executeTakeFirst();
+        if (recorded.numUpdatedRows === 0n) throw new LostClaim();
+        return answer;
+      });
+    } catch (error) {
+      if (error instanceof LostClaim) return undefined;
+      const answer = work.answerFor(error);
+      if (!answer) {
+        await this.db
+          .deleteFrom('idempotency_keys')
+          .where('user_id', '=', userId)
+          .where('key', '=', key)
+          .where('owner', '=', owner)
+          .execute();
+        throw error;
+      }
+      await mine(this.db)
+        .set({ state: 'failed', status: answer.status, answer: JSON.stringify(answer) })
+        .execute();
+      return answer;
     } finally {
-      this.inFlight.delete(slot);
+      clearInterval(renew);
     }
-  }
-
-  private find(userId: string, key: string): KeyRow | undefined {
-    return this.db
-      .prepare(
-        'SELECT request_hash, status, body FROM idempotency_keys WHERE user_id = ? AND key = ? AND created_at > ?',
-      )
-      .get(userId, key, this.now() - RETENTION_MS) as KeyRow | undefined;
-  }
-
-  private remember(userId: string, key: string, requestHash: string, answer: StoredAnswer): void {
-    this.db
-      .prepare(
-        `INSERT INTO idempotency_keys (user_id, key, request_hash, status, body, created_at)
-         VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (user_id, key) DO UPDATE SET request_hash = excluded.request_hash,
-           status = excluded.status, body = excluded.body, created_at = excluded.created_at`,
-      )
-      .run(
-        userId,
-        key,
-        requestHash,
-        answer.status,
-        JSON.stringify({ contentType: answer.contentType, body: answer.body }),
-        this.now(),
-      );
   }
 }

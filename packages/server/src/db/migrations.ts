@@ -1,90 +1,196 @@
-// Numbered schema migrations, applied in order once each and recorded in the `migrations` table.
-// Never edit an applied migration: add the next number instead.
+// Schema migrations for SQLite and PostgreSQL alike, written with Kysely's schema builder and run by
+// its Migrator at start (under an advisory lock on PostgreSQL, so instances starting together apply
+// each migration once). Never edit an applied migration: add the next one.
+// 001 and 002 repeat the tables of the earlier hand-written migrator with IF NOT EXISTS, so a
+// development database created before Kysely keeps its data.
+import type { Kysely, Migration } from 'kysely';
 
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+/** Epoch milliseconds need 64 bits (PostgreSQL's integer is 32). */
+const EPOCH_MS = 'bigint';
 
-export const migrations: readonly Migration[] = [
-  {
-    version: 1,
-    name: 'sessions, connections, idempotency keys and oauth flows',
-    sql: `
-      CREATE TABLE sessions (
-        id TEXT PRIMARY KEY,
-        token_hash TEXT NOT NULL UNIQUE,
-        user_id TEXT NOT NULL,
-        allowed_origins TEXT NOT NULL,
-        allowed_apps TEXT,
-        expires_at INTEGER NOT NULL,
-        revoked_at INTEGER,
-        created_at INTEGER NOT NULL
-      );
-      CREATE INDEX sessions_expires_at ON sessions (expires_at);
-
-      CREATE TABLE connections (
-        id TEXT PRIMARY KEY,
-        user_id TEXT NOT NULL,
-        app TEXT NOT NULL,
-        method TEXT NOT NULL,
-        label TEXT NOT NULL,
-        status TEXT NOT NULL,
-        account_id TEXT NOT NULL,
-        credentials TEXT NOT NULL,
-        credential_hint TEXT,
-        granted_scopes TEXT NOT NULL,
-        missing_scopes TEXT NOT NULL,
-        last_tested_at TEXT,
-        last_error TEXT,
-        hook_id TEXT UNIQUE,
-        last_event_at TEXT,
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
-      );
-      CREATE INDEX connections_user_app ON connections (user_id, app);
-
-      CREATE TABLE idempotency_keys (
-        user_id TEXT NOT NULL,
-        key TEXT NOT NULL,
-        request_hash TEXT NOT NULL,
-        status INTEGER NOT NULL,
-        body TEXT NOT NULL,
-        created_at INTEGER NOT NULL,
-        PRIMARY KEY (user_id, key)
-      );
-
-      CREATE TABLE oauth_flows (
-        id TEXT PRIMARY KEY,
-        state_hash TEXT NOT NULL UNIQUE,
-        session_id TEXT NOT NULL,
-        user_id TEXT NOT NULL,
-        app TEXT NOT NULL,
-        connection_id TEXT,
-        mode TEXT NOT NULL,
-        opener_origin TEXT NOT NULL,
-        return_url TEXT,
-        code_verifier TEXT NOT NULL,
-        status TEXT NOT NULL,
-        error TEXT,
-        result_connection_id TEXT,
-        state_used_at INTEGER,
-        expires_at INTEGER NOT NULL,
-        created_at INTEGER NOT NULL
-      );
-    `,
+export const migrations: Record<string, Migration> = {
+  '001_sessions_connections_flows': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('sessions')
+        .ifNotExists()
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('token_hash', 'text', (col) => col.notNull().unique())
+        .addColumn('user_id', 'text', (col) => col.notNull())
+        .addColumn('allowed_origins', 'text', (col) => col.notNull())
+        .addColumn('allowed_apps', 'text')
+        .addColumn('expires_at', EPOCH_MS, (col) => col.notNull())
+        .addColumn('revoked_at', EPOCH_MS)
+        .addColumn('created_at', EPOCH_MS, (col) => col.notNull())
+        .execute();
+      await db.schema
+        .createIndex('sessions_expires_at')
+        .ifNotExists()
+        .on('sessions')
+        .column('expires_at')
+        .execute();
+      await db.schema
+        .createTable('connections')
+        .ifNotExists()
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('user_id', 'text', (col) => col.notNull())
+        .addColumn('app', 'text', (col) => col.notNull())
+        .addColumn('method', 'text', (col) => col.notNull())
+        .addColumn('label', 'text', (col) => col.notNull())
+        .addColumn('status', 'text', (col) => col.notNull())
+        .addColumn('account_id', 'text', (col) => col.notNull())
+        .addColumn('credentials', 'text', (col) => col.notNull())
+        .addColumn('credential_hint', 'text')
+        .addColumn('granted_scopes', 'text', (col) => col.notNull())
+        .addColumn('missing_scopes', 'text', (col) => col.notNull())
+        .addColumn('last_tested_at', 'text')
+        .addColumn('last_error', 'text')
+        .addColumn('hook_id', 'text', (col) => col.unique())
+        .addColumn('last_event_at', 'text')
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .addColumn('updated_at', 'text', (col) => col.notNull())
+        .execute();
+      await db.schema
+        .createIndex('connections_user_app')
+        .ifNotExists()
+        .on('connections')
+        .columns(['user_id', 'app'])
+        .execute();
+      await db.schema
+        .createTable('oauth_flows')
+        .ifNotExists()
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('state_hash', 'text', (col) => col.notNull().unique())
+        .addColumn('session_id', 'text', (col) => col.notNull())
+        .addColumn('user_id', 'text', (col) => col.notNull())
+        .addColumn('app', 'text', (col) => col.notNull())
+        .addColumn('connection_id', 'text')
+        .addColumn('mode', 'text', (col) => col.notNull())
+        .addColumn('opener_origin', 'text', (col) => col.notNull())
+        .addColumn('return_url', 'text')
+        .addColumn('code_verifier', 'text', (col) => col.notNull())
+        .addColumn('status', 'text', (col) => col.notNull())
+        .addColumn('error', 'text')
+        .addColumn('result_connection_id', 'text')
+        .addColumn('state_used_at', EPOCH_MS)
+        .addColumn('expires_at', EPOCH_MS, (col) => col.notNull())
+        .addColumn('created_at', EPOCH_MS, (col) => col.notNull())
+        .execute();
+    },
   },
-  {
-    version: 2,
-    name: 'provider health overrides',
-    sql: `
-      CREATE TABLE app_health (
-        app TEXT PRIMARY KEY,
-        status TEXT NOT NULL,
-        message TEXT,
-        updated_at INTEGER NOT NULL
-      );
-    `,
+  '002_app_health': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('app_health')
+        .ifNotExists()
+        .addColumn('app', 'text', (col) => col.primaryKey())
+        .addColumn('status', 'text', (col) => col.notNull())
+        .addColumn('message', 'text')
+        .addColumn('updated_at', EPOCH_MS, (col) => col.notNull())
+        .execute();
+    },
   },
-];
+  '003_shared_state_for_instances': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('connections')
+        .addColumn('version', 'integer', (col) => col.notNull().defaultTo(1))
+        .execute();
+      await db.schema.alterTable('connections').addColumn('refresh_owner', 'text').execute();
+      await db.schema.alterTable('connections').addColumn('refresh_until', EPOCH_MS).execute();
+      await db.schema
+        .createTable('session_origins')
+        .addColumn('origin', 'text', (col) => col.notNull())
+        .addColumn('session_id', 'text', (col) => col.notNull())
+        .addColumn('expires_at', EPOCH_MS, (col) => col.notNull())
+        .addPrimaryKeyConstraint('session_origins_pk', ['origin', 'session_id'])
+        .execute();
+      await db.schema
+        .createIndex('session_origins_lookup')
+        .on('session_origins')
+        .columns(['origin', 'expires_at'])
+        .execute();
+      await db.schema
+        .createIndex('session_origins_session')
+        .on('session_origins')
+        .column('session_id')
+        .execute();
+      // One connection per account of a service and user, even when two creates race.
+      await db.schema
+        .createIndex('connections_account')
+        .unique()
+        .on('connections')
+        .columns(['user_id', 'app', 'account_id'])
+        .execute();
+      await db.schema
+        .createIndex('oauth_flows_user_status')
+        .on('oauth_flows')
+        .columns(['user_id', 'status'])
+        .execute();
+      await db.schema
+        .createIndex('oauth_flows_expires_at')
+        .on('oauth_flows')
+        .column('expires_at')
+        .execute();
+
+      // Idempotency keys only live a day: the old table (unsalted body hashes) is replaced.
+      await db.schema.dropTable('idempotency_keys').ifExists().execute();
+      await db.schema
+        .createTable('idempotency_keys')
+        .addColumn('user_id', 'text', (col) => col.notNull())
+        .addColumn('key', 'text', (col) => col.notNull())
+        .addColumn('request_hmac', 'text', (col) => col.notNull())
+        .addColumn('state', 'text', (col) => col.notNull())
+        .addColumn('owner', 'text', (col) => col.notNull())
+        .addColumn('lease_until', EPOCH_MS, (col) => col.notNull())
+        .addColumn('status', 'integer')
+        .addColumn('answer', 'text')
+        .addColumn('created_at', EPOCH_MS, (col) => col.notNull())
+        .addPrimaryKeyConstraint('idempotency_keys_pk', ['user_id', 'key'])
+        .execute();
+      await db.schema
+        .createIndex('idempotency_keys_created_at')
+        .on('idempotency_keys')
+        .column('created_at')
+        .execute();
+
+      await db.schema
+        .createTable('rate_limits')
+        .addColumn('key', 'text', (col) => col.notNull())
+        .addColumn('window_start', EPOCH_MS, (col) => col.notNull())
+        .addColumn('count', 'integer', (col) => col.notNull())
+        .addColumn('expires_at', EPOCH_MS, (col) => col.notNull())
+        .addPrimaryKeyConstraint('rate_limits_pk', ['key', 'window_start'])
+        .execute();
+      await db.schema
+        .createIndex('rate_limits_expires_at')
+        .on('rate_limits')
+        .column('expires_at')
+        .execute();
+
+      await db.schema
+        .createTable('long_polls')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('session_id', 'text', (col) => col.notNull())
+        .addColumn('expires_at', EPOCH_MS, (col) => col.notNull())
+        .execute();
+      await db.schema
+        .createIndex('long_polls_session')
+        .on('long_polls')
+        .columns(['session_id', 'expires_at'])
+        .execute();
+
+      await db.schema
+        .createTable('webhook_deliveries')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('connection_id', 'text', (col) => col.notNull())
+        .addColumn('received_at', EPOCH_MS, (col) => col.notNull())
+        .execute();
+      await db.schema
+        .createIndex('webhook_deliveries_connection')
+        .on('webhook_deliveries')
+        .columns(['connection_id', 'received_at'])
+        .execute();
+    },
+  },
+};

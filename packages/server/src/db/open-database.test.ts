@@ -1,44 +1,49 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { IN_MEMORY, migrate, openDatabase } from './open-database.js';
+import { freshTestDatabaseUrl } from '../test-support/test-database.js';
 import { migrations } from './migrations.js';
+import { IN_MEMORY, migrate, openDatabase } from './open-database.js';
 
-describe('migrations', () => {
-  it('applies every numbered migration once and records it', () => {
-    const db = openDatabase(IN_MEMORY);
-    const versions = db.prepare('SELECT version FROM migrations ORDER BY version').pluck().all();
-    assert.deepEqual(
-      versions,
-      migrations.map((migration) => migration.version),
-    );
-    assert.deepEqual(migrate(db, migrations), [], 'nothing left to apply');
-    const tables = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-      .pluck()
-      .all();
-    for (const table of [
-      'app_health',
-      'connections',
-      'idempotency_keys',
-      'oauth_flows',
-      'sessions',
-    ]) {
-      assert.ok(tables.includes(table), table);
+describe('openDatabase', () => {
+  it('applies every migration once, also when several instances start at once', async () => {
+    const url = await freshTestDatabaseUrl();
+    if (url === undefined) {
+      const database = await openDatabase({ sqlitePath: IN_MEMORY });
+      assert.deepEqual(await migrate(database.db, database.dialect), [], 'nothing left to apply');
+      assert.equal(await database.isReachable(), true);
+      await database.close();
+      return;
     }
-    db.close();
+    // Three instances on one PostgreSQL schema: the advisory lock lets one apply each migration.
+    const instances = await Promise.all(
+      [1, 2, 3].map(() => openDatabase({ url, sqlitePath: IN_MEMORY, poolSize: 2 })),
+    );
+    try {
+      const applied = await instances[0]!.db
+        .selectFrom('kysely_migration' as never)
+        .select('name' as never)
+        .execute();
+      assert.deepEqual(
+        applied.map((row) => (row as { name: string }).name).sort(),
+        Object.keys(migrations).sort(),
+      );
+      for (const instance of instances) assert.equal(await instance.isReachable(), true);
+    } finally {
+      await Promise.all(instances.map((instance) => instance.close()));
+    }
   });
 
-  it('applies only the newer migrations, and rolls back a failing one', () => {
-    const db = openDatabase(IN_MEMORY, migrations.slice(0, 1));
-    assert.deepEqual(migrate(db, migrations), [2]);
-    const broken = [
-      ...migrations,
-      { version: 3, name: 'broken', sql: 'CREATE TABLE t3 (a); NOT SQL;' },
-    ];
-    assert.throws(() => migrate(db, broken));
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE name = 't3'").all();
-    assert.deepEqual(tables, []);
-    assert.equal(db.prepare('SELECT MAX(version) FROM migrations').pluck().get(), 2);
-    db.close();
+  it('keeps the data of a database made by the earlier migrator', async () => {
+    const database = await openDatabase({ sqlitePath: IN_MEMORY });
+    await database.db
+      .insertInto('app_health')
+      .values({ app: 'slack', status: 'down', message: null, updated_at: 1 })
+      .execute();
+    // 001 and 002 are written IF NOT EXISTS: running them over existing tables changes nothing.
+    await migrations['001_sessions_connections_flows']!.up(database.db);
+    await migrations['002_app_health']!.up(database.db);
+    const rows = await database.db.selectFrom('app_health').selectAll().execute();
+    assert.equal(rows.length, 1);
+    await database.close();
   });
 });

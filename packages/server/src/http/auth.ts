@@ -16,7 +16,7 @@ export function requireSession(sessions: SessionStore): MiddlewareHandler<Server
     const token = bearerToken(c.req.header('Authorization'));
     if (!token)
       throw new ApiError(401, 'unauthorized', 'Send the session token as a Bearer token.');
-    const lookup = sessions.lookup(token);
+    const lookup = await sessions.lookup(token);
     if (lookup.state === 'expired') {
       throw new ApiError(401, 'session_expired', 'The session has expired; get a new token.');
     }

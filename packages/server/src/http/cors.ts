@@ -15,7 +15,7 @@ export function cors(sessions: SessionStore): MiddlewareHandler<ServerEnv> {
   return async (c, next) => {
     const origin = c.req.header('Origin');
     if (c.req.method === 'OPTIONS') {
-      if (!origin || !sessions.isKnownOrigin(origin)) {
+      if (!origin || !(await sessions.isKnownOrigin(origin))) {
         throw new ApiError(403, 'forbidden_origin', 'This origin is not allowed to call the API.');
       }
       c.header('Access-Control-Allow-Origin', origin);
@@ -31,7 +31,7 @@ export function cors(sessions: SessionStore): MiddlewareHandler<ServerEnv> {
     const session = c.get('session');
     const allowed = session
       ? session.allowedOrigins.includes(origin)
-      : sessions.isKnownOrigin(origin);
+      : await sessions.isKnownOrigin(origin);
     if (allowed) {
       c.header('Access-Control-Allow-Origin', origin);
       c.header('Access-Control-Expose-Headers', EXPOSED_HEADERS);

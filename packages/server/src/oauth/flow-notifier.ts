@@ -1,16 +1,27 @@
-// Wakes long-polling GET /v1/oauth/flows/{id}?wait=N requests when a flow changes, without polling.
+// Wakes long-polling GET /v1/oauth/flows/{id}?wait=N requests when a flow changes, on whichever
+// instance the change happened (see db/notifications.ts), without polling on SQLite.
 import { EventEmitter } from 'node:events';
+import type { Notifications } from '../db/notifications.js';
 
 export class FlowNotifier {
   private readonly emitter = new EventEmitter();
+  private readonly unsubscribe: () => void;
 
-  constructor() {
+  constructor(private readonly notifications: Notifications) {
     // One listener per waiting request; many may wait at once.
     this.emitter.setMaxListeners(0);
+    this.unsubscribe = notifications.subscribe('oauth_flow', (flowId) => {
+      this.emitter.emit(flowId);
+    });
   }
 
-  notify(flowId: string): void {
-    this.emitter.emit(flowId);
+  /** How long a waiter may sleep before it re-reads the flow (a notice may have been lost). */
+  get pollFallbackMs(): number {
+    return this.notifications.pollFallbackMs;
+  }
+
+  notify(flowId: string): Promise<void> {
+    return this.notifications.publish('oauth_flow', flowId);
   }
 
   /** Resolves when the flow changes, after `timeoutMs`, or when `signal` aborts, whichever is first. */
@@ -30,6 +41,7 @@ export class FlowNotifier {
 
   /** Releases every waiter (on shutdown). */
   releaseAll(): void {
+    this.unsubscribe();
     for (const name of this.emitter.eventNames()) this.emitter.emit(name);
   }
 }

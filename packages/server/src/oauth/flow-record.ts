@@ -6,7 +6,7 @@ export interface FlowError {
   missingScopes?: string[];
 }
 
-/** An OAuth flow as stored. The state is kept only as a hash, the verifier only encrypted. */
+/** An OAuth flow as stored. The state is kept only as a hash, the verifier only sealed. */
 export interface FlowRecord {
   id: string;
   sessionId: string;
@@ -16,7 +16,8 @@ export interface FlowRecord {
   mode: OAuthMode;
   openerOrigin: string;
   returnUrl: string | null;
-  codeVerifier: string;
+  /** The PKCE verifier, sealed; FlowRepository.openVerifier opens it for the code exchange. */
+  sealedVerifier: string;
   status: OAuthFlow['status'];
   error: FlowError | null;
   resultConnectionId: string | null;

@@ -1,28 +1,16 @@
-// OAuth flows in SQLite, found by id (the widget) or by the hash of their state (the callback).
+// OAuth flows in the database, found by id (the widget) or by the hash of their state (the callback).
+import type { Selectable } from 'kysely';
 import type { SecretBox } from '../crypto/secret-box.js';
 import { sha256 } from '../crypto/random.js';
-import type { Db } from '../db/open-database.js';
+import type { Db, OAuthFlowsTable } from '../db/schema.js';
 import type { FlowRecord } from './flow-record.js';
 
-interface FlowRow {
-  id: string;
-  session_id: string;
-  user_id: string;
-  app: string;
-  connection_id: string | null;
-  mode: FlowRecord['mode'];
-  opener_origin: string;
-  return_url: string | null;
-  code_verifier: string;
-  status: FlowRecord['status'];
-  error: string | null;
-  result_connection_id: string | null;
-  state_used_at: number | null;
-  expires_at: number;
-  created_at: number;
-}
+type FlowRow = Selectable<OAuthFlowsTable>;
 
-const associatedData = (id: string) => `oauth_flow:${id}`;
+/** What a sealed verifier is bound to: its flow, user and app. */
+const associatedData = (flow: Pick<FlowRecord, 'id' | 'userId' | 'app'>) =>
+  JSON.stringify(['oauth_flow', flow.id, flow.userId, flow.app]);
+const legacyAssociatedData = (flow: Pick<FlowRecord, 'id'>) => `oauth_flow:${flow.id}`;
 
 export class FlowRepository {
   constructor(
@@ -30,63 +18,70 @@ export class FlowRepository {
     private readonly box: SecretBox,
   ) {}
 
-  insert(flow: FlowRecord, state: string): void {
-    this.db
-      .prepare(
-        `INSERT INTO oauth_flows (id, state_hash, session_id, user_id, app, connection_id, mode,
-           opener_origin, return_url, code_verifier, status, error, result_connection_id,
-           state_used_at, expires_at, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, ?)`,
-      )
-      .run(
-        flow.id,
-        sha256(state),
-        flow.sessionId,
-        flow.userId,
-        flow.app,
-        flow.connectionId,
-        flow.mode,
-        flow.openerOrigin,
-        flow.returnUrl,
-        this.box.seal(flow.codeVerifier, associatedData(flow.id)),
-        flow.status,
-        flow.expiresAt,
-        flow.createdAt,
-      );
+  /** Seals a new flow's verifier (the flow's sealedVerifier is ignored). */
+  async insert(flow: FlowRecord, state: string, codeVerifier: string): Promise<void> {
+    await this.db
+      .insertInto('oauth_flows')
+      .values({
+        id: flow.id,
+        state_hash: sha256(state),
+        session_id: flow.sessionId,
+        user_id: flow.userId,
+        app: flow.app,
+        connection_id: flow.connectionId,
+        mode: flow.mode,
+        opener_origin: flow.openerOrigin,
+        return_url: flow.returnUrl,
+        code_verifier: this.box.seal(codeVerifier, associatedData(flow)),
+        status: flow.status,
+        error: null,
+        result_connection_id: null,
+        state_used_at: null,
+        expires_at: flow.expiresAt,
+        created_at: flow.createdAt,
+      })
+      .execute();
   }
 
-  findById(id: string): FlowRecord | null {
-    const row = this.db.prepare('SELECT * FROM oauth_flows WHERE id = ?').get(id) as
-      FlowRow | undefined;
+  async findById(id: string): Promise<FlowRecord | null> {
+    const row = await this.db
+      .selectFrom('oauth_flows')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row ? this.fromRow(row) : null;
   }
 
   /**
-   * Marks the state used and returns its flow, atomically: a replayed state finds nothing, so
-   * only the first callback can proceed.
+   * Marks the state used and returns its flow in one statement: a replayed state finds nothing,
+   * so only the first callback can proceed, whichever instance it reaches.
    */
-  consumeState(state: string, now: number): FlowRecord | null {
-    return this.db.transaction(() => {
-      const row = this.db
-        .prepare('SELECT * FROM oauth_flows WHERE state_hash = ? AND state_used_at IS NULL')
-        .get(sha256(state)) as FlowRow | undefined;
-      if (!row) return null;
-      this.db.prepare('UPDATE oauth_flows SET state_used_at = ? WHERE id = ?').run(now, row.id);
-      return this.fromRow({ ...row, state_used_at: now });
-    })();
+  async consumeState(state: string, now: number): Promise<FlowRecord | null> {
+    const row = await this.db
+      .updateTable('oauth_flows')
+      .set({ state_used_at: now })
+      .where('state_hash', '=', sha256(state))
+      .where('state_used_at', 'is', null)
+      .returningAll()
+      .executeTakeFirst();
+    return row ? this.fromRow(row) : null;
   }
 
-  finish(flow: FlowRecord): void {
-    this.db
-      .prepare(
-        'UPDATE oauth_flows SET status = ?, error = ?, result_connection_id = ? WHERE id = ?',
-      )
-      .run(
-        flow.status,
-        flow.error ? JSON.stringify(flow.error) : null,
-        flow.resultConnectionId,
-        flow.id,
-      );
+  /** The PKCE verifier; throws when it cannot be opened. */
+  openVerifier(flow: FlowRecord): string {
+    return this.box.open(flow.sealedVerifier, associatedData(flow), legacyAssociatedData(flow));
+  }
+
+  async finish(flow: FlowRecord): Promise<void> {
+    await this.db
+      .updateTable('oauth_flows')
+      .set({
+        status: flow.status,
+        error: flow.error ? JSON.stringify(flow.error) : null,
+        result_connection_id: flow.resultConnectionId,
+      })
+      .where('id', '=', flow.id)
+      .execute();
   }
 
   private fromRow(row: FlowRow): FlowRecord {
@@ -96,11 +91,11 @@ export class FlowRepository {
       userId: row.user_id,
       app: row.app,
       connectionId: row.connection_id,
-      mode: row.mode,
+      mode: row.mode as FlowRecord['mode'],
       openerOrigin: row.opener_origin,
       returnUrl: row.return_url,
-      codeVerifier: this.box.open(row.code_verifier, associatedData(row.id)),
-      status: row.status,
+      sealedVerifier: row.code_verifier,
+      status: row.status as FlowRecord['status'],
       error: row.error ? (JSON.parse(row.error) as FlowRecord['error']) : null,
       resultConnectionId: row.result_connection_id,
       stateUsedAt: row.state_used_at,

@@ -14,6 +14,7 @@ import type { ConnectionRepository } from '../connections/connection-repository.
 import { oauthMethodOf, type ConnectionService } from '../connections/connection-service.js';
 import { randomId, randomToken } from '../crypto/random.js';
 import { ApiError, notFound } from '../http/api-error.js';
+import type { UsageLimits } from '../limits/usage-limits.js';
 import type { ProviderClient } from '../provider/provider-client.js';
 import { canonicalOrigin } from '../sessions/origins.js';
 import type { SessionRecord } from '../sessions/session-record.js';
@@ -27,12 +28,15 @@ import type { FlowRepository } from './flow-repository.js';
 import { codeChallengeS256, createCodeVerifier } from './pkce.js';
 
 const FLOW_TTL_MS = 10 * 60 * 1000;
+/** A long-poll's slot outlives its wait a little, in case the instance dies while holding it. */
+const LONG_POLL_SLOT_SLACK_MS = 5000;
 
 export interface OAuthServiceDeps {
   catalog: CatalogService;
   connections: ConnectionService;
   connectionRepository: ConnectionRepository;
   flows: FlowRepository;
+  limits: UsageLimits;
   sessions: SessionStore;
   notifier: FlowNotifier;
   /** The client of the service behind an app. */
@@ -51,7 +55,7 @@ export class OAuthService {
     return `${this.deps.publicUrl}/v1/oauth/callback`;
   }
 
-  start(session: SessionRecord, request: StartOAuthFlowRequest): OAuthFlowStart {
+  async start(session: SessionRecord, request: StartOAuthFlowRequest): Promise<OAuthFlowStart> {
     const { catalog, connections, now } = this.deps;
     const app = catalog.get(session, request.app);
     oauthMethodOf(app);
@@ -66,9 +70,13 @@ export class OAuthService {
     const returnUrl =
       request.mode === 'redirect' ? this.checkReturnUrl(session, request.returnUrl) : null;
     // Update mode re-authorizes a connection of this same app (404 when it is not the user's).
-    if (request.connectionId && connections.get(session, request.connectionId).app !== app.key) {
+    const target = request.connectionId
+      ? await connections.get(session, request.connectionId)
+      : null;
+    if (target && target.app !== app.key) {
       throw new ApiError(400, 'bad_request', 'The connection belongs to another app.');
     }
+    await this.deps.limits.pendingFlow(session);
     const state = randomToken(32);
     const codeVerifier = createCodeVerifier();
     const createdAt = now();
@@ -81,15 +89,16 @@ export class OAuthService {
       mode: request.mode,
       openerOrigin: request.openerOrigin,
       returnUrl,
-      codeVerifier,
+      sealedVerifier: '',
       status: 'pending',
       error: null,
       resultConnectionId: null,
       stateUsedAt: null,
-      expiresAt: createdAt + FLOW_TTL_MS,
+      // A flow never outlives the session that started it.
+      expiresAt: Math.min(createdAt + FLOW_TTL_MS, session.expiresAt),
       createdAt,
     };
-    this.deps.flows.insert(flow, state);
+    await this.deps.flows.insert(flow, state, codeVerifier);
     const authorizeUrl = this.deps.provider(app.key).authorizeUrl({
       state,
       codeChallenge: codeChallengeS256(codeVerifier),
@@ -108,15 +117,23 @@ export class OAuthService {
     waitSeconds: number,
     signal?: AbortSignal,
   ): Promise<OAuthFlow> {
-    let flow = this.load(session, flowId);
-    if (flow.status === 'pending' && waitSeconds > 0) {
-      const untilExpiry = Math.max(0, flow.expiresAt - this.deps.now());
-      await this.deps.notifier.waitForChange(
-        flowId,
-        Math.min(waitSeconds * 1000, untilExpiry),
-        signal,
-      );
-      flow = this.load(session, flowId);
+    const { notifier, now } = this.deps;
+    let flow = await this.load(session, flowId);
+    const deadline = Math.min(now() + waitSeconds * 1000, flow.expiresAt);
+    if (flow.status !== 'pending' || deadline <= now()) return this.toWire(session, flow);
+    const release = await this.deps.limits.holdLongPoll(
+      session,
+      deadline + LONG_POLL_SLOT_SLACK_MS,
+    );
+    try {
+      // Woken by the flow's notice; re-reads it now and then in case a notice was lost.
+      while (flow.status === 'pending' && now() < deadline && !signal?.aborted) {
+        const wait = Math.min(deadline - now(), notifier.pollFallbackMs);
+        await notifier.waitForChange(flowId, wait, signal);
+        flow = await this.load(session, flowId);
+      }
+    } finally {
+      await release();
     }
     return this.toWire(session, flow);
   }
@@ -128,7 +145,7 @@ export class OAuthService {
   ): Promise<CallbackOutcome> {
     const { flows, now } = this.deps;
     const t = await callbackTranslator(acceptLanguage);
-    const flow = query.state ? flows.consumeState(query.state, now()) : null;
+    const flow = query.state ? await flows.consumeState(query.state, now()) : null;
     if (!flow) {
       const page = renderPlainPage(t, t.t('callback.invalidStateTitle'), [
         t.t('callback.expired'),
@@ -137,15 +154,19 @@ export class OAuthService {
       return { kind: 'page', status: 400, page };
     }
     const app = this.deps.catalog.find(flow.app);
-    if (this.expireIfDue(flow) || flow.status !== 'pending') {
+    if ((await this.expireIfDue(flow)) || flow.status !== 'pending') {
       return this.respond(flow, app, 400, t);
     }
-    if (this.deps.sessions.isRevoked(flow.sessionId)) {
-      this.fail(flow, app, 'state_invalid');
+    if (!(await this.deps.sessions.isActive(flow.sessionId))) {
+      await this.fail(flow, app, 'state_invalid');
     } else if (query.error) {
-      this.fail(flow, app, query.error === 'access_denied' ? 'access_denied' : 'provider_error');
+      await this.fail(
+        flow,
+        app,
+        query.error === 'access_denied' ? 'access_denied' : 'provider_error',
+      );
     } else if (!query.code) {
-      this.fail(flow, app, 'provider_error');
+      await this.fail(flow, app, 'provider_error');
     } else {
       await this.complete(flow, app, query.code);
     }
@@ -154,13 +175,19 @@ export class OAuthService {
 
   private async complete(flow: FlowRecord, app: App, code: string): Promise<void> {
     const client = this.deps.provider(app.key);
-    const exchange = await client.exchangeCode(code, flow.codeVerifier, this.redirectUri);
+    let codeVerifier: string;
+    try {
+      codeVerifier = this.deps.flows.openVerifier(flow);
+    } catch {
+      return this.fail(flow, app, 'state_invalid');
+    }
+    const exchange = await client.exchangeCode(code, codeVerifier, this.redirectUri);
     if (exchange.outcome !== 'ok') return this.fail(flow, app, 'exchange_failed');
     const me = await client.whoAmI({ type: 'oauth', tokens: exchange.tokens });
     if (me.outcome !== 'ok') return this.fail(flow, app, 'provider_error');
     const tokens = exchange.tokens;
     if (tokens.scopes.length === 0 && me.identity.scopes) tokens.scopes = me.identity.scopes;
-    const result = this.deps.connections.connectOAuth(
+    const result = await this.deps.connections.connectOAuth(
       { userId: flow.userId },
       app,
       tokens,
@@ -173,24 +200,24 @@ export class OAuthService {
     flow.resultConnectionId = result.connection.id;
     if (result.outcome === 'duplicate') return this.fail(flow, app, 'duplicate_account');
     flow.status = 'succeeded';
-    this.save(flow);
+    await this.save(flow);
   }
 
-  private fail(
+  private async fail(
     flow: FlowRecord,
     app: App,
     code: FlowError['code'],
     missingScopes?: string[],
-  ): void {
+  ): Promise<void> {
     flow.status = 'failed';
     flow.error = { code, message: flowErrorText(englishTranslator, code, app.name) };
     if (missingScopes) flow.error.missingScopes = missingScopes;
-    this.save(flow);
+    await this.save(flow);
   }
 
-  private save(flow: FlowRecord): void {
-    this.deps.flows.finish(flow);
-    this.deps.notifier.notify(flow.id);
+  private async save(flow: FlowRecord): Promise<void> {
+    await this.deps.flows.finish(flow);
+    await this.deps.notifier.notify(flow.id);
   }
 
   private respond(flow: FlowRecord, app: App, status: 200 | 400, t: Translator): CallbackOutcome {
@@ -219,22 +246,22 @@ export class OAuthService {
   }
 
   /** Marks a pending flow past its deadline as expired; true when it did. */
-  private expireIfDue(flow: FlowRecord): boolean {
+  private async expireIfDue(flow: FlowRecord): Promise<boolean> {
     if (flow.status !== 'pending' || flow.expiresAt > this.deps.now()) return false;
     flow.status = 'expired';
-    this.save(flow);
+    await this.save(flow);
     return true;
   }
 
-  private load(session: SessionRecord, flowId: string): FlowRecord {
-    const flow = this.deps.flows.findById(flowId);
+  private async load(session: SessionRecord, flowId: string): Promise<FlowRecord> {
+    const flow = await this.deps.flows.findById(flowId);
     // Another user's flow is indistinguishable from a missing one.
     if (!flow || flow.userId !== session.userId) throw notFound('The flow');
-    this.expireIfDue(flow);
+    await this.expireIfDue(flow);
     return flow;
   }
 
-  private toWire(session: SessionRecord, flow: FlowRecord): OAuthFlow {
+  private async toWire(session: SessionRecord, flow: FlowRecord): Promise<OAuthFlow> {
     const wire: OAuthFlow = {
       flowId: flow.id,
       app: flow.app,
@@ -244,7 +271,10 @@ export class OAuthService {
     };
     if (flow.connectionId) wire.connectionId = flow.connectionId;
     if (flow.resultConnectionId) {
-      const record = this.deps.connectionRepository.find(session.userId, flow.resultConnectionId);
+      const record = await this.deps.connectionRepository.find(
+        session.userId,
+        flow.resultConnectionId,
+      );
       if (record) wire.connection = this.deps.connections.toWire(record);
     }
     if (flow.error) wire.error = flow.error;

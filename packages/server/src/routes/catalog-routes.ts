@@ -65,7 +65,7 @@ export function catalogRoutes(app: Hono<ServerEnv>, services: Services): void {
 
   app.put('/v1/admin/apps/:appKey/health', requireSecretKey(services.secretKey), async (c) => {
     const health = assertBody<ProviderHealth>('ProviderHealth', await readJson(c));
-    return c.json(catalog.setHealth(c.req.param('appKey'), health));
+    return c.json(await catalog.setHealth(c.req.param('appKey'), health));
   });
 
   app.get('/logos/:file', (c) => {

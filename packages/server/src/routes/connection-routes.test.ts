@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Connection, ConnectionList, Problem, TestResult } from '@plugboard/contract';
 import { idempotencyKey, startTestStack, type TestStack } from '../test-support/test-stack.js';
@@ -228,6 +229,30 @@ describe('connections', () => {
     assert.equal((noKey.body as Problem).code, 'idempotency_key_required');
   });
 
+  it('keeps only a keyed HMAC of an idempotent body, never a plain hash of it (finding 8)', async () => {
+    const token = await t.session({ userId: 'hmac-user' });
+    const key = idempotencyKey();
+    const body = { app: 'stripe', method: 'api_key', fields: { apiKey: 'demo-key-123' } };
+    assert.equal((await create(token, body, key)).status, 201);
+    const row = await t.stack.database.db
+      .selectFrom('idempotency_keys')
+      .selectAll()
+      .where('key', '=', key)
+      .executeTakeFirstOrThrow();
+    const stored = JSON.stringify(row);
+    const sorted = '{"app":"stripe","fields":{"apiKey":"demo-key-123"},"method":"api_key"}';
+    for (const text of [sorted, JSON.stringify(body)]) {
+      for (const encoding of ['hex', 'base64url', 'base64'] as const) {
+        const digest = createHash('sha256').update(text).digest(encoding);
+        assert.ok(
+          !stored.includes(digest),
+          `an unsalted SHA-256 (${encoding}) of the body is stored`,
+        );
+      }
+    }
+    assert.ok(!stored.includes('demo-key-123'));
+  });
+
   it('updates the label and the credentials, keeping the id', async () => {
     const token = await t.session({ userId: 'update-user' });
     const created = (
@@ -346,6 +371,14 @@ describe('connections', () => {
       token,
     });
     assert.ok(after.body.setup?.lastEventAt);
+    const deliveries = await t.stack.database.db
+      .selectFrom('webhook_deliveries')
+      .select('connection_id')
+      .execute();
+    assert.deepEqual(
+      deliveries.map((row) => row.connection_id),
+      [created.id],
+    );
 
     const unknown = await t.call<Problem>(
       'receiveWebhook',
@@ -369,37 +402,79 @@ describe('connections', () => {
 describe('credential rate limit', () => {
   let t: TestStack;
   before(async () => {
-    t = await startTestStack({ credentialAttemptsPerMinute: 3 });
+    t = await startTestStack({ credentialAttemptsPerMinute: 3, appAttemptsPerMinute: 100 });
   });
   after(() => t.close());
 
+  const attempt = (token: string, apiKey = 'demo-key-000', app = 'stripe') =>
+    t.call<Problem>('createConnection', '/v1/connections', {
+      method: 'POST',
+      token,
+      headers: { 'Idempotency-Key': idempotencyKey() },
+      body: { app, method: 'api_key', fields: { apiKey } },
+    });
+
   it('answers 429 with Retry-After once a session submits too many credentials', async () => {
     const token = await t.session();
-    const attempt = () =>
-      t.call<Problem>('createConnection', '/v1/connections', {
-        method: 'POST',
-        token,
-        headers: { 'Idempotency-Key': idempotencyKey() },
-        body: { app: 'stripe', method: 'api_key', fields: { apiKey: 'demo-key-000' } },
-      });
-    for (let i = 0; i < 3; i += 1) assert.equal((await attempt()).status, 422);
-    const limited = await attempt();
+    for (let i = 0; i < 3; i += 1) assert.equal((await attempt(token)).status, 422);
+    const limited = await attempt(token);
     assert.equal(limited.status, 429);
     assert.equal(limited.body.code, 'rate_limited');
     const retryAfter = Number(limited.headers.get('Retry-After'));
     assert.ok(retryAfter > 0 && retryAfter <= 60);
     assert.equal(limited.body.retryAfter, retryAfter);
 
-    // Another session is not affected; the window ends after a minute.
+    // Another user is not affected; the window ends after a minute.
     const other = await t.session({ userId: 'other' });
-    const fresh = await t.call('createConnection', '/v1/connections', {
-      method: 'POST',
-      token: other,
-      headers: { 'Idempotency-Key': idempotencyKey() },
-      body: { app: 'stripe', method: 'api_key', fields: { apiKey: 'demo-key-123' } },
-    });
-    assert.equal(fresh.status, 201);
+    assert.equal((await attempt(other, 'demo-key-123')).status, 201);
     t.advanceClock(61_000);
-    assert.equal((await attempt()).status, 422);
+    assert.equal((await attempt(token)).status, 422);
+  });
+
+  it('counts per user: fresh sessions of the same user do not reset it (finding 6)', async () => {
+    const userId = 'session-hopper';
+    for (let i = 0; i < 3; i += 1) {
+      const fresh = await t.session({ userId });
+      assert.equal((await attempt(fresh)).status, 422);
+    }
+    const yetAnother = await t.session({ userId });
+    assert.equal((await attempt(yetAnother)).status, 429);
+  });
+});
+
+describe('per-app limit across users', () => {
+  let t: TestStack;
+  before(async () => {
+    t = await startTestStack({ credentialAttemptsPerMinute: 100, appAttemptsPerMinute: 4 });
+  });
+  after(() => t.close());
+
+  it('holds an app to its limit whoever submits, Tests included (finding 6)', async () => {
+    const submit = (token: string) =>
+      t.call<Connection | Problem>('createConnection', '/v1/connections', {
+        method: 'POST',
+        token,
+        headers: { 'Idempotency-Key': idempotencyKey() },
+        body: { app: 'stripe', method: 'api_key', fields: { apiKey: 'demo-key-123' } },
+      });
+    const first = await submit(await t.session({ userId: 'app-user-1' }));
+    assert.equal(first.status, 201);
+    const ownerToken = await t.session({ userId: 'app-user-1' });
+    const test = (id: string) =>
+      t.call('testConnection', `/v1/connections/${id}/test`, { method: 'POST', token: ownerToken });
+    assert.equal((await test((first.body as Connection).id)).status, 200);
+    assert.equal((await submit(await t.session({ userId: 'app-user-2' }))).status, 201);
+    assert.equal((await submit(await t.session({ userId: 'app-user-3' }))).status, 201);
+    const limited = await submit(await t.session({ userId: 'app-user-4' }));
+    assert.equal(limited.status, 429, 'the fifth attempt on stripe in a minute');
+    assert.equal((await test((first.body as Connection).id)).status, 429, 'a Test counts too');
+    // Other apps have their own budget.
+    const other = await t.call('createConnection', '/v1/connections', {
+      method: 'POST',
+      token: await t.session({ userId: 'app-user-4' }),
+      headers: { 'Idempotency-Key': idempotencyKey() },
+      body: { app: 'lemlist', method: 'api_key', fields: { apiKey: 'demo-key-123' } },
+    });
+    assert.equal(other.status, 201);
   });
 });

@@ -1,8 +1,7 @@
 // The end user's connections: list, create (idempotent, rate-limited), read, update, delete, test.
 import type { CreateConnectionRequest, UpdateConnectionRequest } from '@plugboard/contract';
 import type { Context, Hono } from 'hono';
-import type { StoredAnswer } from '../connections/idempotency-store.js';
-import { sha256 } from '../crypto/random.js';
+import type { IdempotentWork } from '../connections/idempotency-store.js';
 import { ApiError } from '../http/api-error.js';
 import { readJson } from '../http/json-body.js';
 import { PROBLEM_CONTENT_TYPE, problemBody } from '../http/problem-response.js';
@@ -14,7 +13,7 @@ import type { Services } from '../services.js';
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,100}$/;
 const CONNECTION_ID = /^con_[A-Za-z0-9]{8,40}$/;
 
-/** JSON with sorted keys, so the same body always hashes the same. */
+/** JSON with sorted keys, so the same body always gives the same digest. */
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
@@ -34,37 +33,34 @@ function connectionId(c: Context<ServerEnv>): string {
 export function connectionRoutes(app: Hono<ServerEnv>, services: Services): void {
   const { connections } = services;
 
-  /** Credential submissions are limited per session: guessing keys must be slow. */
-  const countCredentialAttempt = (session: SessionRecord) => {
-    const decision = services.credentialAttempts.hit(session.id);
-    if (!decision.allowed) {
-      throw new ApiError(429, 'rate_limited', 'Too many attempts. Wait a moment, then try again.', {
-        retryAfter: decision.retryAfterSeconds,
-      });
-    }
-  };
-
-  /** Runs a create and captures its answer, errors included, so a retry can replay it. */
-  const createAnswer = async (
+  /**
+   * A create as idempotent work: checked with the service first, then committed together with
+   * the key's answer. Problems become answers too, so requests waiting on the key share them.
+   */
+  const createWork = (
     c: Context<ServerEnv>,
     session: SessionRecord,
     request: CreateConnectionRequest,
-  ): Promise<StoredAnswer> => {
-    try {
-      countCredentialAttempt(session);
-      const connection = await connections.create(session, request);
-      return { status: 201, contentType: 'application/json', body: connection };
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
+  ): IdempotentWork => ({
+    prepare: async () => {
+      const commit = await connections.prepareCreate(session, request);
+      return async (trx) => ({
+        status: 201,
+        contentType: 'application/json',
+        body: await commit(trx),
+      });
+    },
+    answerFor: (error) => {
+      if (!(error instanceof ApiError)) return undefined;
       const body = problemBody(error, c.get('requestId'), new URL(c.req.url).pathname);
       return { status: error.status, contentType: PROBLEM_CONTENT_TYPE, body };
-    }
-  };
+    },
+  });
 
-  app.get('/v1/connections', (c) => {
+  app.get('/v1/connections', async (c) => {
     const appKey = c.req.query('app') || undefined;
     c.header('Cache-Control', 'no-store');
-    return c.json({ items: connections.list(currentSession(c), appKey) });
+    return c.json({ items: await connections.list(currentSession(c), appKey) });
   });
 
   app.post('/v1/connections', async (c) => {
@@ -89,8 +85,8 @@ export function connectionRoutes(app: Hono<ServerEnv>, services: Services): void
     const answer = await services.idempotency.run(
       session.userId,
       key,
-      sha256(canonicalJson(body)),
-      () => createAnswer(c, session, request),
+      services.requestDigest(canonicalJson(body)),
+      createWork(c, session, request),
     );
     const retryAfter = (answer.body as { retryAfter?: number }).retryAfter;
     if (retryAfter !== undefined) c.header('Retry-After', String(retryAfter));
@@ -98,15 +94,14 @@ export function connectionRoutes(app: Hono<ServerEnv>, services: Services): void
     return c.body(JSON.stringify(answer.body), answer.status as 201);
   });
 
-  app.get('/v1/connections/:connectionId', (c) =>
-    c.json(connections.get(currentSession(c), connectionId(c))),
+  app.get('/v1/connections/:connectionId', async (c) =>
+    c.json(await connections.get(currentSession(c), connectionId(c))),
   );
 
   app.patch('/v1/connections/:connectionId', async (c) => {
     const session = currentSession(c);
     const id = connectionId(c);
     const patch = assertBody<UpdateConnectionRequest>('UpdateConnectionRequest', await readJson(c));
-    if (patch.fields !== undefined) countCredentialAttempt(session);
     return c.json(await connections.update(session, id, patch));
   });
 

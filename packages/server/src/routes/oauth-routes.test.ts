@@ -11,6 +11,7 @@ import { completeAuthorization } from '../test-support/drive-login.js';
 import {
   ORIGIN,
   OTHER_ORIGIN,
+  TEST_SECRET_KEY,
   startTestStack,
   type TestStack,
 } from '../test-support/test-stack.js';
@@ -226,6 +227,41 @@ describe('OAuth flows', () => {
       'Accept-Language': 'ar',
     });
     assert.match(arabic.body, /<html lang="ar" dir="rtl">/);
+  });
+
+  it('ends a flow with its session: no later lifetime, no callback after it (finding 11)', async () => {
+    const minted = Date.now();
+    const token = await t.session({ userId: 'short-session-user', ttlSeconds: 60 });
+    const flow = await startOk(token, { app: 'asana' });
+    const flowEnds = Date.parse(flow.expiresAt);
+    assert.ok(flowEnds <= minted + 61_000, `the flow outlives its session (${flow.expiresAt})`);
+
+    const authorized = await completeAuthorization(flow.authorizeUrl);
+    t.advanceClock(90_000);
+    const late = await callback(authorized);
+    assert.equal(late.status, 400);
+    assert.doesNotMatch(late.body, /"status":"succeeded"/);
+    const other = await t.session({ userId: 'short-session-user' });
+    const list = await t.call<{ items: Connection[] }>('listConnections', '/v1/connections', {
+      token: other,
+    });
+    assert.equal(list.body.items.length, 0, 'the expired session connected an account');
+  });
+
+  it('fails a flow whose session was revoked before the callback', async () => {
+    const token = await t.session({ userId: 'revoked-session-user' });
+    const flow = await startOk(token, { app: 'asana' });
+    const authorized = await completeAuthorization(flow.authorizeUrl);
+    await t.call('revokeSession', '/v1/sessions/revoke', {
+      method: 'POST',
+      origin: null,
+      headers: { Authorization: `Bearer ${TEST_SECRET_KEY}` },
+      body: { token },
+    });
+    const page = await callback(authorized);
+    assert.match(page.body, /"status":"failed"/);
+    const other = await t.session({ userId: 'revoked-session-user' });
+    assert.equal((await flowStatus(other, flow.flowId)).body.error?.code, 'state_invalid');
   });
 
   it('long-polls until the wait ends, hides other users’ flows and expires old flows', async () => {

@@ -35,7 +35,7 @@ export function oauthRoutes(app: Hono<ServerEnv>, services: Services): void {
   app.post('/v1/oauth/flows', async (c) => {
     const request = assertBody<StartOAuthFlowRequest>('StartOAuthFlowRequest', await readJson(c));
     c.header('Cache-Control', 'no-store');
-    return c.json(oauth.start(currentSession(c), request), 201);
+    return c.json(await oauth.start(currentSession(c), request), 201);
   });
 
   app.get('/v1/oauth/flows/:flowId', async (c) => {

@@ -52,7 +52,7 @@ export function sessionRoutes(app: Hono<ServerEnv>, services: Services): void {
       throw new ApiError(422, 'validation_failed', 'The session request is not valid.', { errors });
     }
     c.header('Cache-Control', 'no-store');
-    return c.json(services.sessions.create(request), 201);
+    return c.json(await services.sessions.create(request), 201);
   });
 
   app.post('/v1/sessions/revoke', secretKeyOnly, async (c) => {
@@ -60,7 +60,7 @@ export function sessionRoutes(app: Hono<ServerEnv>, services: Services): void {
     if (typeof body?.token !== 'string' || body.token.length > 200) {
       throw new ApiError(400, 'bad_request', 'Send { "token": "<session token>" }.');
     }
-    services.sessions.revoke(body.token);
+    await services.sessions.revoke(body.token);
     return c.body(null, 204);
   });
 }

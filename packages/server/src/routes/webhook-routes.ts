@@ -12,8 +12,10 @@ export function webhookRoutes(app: Hono<ServerEnv>, services: Services): void {
     const hookId = c.req.param('hookId');
     // Drain the body so the size limit applies and the connection can be reused.
     await c.req.arrayBuffer();
-    const at = new Date(services.now()).toISOString();
-    if (!HOOK_ID.test(hookId) || !services.connectionRepository.recordHookEvent(hookId, at)) {
+    if (
+      !HOOK_ID.test(hookId) ||
+      !(await services.connectionRepository.recordHookEvent(hookId, services.now()))
+    ) {
       throw notFound('The webhook');
     }
     return c.body(null, 202);

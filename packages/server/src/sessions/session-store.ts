@@ -1,22 +1,13 @@
 // Session tokens: minted for one end user, stored as a SHA-256 hash, short-lived, revocable.
 import type { CreateSessionRequest, Session } from '@plugboard/contract';
 import { randomId, randomToken, sha256 } from '../crypto/random.js';
-import type { Db } from '../db/open-database.js';
+import type { Db } from '../db/schema.js';
 import type { SessionRecord } from './session-record.js';
 
 const TOKEN_PREFIX = 'pbs_';
 const DEFAULT_SESSION_TTL_SECONDS = 1800;
 /** How long after expiry an origin still gets CORS headers, so clients can read the 401. */
 const ORIGIN_MEMORY_MS = 24 * 60 * 60 * 1000;
-
-interface SessionRow {
-  id: string;
-  user_id: string;
-  allowed_origins: string;
-  allowed_apps: string | null;
-  expires_at: number;
-  revoked_at: number | null;
-}
 
 export type SessionLookup =
   { state: 'valid'; session: SessionRecord } | { state: 'expired' } | { state: 'unknown' };
@@ -27,32 +18,41 @@ export class SessionStore {
     private readonly now: () => number,
   ) {}
 
-  create(input: CreateSessionRequest): Session {
+  async create(input: CreateSessionRequest): Promise<Session> {
     const token = TOKEN_PREFIX + randomToken(32);
     const createdAt = this.now();
     const expiresAt = createdAt + (input.ttlSeconds ?? DEFAULT_SESSION_TTL_SECONDS) * 1000;
-    this.db
-      .prepare(
-        `INSERT INTO sessions (id, token_hash, user_id, allowed_origins, allowed_apps, expires_at, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        randomId('ses_'),
-        sha256(token),
-        input.userId,
-        JSON.stringify(input.allowedOrigins),
-        input.allowedApps ? JSON.stringify(input.allowedApps) : null,
-        expiresAt,
-        createdAt,
-      );
+    const id = randomId('ses_');
+    const origins = [...new Set(input.allowedOrigins)].map((origin) => ({
+      origin,
+      session_id: id,
+      expires_at: expiresAt,
+    }));
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('sessions')
+        .values({
+          id,
+          token_hash: sha256(token),
+          user_id: input.userId,
+          allowed_origins: JSON.stringify(input.allowedOrigins),
+          allowed_apps: input.allowedApps ? JSON.stringify(input.allowedApps) : null,
+          expires_at: expiresAt,
+          created_at: createdAt,
+        })
+        .execute();
+      if (origins.length > 0) await trx.insertInto('session_origins').values(origins).execute();
+    });
     return { token, expiresAt: new Date(expiresAt).toISOString() };
   }
 
-  lookup(token: string): SessionLookup {
+  async lookup(token: string): Promise<SessionLookup> {
     if (!token.startsWith(TOKEN_PREFIX)) return { state: 'unknown' };
-    const row = this.db
-      .prepare('SELECT * FROM sessions WHERE token_hash = ?')
-      .get(sha256(token)) as SessionRow | undefined;
+    const row = await this.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('token_hash', '=', sha256(token))
+      .executeTakeFirst();
     if (!row || row.revoked_at !== null) return { state: 'unknown' };
     if (row.expires_at <= this.now()) return { state: 'expired' };
     return {
@@ -67,30 +67,46 @@ export class SessionStore {
     };
   }
 
-  /** True when the host revoked this session (an OAuth flow it started must not complete). */
-  isRevoked(sessionId: string): boolean {
-    const row = this.db.prepare('SELECT revoked_at FROM sessions WHERE id = ?').get(sessionId) as
-      Pick<SessionRow, 'revoked_at'> | undefined;
-    return !row || row.revoked_at !== null;
+  /**
+   * False when the session was revoked or has expired: an OAuth flow it started must not complete
+   * (a flow's lifetime is capped at its session's, this checks again at the callback).
+   */
+  async isActive(sessionId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('sessions')
+      .select(['revoked_at', 'expires_at'])
+      .where('id', '=', sessionId)
+      .executeTakeFirst();
+    return row !== undefined && row.revoked_at === null && row.expires_at > this.now();
   }
 
-  revoke(token: string): void {
-    this.db
-      .prepare('UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL')
-      .run(this.now(), sha256(token));
+  async revoke(token: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const revoked = await trx
+        .updateTable('sessions')
+        .set({ revoked_at: this.now() })
+        .where('token_hash', '=', sha256(token))
+        .where('revoked_at', 'is', null)
+        .returning('id')
+        .executeTakeFirst();
+      if (revoked)
+        await trx.deleteFrom('session_origins').where('session_id', '=', revoked.id).execute();
+    });
   }
 
   /**
    * Whether any recent session lists this origin. Preflights and 401s carry no usable session,
    * yet the browser must be allowed to read them.
    */
-  isKnownOrigin(origin: string): boolean {
-    const row = this.db
-      .prepare(
-        `SELECT 1 FROM sessions, json_each(sessions.allowed_origins) AS origin
-         WHERE origin.value = ? AND sessions.expires_at > ? AND sessions.revoked_at IS NULL LIMIT 1`,
-      )
-      .get(origin, this.now() - ORIGIN_MEMORY_MS);
+  async isKnownOrigin(origin: string): Promise<boolean> {
+    // One index seek on (origin, expires_at), however many sessions exist.
+    const row = await this.db
+      .selectFrom('session_origins')
+      .select('session_id')
+      .where('origin', '=', origin)
+      .where('expires_at', '>', this.now() - ORIGIN_MEMORY_MS)
+      .limit(1)
+      .executeTakeFirst();
     return row !== undefined;
   }
 }

@@ -1,6 +1,8 @@
-// Test helpers: a reference stack on loopback with an in-memory database and captured logs, and
-// a client that checks every response against the contract before handing it to the test.
+// Test helpers: a reference stack on loopback with an in-memory database (or a fresh schema of the
+// test PostgreSQL, see test-database.ts) and captured logs, and a client that checks every response
+// against the contract before handing it to the test.
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { contractViolations } from '@plugboard/contract/validate-response';
 import { mintSession, type MintSessionInput } from '../mint-session.js';
 import {
@@ -8,6 +10,7 @@ import {
   type ReferenceStack,
   type ReferenceStackOptions,
 } from '../reference-stack.js';
+import { freshTestDatabaseUrl } from './test-database.js';
 
 export const ORIGIN = 'http://localhost:5173';
 export const OTHER_ORIGIN = 'http://evil.example';
@@ -22,6 +25,8 @@ export interface ApiResponse<T = unknown> {
 
 export interface TestStack {
   stack: ReferenceStack;
+  /** The PostgreSQL URL (schema included) when the suite runs on PostgreSQL. */
+  databaseUrl: string | undefined;
   /** Every log line the server wrote. */
   logs: string[];
   /** Every response body the tests received, for the "no secret leaks" checks. */
@@ -29,6 +34,8 @@ export interface TestStack {
   /** Moves the server's clock forward. */
   advanceClock(ms: number): void;
   session(input?: Partial<MintSessionInput>): Promise<string>;
+  /** Closes this stack and starts another on the same database with some options changed. */
+  restartWith(options: ReferenceStackOptions): Promise<TestStack>;
   /** Calls the API and asserts the response matches `operationId` in the contract. */
   call<T = unknown>(operationId: string, path: string, init?: CallInit): Promise<ApiResponse<T>>;
   close(): Promise<void>;
@@ -46,8 +53,10 @@ export async function startTestStack(options: ReferenceStackOptions = {}): Promi
   const logs: string[] = [];
   const responses: string[] = [];
   let offset = 0;
+  const databaseUrl = options.databaseUrl ?? (await freshTestDatabaseUrl());
   const stack = await startReferenceStack({
     dbPath: ':memory:',
+    ...(databaseUrl && { databaseUrl, encryptionKey: randomBytes(32).toString('base64') }),
     secretKey: TEST_SECRET_KEY,
     logSink: (line) => logs.push(line),
     now: () => Date.now() + offset,
@@ -55,8 +64,13 @@ export async function startTestStack(options: ReferenceStackOptions = {}): Promi
   });
   return {
     stack,
+    databaseUrl,
     logs,
     responses,
+    async restartWith(changes) {
+      await stack.close();
+      return startTestStack({ ...options, ...(databaseUrl && { databaseUrl }), ...changes });
+    },
     advanceClock: (ms) => {
       offset += ms;
     },

@@ -1,0 +1,122 @@
+// The tables as Kysely sees them (both dialects). Times are epoch milliseconds (BIGINT, read back as
+// numbers) except the connection's wire timestamps, which are ISO strings; lists and objects are
+// JSON text.
+import type { Kysely, Transaction } from 'kysely';
+
+export interface SessionsTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  allowed_origins: string;
+  allowed_apps: string | null;
+  expires_at: number;
+  revoked_at: number | null;
+  created_at: number;
+}
+
+/** One row per origin a session allows: CORS finds an origin by index, not by reading sessions. */
+export interface SessionOriginsTable {
+  origin: string;
+  session_id: string;
+  expires_at: number;
+}
+
+export interface ConnectionsTable {
+  id: string;
+  user_id: string;
+  app: string;
+  method: string;
+  label: string;
+  status: string;
+  account_id: string;
+  credentials: string;
+  credential_hint: string | null;
+  granted_scopes: string;
+  missing_scopes: string;
+  last_tested_at: string | null;
+  last_error: string | null;
+  hook_id: string | null;
+  last_event_at: string | null;
+  created_at: string;
+  updated_at: string;
+  /** Bumped by every write after the insert: writers compare it (optimistic concurrency). */
+  version: number;
+  /** Who holds the token-refresh lease, and until when (one refresh per connection at a time). */
+  refresh_owner: string | null;
+  refresh_until: number | null;
+}
+
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  /** HMAC-SHA-256 of the canonical request body under the server's key. */
+  request_hmac: string;
+  state: 'in_progress' | 'done' | 'failed';
+  /** The request that holds an in-progress key; its lease is renewed while it works. */
+  owner: string;
+  lease_until: number;
+  status: number | null;
+  answer: string | null;
+  created_at: number;
+}
+
+export interface OAuthFlowsTable {
+  id: string;
+  state_hash: string;
+  session_id: string;
+  user_id: string;
+  app: string;
+  connection_id: string | null;
+  mode: string;
+  opener_origin: string;
+  return_url: string | null;
+  code_verifier: string;
+  status: string;
+  error: string | null;
+  result_connection_id: string | null;
+  state_used_at: number | null;
+  expires_at: number;
+  created_at: number;
+}
+
+export interface AppHealthTable {
+  app: string;
+  status: string;
+  message: string | null;
+  updated_at: number;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: number;
+  count: number;
+  expires_at: number;
+}
+
+export interface LongPollsTable {
+  id: string;
+  session_id: string;
+  expires_at: number;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  connection_id: string;
+  received_at: number;
+}
+
+export interface Tables {
+  sessions: SessionsTable;
+  session_origins: SessionOriginsTable;
+  connections: ConnectionsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  oauth_flows: OAuthFlowsTable;
+  app_health: AppHealthTable;
+  rate_limits: RateLimitsTable;
+  long_polls: LongPollsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+}
+
+export type Db = Kysely<Tables>;
+/** The database or an open transaction: repositories accept either. */
+export type Queryable = Kysely<Tables> | Transaction<Tables>;
