@@ -17,7 +17,8 @@ if (files.length === 0) {
   process.exit(1);
 }
 const reporters = ['--test-reporter=spec', '--test-reporter-destination=stdout'];
-const junit = junitFile('node-test');
+// A script that runs the same files twice (the server on two databases) names each run's report.
+const junit = junitFile(process.env.PB_JUNIT_NAME ?? 'node-test');
 if (junit) reporters.push('--test-reporter=junit', `--test-reporter-destination=${junit}`);
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...reporters, ...files], {
   stdio: 'inherit',

@@ -17,9 +17,7 @@ function withPattern(app: App, pattern: string): App {
 }
 
 describe('CatalogService', () => {
-  it('refuses to start with field patterns that could freeze a check, naming each', async ({
-    after,
-  }) => {
+  it('refuses to start with field patterns that could freeze a check, naming each', async (t) => {
     const lemlist = demoCatalog.find((app) => app.key === 'lemlist')!;
     const debitoor = demoCatalog.find((app) => app.key === 'debitoor')!;
     const apps = [
@@ -28,7 +26,7 @@ describe('CatalogService', () => {
       ...demoCatalog.filter((app) => app !== lemlist && app !== debitoor),
     ];
     const { db, notifications, close } = await openDatabase({ sqlitePath: ':memory:' });
-    after(close);
+    t.after(close);
     assert.throws(
       () => new CatalogService(apps, db, notifications, 'http://127.0.0.1:1', Date.now),
       (error: Error) =>
@@ -38,9 +36,9 @@ describe('CatalogService', () => {
     );
   });
 
-  it('starts with the demo catalog, whose patterns are all safe', async ({ after }) => {
+  it('starts with the demo catalog, whose patterns are all safe', async (t) => {
     const { db, notifications, close } = await openDatabase({ sqlitePath: ':memory:' });
-    after(close);
+    t.after(close);
     assert.doesNotThrow(
       () => new CatalogService(demoCatalog, db, notifications, 'http://127.0.0.1:1', Date.now),
     );
