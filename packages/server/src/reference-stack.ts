@@ -9,6 +9,7 @@ import {
   resolveEncryptionKey,
   resolveSecretKey,
 } from './config/defaults.js';
+import { assertStartupSecrets } from './config/startup-secrets.js';
 import { IN_MEMORY, openDatabase } from './db/open-database.js';
 import { startDemoProvider } from './demo-provider/index.js';
 import { listen, PortInUseError } from './http/listen.js';
@@ -20,8 +21,13 @@ export interface ReferenceStackOptions {
   port?: number;
   /** Port of the demo provider; 0 (the default) picks a free port. */
   providerPort?: number;
-  /** Defaults to 127.0.0.1. */
+  /**
+   * Defaults to 127.0.0.1. Any other interface needs `secretKey` and `encryptionKey` (or `dev`):
+   * see config/startup-secrets.ts.
+   */
   host?: string;
+  /** Development: allow the development secrets on any interface (env PB_DEV=1). */
+  dev?: boolean;
   /** SQLite file; ':memory:' for tests. Defaults to `<dataDir>/plugboard.sqlite`. */
   dbPath?: string;
   /** Where the database and a generated development encryption key live. Defaults to `<repo>/.data`. */
@@ -63,7 +69,7 @@ function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-/** Options win; PB_SECRET_KEY, PB_ENCRYPTION_KEY, PB_DATA_DIR and PB_PUBLIC_URL fill the gaps. */
+/** Options win; PB_SECRET_KEY, PB_ENCRYPTION_KEY, PB_DATA_DIR, PB_PUBLIC_URL and PB_DEV fill the gaps. */
 function withEnvironment(options: ReferenceStackOptions): ReferenceStackOptions {
   const env = (name: string) => process.env[name] || undefined;
   return {
@@ -72,6 +78,7 @@ function withEnvironment(options: ReferenceStackOptions): ReferenceStackOptions 
     encryptionKey: options.encryptionKey ?? env('PB_ENCRYPTION_KEY'),
     dataDir: options.dataDir ?? env('PB_DATA_DIR'),
     publicUrl: options.publicUrl ?? env('PB_PUBLIC_URL'),
+    dev: options.dev ?? env('PB_DEV') === '1',
   };
 }
 
@@ -80,6 +87,12 @@ export async function startReferenceStack(
 ): Promise<ReferenceStack> {
   const options = withEnvironment(stackOptions);
   const host = options.host ?? '127.0.0.1';
+  assertStartupSecrets({
+    host,
+    secretKey: options.secretKey,
+    encryptionKey: options.encryptionKey,
+    dev: options.dev ?? false,
+  });
   const logger = createLogger(options.quiet ? null : (options.logSink ?? stdoutSink));
   const warn = (message: string) => logger.warn(message);
   const dataDir = options.dataDir ?? defaultDataDir();
