@@ -19,7 +19,7 @@ import type {
   TokenSet,
   WhoAmIResult,
 } from '../provider/provider-client.js';
-import type { SessionRecord } from '../sessions/session-record.js';
+import { allowsApp, type SessionRecord } from '../sessions/session-record.js';
 import type { ConnectionRecord } from './connection-record.js';
 import type { ConnectionRepository } from './connection-repository.js';
 import { validateFields } from './field-validation.js';
@@ -51,7 +51,10 @@ export class ConnectionService {
   constructor(private readonly deps: ConnectionServiceDeps) {}
 
   list(session: SessionRecord, app?: string): Connection[] {
-    return this.deps.repository.list(session.userId, app).map((record) => this.toWire(record));
+    return this.deps.repository
+      .list(session.userId, app)
+      .filter((record) => allowsApp(session, record.app))
+      .map((record) => this.toWire(record));
   }
 
   get(session: SessionRecord, id: string): Connection {
@@ -207,7 +210,8 @@ export class ConnectionService {
 
   private load(session: SessionRecord, id: string): ConnectionRecord {
     const record = this.deps.repository.find(session.userId, id);
-    if (!record) throw notFound('The connection');
+    // A session limited to some apps sees the user's other connections as absent (issue 14, 3).
+    if (!record || !allowsApp(session, record.app)) throw notFound('The connection');
     return record;
   }
 

@@ -301,6 +301,66 @@ describe('connections', () => {
     );
   });
 
+  it("treats another app's connection as absent in a session limited to some apps", async () => {
+    const everything = await t.session({ userId: 'allowlist-user' });
+    const stripe = (
+      await create(everything, {
+        app: 'stripe',
+        method: 'api_key',
+        fields: { apiKey: 'demo-key-123' },
+      })
+    ).body as Connection;
+    const pipedrive = (
+      await create(everything, {
+        app: 'pipedrive',
+        method: 'token',
+        fields: PIPEDRIVE_FIELDS,
+      })
+    ).body as Connection;
+
+    const pipedriveOnly = await t.session({ userId: 'allowlist-user', allowedApps: ['pipedrive'] });
+    const list = await t.call<ConnectionList>('listConnections', '/v1/connections', {
+      token: pipedriveOnly,
+    });
+    assert.deepEqual(
+      list.body.items.map((item) => item.id),
+      [pipedrive.id],
+    );
+    const filtered = await t.call<ConnectionList>('listConnections', '/v1/connections?app=stripe', {
+      token: pipedriveOnly,
+    });
+    assert.deepEqual(filtered.body.items, []);
+
+    const path = `/v1/connections/${stripe.id}`;
+    const answers = [
+      await t.call<Problem>('getConnection', path, { token: pipedriveOnly }),
+      await t.call<Problem>('updateConnection', path, {
+        method: 'PATCH',
+        token: pipedriveOnly,
+        body: { label: 'Renamed from a Pipedrive-only session' },
+      }),
+      await t.call<Problem>('testConnection', `${path}/test`, {
+        method: 'POST',
+        token: pipedriveOnly,
+      }),
+      await t.call<Problem>('deleteConnection', path, { method: 'DELETE', token: pipedriveOnly }),
+    ];
+    assert.deepEqual(
+      answers.map((answer) => [answer.status, answer.body.code]),
+      Array(4).fill([404, 'not_found']),
+    );
+    // Nothing happened to it: the unrestricted session still sees it unchanged.
+    const untouched = await t.call<Connection>('getConnection', path, { token: everything });
+    assert.equal(untouched.status, 200);
+    assert.equal(untouched.body.label, stripe.label);
+    assert.equal(untouched.body.lastTestedAt, stripe.lastTestedAt);
+    // Its own app's connection stays fully usable.
+    const own = await t.call<Connection>('getConnection', `/v1/connections/${pipedrive.id}`, {
+      token: pipedriveOnly,
+    });
+    assert.equal(own.status, 200);
+  });
+
   it('gives webhook apps a per-connection URL that records deliveries', async () => {
     const token = await t.session({ userId: 'webhook-user' });
     const created = (
