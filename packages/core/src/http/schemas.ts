@@ -143,6 +143,7 @@ export const oauthFlowSchema: Schema<OAuthFlow> = v.object({
         'duplicate_account',
         'state_invalid',
         'exchange_failed',
+        'browser_mismatch',
       ]),
       message: text,
       missingScopes: v.optional(texts),

@@ -162,6 +162,11 @@ export const en = {
     'This sign-in link has expired or was already used. Start again from {app}.',
   'callback.flowError.exchange_failed':
     'We could not finish signing in to {app}. Please try again.',
+  'callback.flowError.browser_mismatch':
+    'Nothing was connected. {app} can only be connected in the browser where the sign-in started: go back there and start again.',
+  'callback.otherBrowserTitle': 'This sign-in was started in another browser',
+  'callback.otherBrowserAdvice':
+    'If someone sent you this link, close this window. If you did start here, this browser may be refusing cookies from this site: allow them, then start again.',
 
   // <app-picker>, <app-connections> and the shared error view (added by the elements team)
   'picker.resultsLabel': 'Apps',

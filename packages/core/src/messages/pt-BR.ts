@@ -167,6 +167,11 @@ export const ptBR = {
     'Este link de login expirou ou já foi usado. Comece de novo pelo {app}.',
   'callback.flowError.exchange_failed':
     'Não conseguimos concluir o login no {app}. Tente novamente.',
+  'callback.flowError.browser_mismatch':
+    'Nada foi conectado. O {app} só pode ser conectado no navegador onde o login começou: volte para lá e comece de novo.',
+  'callback.otherBrowserTitle': 'Este login foi iniciado em outro navegador',
+  'callback.otherBrowserAdvice':
+    'Se alguém enviou este link para você, feche esta janela. Se você começou aqui, este navegador pode estar recusando cookies deste site: permita-os e comece de novo.',
 
   // <app-picker>, <app-connections> and the shared error view (added by the elements team)
   'picker.resultsLabel': 'Apps',

@@ -141,7 +141,9 @@ async function returnFromRedirect(app: string): Promise<void> {
     flowId: string;
     authorizeUrl: string;
   };
-  await fetch(authorizeUrl, { redirect: 'manual' });
+  // The tab's way through: the start URL (its cookie lives in MSW's cookie jar, sent with
+  // credentials), the mock provider, the callback, and the redirect back to this page.
+  await fetch(authorizeUrl, { credentials: 'include' });
   returnWithFlow(flowId);
 }
 

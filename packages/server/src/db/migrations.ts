@@ -87,4 +87,11 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'oauth flows bound to the browser that opened their start URL',
+    sql: `
+      ALTER TABLE oauth_flows ADD COLUMN browser_binding_hash TEXT;
+    `,
+  },
 ];

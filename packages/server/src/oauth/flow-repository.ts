@@ -1,4 +1,5 @@
-// OAuth flows in SQLite, found by id (the widget) or by the hash of their state (the callback).
+// OAuth flows in SQLite, found by id (the widget) or by the hash of their state (the start URL
+// and the callback).
 import type { SecretBox } from '../crypto/secret-box.js';
 import { sha256 } from '../crypto/random.js';
 import type { Db } from '../db/open-database.js';
@@ -18,6 +19,7 @@ interface FlowRow {
   error: string | null;
   result_connection_id: string | null;
   state_used_at: number | null;
+  browser_binding_hash: string | null;
   expires_at: number;
   created_at: number;
 }
@@ -59,6 +61,25 @@ export class FlowRepository {
     const row = this.db.prepare('SELECT * FROM oauth_flows WHERE id = ?').get(id) as
       FlowRow | undefined;
     return row ? this.fromRow(row) : null;
+  }
+
+  /** The flow of an unused state, without using it up (the start URL). */
+  findByUnusedState(state: string): FlowRecord | null {
+    const row = this.db
+      .prepare('SELECT * FROM oauth_flows WHERE state_hash = ? AND state_used_at IS NULL')
+      .get(sha256(state)) as FlowRow | undefined;
+    return row ? this.fromRow(row) : null;
+  }
+
+  /** Binds a flow to a browser once: false when another opening bound it first. */
+  bindBrowser(id: string, bindingHash: string): boolean {
+    return (
+      this.db
+        .prepare(
+          'UPDATE oauth_flows SET browser_binding_hash = ? WHERE id = ? AND browser_binding_hash IS NULL',
+        )
+        .run(bindingHash, id).changes === 1
+    );
   }
 
   /**
@@ -104,6 +125,7 @@ export class FlowRepository {
       error: row.error ? (JSON.parse(row.error) as FlowRecord['error']) : null,
       resultConnectionId: row.result_connection_id,
       stateUsedAt: row.state_used_at,
+      browserBindingHash: row.browser_binding_hash,
       expiresAt: row.expires_at,
       createdAt: row.created_at,
     };

@@ -1,6 +1,7 @@
 // OAuth 2.0 authorization code flows with PKCE (S256), run by the backend: start (state and
-// verifier kept server-side), status with long-polling, and the provider's callback (single-use
-// state, code exchange, identity, scope and duplicate checks, storing the connection).
+// verifier kept server-side), the start URL that binds the flow to the browser opening it (see
+// browser-binding.ts), status with long-polling, and the provider's callback (single-use state,
+// same browser, code exchange, identity, scope and duplicate checks, storing the connection).
 import type {
   App,
   OAuthCallbackMessage,
@@ -17,7 +18,7 @@ import { ApiError, notFound } from '../http/api-error.js';
 import type { ProviderClient } from '../provider/provider-client.js';
 import type { ProviderEndpoints } from '../provider/provider-endpoints.js';
 import { canonicalOrigin } from '../sessions/origins.js';
-import type { SessionRecord } from '../sessions/session-record.js';
+import { allowsApp, type SessionRecord } from '../sessions/session-record.js';
 import type { SessionStore } from '../sessions/session-store.js';
 import type { Translator } from '@plugboard/core/messages';
 import { callbackTranslator, englishTranslator, flowErrorText } from './callback-messages.js';
@@ -25,11 +26,16 @@ import { renderCallbackPage, renderPlainPage, type CallbackPage } from './callba
 import type { FlowNotifier } from './flow-notifier.js';
 import type { FlowError, FlowRecord } from './flow-record.js';
 import type { FlowRepository } from './flow-repository.js';
-import { codeChallengeS256, createCodeVerifier } from './pkce.js';
+import { providerAuthorizeUrl } from './authorize-url.js';
+import {
+  FLOW_START_WINDOW_MS,
+  isSameBrowser,
+  newBrowserBinding,
+  stateForStartSecret,
+} from './browser-binding.js';
+import { createCodeVerifier } from './pkce.js';
 
 export const FLOW_TTL_MS = 10 * 60 * 1000;
-/** Asked for on every flow: `openid` for the identity, `offline_access` for a refresh token. */
-const BASE_SCOPES = ['openid', 'email', 'profile', 'offline_access'];
 
 export interface OAuthServiceDeps {
   catalog: CatalogService;
@@ -43,8 +49,18 @@ export interface OAuthServiceDeps {
   now: () => number;
 }
 
-export type CallbackOutcome =
-  { kind: 'page'; status: 200 | 400; page: CallbackPage } | { kind: 'redirect'; location: string };
+/** What the route does with a flow's browser binding cookie (see browser-binding.ts). */
+export type BindingCookie =
+  { flowId: string; set: string; maxAgeSeconds: number } | { flowId: string; clear: true };
+
+/** The answer to a browser at the start URL or the callback: a page or a redirect. */
+export type BrowserOutcome = (
+  | { kind: 'page'; status: 200 | 400 | 403; page: CallbackPage }
+  | { kind: 'redirect'; location: string }
+) & { cookie?: BindingCookie };
+
+/** Reads a flow's binding cookie from the request. */
+export type BindingReader = (flowId: string) => string | undefined;
 
 export class OAuthService {
   constructor(private readonly deps: OAuthServiceDeps) {}
@@ -56,7 +72,7 @@ export class OAuthService {
   start(session: SessionRecord, request: StartOAuthFlowRequest): OAuthFlowStart {
     const { catalog, connections, now } = this.deps;
     const app = catalog.get(session, request.app);
-    const method = oauthMethodOf(app);
+    oauthMethodOf(app); // 400 for an app that does not sign in with OAuth
     catalog.assertAvailable(app);
     if (!session.allowedOrigins.includes(request.openerOrigin)) {
       throw new ApiError(
@@ -71,7 +87,7 @@ export class OAuthService {
     if (request.connectionId && connections.get(session, request.connectionId).app !== app.key) {
       throw new ApiError(400, 'bad_request', 'The connection belongs to another app.');
     }
-    const state = randomToken(32);
+    const startSecret = randomToken(32);
     const codeVerifier = createCodeVerifier();
     const createdAt = now();
     const flow: FlowRecord = {
@@ -88,26 +104,16 @@ export class OAuthService {
       error: null,
       resultConnectionId: null,
       stateUsedAt: null,
+      browserBindingHash: null,
       expiresAt: createdAt + FLOW_TTL_MS,
       createdAt,
     };
-    this.deps.flows.insert(flow, state);
-    const { endpoints } = this.deps.provider();
-    const authorizeUrl = new URL(endpoints.authorizationEndpoint);
-    authorizeUrl.search = new URLSearchParams({
-      response_type: 'code',
-      client_id: endpoints.clientId,
-      redirect_uri: this.redirectUri,
-      scope: [...BASE_SCOPES, ...method.scopes.map((scope) => scope.name)].join(' '),
-      state,
-      code_challenge: codeChallengeS256(codeVerifier),
-      code_challenge_method: 'S256',
-      // Consent every time: the user reviews the access, and refresh tokens need it.
-      prompt: 'consent',
-    }).toString();
+    this.deps.flows.insert(flow, stateForStartSecret(startSecret));
+    const startUrl = new URL(`${this.deps.publicUrl}/v1/oauth/start/${flow.id}`);
+    startUrl.searchParams.set('secret', startSecret);
     return {
       flowId: flow.id,
-      authorizeUrl: authorizeUrl.toString(),
+      authorizeUrl: startUrl.toString(),
       expiresAt: new Date(flow.expiresAt).toISOString(),
     };
   }
@@ -131,24 +137,79 @@ export class OAuthService {
     return this.toWire(session, flow);
   }
 
-  /** `acceptLanguage` picks the language of the page the popup shows. */
+  /**
+   * The start URL, opened in the popup or the tab: the first opening binds the flow to that
+   * browser (`cookie.set`) and redirects to the provider; the same browser may open it again
+   * (the popup reopened); another browser fails the flow. `acceptLanguage` picks the page's
+   * language.
+   */
+  async openStart(
+    flowId: string,
+    startSecret: string | undefined,
+    readBinding: BindingReader,
+    acceptLanguage?: string,
+  ): Promise<BrowserOutcome> {
+    const { flows, now } = this.deps;
+    const t = await callbackTranslator(acceptLanguage);
+    const state = startSecret ? stateForStartSecret(startSecret) : null;
+    const flow = state ? flows.findByUnusedState(state) : null;
+    if (!state || !flow || flow.id !== flowId) return this.invalidLinkPage(t);
+    const app = this.deps.catalog.find(flow.app);
+    const toProvider = (): BrowserOutcome => ({
+      kind: 'redirect',
+      location: providerAuthorizeUrl({
+        endpoints: this.deps.provider().endpoints,
+        redirectUri: this.redirectUri,
+        scopes: oauthMethodOf(app).scopes.map((scope) => scope.name),
+        state,
+        codeVerifier: flow.codeVerifier,
+      }),
+    });
+    if (this.expireIfDue(flow) || flow.status !== 'pending') {
+      return { ...this.invalidLinkPage(t), cookie: { flowId: flow.id, clear: true } };
+    }
+    if (flow.browserBindingHash === null) {
+      if (now() - flow.createdAt > FLOW_START_WINDOW_MS) {
+        this.expire(flow);
+        return this.invalidLinkPage(t);
+      }
+      const binding = newBrowserBinding();
+      if (flows.bindBrowser(flow.id, binding.hash)) {
+        const maxAgeSeconds = Math.ceil((flow.expiresAt - now()) / 1000);
+        return { ...toProvider(), cookie: { flowId: flow.id, set: binding.value, maxAgeSeconds } };
+      }
+      // Another opening bound it a moment earlier: compare with that one.
+      flow.browserBindingHash = flows.findById(flow.id)?.browserBindingHash ?? null;
+    }
+    if (isSameBrowser(flow.browserBindingHash, readBinding(flow.id))) return toProvider();
+    this.fail(flow, app, 'browser_mismatch');
+    return this.otherBrowserPage(t, app);
+  }
+
+  /**
+   * The provider's redirect. Connects only in the browser the start URL bound the flow to;
+   * `acceptLanguage` picks the language of the page the popup shows.
+   */
   async handleCallback(
     query: { state?: string; code?: string; error?: string },
+    readBinding: BindingReader,
     acceptLanguage?: string,
-  ): Promise<CallbackOutcome> {
+  ): Promise<BrowserOutcome> {
     const { flows, now } = this.deps;
     const t = await callbackTranslator(acceptLanguage);
     const flow = query.state ? flows.consumeState(query.state, now()) : null;
-    if (!flow) {
-      const page = renderPlainPage(t, t.t('callback.invalidStateTitle'), [
-        t.t('callback.expired'),
-        t.t('callback.youCanClose'),
-      ]);
-      return { kind: 'page', status: 400, page };
-    }
+    if (!flow) return this.invalidLinkPage(t);
     const app = this.deps.catalog.find(flow.app);
+    const cookie: BindingCookie = { flowId: flow.id, clear: true };
+    if (!isSameBrowser(flow.browserBindingHash, readBinding(flow.id))) {
+      // Another browser: it learns nothing about the flow and is never sent to the host page.
+      if (!this.expireIfDue(flow) && flow.status === 'pending') {
+        this.fail(flow, app, 'browser_mismatch');
+      }
+      return { ...this.otherBrowserPage(t, app), cookie };
+    }
     if (this.expireIfDue(flow) || flow.status !== 'pending') {
-      return this.respond(flow, app, 400, t);
+      return { ...this.respond(flow, app, 400, t), cookie };
     }
     if (this.deps.sessions.isRevoked(flow.sessionId)) {
       this.fail(flow, app, 'state_invalid');
@@ -159,7 +220,7 @@ export class OAuthService {
     } else {
       await this.complete(flow, app, query.code);
     }
-    return this.respond(flow, app, 200, t);
+    return { ...this.respond(flow, app, 200, t), cookie };
   }
 
   private async complete(flow: FlowRecord, app: App, code: string): Promise<void> {
@@ -203,7 +264,23 @@ export class OAuthService {
     this.deps.notifier.notify(flow.id);
   }
 
-  private respond(flow: FlowRecord, app: App, status: 200 | 400, t: Translator): CallbackOutcome {
+  private invalidLinkPage(t: Translator): BrowserOutcome {
+    const page = renderPlainPage(t, t.t('callback.invalidStateTitle'), [
+      t.t('callback.expired'),
+      t.t('callback.youCanClose'),
+    ]);
+    return { kind: 'page', status: 400, page };
+  }
+
+  private otherBrowserPage(t: Translator, app: App): BrowserOutcome {
+    const page = renderPlainPage(t, t.t('callback.otherBrowserTitle'), [
+      flowErrorText(t, 'browser_mismatch', app.name),
+      t.t('callback.otherBrowserAdvice'),
+    ]);
+    return { kind: 'page', status: 403, page };
+  }
+
+  private respond(flow: FlowRecord, app: App, status: 200 | 400, t: Translator): BrowserOutcome {
     if (flow.mode === 'redirect' && flow.returnUrl) {
       const location = new URL(flow.returnUrl);
       location.searchParams.set(REDIRECT_FLOW_PARAM, flow.id);
@@ -231,15 +308,21 @@ export class OAuthService {
   /** Marks a pending flow past its deadline as expired; true when it did. */
   private expireIfDue(flow: FlowRecord): boolean {
     if (flow.status !== 'pending' || flow.expiresAt > this.deps.now()) return false;
+    this.expire(flow);
+    return true;
+  }
+
+  private expire(flow: FlowRecord): void {
     flow.status = 'expired';
     this.save(flow);
-    return true;
   }
 
   private load(session: SessionRecord, flowId: string): FlowRecord {
     const flow = this.deps.flows.findById(flowId);
-    // Another user's flow is indistinguishable from a missing one.
-    if (!flow || flow.userId !== session.userId) throw notFound('The flow');
+    // Another user's flow, or one for an app outside the session's list, is like a missing one.
+    if (!flow || flow.userId !== session.userId || !allowsApp(session, flow.app)) {
+      throw notFound('The flow');
+    }
     this.expireIfDue(flow);
     return flow;
   }
