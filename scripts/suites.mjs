@@ -37,10 +37,12 @@ export function suites(pnpm) {
       timeoutMinutes: 15,
     },
     { name: 'unit:bench', command: [node, 'scripts/node-test.mjs', 'bench'] },
-    ...['contract', 'core', 'mocks', 'server', 'react', 'vue'].map((pkg) => ({
-      name: `unit:${pkg}`,
-      command: filtered(pkg, 'test'),
-    })),
+    ...['contract', 'core', 'mocks', 'server', 'react', 'vue', 'example-host-backend'].map(
+      (pkg) => ({
+        name: `unit:${pkg}`,
+        command: filtered(pkg, 'test'),
+      }),
+    ),
     ...['react', 'vue'].map((pkg) => ({
       name: `browser:${pkg}`,
       command: filtered(pkg, 'test:browser'),
