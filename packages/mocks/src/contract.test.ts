@@ -124,7 +124,17 @@ async function driveEveryOperation(backend: MockBackend): Promise<Checked[]> {
   const hooked = backend.store.connections.find((connection) => connection.setup);
   if (hooked?.setup) {
     const path = hooked.setup.webhookUrl.slice(BASE_URL.length);
+    const auth = hooked.setup.webhookAuth;
     await run('webhook', 'receiveWebhook', 'POST', path, {
+      body: { event: 'updated' },
+      token: null,
+      headers: auth
+        ? {
+            Authorization: `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`,
+          }
+        : {},
+    });
+    await run('webhook without its authentication', 'receiveWebhook', 'POST', path, {
       body: { event: 'updated' },
       token: null,
     });

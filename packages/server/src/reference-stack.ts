@@ -1,6 +1,7 @@
 // The reference server and the demo OAuth provider started together on loopback: what
 // `pnpm start`, the examples and the end-to-end tests run against.
 import { join } from 'node:path';
+import type { App } from '@plugboard/contract';
 import { sizedCatalog } from './catalog/sized-catalog.js';
 import { randomToken } from './crypto/random.js';
 import {
@@ -53,6 +54,10 @@ export interface ReferenceStackOptions {
    * load whole (clients search those on the server above 20,000 apps). Default: the demo catalog.
    */
   catalogSize?: number;
+  /** Another catalog than the demo one (tests of catalog-driven behaviour). */
+  apps?: readonly App[];
+  /** Per app, the signing secret of the platform's own app at the service (Slack webhooks). */
+  webhookSigningSecrets?: Readonly<Record<string, string>>;
 }
 
 export interface ReferenceStack {
@@ -140,7 +145,10 @@ export async function startReferenceStack(
     logger,
     now: options.now,
     credentialAttemptsPerMinute: options.credentialAttemptsPerMinute,
-    apps: options.catalogSize === undefined ? undefined : sizedCatalog(options.catalogSize),
+    apps:
+      options.apps ??
+      (options.catalogSize === undefined ? undefined : sizedCatalog(options.catalogSize)),
+    webhookSigningSecrets: options.webhookSigningSecrets,
     provider: {
       authorizationEndpoint: provider.authorizationEndpoint,
       tokenEndpoint: provider.tokenEndpoint,

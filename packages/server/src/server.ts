@@ -22,6 +22,7 @@ import { ProviderClient } from './provider/provider-client.js';
 import type { ProviderEndpoints } from './provider/provider-endpoints.js';
 import type { Services } from './services.js';
 import { SessionStore } from './sessions/session-store.js';
+import { webhookBasicAuth } from './webhooks/webhook-basic-auth.js';
 
 export const DEFAULT_CREDENTIAL_ATTEMPTS_PER_MINUTE = 10;
 const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
@@ -37,6 +38,11 @@ export interface ReferenceServerConfig {
   apps?: readonly App[];
   now?: () => number;
   credentialAttemptsPerMinute?: number;
+  /**
+   * Per app, the signing secret of the platform's own app at the service, for services that sign
+   * webhooks with it (Slack): see webhooks/webhook-signatures.ts.
+   */
+  webhookSigningSecrets?: Readonly<Record<string, string>>;
 }
 
 export interface ReferenceServer {
@@ -55,11 +61,13 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
   const catalog = new CatalogService(config.apps ?? demoCatalog, db, publicUrl, now);
   const connectionRepository = new ConnectionRepository(db, box);
   const providerClient = new ProviderClient(config.provider, now);
+  const basicAuth = webhookBasicAuth(config.encryptionKey);
   const connections = new ConnectionService({
     catalog,
     repository: connectionRepository,
     provider: () => providerClient,
     publicUrl,
+    webhookBasicAuth: basicAuth,
     now,
   });
   const notifier = new FlowNotifier();
@@ -90,6 +98,7 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
       now,
     ),
     oauth,
+    webhookKeys: { basicAuth, configuredSecrets: config.webhookSigningSecrets ?? {} },
   };
   const app = createApp(services);
   const prune = () => pruneExpired(db, now());

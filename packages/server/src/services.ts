@@ -7,6 +7,7 @@ import type { Logger } from './http/logger.js';
 import type { RateLimiter } from './http/rate-limiter.js';
 import type { OAuthService } from './oauth/oauth-service.js';
 import type { SessionStore } from './sessions/session-store.js';
+import type { DeliveryKeys } from './webhooks/verify-delivery.js';
 
 export interface Services {
   secretKey: string;
@@ -20,4 +21,6 @@ export interface Services {
   idempotency: IdempotencyStore;
   credentialAttempts: RateLimiter;
   oauth: OAuthService;
+  /** What webhook deliveries are checked with (webhooks/verify-delivery.ts). */
+  webhookKeys: DeliveryKeys;
 }

@@ -269,7 +269,13 @@ export interface paths {
     put?: never;
     /**
      * A service delivers an event to a connection's webhook URL
-     * @description Records the delivery time, which the connection exposes as `setup.lastEventAt`.
+     * @description Records the delivery time, which the connection exposes as `setup.lastEventAt`. The URL is
+     *     a capability (an unguessable id); where the service authenticates its deliveries, the
+     *     backend also checks that, chosen by the app: HTTP basic auth with the credentials of
+     *     `setup.webhookAuth` (Pipedrive), or the service's signature over the raw body (Stripe's
+     *     `Stripe-Signature`, Shopify's `X-Shopify-Hmac-Sha256`, Slack's `X-Slack-Signature`, each
+     *     with the service's own timestamp tolerance). A delivery that fails the check is refused
+     *     with 401 and records nothing.
      */
     post: operations['receiveWebhook'];
     delete?: never;
@@ -415,6 +421,15 @@ export interface components {
       webhookUrl: string;
       /** @description When the first (latest) event arrived on the webhook URL; null until then. */
       lastEventAt: components['schemas']['Timestamp'] | null;
+      /**
+       * @description For services that authenticate their webhook deliveries with HTTP basic auth (Pipedrive's
+       *     "HTTP Auth" fields): the user name and password to enter with the URL. Deliveries without
+       *     them are refused.
+       */
+      webhookAuth?: {
+        username: string;
+        password: string;
+      };
     };
     ConnectionList: {
       items: components['schemas']['Connection'][];
@@ -1122,6 +1137,7 @@ export interface operations {
         };
         content?: never;
       };
+      401: components['responses']['Problem'];
       404: components['responses']['Problem'];
       413: components['responses']['Problem'];
       default: components['responses']['Problem'];

@@ -194,6 +194,10 @@ export const en = {
   'dialog.selectPlaceholder': 'Choose…',
   'dialog.submitUpdate': 'Save and reconnect',
   'dialog.webhookUrlLabel': 'Webhook URL',
+  'dialog.webhookUsernameLabel': 'HTTP Auth user name',
+  'dialog.webhookPasswordLabel': 'HTTP Auth password',
+  'dialog.webhookAuthHint':
+    '{app} sends these with each event: enter them in the webhook’s HTTP Auth fields.',
   'dialog.copyManually': 'Press {shortcut} to copy.',
   'dialog.setupHelp': 'Read {app}’s guide',
   'dialog.testFailed': 'The connection was saved, but its test failed.',

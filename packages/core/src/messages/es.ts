@@ -201,6 +201,10 @@ export const es = {
   'dialog.selectPlaceholder': 'Elige…',
   'dialog.submitUpdate': 'Guardar y reconectar',
   'dialog.webhookUrlLabel': 'URL del webhook',
+  'dialog.webhookUsernameLabel': 'Usuario de HTTP Auth',
+  'dialog.webhookPasswordLabel': 'Contraseña de HTTP Auth',
+  'dialog.webhookAuthHint':
+    '{app} los envía con cada evento: escríbelos en los campos HTTP Auth del webhook.',
   'dialog.copyManually': 'Pulsa {shortcut} para copiar.',
   'dialog.setupHelp': 'Lee la guía de {app}',
   'dialog.testFailed': 'La conexión se guardó, pero la prueba falló.',

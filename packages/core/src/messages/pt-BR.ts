@@ -200,6 +200,10 @@ export const ptBR = {
   'dialog.selectPlaceholder': 'Escolha…',
   'dialog.submitUpdate': 'Salvar e reconectar',
   'dialog.webhookUrlLabel': 'URL do webhook',
+  'dialog.webhookUsernameLabel': 'Usuário do HTTP Auth',
+  'dialog.webhookPasswordLabel': 'Senha do HTTP Auth',
+  'dialog.webhookAuthHint':
+    'O {app} os envia com cada evento: informe-os nos campos HTTP Auth do webhook.',
   'dialog.copyManually': 'Pressione {shortcut} para copiar.',
   'dialog.setupHelp': 'Leia o guia de {app}',
   'dialog.testFailed': 'A conexão foi salva, mas o teste falhou.',

@@ -89,6 +89,13 @@ export class ConnectionRepository {
     );
   }
 
+  /** The connection a webhook URL belongs to (its delivery is checked against its credentials). */
+  findByHookId(hookId: string): ConnectionRecord | null {
+    const row = this.db.prepare('SELECT * FROM connections WHERE hook_id = ?').get(hookId) as
+      ConnectionRow | undefined;
+    return row ? this.fromRow(row) : null;
+  }
+
   /** Records a webhook delivery; false when no connection has this hook id. */
   recordHookEvent(hookId: string, at: string): boolean {
     return (

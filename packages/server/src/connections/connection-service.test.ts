@@ -12,6 +12,7 @@ import type { ProviderClient, TokenResult, WhoAmIResult } from '../provider/prov
 import type { SessionRecord } from '../sessions/session-record.js';
 import { ConnectionRepository } from './connection-repository.js';
 import { ConnectionService } from './connection-service.js';
+import { webhookBasicAuth } from '../webhooks/webhook-basic-auth.js';
 
 const session: SessionRecord = {
   id: 'ses_1',
@@ -47,6 +48,7 @@ describe('ConnectionService.test', () => {
       repository: new ConnectionRepository(db, createSecretBox(randomBytes(32))),
       provider: () => provider,
       publicUrl: 'http://127.0.0.1:1',
+      webhookBasicAuth: webhookBasicAuth(randomBytes(32)),
       now: Date.now,
     });
   });

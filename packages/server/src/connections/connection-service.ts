@@ -29,6 +29,7 @@ import {
   providerCredential,
   type StoredCredentials,
 } from './stored-credentials.js';
+import type { WebhookBasicAuth } from '../webhooks/webhook-basic-auth.js';
 import { toWireConnection } from './to-wire-connection.js';
 
 /** Only these scopes are infrastructure, not permissions the user cares about. */
@@ -39,6 +40,8 @@ export interface ConnectionServiceDeps {
   repository: ConnectionRepository;
   provider: () => ProviderClient;
   publicUrl: string;
+  /** The HTTP basic auth of a webhook URL, for the services that send it (setup.webhookAuth). */
+  webhookBasicAuth: WebhookBasicAuth;
   now: () => number;
 }
 
@@ -205,7 +208,7 @@ export class ConnectionService {
   }
 
   toWire(record: ConnectionRecord): Connection {
-    return toWireConnection(record, this.deps.publicUrl);
+    return toWireConnection(record, this.deps.publicUrl, this.deps.webhookBasicAuth);
   }
 
   private load(session: SessionRecord, id: string): ConnectionRecord {

@@ -371,11 +371,34 @@ describe('connections', () => {
     assert.equal(created.setup.lastEventAt, null);
 
     const hookPath = new URL(created.setup.webhookUrl).pathname;
-    const delivered = await t.call('receiveWebhook', hookPath, {
-      method: 'POST',
-      origin: null,
-      body: { event: 'added.deal', current: { id: 1 } },
+    // Pipedrive sends the HTTP basic auth set on the webhook: the setup step shows it.
+    const auth = created.setup.webhookAuth;
+    assert.ok(auth, 'Pipedrive webhooks get HTTP basic auth credentials');
+    assert.equal(auth.username, 'plugboard');
+    assert.match(auth.password, /^[A-Za-z0-9_-]{43}$/);
+    const basic = (username: string, password: string) =>
+      `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+    const deliver = (authorization?: string) =>
+      t.call<Problem>('receiveWebhook', hookPath, {
+        method: 'POST',
+        origin: null,
+        headers: authorization ? { Authorization: authorization } : {},
+        body: { event: 'added.deal', current: { id: 1 } },
+      });
+    for (const refused of [
+      await deliver(),
+      await deliver(basic(auth.username, `${auth.password}x`)),
+      await deliver(basic('someone', auth.password)),
+      await deliver(`Bearer ${auth.password}`),
+    ]) {
+      assert.equal(refused.status, 401);
+      assert.equal(refused.body.code, 'unauthorized');
+    }
+    const notYet = await t.call<Connection>('getConnection', `/v1/connections/${created.id}`, {
+      token,
     });
+    assert.equal(notYet.body.setup?.lastEventAt, null, 'a refused delivery records nothing');
+    const delivered = await deliver(basic(auth.username, auth.password));
     assert.equal(delivered.status, 202);
     const after = await t.call<Connection>('getConnection', `/v1/connections/${created.id}`, {
       token,
@@ -395,6 +418,7 @@ describe('connections', () => {
     const tooBig = await t.call<Problem>('receiveWebhook', hookPath, {
       method: 'POST',
       origin: null,
+      headers: { Authorization: basic(auth.username, auth.password) },
       body: { blob: 'x'.repeat(300_000) },
     });
     assert.equal(tooBig.status, 413);
