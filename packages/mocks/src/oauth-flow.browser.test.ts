@@ -53,11 +53,13 @@ describe('core OAuth flows through the mock start URL', () => {
     expect(result.status).to.equal('succeeded');
     const flowId = backend.store.flows.at(-1)!.flowId;
     expect(lastRequestTo(`/mock-api/v1/oauth/start/${flowId}`)).to.not.equal(undefined);
+    // The page the callback answered, once parsed: the one a popup would show.
     await waitUntil(
-      () => popup.contentWindow?.location.pathname === '/mock-api/v1/oauth/callback',
-      'the popup reached the callback',
+      () =>
+        popup.contentWindow?.location.pathname === '/mock-api/v1/oauth/callback' &&
+        popup.contentDocument?.querySelector('h1')?.textContent?.includes('Signed in'),
+      'the popup showed the callback page',
     );
-    expect(popup.contentDocument?.querySelector('h1')?.textContent).to.contain('Signed in');
   });
 
   it('continue in this tab: the tab is sent to the start URL and comes back with pb_flow', async () => {
