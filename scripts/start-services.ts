@@ -20,28 +20,30 @@ try {
   });
   closers.push(() => stack.close());
 
-  const hostOptions = { plugboardUrl: stack.url, secretKey: stack.secretKey };
+  // Each demo host mints tokens only for the origin its pages are served from.
+  const hostOptions = (hostPort: number) => ({
+    plugboardUrl: stack.url,
+    secretKey: stack.secretKey,
+    port: hostPort,
+    allowedOrigins: [`http://localhost:${hostPort}`],
+  });
   const scriptTag = await startHostServer({
-    ...hostOptions,
+    ...hostOptions(port('PB_SCRIPT_TAG_PORT', 8081)),
     root: join(root, 'examples/script-tag'),
-    port: port('PB_SCRIPT_TAG_PORT', 8081),
     files: { '/plugboard.js': bundle, '/plugboard.js.map': `${bundle}.map` },
   });
   const react = await startHostServer({
-    ...hostOptions,
+    ...hostOptions(port('PB_REACT_PORT', 8082)),
     root: join(root, 'examples/react/dist'),
-    port: port('PB_REACT_PORT', 8082),
   });
   const vue = await startHostServer({
-    ...hostOptions,
+    ...hostOptions(port('PB_VUE_PORT', 8083)),
     root: join(root, 'examples/vue/dist'),
-    port: port('PB_VUE_PORT', 8083),
   });
   const storybook = join(root, 'storybook-static');
   const site = await startHostServer({
-    ...hostOptions,
+    ...hostOptions(port('PB_SITE_PORT', 8080)),
     root: join(root, 'examples'),
-    port: port('PB_SITE_PORT', 8080),
     files: { '/': join(root, 'examples/index.html') },
     mounts: existsSync(storybook) ? { '/storybook/': storybook } : {},
     placeholders: {

@@ -40,10 +40,12 @@ export function suites(pnpm) {
     },
     { name: 'unit:bench', command: [node, 'scripts/node-test.mjs', 'bench'] },
     { name: 'unit:scripts', command: [node, 'scripts/node-test.mjs', 'scripts'] },
-    ...['contract', 'core', 'mocks', 'server', 'react', 'vue'].map((pkg) => ({
-      name: `unit:${pkg}`,
-      command: filtered(pkg, 'test'),
-    })),
+    ...['contract', 'core', 'mocks', 'server', 'react', 'vue', 'example-host-backend'].map(
+      (pkg) => ({
+        name: `unit:${pkg}`,
+        command: filtered(pkg, 'test'),
+      }),
+    ),
     // Three server instances on PostgreSQL behind HAProxy (issue 13).
     { name: 'scale', command: [node, 'scripts/node-test.mjs', 'test/scale'], timeoutMinutes: 10 },
     ...['react', 'vue'].map((pkg) => ({

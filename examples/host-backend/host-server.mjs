@@ -1,6 +1,10 @@
-// A host product's backend, reduced to what Plugboard needs: it serves the page and mints a
-// short-lived session token for the signed-in user with the platform's secret key. The secret key
-// stays here, on the server; the browser only ever sees the session token.
+// DEMO ONLY: a host product's backend reduced to what Plugboard needs, for the examples and the
+// tests. It serves the pages and mints short-lived session tokens with the platform's secret key
+// (which stays here, on the server; the browser only ever sees the session token).
+//
+// It has no sign-in of its own: every visitor gets a token for ONE configured demo user. A real
+// host mints the token for the user of its own signed-in session: see `signedInUser` below, the
+// one place to change. Never deploy this file as it is.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
@@ -16,35 +20,35 @@ const CONTENT_TYPES = {
   '.ico': 'image/x-icon',
 };
 
-/** The route the widget's `data-session-url` (or `fetchSessionToken`) calls. */
+/** The route the widget's `data-session-url` (or `fetchSessionToken`) calls, with POST. */
 export const SESSION_ROUTE = '/api/plugboard-session';
 
 /**
  * Starts a host server on `port` (0 = a free port).
  * @param {{ root: string, port?: number, host?: string, plugboardUrl: string, secretKey: string,
- *   userId?: string, headers?: Record<string, string>, files?: Record<string, string>,
- *   mounts?: Record<string, string>, placeholders?: Record<string, string> }} options
+ *   userId?: string, allowedOrigins?: string[], headers?: Record<string, string>,
+ *   files?: Record<string, string>, mounts?: Record<string, string>,
+ *   placeholders?: Record<string, string> }} options
+ *   `userId`: the demo user every token is for. `allowedOrigins`: the origins the pages are served
+ *   from, which the tokens are good for (default: this server's own origin).
  *   HTML pages get `{{PLUGBOARD_URL}}` replaced by `plugboardUrl`.
  *   `files` maps extra URL paths to files (e.g. the Plugboard bundle); `headers` are added to every
  *   page (e.g. a Content-Security-Policy).
  */
 export async function startHostServer(options) {
-  const {
-    root,
-    port = 0,
-    host = '127.0.0.1',
-    plugboardUrl,
-    secretKey,
-    userId = 'demo-end-user',
-  } = options;
+  const { root, port = 0, host = '127.0.0.1', plugboardUrl, secretKey } = options;
+  /** Filled in once listening: the origins come from configuration, never from a request. */
+  let allowedOrigins = [];
   const server = createServer(async (request, response) => {
     try {
       const url = new URL(request.url ?? '/', 'http://host.invalid');
-      if (
-        url.pathname === SESSION_ROUTE &&
-        (request.method === 'GET' || request.method === 'POST')
-      ) {
-        await mintSession(request, response, { plugboardUrl, secretKey, userId });
+      if (url.pathname === SESSION_ROUTE) {
+        await answerSessionRequest(request, response, {
+          plugboardUrl,
+          secretKey,
+          allowedOrigins,
+          userId: signedInUser(request, options),
+        });
         return;
       }
       await serveFile(url.pathname, response, root, options);
@@ -56,6 +60,7 @@ export async function startHostServer(options) {
   await listen(server, port, host);
   const address = server.address();
   const origin = `http://${host === '127.0.0.1' ? 'localhost' : host}:${address.port}`;
+  allowedOrigins = options.allowedOrigins ?? [origin];
   return {
     url: `${origin}/`,
     origin,
@@ -63,18 +68,50 @@ export async function startHostServer(options) {
   };
 }
 
-async function mintSession(request, response, { plugboardUrl, secretKey, userId }) {
-  // The page's own origin is the only one the token will be good for.
-  const origin = request.headers.origin ?? `http://${request.headers.host}`;
-  const minted = await fetch(new URL('/v1/sessions', plugboardUrl), {
+/**
+ * THE place a real host plugs in its own sign-in: look up the user of the request's session
+ * (your session cookie, your framework's `req.user`…) and return their stable id, or null when
+ * nobody is signed in (the endpoint then answers 401). This demo has no sign-in, so every
+ * visitor is the one configured demo user.
+ * @param {import('node:http').IncomingMessage} _request
+ * @param {{ userId?: string }} options
+ * @returns {string | null}
+ */
+function signedInUser(_request, options) {
+  return options.userId ?? 'demo-end-user';
+}
+
+/**
+ * POST only: minting a session has an effect, and a GET could be sent by any link or image on
+ * another site. A POST from a page of another origin is refused as well (a browser always sends
+ * Origin with a POST); the token is only ever good for the configured origins.
+ */
+async function answerSessionRequest(request, response, options) {
+  const send = (status, body, headers = {}) =>
+    response
+      .writeHead(status, {
+        'content-type': 'application/json',
+        'cache-control': 'no-store',
+        ...headers,
+      })
+      .end(JSON.stringify(body));
+  if (request.method !== 'POST') return send(405, { error: 'Use POST.' }, { allow: 'POST' });
+  const origin = request.headers.origin;
+  if (origin !== undefined && !options.allowedOrigins.includes(origin)) {
+    return send(403, { error: 'This origin may not ask for a session.' });
+  }
+  if (options.userId === null) return send(401, { error: 'Sign in first.' });
+  const minted = await fetch(new URL('/v1/sessions', options.plugboardUrl), {
     method: 'POST',
-    headers: { authorization: `Bearer ${secretKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ userId, allowedOrigins: [origin] }),
+    headers: {
+      authorization: `Bearer ${options.secretKey}`,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify({ userId: options.userId, allowedOrigins: options.allowedOrigins }),
   });
-  const body = await minted.text();
   response
     .writeHead(minted.status, { 'content-type': 'application/json', 'cache-control': 'no-store' })
-    .end(body);
+    .end(await minted.text());
 }
 
 async function serveFile(pathname, response, root, options) {

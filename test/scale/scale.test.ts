@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Connection, ConnectionList, OAuthFlow, OAuthFlowStart } from '@plugboard/contract';
-import { completeAuthorization } from '../../packages/server/src/demo-provider/drive-login.js';
+import { completeAuthorization } from '../../packages/server/src/test-support/drive-login.js';
 import { mint, request, type Answer } from './client.js';
 import { startCluster, type Cluster } from './cluster.js';
 

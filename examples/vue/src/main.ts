@@ -5,7 +5,8 @@ import App from './App.vue';
 import '../../script-tag/page.css';
 
 // The host page's one piece of Plugboard configuration: where the backend is, and how to get a
-// session token for the signed-in user (this example's own backend mints it with the secret key).
+// session token for the signed-in user (this example's demo backend mints it with the secret key,
+// for one demo user: see examples/host-backend for where a real host plugs in its sign-in).
 const plugboard = createPlugboard({
   backendUrl: document.querySelector<HTMLMetaElement>('meta[name="plugboard-backend-url"]')!
     .content,

@@ -39,7 +39,7 @@ describe('script tag options', () => {
     expect(scriptTagOptions(script).theme).to.equal(undefined);
   });
 
-  it('fetches the session token from the same-origin session URL, again on each call', async () => {
+  it('POSTs to the same-origin session URL for the token, again on each call', async () => {
     const calls: { url: string; init: RequestInit | undefined }[] = [];
     let issued = 0;
     window.fetch = (async (url: string, init?: RequestInit) => {
@@ -56,6 +56,9 @@ describe('script tag options', () => {
     expect(await fetchSessionToken!()).to.equal('token-2');
     expect(calls[0]!.url).to.equal(`${location.origin}/plugboard/session`);
     expect(calls[0]!.init?.credentials).to.equal('same-origin');
+    // Minting a token has an effect (a session), and a GET could be triggered by any link or
+    // <img> on another site: the host's session endpoint takes POST only.
+    expect(calls.map((call) => call.init?.method)).to.deep.equal(['POST', 'POST']);
   });
 
   it('rejects a session answer without a token', async () => {

@@ -5,7 +5,7 @@ const THEMES: readonly string[] = ['light', 'dark', 'auto'];
 /**
  * The options a page gives the script-tag bundle on its own `<script>` tag:
  * `data-backend-url`, `data-session-url`, `data-locale`, `data-theme`. The session URL is a
- * same-origin endpoint of the host that answers `{ "token": "…" }`; it becomes
+ * same-origin endpoint of the host that answers a POST with `{ "token": "…" }`; it becomes
  * `fetchSessionToken`, so a fresh token is fetched whenever the old one expires.
  */
 export function scriptTagOptions(script: HTMLScriptElement): Partial<PlugboardOptions> {
@@ -46,7 +46,9 @@ function sameOriginUrl(value: string): string {
 }
 
 async function fetchSessionToken(url: string): Promise<string> {
+  // POST: minting a session has an effect, and a GET could be sent by any link or image.
   const response = await fetch(url, {
+    method: 'POST',
     credentials: 'same-origin',
     cache: 'no-store',
     headers: { accept: 'application/json' },

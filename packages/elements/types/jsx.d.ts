@@ -277,6 +277,8 @@ export type CustomElements = {
    * - **field-error** - A field's error message.
    * - **health-warning** - The "{app} is having problems" notice (degraded provider).
    * - **webhook-url** - The read-only webhook URL in the setup step.
+   * - **webhook-username** - The HTTP basic auth user name to enter with the URL (Pipedrive).
+   * - **webhook-password** - The HTTP basic auth password to enter with the URL (Pipedrive).
    * - **copy** - The Copy button of the setup step.
    * - **event-indicator** - "Waiting for the first event…" / "First event received".
    * - **confirm** - The "Discard what you typed?" confirmation.

@@ -9,6 +9,7 @@ import { connectionHandlers } from './handlers/connection-handlers.js';
 import { mockAuthorizePage } from './handlers/mock-authorize-page.js';
 import { oauthCallback } from './handlers/oauth-callback.js';
 import { oauthHandlers } from './handlers/oauth-handlers.js';
+import { oauthStartUrl } from './handlers/oauth-start-url.js';
 import { sessionHandlers } from './handlers/session-handlers.js';
 import { transportGate } from './handlers/transport-gate.js';
 import { webhookHandlers } from './handlers/webhook-handlers.js';
@@ -145,6 +146,7 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
       ...catalogHandlers(ctx),
       ...connectionHandlers(ctx),
       ...oauthHandlers(ctx),
+      oauthStartUrl(ctx),
       oauthCallback(ctx),
       mockAuthorizePage(ctx),
       ...sessionHandlers(ctx),

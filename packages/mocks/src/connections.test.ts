@@ -292,9 +292,26 @@ describe('webhooks', () => {
     const backend = useBackend({ scenario: 'empty' });
     const created = (await create(pipedrive())).body as Connection;
     const path = created.setup!.webhookUrl.slice(BASE_URL.length);
+    // Pipedrive sends the HTTP basic auth the setup step shows, as on the real server.
+    const auth = created.setup!.webhookAuth!;
+    assert.equal(auth.username, 'plugboard');
+    const basic = (password: string) =>
+      `Basic ${Buffer.from(`${auth.username}:${password}`).toString('base64')}`;
+    const attempts: Record<string, string>[] = [{}, { Authorization: basic(`${auth.password}x`) }];
+    for (const headers of attempts) {
+      const refused = await call('receiveWebhook', 'POST', path, {
+        body: { event: 'deal.updated' },
+        token: null,
+        headers,
+      });
+      assert.equal(refused.status, 401);
+      assert.deepEqual(refused.violations, []);
+    }
+    assert.equal(backend.store.connections[0]?.setup?.lastEventAt, null);
     const delivered = await call('receiveWebhook', 'POST', path, {
       body: { event: 'deal.updated' },
       token: null,
+      headers: { Authorization: basic(auth.password) },
     });
     assert.equal(delivered.status, 202);
     assert.ok(backend.store.connections[0]?.setup?.lastEventAt);

@@ -106,8 +106,16 @@ async function driveEveryOperation(backend: MockBackend): Promise<Checked[]> {
   });
   if (started.status === 201) {
     const { flowId, authorizeUrl } = started.body as OAuthFlowStart;
-    assert.ok(authorizeUrl.startsWith(`${BASE_URL}${AUTHORIZE_PATH}?flow=`), authorizeUrl);
-    await fetch(authorizeUrl);
+    assert.ok(authorizeUrl.startsWith(`${BASE_URL}/v1/oauth/start/${flowId}?`), authorizeUrl);
+    const signedIn = await openStartUrl(run, authorizeUrl);
+    const provider = await fetch(signedIn.providerUrl, { redirect: 'manual' });
+    const back = provider.headers.get('Location');
+    if (back) {
+      await run('callback', 'oauthCallback', 'GET', back.slice(BASE_URL.length), {
+        token: null,
+        headers: { Cookie: signedIn.cookie },
+      });
+    }
     await run('flow', 'getOAuthFlow', 'GET', `/v1/oauth/flows/${flowId}`);
   }
   await run('unknown flow', 'getOAuthFlow', 'GET', '/v1/oauth/flows/flow_unknown01');
@@ -116,7 +124,17 @@ async function driveEveryOperation(backend: MockBackend): Promise<Checked[]> {
   const hooked = backend.store.connections.find((connection) => connection.setup);
   if (hooked?.setup) {
     const path = hooked.setup.webhookUrl.slice(BASE_URL.length);
+    const auth = hooked.setup.webhookAuth;
     await run('webhook', 'receiveWebhook', 'POST', path, {
+      body: { event: 'updated' },
+      token: null,
+      headers: auth
+        ? {
+            Authorization: `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`,
+          }
+        : {},
+    });
+    await run('webhook without its authentication', 'receiveWebhook', 'POST', path, {
       body: { event: 'updated' },
       token: null,
     });
@@ -126,6 +144,21 @@ async function driveEveryOperation(backend: MockBackend): Promise<Checked[]> {
 }
 
 type Run = (step: string, ...args: Parameters<typeof call>) => Promise<CallResult>;
+
+/** Opens a flow's start URL as the starting browser would, then again from the same browser. */
+async function openStartUrl(run: Run, authorizeUrl: string) {
+  const path = authorizeUrl.slice(BASE_URL.length);
+  const opened = await run('open start URL', 'openOAuthStart', 'GET', path, { token: null });
+  assert.equal(opened.status, 303);
+  const providerUrl = opened.headers.get('Location')!;
+  assert.ok(providerUrl.startsWith(`${BASE_URL}${AUTHORIZE_PATH}?flow=`), providerUrl);
+  const cookie = opened.headers.getSetCookie()[0]!.split(';')[0]!;
+  await run('reopen start URL', 'openOAuthStart', 'GET', path, {
+    token: null,
+    headers: { Cookie: cookie },
+  });
+  return { providerUrl, cookie, state: new URL(providerUrl).searchParams.get('state')! };
+}
 
 /** The OAuth callback as the provider calls it, and the host backend's secret-key endpoints. */
 async function driveHostOperations(run: Run, oauthApp: string, appKey: string): Promise<void> {
@@ -140,10 +173,28 @@ async function driveHostOperations(run: Run, oauthApp: string, appKey: string): 
     },
   );
   if (started.status === 201) {
-    const state = new URL((started.body as OAuthFlowStart).authorizeUrl).searchParams.get('state');
+    const { state, cookie } = await openStartUrl(
+      run,
+      (started.body as OAuthFlowStart).authorizeUrl,
+    );
     const callback = `/v1/oauth/callback?state=${state}&code=provider-code`;
-    await run('callback', 'oauthCallback', 'GET', callback, { token: null });
-    await run('callback replayed', 'oauthCallback', 'GET', callback, { token: null });
+    const inThisBrowser = { token: null, headers: { Cookie: cookie } };
+    await run('callback', 'oauthCallback', 'GET', callback, inThisBrowser);
+    await run('callback replayed', 'oauthCallback', 'GET', callback, inThisBrowser);
+  }
+  const other = await run(
+    'start flow, other browser',
+    'startOAuthFlow',
+    'POST',
+    '/v1/oauth/flows',
+    {
+      body: { app: oauthApp, openerOrigin: 'https://host.example', mode: 'popup' },
+    },
+  );
+  if (other.status === 201) {
+    const { state } = await openStartUrl(run, (other.body as OAuthFlowStart).authorizeUrl);
+    const callback = `/v1/oauth/callback?state=${state}&code=provider-code`;
+    await run('callback in another browser', 'oauthCallback', 'GET', callback, { token: null });
   }
   const session = { userId: 'user-1', allowedOrigins: ['https://host.example'] };
   const minted = await run('mint session', 'createSession', 'POST', '/v1/sessions', {

@@ -4,6 +4,7 @@ import type { App, AppPage, ConnectionList } from '@plugboard/contract';
 import { hostileCatalog } from './hostile/hostile-catalog.js';
 import { hostilePayloads } from './hostile/hostile-payloads.js';
 import { call, stopServer, useBackend } from './testing/mock-api.js';
+import { MockBrowser } from './testing/mock-browser.js';
 
 after(stopServer);
 
@@ -85,7 +86,9 @@ describe('hostile-catalog', () => {
     const start = await call('startOAuthFlow', 'POST', '/v1/oauth/flows', {
       body: { app: 'hostile-00', openerOrigin: 'https://host.example', mode: 'popup' },
     });
-    const html = await (await fetch((start.body as { authorizeUrl: string }).authorizeUrl)).text();
+    const { html } = await new MockBrowser().open(
+      (start.body as { authorizeUrl: string }).authorizeUrl,
+    );
     assert.equal(html.match(/<script/g)?.length, 2, 'only the data block and the nonce script');
     assert.ok(!hostilePayloads.some((payload) => payload.length > 3 && html.includes(payload)));
   });

@@ -40,8 +40,11 @@ export function randomNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
-/** An OAuth `state`: random, because guessing one must not complete someone else's flow. */
-export function randomState(): string {
+/**
+ * An OAuth `state`, a start URL's secret or a browser binding: random, because guessing one must
+ * not complete someone else's flow.
+ */
+export function randomSecret(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(24));
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }

@@ -4,6 +4,7 @@ import type { OAuthFlow, OAuthFlowStart, Session } from '@plugboard/contract';
 import { MOCK_SECRET_KEY } from './backend.js';
 import type { ScenarioName } from './scenarios.js';
 import { call, stopServer, useBackend } from './testing/mock-api.js';
+import { MockBrowser } from './testing/mock-browser.js';
 
 after(stopServer);
 
@@ -16,18 +17,19 @@ async function startFlow(body: Record<string, unknown> = {}, token?: string) {
   });
   assert.equal(result.status, 201, JSON.stringify(result.body));
   const start = result.body as OAuthFlowStart;
-  return { ...start, state: new URL(start.authorizeUrl).searchParams.get('state')! };
+  // The browser that started it opens the start URL: its cookie goes with the provider's redirect.
+  const browser = new MockBrowser();
+  const { state } = await browser.openStart(start.authorizeUrl);
+  return { ...start, state, cookie: browser.cookieHeader, browser };
 }
 
-/** The provider's redirect back to the backend. */
-async function callback(query: Record<string, string>) {
+/** The provider's redirect back to the backend, in the browser holding `cookie`. */
+async function callback(query: Record<string, string>, cookie = '') {
   const result = await call(
     'oauthCallback',
     'GET',
     `/v1/oauth/callback?${new URLSearchParams(query)}`,
-    {
-      token: null,
-    },
+    { token: null, headers: cookie ? { Cookie: cookie } : {} },
   );
   assert.deepEqual(result.violations, []);
   return result;
@@ -48,7 +50,7 @@ describe('GET /v1/oauth/callback', () => {
     const backend = useBackend({ scenario: 'empty' });
     const start = await startFlow();
     assert.match(start.state, /^[0-9a-f]{48}$/);
-    const page = await callback({ state: start.state, code: 'provider-code' });
+    const page = await callback({ state: start.state, code: 'provider-code' }, start.cookie);
     assert.equal(page.status, 200);
     assert.match(page.contentType ?? '', /^text\/html/);
     assert.match(page.headers.get('X-Request-Id') ?? '', /^req_/);
@@ -64,10 +66,36 @@ describe('GET /v1/oauth/callback', () => {
     assert.deepEqual(backend.store.connections, [flow.connection]);
   });
 
+  test('without the starting browser’s cookie nothing connects, in both modes', async () => {
+    const backend = useBackend({ scenario: 'empty' });
+    for (const mode of [{ mode: 'popup' }, { mode: 'redirect', returnUrl: `${OPENER}/apps` }]) {
+      const start = await startFlow(mode);
+      const page = await callback({ state: start.state, code: 'c' }, 'pb_oauth_other=forged');
+      assert.equal(page.status, 403);
+      assert.equal(page.headers.get('Location'), null);
+      assert.match(page.text, /This sign-in was started in another browser/);
+      assert.equal(pageData(page.text), null);
+      const flow = await flowStatus(start.flowId);
+      assert.equal(flow.status, 'failed');
+      assert.equal(flow.error?.code, 'browser_mismatch');
+    }
+    assert.deepEqual(backend.store.connections, []);
+  });
+
+  test('the callback clears the binding cookie', async () => {
+    useBackend();
+    const start = await startFlow();
+    const page = await callback({ state: start.state, code: 'c' }, start.cookie);
+    assert.equal(page.status, 200);
+    assert.deepEqual(page.headers.getSetCookie(), [
+      `pb_oauth_${start.flowId}=; Max-Age=0; Path=/api/v1/oauth; HttpOnly; SameSite=Lax`,
+    ]);
+  });
+
   test('a replayed, unknown, missing or too long state is a 400 page without script', async () => {
     useBackend();
     const start = await startFlow();
-    await callback({ state: start.state, code: 'c' });
+    await callback({ state: start.state, code: 'c' }, start.cookie);
     const queries: Array<Record<string, string>> = [
       { state: start.state, code: 'c' },
       { state: 'f'.repeat(48), code: 'c' },
@@ -75,7 +103,7 @@ describe('GET /v1/oauth/callback', () => {
       { state: `${start.state}${'0'.repeat(200)}`, code: 'c' },
     ];
     for (const query of queries) {
-      const page = await callback(query);
+      const page = await callback(query, start.cookie);
       assert.equal(page.status, 400, JSON.stringify(query));
       assert.equal(pageData(page.text), null);
     }
@@ -95,7 +123,7 @@ describe('GET /v1/oauth/callback', () => {
     ];
     for (const [query, code] of cases) {
       const start = await startFlow();
-      const page = await callback({ state: start.state, ...query });
+      const page = await callback({ state: start.state, ...query }, start.cookie);
       assert.equal(page.status, 200);
       assert.deepEqual(pageData(page.text)?.message, {
         source: 'plugboard',
@@ -117,7 +145,7 @@ describe('GET /v1/oauth/callback', () => {
     for (const [scenario, expected] of outcomes) {
       useBackend({ scenario });
       const start = await startFlow();
-      await callback({ state: start.state, code: 'c' });
+      await callback({ state: start.state, code: 'c' }, start.cookie);
       const flow = await flowStatus(start.flowId);
       assert.equal(flow.error?.code ?? flow.status, expected, scenario);
     }
@@ -126,7 +154,7 @@ describe('GET /v1/oauth/callback', () => {
   test('redirect mode answers 303 to returnUrl with pb_flow', async () => {
     useBackend();
     const start = await startFlow({ mode: 'redirect', returnUrl: `${OPENER}/apps?tab=crm` });
-    const result = await callback({ state: start.state, code: 'c' });
+    const result = await callback({ state: start.state, code: 'c' }, start.cookie);
     assert.equal(result.status, 303);
     assert.equal(result.headers.get('Location'), `${OPENER}/apps?tab=crm&pb_flow=${start.flowId}`);
     assert.equal(result.headers.get('Referrer-Policy'), 'no-referrer');
@@ -137,7 +165,7 @@ describe('GET /v1/oauth/callback', () => {
     useBackend({ flowTtlMs: 50 });
     const start = await startFlow();
     await new Promise((resolve) => setTimeout(resolve, 80));
-    const page = await callback({ state: start.state, code: 'c' });
+    const page = await callback({ state: start.state, code: 'c' }, start.cookie);
     assert.equal(page.status, 400);
     assert.deepEqual(pageData(page.text)?.message, {
       source: 'plugboard',
@@ -149,11 +177,11 @@ describe('GET /v1/oauth/callback', () => {
   test('a flow settled by the authorize page or completeFlow has used its state', async () => {
     const backend = useBackend();
     const byPage = await startFlow();
-    await fetch(byPage.authorizeUrl);
-    assert.equal((await callback({ state: byPage.state, code: 'c' })).status, 400);
+    await byPage.browser.open(byPage.authorizeUrl);
+    assert.equal((await callback({ state: byPage.state, code: 'c' }, byPage.cookie)).status, 400);
     const byTest = await startFlow();
     backend.completeFlow(byTest.flowId, 'succeeded');
-    assert.equal((await callback({ state: byTest.state, code: 'c' })).status, 400);
+    assert.equal((await callback({ state: byTest.state, code: 'c' }, byTest.cookie)).status, 400);
   });
 
   test('a flow whose session was revoked fails with state_invalid', async () => {
@@ -169,8 +197,8 @@ describe('GET /v1/oauth/callback', () => {
       body: { token },
       token: MOCK_SECRET_KEY,
     });
-    await callback({ state: viaCallback.state, code: 'c' });
-    await fetch(viaPage.authorizeUrl);
+    await callback({ state: viaCallback.state, code: 'c' }, viaCallback.cookie);
+    await viaPage.browser.open(viaPage.authorizeUrl);
     for (const { flowId } of [viaCallback, viaPage]) {
       const flow = await flowStatus(flowId);
       assert.equal(flow.status, 'failed');

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import type { Connection, OAuthFlow, OAuthFlowStart } from '@plugboard/contract';
 import type { ScenarioName } from './scenarios.js';
-import { call, stopServer, useBackend } from './testing/mock-api.js';
+import { BASE_URL, call, stopServer, useBackend } from './testing/mock-api.js';
+import { MockBrowser } from './testing/mock-browser.js';
 
 after(stopServer);
 
@@ -33,9 +34,9 @@ function pageData(
     : null;
 }
 
-async function openAuthorizePage(start: OAuthFlowStart) {
-  const response = await fetch(start.authorizeUrl, { redirect: 'manual' });
-  return { response, html: await response.text() };
+/** Opens the flow's start URL in a fresh browser, through to the page it ends on. */
+function openAuthorizePage(start: OAuthFlowStart) {
+  return new MockBrowser().open(start.authorizeUrl);
 }
 
 describe('OAuth flows by scenario', () => {
@@ -152,6 +153,61 @@ describe('OAuth flows by scenario', () => {
     assert.equal(flow.connection?.id, stale.id);
     assert.equal(flow.connection?.status, 'connected');
     assert.equal(flow.connection?.lastError, null);
+  });
+});
+
+describe('the start URL binds a flow to one browser', () => {
+  test('authorizeUrl is the start URL; opening it sets the binding cookie and goes to the provider', async () => {
+    useBackend();
+    const start = await startFlow();
+    assert.match(
+      start.authorizeUrl,
+      new RegExp(`^${BASE_URL}/v1/oauth/start/${start.flowId}\\?secret=[0-9a-f]{48}$`),
+    );
+    const browser = new MockBrowser();
+    const opened = await browser.request(start.authorizeUrl);
+    assert.equal(opened.status, 303);
+    assert.equal(opened.headers.get('Referrer-Policy'), 'no-referrer');
+    assert.match(opened.headers.get('Location') ?? '', /\/__mock\/oauth\/authorize\?flow=/);
+    const [cookie, ...others] = opened.headers.getSetCookie();
+    assert.deepEqual(others, []);
+    assert.match(
+      cookie ?? '',
+      new RegExp(
+        `^pb_oauth_${start.flowId}=[0-9a-f]{48}; Max-Age=\\d+; Path=/api/v1/oauth; HttpOnly; SameSite=Lax$`,
+      ),
+    );
+  });
+
+  test('the same browser may open it again; another browser fails the flow', async () => {
+    useBackend();
+    const start = await startFlow();
+    const first = new MockBrowser();
+    const opened = await first.request(start.authorizeUrl);
+    const again = await first.request(start.authorizeUrl);
+    assert.equal(again.status, 303);
+    assert.equal(again.headers.get('Location'), opened.headers.get('Location'));
+    const other = await new MockBrowser().open(start.authorizeUrl);
+    assert.equal(other.response.status, 403);
+    assert.match(other.html, /This sign-in was started in another browser/);
+    assert.equal(pageData(other.html), null);
+    const flow = await flowStatus(start.flowId);
+    assert.equal(flow.status, 'failed');
+    assert.equal(flow.error?.code, 'browser_mismatch');
+  });
+
+  test('the provider redirect in another browser connects nothing', async () => {
+    const backend = useBackend({ scenario: 'empty' });
+    const start = await startFlow();
+    const starter = new MockBrowser();
+    const providerUrl = (await starter.request(start.authorizeUrl)).headers.get('Location')!;
+    // The link to the provider, opened in a browser without the cookie.
+    const victim = await new MockBrowser().open(providerUrl);
+    assert.equal(victim.response.status, 403);
+    assert.match(victim.html, /This sign-in was started in another browser/);
+    const flow = await flowStatus(start.flowId);
+    assert.equal(flow.error?.code, 'browser_mismatch');
+    assert.deepEqual(backend.store.connections, []);
   });
 });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import type { AppPage, Problem, Session } from '@plugboard/contract';
+import type { AppPage, Connection, ConnectionList, Problem, Session } from '@plugboard/contract';
 import { MOCK_SECRET_KEY } from './backend.js';
 import { DEMO_KEY } from './validation/credentials.js';
 import { call, newIdempotencyKey, stopServer, TOKEN, useBackend } from './testing/mock-api.js';
@@ -179,6 +179,50 @@ describe('session tokens on the widget endpoints', () => {
     assert.equal(codeOf(flow), 'app_not_allowed');
     const anyToken = (await call('listApps', 'GET', '/v1/apps')).body as AppPage;
     assert.ok(anyToken.total > 2, 'other tokens still see the whole catalog');
+  });
+
+  test("allowedApps hides the user's other connections: listed nowhere, 404 everywhere", async () => {
+    const backend = useBackend({ scenario: 'empty' });
+    const create = async (body: Record<string, unknown>) => {
+      const result = await call('createConnection', 'POST', '/v1/connections', {
+        headers: { 'Idempotency-Key': newIdempotencyKey() },
+        body,
+      });
+      assert.equal(result.status, 201);
+      return result.body as Connection;
+    };
+    const stripe = await create({ app: 'stripe', method: 'api_key', fields: { apiKey: DEMO_KEY } });
+    const pipedrive = await create({
+      app: 'pipedrive',
+      method: 'token',
+      fields: { subdomain: 'acme', token: DEMO_KEY },
+    });
+    const token = await mintToken({ allowedApps: ['pipedrive'] });
+    const list = (await call('listConnections', 'GET', '/v1/connections', { token }))
+      .body as ConnectionList;
+    assert.deepEqual(
+      list.items.map((connection) => connection.id),
+      [pipedrive.id],
+    );
+    const path = `/v1/connections/${stripe.id}`;
+    const answers = [
+      await call('getConnection', 'GET', path, { token }),
+      await call('updateConnection', 'PATCH', path, { token, body: { label: 'Renamed' } }),
+      await call('testConnection', 'POST', `${path}/test`, { token }),
+      await call('deleteConnection', 'DELETE', path, { token }),
+    ];
+    assert.deepEqual(
+      answers.map((answer) => [answer.status, codeOf(answer)]),
+      Array(4).fill([404, 'not_found']),
+    );
+    for (const answer of answers) assert.deepEqual(answer.violations, []);
+    assert.deepEqual(
+      backend.store.connections.map((connection) => [connection.id, connection.label]),
+      [
+        [stripe.id, stripe.label],
+        [pipedrive.id, pipedrive.label],
+      ],
+    );
   });
 
   test('OAuth starts check the opener and return origins against the session', async () => {

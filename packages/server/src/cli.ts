@@ -33,7 +33,7 @@ async function start(): Promise<void> {
     port: portFrom('PB_SERVER_PORT', 8787),
     providerPort: portFrom('PB_PROVIDER_PORT', 8788),
     host: process.env.PB_HOST || undefined,
-    // PB_DATA_DIR, PB_SECRET_KEY, PB_ENCRYPTION_KEY and PB_PUBLIC_URL are read by the stack itself.
+    // PB_DATA_DIR, PB_SECRET_KEY, PB_ENCRYPTION_KEY, PB_PUBLIC_URL and PB_DEV are read by the stack itself.
   });
   const stop = () => {
     void stack.close().then(() => process.exit(0));

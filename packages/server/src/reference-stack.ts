@@ -2,6 +2,7 @@
 // `pnpm start`, the examples and the end-to-end tests run against. With a providers file
 // (PB_PROVIDERS_FILE) it offers real services instead, and no demo provider runs.
 import { join } from 'node:path';
+import type { App } from '@plugboard/contract';
 import { sizedCatalog } from './catalog/sized-catalog.js';
 import { randomToken } from './crypto/random.js';
 import {
@@ -10,6 +11,7 @@ import {
   resolveEncryptionKeys,
   resolveSecretKey,
 } from './config/defaults.js';
+import { assertStartupSecrets } from './config/startup-secrets.js';
 import { IN_MEMORY, isPostgresUrl, openDatabase, type Database } from './db/open-database.js';
 import { startDemoProvider } from './demo-provider/index.js';
 import { listen, PortInUseError } from './http/listen.js';
@@ -25,13 +27,18 @@ export interface ReferenceStackOptions {
   port?: number;
   /** Port of the demo provider; 0 (the default) picks a free port. */
   providerPort?: number;
-  /** Defaults to 127.0.0.1. */
+  /**
+   * Defaults to 127.0.0.1. Any other interface needs `secretKey` and `encryptionKeys` (or `dev`):
+   * see config/startup-secrets.ts.
+   */
   host?: string;
   /**
    * `postgres://…`: PostgreSQL, shared by every instance (several may run behind a load balancer).
    * Defaults to PB_DATABASE_URL; without one the stack uses SQLite (`dbPath`).
    */
   databaseUrl?: string;
+  /** Development: allow the development secrets on any interface (env PB_DEV=1). */
+  dev?: boolean;
   /** SQLite file; ':memory:' for tests. Defaults to `<dataDir>/plugboard.sqlite`. */
   dbPath?: string;
   /** Where the database and a generated development encryption key live. Defaults to `<repo>/.data`. */
@@ -83,6 +90,10 @@ export interface ReferenceStackOptions {
   providersFile?: string;
   /** Calls to real services; by default a fetch that honours HTTPS_PROXY, HTTP_PROXY and NO_PROXY. */
   outboundFetch?: OutboundFetch;
+  /** Another catalog than the demo one (tests of catalog-driven behaviour). */
+  apps?: readonly App[];
+  /** Per app, the signing secret of the platform's own app at the service (Slack webhooks). */
+  webhookSigningSecrets?: Readonly<Record<string, string>>;
 }
 
 export interface ReferenceStack {
@@ -102,7 +113,7 @@ function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-/** Options win; PB_SECRET_KEY, PB_ENCRYPTION_KEY, PB_DATA_DIR and PB_PUBLIC_URL fill the gaps. */
+/** Options win; PB_SECRET_KEY, PB_ENCRYPTION_KEY, PB_DATA_DIR, PB_PUBLIC_URL and PB_DEV fill the gaps. */
 function withEnvironment(options: ReferenceStackOptions): ReferenceStackOptions {
   const env = (name: string) => process.env[name] || undefined;
   return {
@@ -117,6 +128,7 @@ function withEnvironment(options: ReferenceStackOptions): ReferenceStackOptions 
     dataDir: options.dataDir ?? env('PB_DATA_DIR'),
     publicUrl: options.publicUrl ?? env('PB_PUBLIC_URL'),
     providersFile: options.providersFile ?? env('PB_PROVIDERS_FILE'),
+    dev: options.dev ?? env('PB_DEV') === '1',
   };
 }
 
@@ -125,6 +137,12 @@ export async function startReferenceStack(
 ): Promise<ReferenceStack> {
   const options = withEnvironment(stackOptions);
   const host = options.host ?? '127.0.0.1';
+  assertStartupSecrets({
+    host,
+    secretKey: options.secretKey,
+    encryptionKeys: options.encryptionKeys,
+    dev: options.dev ?? false,
+  });
   const logger = createLogger(options.quiet ? null : (options.logSink ?? stdoutSink));
   const warn = (message: string) => logger.warn(message);
   const dataDir = options.dataDir ?? defaultDataDir();
@@ -179,7 +197,10 @@ export async function startReferenceStack(
       pendingFlowsPerUser: options.pendingFlowsPerUser,
       longPollsPerSession: options.longPollsPerSession,
     },
-    apps: options.catalogSize === undefined ? undefined : sizedCatalog(options.catalogSize),
+    apps:
+      options.apps ??
+      (options.catalogSize === undefined ? undefined : sizedCatalog(options.catalogSize)),
+    webhookSigningSecrets: options.webhookSigningSecrets,
     realProviders,
     outboundFetch: options.outboundFetch,
     provider: provider?.endpoints,

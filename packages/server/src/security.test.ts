@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Connection, OAuthFlow, OAuthFlowStart } from '@plugboard/contract';
 import { migrations } from './db/migrations.js';
-import { completeAuthorization } from './test-support/drive-login.js';
+import { signInThroughStartUrl } from './test-support/oauth-browser.js';
 import {
   ORIGIN,
   idempotencyKey,
@@ -21,8 +21,11 @@ describe('secrets never leave the server', () => {
   let t: TestStack;
   let dataDir: string;
   const secrets: string[] = [API_KEY];
-  /** Handed to the browser inside authorizeUrl by design, but never logged or stored in clear. */
-  let oauthState = '';
+  /**
+   * Handed to the browser by design (the start URL's secret, the binding cookie, the state in the
+   * provider's URL), but never logged or stored in clear.
+   */
+  const browserSecrets: string[] = [];
 
   before(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'pb-security-'));
@@ -58,11 +61,18 @@ describe('secrets never leave the server', () => {
       token,
       body: { app: 'gmail', openerOrigin: ORIGIN, mode: 'popup' },
     });
-    const state = new URL(flow.body.authorizeUrl).searchParams.get('state')!;
-    const redirect = await completeAuthorization(flow.body.authorizeUrl);
-    oauthState = state;
+    const signedIn = await signInThroughStartUrl(flow.body.authorizeUrl);
+    browserSecrets.push(
+      new URL(flow.body.authorizeUrl).searchParams.get('secret')!,
+      signedIn.cookie.split('=')[1]!,
+      new URL(signedIn.providerUrl).searchParams.get('state')!,
+    );
+    const redirect = signedIn.callback;
     secrets.push(redirect.searchParams.get('code')!);
-    await t.call('oauthCallback', redirect.pathname + redirect.search, { origin: null });
+    await t.call('oauthCallback', redirect.pathname + redirect.search, {
+      origin: null,
+      headers: { Cookie: signedIn.cookie },
+    });
     const done = await t.call<OAuthFlow>('getOAuthFlow', `/v1/oauth/flows/${flow.body.flowId}`, {
       token,
     });
@@ -108,7 +118,7 @@ describe('secrets never leave the server', () => {
       requests.some((entry) => entry.path === '/v1/oauth/callback' && entry.status === 200),
     );
     for (const line of t.logs) {
-      for (const secret of [...secrets, oauthState])
+      for (const secret of [...secrets, ...browserSecrets])
         assert.ok(!line.includes(secret), `a log line contains ${secret.slice(0, 6)}…`);
     }
   });
@@ -128,7 +138,7 @@ describe('secrets never leave the server', () => {
     ] as const;
     for (const table of tables) {
       const rows = JSON.stringify(await db.selectFrom(table).selectAll().execute());
-      for (const secret of [...secrets, oauthState])
+      for (const secret of [...secrets, ...browserSecrets])
         assert.ok(!rows.includes(secret), `${table} holds ${secret.slice(0, 6)}…`);
       assert.ok(
         !rows.includes('accessToken') && !rows.includes('refreshToken'),
@@ -152,7 +162,7 @@ describe('secrets never leave the server', () => {
     assert.ok(files.length >= 1);
     for (const file of files) {
       const bytes = readFileSync(join(dataDir, file)).toString('latin1');
-      for (const secret of [...secrets, oauthState])
+      for (const secret of [...secrets, ...browserSecrets])
         assert.ok(!bytes.includes(secret), `${file} contains ${secret.slice(0, 6)}…`);
       assert.ok(
         !bytes.includes('accessToken') && !bytes.includes('refreshToken'),

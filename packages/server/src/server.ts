@@ -26,6 +26,7 @@ import type { HostProviders } from './providers/host-config.js';
 import type { OutboundFetch } from './providers/outbound-fetch.js';
 import type { Services } from './services.js';
 import { SessionStore } from './sessions/session-store.js';
+import { webhookBasicAuth } from './webhooks/webhook-basic-auth.js';
 
 const PRUNE_INTERVAL_MS = 60 * 1000;
 
@@ -48,6 +49,11 @@ export interface ReferenceServerConfig {
   now?: () => number;
   /** Rate limits and quotas; see LimitSettings for each one and its default. */
   limits?: Partial<LimitSettings>;
+  /**
+   * Per app, the signing secret of the platform's own app at the service, for services that sign
+   * webhooks with it (Slack): see webhooks/webhook-signatures.ts.
+   */
+  webhookSigningSecrets?: Readonly<Record<string, string>>;
 }
 
 export interface ReferenceServer {
@@ -68,6 +74,7 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
   const catalog = new CatalogService(providers.apps, db, database.notifications, publicUrl, now);
   const connectionRepository = new ConnectionRepository(db, box);
   const limits = new UsageLimits(db, now, limitSettings(config.limits));
+  const basicAuth = webhookBasicAuth(config.encryptionKeys[0]!);
   const connections = new ConnectionService({
     db,
     catalog,
@@ -75,6 +82,7 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
     repository: connectionRepository,
     provider: providers.client,
     publicUrl,
+    webhookBasicAuth: basicAuth,
     now,
   });
   const notifier = new FlowNotifier(database.notifications);
@@ -104,6 +112,7 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
     requestDigest: createRequestDigester(config.encryptionKeys),
     limits,
     oauth,
+    webhookKeys: { basicAuth, configuredSecrets: config.webhookSigningSecrets ?? {} },
   };
   const app = createApp(services);
   const prune = () => {

@@ -9,6 +9,7 @@ import type { Logger } from './http/logger.js';
 import type { UsageLimits } from './limits/usage-limits.js';
 import type { OAuthService } from './oauth/oauth-service.js';
 import type { SessionStore } from './sessions/session-store.js';
+import type { DeliveryKeys } from './webhooks/verify-delivery.js';
 
 export interface Services {
   secretKey: string;
@@ -25,4 +26,6 @@ export interface Services {
   requestDigest: RequestDigester;
   limits: UsageLimits;
   oauth: OAuthService;
+  /** What webhook deliveries are checked with (webhooks/verify-delivery.ts). */
+  webhookKeys: DeliveryKeys;
 }

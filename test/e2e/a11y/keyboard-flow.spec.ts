@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from '../../harness/examples-fixtures.js';
 import { focused, liveRegionTexts, tabTo } from '../../harness/a11y-keyboard.js';
 import { connectWithApiKey } from '../../harness/a11y-seed-connections.js';
+import { webhookAuthorization } from '../examples/apps-page.js';
 
 test('connects an API-key app, copies its webhook URL and tests it with the keyboard only', async ({
   page,
@@ -40,10 +41,11 @@ test('connects an API-key app, copies its webhook URL and tests it with the keyb
   await expect.poll(() => liveRegionTexts(page)).toContain('Copied');
   const webhookUrl = await page.evaluate(() => navigator.clipboard.readText());
   expect(webhookUrl).toMatch(/\/v1\/hooks\/[\w-]+$/);
-  // The service (Pipedrive) sends its first event to the URL the user pasted there.
+  // The service (Pipedrive) sends its first event to the URL the user pasted there, with the
+  // HTTP Auth user name and password the step shows.
   const delivery = await fetch(webhookUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(await webhookAuthorization(page)) },
     body: JSON.stringify({ event: 'added.deal', current: { id: 1 } }),
   });
   expect(delivery.status).toBe(202);

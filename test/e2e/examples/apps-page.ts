@@ -34,14 +34,26 @@ export function message(scope: Locator | Page, text: string): Locator {
 }
 
 /**
+ * The HTTP basic auth the setup step shows for services that send it with their webhooks
+ * (Pipedrive), as an Authorization header; none for the others.
+ */
+export async function webhookAuthorization(scope: Locator | Page): Promise<Record<string, string>> {
+  const password = scope.getByLabel('HTTP Auth password');
+  if ((await password.count()) === 0) return {};
+  const username = await scope.getByLabel('HTTP Auth user name').inputValue();
+  const credentials = Buffer.from(`${username}:${await password.inputValue()}`).toString('base64');
+  return { authorization: `Basic ${credentials}` };
+}
+
+/**
  * The setup step's live indicator: "Waiting for the first event…" until the service (here the test)
- * posts to the webhook URL, then "First event received".
+ * posts to the webhook URL with the credentials shown, then "First event received".
  */
 export async function deliverFirstWebhookEvent(dialog: Locator, webhookUrl: string): Promise<void> {
   await expect(message(dialog, 'Waiting for the first event…')).toBeVisible();
   const delivery = await fetch(webhookUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(await webhookAuthorization(dialog)) },
     body: JSON.stringify({ event: 'added.deal', current: { id: 1 } }),
   });
   expect(delivery.status).toBe(202);

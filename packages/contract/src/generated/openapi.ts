@@ -149,6 +149,35 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/oauth/start/{flowId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Binds the flow to this browser, then redirects to the provider
+     * @description Public (no session token: the one-time `secret` of the flow's `authorizeUrl` identifies
+     *     it), opened as a top-level navigation in the popup or the tab, never fetched. The first
+     *     opening binds the flow to this browser (RFC 9700 §4.7.1): it sets an HttpOnly,
+     *     `SameSite=Lax` cookie `pb_oauth_<flowId>` (`Secure` when the backend is served over https)
+     *     on the path `/v1/oauth`, and redirects to the provider's authorization endpoint. The
+     *     callback completes the flow only in a browser that holds this cookie; a lax cookie is sent
+     *     on the provider's top-level redirect back, and no third-party cookie is involved. Opening
+     *     the URL again in the same browser (the cookie is sent) redirects to the provider again;
+     *     in another browser it fails the flow with `browser_mismatch` and answers a plain page. A
+     *     flow must be opened within two minutes of its start.
+     */
+    get: operations['openOAuthStart'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/oauth/callback': {
     parameters: {
       query?: never;
@@ -159,11 +188,15 @@ export interface paths {
     /**
      * Where the provider redirects after consent
      * @description Public (no session token: the single-use `state` identifies the flow). The backend checks
-     *     the state, exchanges the code with the PKCE verifier, stores the connection and marks the
-     *     flow. In popup mode it answers a small page (strict CSP, `Referrer-Policy: no-referrer`)
-     *     that posts `{ source: "plugboard", flowId, status }` to its opener with the exact opener
-     *     origin and closes; in redirect mode it redirects to the flow's return URL with
-     *     `pb_flow=<flowId>` added. A replayed or unknown state answers 400.
+     *     the state and the browser binding cookie set by `GET /v1/oauth/start/{flowId}`, exchanges
+     *     the code with the PKCE verifier, stores the connection and marks the flow. In popup mode it
+     *     answers a small page (strict CSP, `Referrer-Policy: no-referrer`) that posts
+     *     `{ source: "plugboard", flowId, status }` to its opener with the exact opener origin and
+     *     closes; in redirect mode it redirects to the flow's return URL with `pb_flow=<flowId>`
+     *     added. A replayed or unknown state answers 400. Without the binding cookie (the provider's
+     *     redirect arrived in another browser) nothing is connected: the flow fails with
+     *     `browser_mismatch` and a plain page says so (403), in both modes. Every answer for a known
+     *     flow clears the cookie.
      */
     get: operations['oauthCallback'];
     put?: never;
@@ -236,7 +269,13 @@ export interface paths {
     put?: never;
     /**
      * A service delivers an event to a connection's webhook URL
-     * @description Records the delivery time, which the connection exposes as `setup.lastEventAt`.
+     * @description Records the delivery time, which the connection exposes as `setup.lastEventAt`. The URL is
+     *     a capability (an unguessable id); where the service authenticates its deliveries, the
+     *     backend also checks that, chosen by the app: HTTP basic auth with the credentials of
+     *     `setup.webhookAuth` (Pipedrive), or the service's signature over the raw body (Stripe's
+     *     `Stripe-Signature`, Shopify's `X-Shopify-Hmac-Sha256`, Slack's `X-Slack-Signature`, each
+     *     with the service's own timestamp tolerance). A delivery that fails the check is refused
+     *     with 401 and records nothing.
      */
     post: operations['receiveWebhook'];
     delete?: never;
@@ -428,6 +467,15 @@ export interface components {
       webhookUrl: string;
       /** @description When the first (latest) event arrived on the webhook URL; null until then. */
       lastEventAt: components['schemas']['Timestamp'] | null;
+      /**
+       * @description For services that authenticate their webhook deliveries with HTTP basic auth (Pipedrive's
+       *     "HTTP Auth" fields): the user name and password to enter with the URL. Deliveries without
+       *     them are refused.
+       */
+      webhookAuth?: {
+        username: string;
+        password: string;
+      };
     };
     ConnectionList: {
       items: components['schemas']['Connection'][];
@@ -469,20 +517,30 @@ export interface components {
     };
     OAuthFlowStart: {
       flowId: string;
-      /** Format: uri */
+      /**
+       * Format: uri
+       * @description Where to send the popup or the tab: the backend's start URL for this flow (see
+       *     `GET /v1/oauth/start/{flowId}`), which binds the flow to that browser and redirects to
+       *     the provider. It carries a one-time secret, never the session token.
+       */
       authorizeUrl: string;
       expiresAt: components['schemas']['Timestamp'];
     };
     /** @enum {string} */
     OAuthFlowStatus: 'pending' | 'succeeded' | 'failed' | 'expired';
-    /** @enum {string} */
+    /**
+     * @description `browser_mismatch`: the flow's start URL or the provider's redirect was opened in a browser
+     *     other than the one that started the flow; nothing was connected.
+     * @enum {string}
+     */
     OAuthFlowErrorCode:
       | 'access_denied'
       | 'provider_error'
       | 'missing_scopes'
       | 'duplicate_account'
       | 'state_invalid'
-      | 'exchange_failed';
+      | 'exchange_failed'
+      | 'browser_mismatch';
     OAuthFlow: {
       flowId: string;
       app: components['schemas']['AppKey'];
@@ -878,7 +936,10 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The flow; navigate the popup (or the tab, in redirect mode) to `authorizeUrl`. */
+      /**
+       * @description The flow; navigate the popup (or the tab, in redirect mode) to `authorizeUrl`, the
+       *     backend's start URL for this flow (`GET /v1/oauth/start/{flowId}`), at once.
+       */
       201: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
@@ -930,6 +991,48 @@ export interface operations {
       default: components['responses']['Problem'];
     };
   };
+  openOAuthStart: {
+    parameters: {
+      query: {
+        secret: string;
+      };
+      header?: never;
+      path: {
+        flowId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description To the provider's authorization endpoint, with the binding cookie. */
+      303: {
+        headers: {
+          Location?: string;
+          'Set-Cookie'?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description An unknown link, or a flow that has ended or expired. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description The flow was started in another browser; it is failed with `browser_mismatch`. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+    };
+  };
   oauthCallback: {
     parameters: {
       query: {
@@ -963,6 +1066,15 @@ export interface operations {
       };
       /** @description Unknown, expired or replayed state. */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description The flow was started in another browser (no binding cookie); nothing connected. */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -1081,6 +1193,7 @@ export interface operations {
         };
         content?: never;
       };
+      401: components['responses']['Problem'];
       404: components['responses']['Problem'];
       413: components['responses']['Problem'];
       default: components['responses']['Problem'];

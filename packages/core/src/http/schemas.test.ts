@@ -35,7 +35,11 @@ const connection: Connection = {
   missingScopes: ['deals:write'],
   lastTestedAt: '2026-01-02T03:04:05Z',
   lastError: { code: 'invalid_token', message: 'Token revoked', requestId: 'req_1' },
-  setup: { webhookUrl: 'https://api.example.com/v1/hooks/abcdefghijklmnop', lastEventAt: null },
+  setup: {
+    webhookUrl: 'https://api.example.com/v1/hooks/abcdefghijklmnop',
+    lastEventAt: null,
+    webhookAuth: { username: 'plugboard', password: 'p4ssw0rd' },
+  },
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-02T00:00:00Z',
 };

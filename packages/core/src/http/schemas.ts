@@ -103,7 +103,13 @@ export const connectionSchema: Schema<Connection> = v.object({
   missingScopes: texts,
   lastTestedAt: v.nullable(v.string()),
   lastError: v.nullable(v.object({ code: text, message: text, requestId: optionalText })),
-  setup: v.nullable(v.object({ webhookUrl: text, lastEventAt: v.nullable(v.string()) })),
+  setup: v.nullable(
+    v.object({
+      webhookUrl: text,
+      lastEventAt: v.nullable(v.string()),
+      webhookAuth: v.optional(v.object({ username: text, password: text })),
+    }),
+  ),
   createdAt: text,
   updatedAt: text,
 });
@@ -143,6 +149,7 @@ export const oauthFlowSchema: Schema<OAuthFlow> = v.object({
         'duplicate_account',
         'state_invalid',
         'exchange_failed',
+        'browser_mismatch',
       ]),
       message: text,
       missingScopes: v.optional(texts),

@@ -174,6 +174,11 @@ export const ar = {
     'انتهت صلاحية رابط تسجيل الدخول هذا أو استُخدم من قبل. ابدأ من جديد من {app}.',
   'callback.flowError.exchange_failed':
     'تعذّر علينا إكمال تسجيل الدخول إلى {app}. يُرجى المحاولة مرة أخرى.',
+  'callback.flowError.browser_mismatch':
+    'لم يتم ربط أي شيء. لا يمكن ربط {app} إلا في المتصفح الذي بدأ فيه تسجيل الدخول: عُد إليه وابدأ من جديد.',
+  'callback.otherBrowserTitle': 'بدأ تسجيل الدخول هذا في متصفح آخر',
+  'callback.otherBrowserAdvice':
+    'إذا أرسل إليك أحدهم هذا الرابط، فأغلق هذه النافذة. وإذا بدأت من هنا، فقد يكون هذا المتصفح يرفض ملفات تعريف الارتباط من هذا الموقع: اسمح بها ثم ابدأ من جديد.',
 
   // <app-picker>, <app-connections> and the shared error view (added by the elements team)
   'picker.resultsLabel': 'التطبيقات',
@@ -210,6 +215,9 @@ export const ar = {
   'dialog.selectPlaceholder': 'اختر…',
   'dialog.submitUpdate': 'حفظ وإعادة الربط',
   'dialog.webhookUrlLabel': 'عنوان URL للـ webhook',
+  'dialog.webhookUsernameLabel': 'اسم مستخدم HTTP Auth',
+  'dialog.webhookPasswordLabel': 'كلمة مرور HTTP Auth',
+  'dialog.webhookAuthHint': 'يرسلها {app} مع كل حدث: أدخلها في حقول HTTP Auth الخاصة بالـ webhook.',
   'dialog.copyManually': 'اضغط {shortcut} للنسخ.',
   'dialog.setupHelp': 'اقرأ دليل {app}',
   'dialog.testFailed': 'تم حفظ الاتصال، لكن اختباره فشل.',

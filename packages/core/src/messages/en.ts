@@ -165,6 +165,11 @@ export const en = {
     'This sign-in link has expired or was already used. Start again from {app}.',
   'callback.flowError.exchange_failed':
     'We could not finish signing in to {app}. Please try again.',
+  'callback.flowError.browser_mismatch':
+    'Nothing was connected. {app} can only be connected in the browser where the sign-in started: go back there and start again.',
+  'callback.otherBrowserTitle': 'This sign-in was started in another browser',
+  'callback.otherBrowserAdvice':
+    'If someone sent you this link, close this window. If you did start here, this browser may be refusing cookies from this site: allow them, then start again.',
 
   // <app-picker>, <app-connections> and the shared error view (added by the elements team)
   'picker.resultsLabel': 'Apps',
@@ -200,6 +205,10 @@ export const en = {
   'dialog.selectPlaceholder': 'Choose…',
   'dialog.submitUpdate': 'Save and reconnect',
   'dialog.webhookUrlLabel': 'Webhook URL',
+  'dialog.webhookUsernameLabel': 'HTTP Auth user name',
+  'dialog.webhookPasswordLabel': 'HTTP Auth password',
+  'dialog.webhookAuthHint':
+    '{app} sends these with each event: enter them in the webhook’s HTTP Auth fields.',
   'dialog.copyManually': 'Press {shortcut} to copy.',
   'dialog.setupHelp': 'Read {app}’s guide',
   'dialog.testFailed': 'The connection was saved, but its test failed.',

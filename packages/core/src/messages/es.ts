@@ -170,6 +170,11 @@ export const es = {
     'Este enlace de inicio de sesión caducó o ya se usó. Vuelve a empezar desde {app}.',
   'callback.flowError.exchange_failed':
     'No pudimos terminar el inicio de sesión en {app}. Inténtalo de nuevo.',
+  'callback.flowError.browser_mismatch':
+    'No se conectó nada. {app} solo se puede conectar en el navegador donde comenzó el inicio de sesión: vuelve allí y empieza de nuevo.',
+  'callback.otherBrowserTitle': 'Este inicio de sesión se comenzó en otro navegador',
+  'callback.otherBrowserAdvice':
+    'Si alguien te envió este enlace, cierra esta ventana. Si empezaste aquí, puede que este navegador rechace las cookies de este sitio: permítelas y vuelve a empezar.',
 
   // <app-picker>, <app-connections> and the shared error view (added by the elements team)
   'picker.resultsLabel': 'Apps',
@@ -207,6 +212,10 @@ export const es = {
   'dialog.selectPlaceholder': 'Elige…',
   'dialog.submitUpdate': 'Guardar y reconectar',
   'dialog.webhookUrlLabel': 'URL del webhook',
+  'dialog.webhookUsernameLabel': 'Usuario de HTTP Auth',
+  'dialog.webhookPasswordLabel': 'Contraseña de HTTP Auth',
+  'dialog.webhookAuthHint':
+    '{app} los envía con cada evento: escríbelos en los campos HTTP Auth del webhook.',
   'dialog.copyManually': 'Pulsa {shortcut} para copiar.',
   'dialog.setupHelp': 'Lee la guía de {app}',
   'dialog.testFailed': 'La conexión se guardó, pero la prueba falló.',

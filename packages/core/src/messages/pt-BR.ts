@@ -170,6 +170,11 @@ export const ptBR = {
     'Este link de login expirou ou já foi usado. Comece de novo pelo {app}.',
   'callback.flowError.exchange_failed':
     'Não conseguimos concluir o login no {app}. Tente novamente.',
+  'callback.flowError.browser_mismatch':
+    'Nada foi conectado. O {app} só pode ser conectado no navegador onde o login começou: volte para lá e comece de novo.',
+  'callback.otherBrowserTitle': 'Este login foi iniciado em outro navegador',
+  'callback.otherBrowserAdvice':
+    'Se alguém enviou este link para você, feche esta janela. Se você começou aqui, este navegador pode estar recusando cookies deste site: permita-os e comece de novo.',
 
   // <app-picker>, <app-connections> and the shared error view (added by the elements team)
   'picker.resultsLabel': 'Apps',
@@ -206,6 +211,10 @@ export const ptBR = {
   'dialog.selectPlaceholder': 'Escolha…',
   'dialog.submitUpdate': 'Salvar e reconectar',
   'dialog.webhookUrlLabel': 'URL do webhook',
+  'dialog.webhookUsernameLabel': 'Usuário do HTTP Auth',
+  'dialog.webhookPasswordLabel': 'Senha do HTTP Auth',
+  'dialog.webhookAuthHint':
+    'O {app} os envia com cada evento: informe-os nos campos HTTP Auth do webhook.',
   'dialog.copyManually': 'Pressione {shortcut} para copiar.',
   'dialog.setupHelp': 'Leia o guia de {app}',
   'dialog.testFailed': 'A conexão foi salva, mas o teste falhou.',

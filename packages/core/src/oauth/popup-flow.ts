@@ -159,11 +159,16 @@ export class PopupFlow implements ActiveFlow {
   #watchPopup(popup: PopupWindow): void {
     this.#stopWatchingPopup?.();
     this.#seenOnOtherOrigin = false;
+    let otherOriginReads = 0;
     const timer = setInterval(() => {
       if (!popup.closed) {
         // Still open on a page of another origin: that page did not sever us, so a close from
-        // now on is the user's.
-        this.#seenOnOtherOrigin ||= showsOtherOrigin(popup);
+        // now on is the user's. Two reads in a row: while the popup follows the redirects from
+        // the backend's start URL, Chromium may show it as another origin for a moment just
+        // before COOP severs it.
+        if (this.#seenOnOtherOrigin) return;
+        otherOriginReads = showsOtherOrigin(popup) ? otherOriginReads + 1 : 0;
+        this.#seenOnOtherOrigin = otherOriginReads >= 2;
         return;
       }
       stop();

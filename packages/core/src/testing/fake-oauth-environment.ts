@@ -10,6 +10,12 @@ export class FakePopup implements PopupWindow {
   focused = 0;
   /** The popup shows the provider's page, so its address can no longer be read. */
   showsOtherOrigin = false;
+  /**
+   * With showsOtherOrigin: the popup reads closed after this many reads of its address (a COOP
+   * severance landing just after the popup was seen on another origin).
+   */
+  closesAfterOtherOriginReads: number | undefined;
+  otherOriginReads = 0;
   readonly navigations: string[] = [];
   readonly location = new FakePopupLocation(this);
   close(): void {
@@ -26,8 +32,11 @@ class FakePopupLocation {
     this.popup.navigations.push(url);
   }
   get href(): string {
-    if (this.popup.showsOtherOrigin) throw new DOMException('Cross-origin', 'SecurityError');
-    return 'about:blank';
+    const { popup } = this;
+    if (!popup.showsOtherOrigin) return 'about:blank';
+    popup.otherOriginReads += 1;
+    if (popup.otherOriginReads === popup.closesAfterOtherOriginReads) popup.closed = true;
+    throw new DOMException('Cross-origin', 'SecurityError');
   }
 }
 

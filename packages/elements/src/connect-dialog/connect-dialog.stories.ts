@@ -79,8 +79,9 @@ async function fill(canvas: HTMLElement, values: Record<string, string>): Promis
 
 /**
  * The popup stand-in OAuth stories need: Storybook's canvas must not open real windows. With
- * 'visits', the stand-in loads the mock sign-in page (as a real popup would), which settles the
- * flow the way the story's backend scenario says; the dialog learns the result by polling.
+ * 'visits', the stand-in follows the flow's start URL to the mock sign-in page and the callback
+ * (as a real popup would), which settle the flow the way the story's backend scenario says; the
+ * dialog learns the result by polling.
  */
 function stubPopup(result: 'open' | 'blocked' | 'visits'): () => void {
   const original = window.open;
@@ -93,7 +94,10 @@ function stubPopup(result: 'open' | 'blocked' | 'visits'): () => void {
           focus() {},
           location: {
             replace(url: string) {
-              if (result === 'visits') void fetch(url).catch(() => undefined);
+              // With its cookies, as the popup's navigation would: the mock start URL binds the
+              // flow with one (kept in MSW's cookie jar) and the callback needs it back.
+              if (result === 'visits')
+                void fetch(url, { credentials: 'include' }).catch(() => undefined);
             },
           },
         }) as unknown as typeof window.open;
@@ -141,7 +145,9 @@ async function returnFromRedirect(app: string): Promise<void> {
     flowId: string;
     authorizeUrl: string;
   };
-  await fetch(authorizeUrl, { redirect: 'manual' });
+  // The tab's way through: the start URL (its cookie lives in MSW's cookie jar, sent with
+  // credentials), the mock provider, the callback, and the redirect back to this page.
+  await fetch(authorizeUrl, { credentials: 'include' });
   returnWithFlow(flowId);
 }
 

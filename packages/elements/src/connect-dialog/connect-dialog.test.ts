@@ -768,6 +768,14 @@ describe('<connect-dialog>', () => {
       expect(url.value).to.match(/^https:\/\/api\.plugboard\.test\//);
       expect(root(el).querySelectorAll('ol.instructions li').length).to.equal(4);
       expect(text(el)).to.contain('Waiting for the first event…');
+      // Pipedrive sends HTTP basic auth with its webhooks: the user enters these with the URL.
+      const [pending] = createdConnections();
+      const auth = pending!.setup!.webhookAuth!;
+      const username = field(el, 'HTTP Auth user name');
+      const password = field(el, 'HTTP Auth password');
+      expect([username.value, password.value]).to.deep.equal([auth.username, auth.password]);
+      expect(username.readOnly && password.readOnly).to.equal(true);
+      expect(text(el)).to.contain('Pipedrive sends these with each event');
       await expect(el).to.be.accessible();
 
       const writes: string[] = [];

@@ -54,6 +54,8 @@ import { discardConfirmView } from './views/status-views.js';
  * @csspart field-error - A field's error message.
  * @csspart health-warning - The "{app} is having problems" notice (degraded provider).
  * @csspart webhook-url - The read-only webhook URL in the setup step.
+ * @csspart webhook-username - The HTTP basic auth user name to enter with the URL (Pipedrive).
+ * @csspart webhook-password - The HTTP basic auth password to enter with the URL (Pipedrive).
  * @csspart copy - The Copy button of the setup step.
  * @csspart event-indicator - "Waiting for the first event…" / "First event received".
  * @csspart confirm - The "Discard what you typed?" confirmation.

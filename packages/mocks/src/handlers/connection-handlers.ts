@@ -14,7 +14,7 @@ import {
 import { buildConnection, webhookSetupFor } from '../state/connection-factory.js';
 import { replaceConnection } from '../state/connections.js';
 import type { MockSession } from '../state/mock-state.js';
-import { currentSession } from '../state/sessions.js';
+import { allowsApp, currentSession } from '../state/sessions.js';
 import { clip } from '../text.js';
 import { APP_KEY_PATTERN, parseCreateBody, parsePatchBody } from '../validation/request-bodies.js';
 import { checkCredentials } from './credential-check.js';
@@ -88,7 +88,13 @@ function patchAnswer(
 
 export function connectionHandlers(ctx: MockContext) {
   const base = `${ctx.baseUrl}/v1/connections`;
-  const find = (id: unknown) => ctx.state.connections.find((connection) => connection.id === id);
+  /** As on the real server, a session limited to some apps sees other apps' connections as absent. */
+  const find = (request: Request, id: unknown) => {
+    const session = currentSession(ctx, request);
+    return ctx.state.connections.find(
+      (connection) => connection.id === id && allowsApp(session, connection.app),
+    );
+  };
   const notFound = (requestId: string) =>
     problemResponse(requestId, 404, 'not_found', 'No such connection.');
   return [
@@ -97,8 +103,10 @@ export function connectionHandlers(ctx: MockContext) {
       const app = new URL(request.url).searchParams.get('app');
       if (app !== null && !APP_KEY_PATTERN.test(app))
         return problemResponse(requestId, 400, 'bad_request', 'app is not an app key.');
+      const session = currentSession(ctx, request);
       const items = ctx.state.connections
         .filter((connection) => app === null || connection.app === app)
+        .filter((connection) => allowsApp(session, connection.app))
         .sort(newestFirst);
       return jsonResponse(requestId, 200, { items });
     }),
@@ -114,14 +122,14 @@ export function connectionHandlers(ctx: MockContext) {
       );
       return toResponse(requestId, answer);
     }),
-    http.get(`${base}/:id`, ({ params }) => {
+    http.get(`${base}/:id`, ({ request, params }) => {
       const requestId = ctx.ids.requestId();
-      const connection = find(params.id);
+      const connection = find(request, params.id);
       return connection ? jsonResponse(requestId, 200, connection) : notFound(requestId);
     }),
     http.patch(`${base}/:id`, async ({ request, params }) => {
       const requestId = ctx.ids.requestId();
-      const connection = find(params.id);
+      const connection = find(request, params.id);
       if (!connection) return notFound(requestId);
       return toResponse(
         requestId,
@@ -134,17 +142,17 @@ export function connectionHandlers(ctx: MockContext) {
         ),
       );
     }),
-    http.delete(`${base}/:id`, ({ params }) => {
+    http.delete(`${base}/:id`, ({ request, params }) => {
       const requestId = ctx.ids.requestId();
-      const connection = find(params.id);
+      const connection = find(request, params.id);
       if (!connection) return notFound(requestId);
       ctx.state.connections = ctx.state.connections.filter((candidate) => candidate !== connection);
       ctx.state.accounts.delete(connection.id);
       return emptyResponse(requestId, 204);
     }),
-    http.post(`${base}/:id/test`, ({ params }) => {
+    http.post(`${base}/:id/test`, ({ request, params }) => {
       const requestId = ctx.ids.requestId();
-      const connection = find(params.id);
+      const connection = find(request, params.id);
       return connection
         ? jsonResponse(requestId, 200, testAnswer(ctx, requestId, connection))
         : notFound(requestId);

@@ -42,6 +42,15 @@ ${data}</body></html>`;
   });
 }
 
+/** A start URL or provider redirect in another browser than the one that started the flow. */
+export function otherBrowserPage(): Response {
+  return flowPage(
+    'This sign-in was started in another browser. Nothing was connected: go back to the browser where you started and try again.',
+    null,
+    403,
+  );
+}
+
 /** For a state or link that matches no pending flow: there is no opener to tell. */
 export function invalidLinkPage(): Response {
   return flowPage('This sign-in link is not valid any more. Start again from the app.', null, 400);

@@ -1,16 +1,16 @@
 // POST /v1/oauth/flows, the parts behind the route: the body, the real server's checks in its
 // order (app, OAuth method, provider health, session origins, target connection) and the new
-// pending flow with its single-use state.
+// pending flow with its single-use state and its start URL (see oauth-start-url.ts).
 import type { App, OAuthFlowStart } from '@plugboard/contract';
 import { appForSession } from '../catalog/session-apps.js';
 import type { MockContext } from '../context.js';
 import { isPlainObject, problemAnswer, type Answer } from '../http/responses.js';
-import { randomState } from '../ids.js';
+import { randomSecret } from '../ids.js';
 import { isProviderDown } from '../state/app-health.js';
 import type { MockFlow, MockSession } from '../state/mock-state.js';
 import { isOrigin, originOf } from '../validation/origins.js';
 import { PROVIDER_RETRY_AFTER_S } from './credential-check.js';
-import { AUTHORIZE_PATH } from './mock-authorize-page.js';
+import { FLOW_START_WINDOW_MS } from '../state/browser-binding.js';
 
 export interface StartBody {
   app: string;
@@ -97,16 +97,17 @@ export function startFlow(
     openerOrigin: body.openerOrigin,
     returnUrl: body.returnUrl ?? null,
     ...(body.connectionId ? { connectionId: body.connectionId } : {}),
-    oauthState: randomState(),
+    oauthState: randomSecret(),
     oauthStateUsed: false,
+    startSecret: randomSecret(),
+    browserBinding: null,
+    startBy: Date.now() + FLOW_START_WINDOW_MS,
     sessionToken,
   };
   ctx.state.flows.push(flow);
-  // The state rides along, as in a provider's URL, so a test can play the provider's redirect.
-  const query = new URLSearchParams({ flow: flowId, state: flow.oauthState });
   const start: OAuthFlowStart = {
     flowId,
-    authorizeUrl: `${ctx.baseUrl}${AUTHORIZE_PATH}?${query}`,
+    authorizeUrl: `${ctx.baseUrl}/v1/oauth/start/${flowId}?${new URLSearchParams({ secret: flow.startSecret })}`,
     expiresAt,
   };
   return start;

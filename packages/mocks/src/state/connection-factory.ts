@@ -1,4 +1,5 @@
 import type { App, Connection, ConnectionSetup } from '@plugboard/contract';
+import { webhookSignatureOf } from '@plugboard/contract/webhook-signatures';
 import { hookIdFor } from '../ids.js';
 
 type ConnectionInput = Pick<Connection, 'id' | 'app' | 'label' | 'method'> & Partial<Connection>;
@@ -33,7 +34,14 @@ export function webhookSetupFor(
   lastEventAt: string | null = null,
 ): ConnectionSetup | null {
   if (!app.setupSteps.some((step) => step.type === 'webhook_url')) return null;
-  return { webhookUrl: `${baseUrl}/v1/hooks/${hookIdFor(connectionId)}`, lastEventAt };
+  const hookId = hookIdFor(connectionId);
+  const setup: ConnectionSetup = { webhookUrl: `${baseUrl}/v1/hooks/${hookId}`, lastEventAt };
+  // As on the real server, services that send HTTP basic auth get credentials to enter; the
+  // mock's are fixed per hook (the real server derives them with a key of its own).
+  if (webhookSignatureOf(app.key)?.scheme === 'basic_auth') {
+    setup.webhookAuth = { username: 'plugboard', password: `mock-password-${hookId}` };
+  }
+  return setup;
 }
 
 /** `••••-123`: enough for the user to recognise the key, useless to anyone else. */

@@ -20,6 +20,8 @@ const defaultMessages: Record<OAuthFlowErrorCode, string> = {
   duplicate_account: 'This account is already connected.',
   state_invalid: 'The sign-in link is no longer valid. Start again.',
   exchange_failed: 'The service did not confirm the sign-in.',
+  browser_mismatch:
+    'Nothing was connected: the sign-in was finished in another browser than the one that started it.',
 };
 
 function notifyFlowChange(ctx: MockContext): void {
@@ -38,6 +40,9 @@ export function publicFlow(flow: MockFlow): OAuthFlow {
     returnUrl: _returnUrl,
     oauthState: _state,
     oauthStateUsed: _stateUsed,
+    startSecret: _startSecret,
+    browserBinding: _binding,
+    startBy: _startBy,
     sessionToken: _sessionToken,
     ...wire
   } = flow;

@@ -17,6 +17,12 @@ export interface MockFlow extends OAuthFlow {
   /** The single-use `state` the callback must present. */
   oauthState: string;
   oauthStateUsed: boolean;
+  /** The one-time secret of the flow's start URL (`authorizeUrl`). */
+  startSecret: string;
+  /** The cookie value the start URL gave the browser that opened it first; null until then. */
+  browserBinding: string | null;
+  /** Epoch milliseconds: the start URL must be opened by then. */
+  startBy: number;
   /** The minted session that started the flow; null for any other token. */
   sessionToken: string | null;
 }

@@ -17,6 +17,7 @@ import type {
 import type { SessionRecord } from '../sessions/session-record.js';
 import { DEFAULT_LIMITS, UsageLimits } from '../limits/usage-limits.js';
 import { openTestDatabase } from '../test-support/test-database.js';
+import { webhookBasicAuth } from '../webhooks/webhook-basic-auth.js';
 import { ConnectionRepository } from './connection-repository.js';
 import { ConnectionService } from './connection-service.js';
 
@@ -87,6 +88,7 @@ describe('concurrent writes to one connection', () => {
       repository,
       provider: () => provider,
       publicUrl: 'http://127.0.0.1:1',
+      webhookBasicAuth: webhookBasicAuth(randomBytes(32)),
       now: Date.now,
     });
 

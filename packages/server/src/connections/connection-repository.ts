@@ -167,6 +167,16 @@ export class ConnectionRepository {
     return result.numDeletedRows > 0n;
   }
 
+  /** The connection a webhook URL belongs to (its delivery is checked against its credentials). */
+  async findByHookId(hookId: string): Promise<ConnectionRecord | null> {
+    const row = await this.db
+      .selectFrom('connections')
+      .selectAll()
+      .where('hook_id', '=', hookId)
+      .executeTakeFirst();
+    return row ? this.fromRow(row) : null;
+  }
+
   /**
    * Records a webhook delivery (a row in webhook_deliveries, and the connection's last event time);
    * false when no connection has this hook id.

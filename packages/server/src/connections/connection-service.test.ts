@@ -14,6 +14,7 @@ import { DEFAULT_LIMITS, UsageLimits } from '../limits/usage-limits.js';
 import { openTestDatabase } from '../test-support/test-database.js';
 import { ConnectionRepository } from './connection-repository.js';
 import { ConnectionService } from './connection-service.js';
+import { webhookBasicAuth } from '../webhooks/webhook-basic-auth.js';
 
 const session: SessionRecord = {
   id: 'ses_1',
@@ -58,6 +59,7 @@ describe('ConnectionService.test', () => {
       repository: new ConnectionRepository(db, createSecretBox([randomBytes(32)])),
       provider: () => provider,
       publicUrl: 'http://127.0.0.1:1',
+      webhookBasicAuth: webhookBasicAuth(randomBytes(32)),
       now: Date.now,
     });
   });

@@ -22,7 +22,7 @@ import type {
   TokenSet,
   WhoAmIResult,
 } from '../provider/provider-client.js';
-import type { SessionRecord } from '../sessions/session-record.js';
+import { allowsApp, type SessionRecord } from '../sessions/session-record.js';
 import type { ConnectionRecord } from './connection-record.js';
 import type { ConnectionRepository } from './connection-repository.js';
 import { validateFields } from './field-validation.js';
@@ -32,6 +32,7 @@ import {
   providerCredential,
   type StoredCredentials,
 } from './stored-credentials.js';
+import type { WebhookBasicAuth } from '../webhooks/webhook-basic-auth.js';
 import { toWireConnection } from './to-wire-connection.js';
 
 /** A write that keeps losing races gives up after this many tries. */
@@ -51,6 +52,8 @@ export interface ConnectionServiceDeps {
   /** The client of the service behind an app. */
   provider: (appKey: string) => ProviderClient;
   publicUrl: string;
+  /** The HTTP basic auth of a webhook URL, for the services that send it (setup.webhookAuth). */
+  webhookBasicAuth: WebhookBasicAuth;
   now: () => number;
 }
 
@@ -64,7 +67,9 @@ export class ConnectionService {
 
   async list(session: SessionRecord, app?: string): Promise<Connection[]> {
     const records = await this.deps.repository.list(session.userId, app);
-    return records.map((record) => this.toWire(record));
+    return records
+      .filter((record) => allowsApp(session, record.app))
+      .map((record) => this.toWire(record));
   }
 
   async get(session: SessionRecord, id: string): Promise<Connection> {
@@ -246,7 +251,7 @@ export class ConnectionService {
   }
 
   toWire(record: ConnectionRecord): Connection {
-    return toWireConnection(record, this.deps.publicUrl);
+    return toWireConnection(record, this.deps.publicUrl, this.deps.webhookBasicAuth);
   }
 
   /**
@@ -326,7 +331,8 @@ export class ConnectionService {
 
   private async load(session: SessionRecord, id: string): Promise<ConnectionRecord> {
     const record = await this.deps.repository.find(session.userId, id);
-    if (!record) throw notFound('The connection');
+    // A session limited to some apps sees the user's other connections as absent (issue 14, 3).
+    if (!record || !allowsApp(session, record.app)) throw notFound('The connection');
     return record;
   }
 

@@ -1,8 +1,31 @@
-// The browser's view of a connection: no credentials, at most a masked hint.
-import type { Connection } from '@plugboard/contract';
+// The browser's view of a connection: no credentials, at most a masked hint. Its setup names the
+// webhook URL and, for services that send HTTP basic auth with their webhooks, what to enter.
+import type { Connection, ConnectionSetup } from '@plugboard/contract';
+import type { WebhookBasicAuth } from '../webhooks/webhook-basic-auth.js';
+import { webhookSignatureOf } from '@plugboard/contract/webhook-signatures';
 import type { ConnectionRecord } from './connection-record.js';
 
-export function toWireConnection(record: ConnectionRecord, publicUrl: string): Connection {
+function setupOf(
+  record: ConnectionRecord,
+  publicUrl: string,
+  basicAuth: WebhookBasicAuth,
+): ConnectionSetup | null {
+  if (!record.hookId) return null;
+  const setup: ConnectionSetup = {
+    webhookUrl: `${publicUrl}/v1/hooks/${record.hookId}`,
+    lastEventAt: record.lastEventAt,
+  };
+  if (webhookSignatureOf(record.app)?.scheme === 'basic_auth') {
+    setup.webhookAuth = basicAuth(record.hookId);
+  }
+  return setup;
+}
+
+export function toWireConnection(
+  record: ConnectionRecord,
+  publicUrl: string,
+  basicAuth: WebhookBasicAuth,
+): Connection {
   return {
     id: record.id,
     app: record.app,
@@ -14,9 +37,7 @@ export function toWireConnection(record: ConnectionRecord, publicUrl: string): C
     missingScopes: record.missingScopes,
     lastTestedAt: record.lastTestedAt,
     lastError: record.lastError,
-    setup: record.hookId
-      ? { webhookUrl: `${publicUrl}/v1/hooks/${record.hookId}`, lastEventAt: record.lastEventAt }
-      : null,
+    setup: setupOf(record, publicUrl, basicAuth),
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
   };

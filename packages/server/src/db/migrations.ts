@@ -193,4 +193,10 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '004_oauth_flow_browser_binding': {
+    async up(db: Kysely<unknown>) {
+      // A flow completes only in the browser that opened its start URL (oauth/browser-binding.ts).
+      await db.schema.alterTable('oauth_flows').addColumn('browser_binding_hash', 'text').execute();
+    },
+  },
 };

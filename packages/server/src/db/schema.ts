@@ -75,6 +75,7 @@ export interface OAuthFlowsTable {
   error: string | null;
   result_connection_id: string | null;
   state_used_at: number | null;
+  browser_binding_hash: string | null;
   expires_at: number;
   created_at: number;
 }

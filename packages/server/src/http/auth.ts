@@ -23,7 +23,10 @@ export function requireSession(sessions: SessionStore): MiddlewareHandler<Server
     if (lookup.state === 'unknown')
       throw new ApiError(401, 'unauthorized', 'Unknown session token.');
     const origin = c.req.header('Origin');
-    // Browsers always send Origin on these cross-origin calls; server-side callers may omit it.
+    // Browsers send Origin on every cross-origin fetch, so the widget's calls carry it and a
+    // leaked token is refused on another site's page. A call without Origin is no browser's
+    // cross-origin call (a host's server, a test, curl, a GET from a page on this origin), and
+    // such a caller could claim any Origin: the token alone authenticates it (docs/security.md).
     if (origin !== undefined && !lookup.session.allowedOrigins.includes(origin)) {
       throw new ApiError(403, 'forbidden_origin', 'This origin is not allowed for the session.');
     }

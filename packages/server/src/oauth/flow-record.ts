@@ -22,6 +22,8 @@ export interface FlowRecord {
   error: FlowError | null;
   resultConnectionId: string | null;
   stateUsedAt: number | null;
+  /** Hash of the cookie the start URL set in the browser that opened it first; null until then. */
+  browserBindingHash: string | null;
   expiresAt: number;
   createdAt: number;
 }

@@ -1,4 +1,5 @@
-// OAuth flows in the database, found by id (the widget) or by the hash of their state (the callback).
+// OAuth flows in the database, found by id (the widget) or by the hash of their state (the start
+// URL and the callback).
 import type { Selectable } from 'kysely';
 import type { SecretBox } from '../crypto/secret-box.js';
 import { sha256 } from '../crypto/random.js';
@@ -52,6 +53,28 @@ export class FlowRepository {
     return row ? this.fromRow(row) : null;
   }
 
+  /** The flow of an unused state, without using it up (the start URL). */
+  async findByUnusedState(state: string): Promise<FlowRecord | null> {
+    const row = await this.db
+      .selectFrom('oauth_flows')
+      .selectAll()
+      .where('state_hash', '=', sha256(state))
+      .where('state_used_at', 'is', null)
+      .executeTakeFirst();
+    return row ? this.fromRow(row) : null;
+  }
+
+  /** Binds a flow to a browser once: false when another opening bound it first. */
+  async bindBrowser(id: string, bindingHash: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('oauth_flows')
+      .set({ browser_binding_hash: bindingHash })
+      .where('id', '=', id)
+      .where('browser_binding_hash', 'is', null)
+      .executeTakeFirst();
+    return result.numUpdatedRows === 1n;
+  }
+
   /**
    * Marks the state used and returns its flow in one statement: a replayed state finds nothing,
    * so only the first callback can proceed, whichever instance it reaches.
@@ -99,6 +122,7 @@ export class FlowRepository {
       error: row.error ? (JSON.parse(row.error) as FlowRecord['error']) : null,
       resultConnectionId: row.result_connection_id,
       stateUsedAt: row.state_used_at,
+      browserBindingHash: row.browser_binding_hash,
       expiresAt: row.expires_at,
       createdAt: row.created_at,
     };

@@ -1,6 +1,7 @@
 // OAuth 2.0 authorization code flows with PKCE (S256), run by the backend: start (state and
-// verifier kept server-side), status with long-polling, and the provider's callback (single-use
-// state, code exchange, identity, scope and duplicate checks, storing the connection).
+// verifier kept server-side), the start URL that binds the flow to the browser opening it (see
+// browser-binding.ts), status with long-polling, and the provider's callback (single-use state,
+// same browser, code exchange, identity, scope and duplicate checks, storing the connection).
 import type {
   App,
   OAuthCallbackMessage,
@@ -17,7 +18,7 @@ import { ApiError, notFound } from '../http/api-error.js';
 import type { UsageLimits } from '../limits/usage-limits.js';
 import type { ProviderClient } from '../provider/provider-client.js';
 import { canonicalOrigin } from '../sessions/origins.js';
-import type { SessionRecord } from '../sessions/session-record.js';
+import { allowsApp, type SessionRecord } from '../sessions/session-record.js';
 import type { SessionStore } from '../sessions/session-store.js';
 import type { Translator } from '@plugboard/core/messages';
 import { callbackTranslator, englishTranslator, flowErrorText } from './callback-messages.js';
@@ -25,6 +26,12 @@ import { renderCallbackPage, renderPlainPage, type CallbackPage } from './callba
 import type { FlowNotifier } from './flow-notifier.js';
 import type { FlowError, FlowRecord } from './flow-record.js';
 import type { FlowRepository } from './flow-repository.js';
+import {
+  FLOW_START_WINDOW_MS,
+  isSameBrowser,
+  newBrowserBinding,
+  stateForStartSecret,
+} from './browser-binding.js';
 import { codeChallengeS256, createCodeVerifier } from './pkce.js';
 
 const FLOW_TTL_MS = 10 * 60 * 1000;
@@ -45,8 +52,18 @@ export interface OAuthServiceDeps {
   now: () => number;
 }
 
-export type CallbackOutcome =
-  { kind: 'page'; status: 200 | 400; page: CallbackPage } | { kind: 'redirect'; location: string };
+/** What the route does with a flow's browser binding cookie (see browser-binding.ts). */
+export type BindingCookie =
+  { flowId: string; set: string; maxAgeSeconds: number } | { flowId: string; clear: true };
+
+/** The answer to a browser at the start URL or the callback: a page or a redirect. */
+export type BrowserOutcome = (
+  | { kind: 'page'; status: 200 | 400 | 403; page: CallbackPage }
+  | { kind: 'redirect'; location: string }
+) & { cookie?: BindingCookie };
+
+/** Reads a flow's binding cookie from the request. */
+export type BindingReader = (flowId: string) => string | undefined;
 
 export class OAuthService {
   constructor(private readonly deps: OAuthServiceDeps) {}
@@ -58,7 +75,7 @@ export class OAuthService {
   async start(session: SessionRecord, request: StartOAuthFlowRequest): Promise<OAuthFlowStart> {
     const { catalog, connections, now } = this.deps;
     const app = catalog.get(session, request.app);
-    oauthMethodOf(app);
+    oauthMethodOf(app); // 400 for an app that does not sign in with OAuth
     catalog.assertAvailable(app);
     if (!session.allowedOrigins.includes(request.openerOrigin)) {
       throw new ApiError(
@@ -77,7 +94,7 @@ export class OAuthService {
       throw new ApiError(400, 'bad_request', 'The connection belongs to another app.');
     }
     await this.deps.limits.pendingFlow(session);
-    const state = randomToken(32);
+    const startSecret = randomToken(32);
     const codeVerifier = createCodeVerifier();
     const createdAt = now();
     const flow: FlowRecord = {
@@ -94,19 +111,17 @@ export class OAuthService {
       error: null,
       resultConnectionId: null,
       stateUsedAt: null,
+      browserBindingHash: null,
       // A flow never outlives the session that started it.
       expiresAt: Math.min(createdAt + FLOW_TTL_MS, session.expiresAt),
       createdAt,
     };
-    await this.deps.flows.insert(flow, state, codeVerifier);
-    const authorizeUrl = this.deps.provider(app.key).authorizeUrl({
-      state,
-      codeChallenge: codeChallengeS256(codeVerifier),
-      redirectUri: this.redirectUri,
-    });
+    await this.deps.flows.insert(flow, stateForStartSecret(startSecret), codeVerifier);
+    const startUrl = new URL(`${this.deps.publicUrl}/v1/oauth/start/${flow.id}`);
+    startUrl.searchParams.set('secret', startSecret);
     return {
       flowId: flow.id,
-      authorizeUrl,
+      authorizeUrl: startUrl.toString(),
       expiresAt: new Date(flow.expiresAt).toISOString(),
     };
   }
@@ -138,24 +153,77 @@ export class OAuthService {
     return this.toWire(session, flow);
   }
 
-  /** `acceptLanguage` picks the language of the page the popup shows. */
+  /**
+   * The start URL, opened in the popup or the tab: the first opening binds the flow to that
+   * browser (`cookie.set`) and redirects to the provider; the same browser may open it again
+   * (the popup reopened); another browser fails the flow. `acceptLanguage` picks the page's
+   * language.
+   */
+  async openStart(
+    flowId: string,
+    startSecret: string | undefined,
+    readBinding: BindingReader,
+    acceptLanguage?: string,
+  ): Promise<BrowserOutcome> {
+    const { flows, now } = this.deps;
+    const t = await callbackTranslator(acceptLanguage);
+    const state = startSecret ? stateForStartSecret(startSecret) : null;
+    const flow = state ? await flows.findByUnusedState(state) : null;
+    if (!state || !flow || flow.id !== flowId) return this.invalidLinkPage(t);
+    const app = this.deps.catalog.find(flow.app);
+    const toProvider = (): BrowserOutcome => ({
+      kind: 'redirect',
+      location: this.deps.provider(app.key).authorizeUrl({
+        state,
+        codeChallenge: codeChallengeS256(flows.openVerifier(flow)),
+        redirectUri: this.redirectUri,
+      }),
+    });
+    if ((await this.expireIfDue(flow)) || flow.status !== 'pending') {
+      return { ...this.invalidLinkPage(t), cookie: { flowId: flow.id, clear: true } };
+    }
+    if (flow.browserBindingHash === null) {
+      if (now() - flow.createdAt > FLOW_START_WINDOW_MS) {
+        await this.expire(flow);
+        return this.invalidLinkPage(t);
+      }
+      const binding = newBrowserBinding();
+      if (await flows.bindBrowser(flow.id, binding.hash)) {
+        const maxAgeSeconds = Math.ceil((flow.expiresAt - now()) / 1000);
+        return { ...toProvider(), cookie: { flowId: flow.id, set: binding.value, maxAgeSeconds } };
+      }
+      // Another opening bound it a moment earlier: compare with that one.
+      flow.browserBindingHash = (await flows.findById(flow.id))?.browserBindingHash ?? null;
+    }
+    if (isSameBrowser(flow.browserBindingHash, readBinding(flow.id))) return toProvider();
+    await this.fail(flow, app, 'browser_mismatch');
+    return this.otherBrowserPage(t, app);
+  }
+
+  /**
+   * The provider's redirect. Connects only in the browser the start URL bound the flow to;
+   * `acceptLanguage` picks the language of the page the popup shows.
+   */
   async handleCallback(
     query: { state?: string; code?: string; error?: string },
+    readBinding: BindingReader,
     acceptLanguage?: string,
-  ): Promise<CallbackOutcome> {
+  ): Promise<BrowserOutcome> {
     const { flows, now } = this.deps;
     const t = await callbackTranslator(acceptLanguage);
     const flow = query.state ? await flows.consumeState(query.state, now()) : null;
-    if (!flow) {
-      const page = renderPlainPage(t, t.t('callback.invalidStateTitle'), [
-        t.t('callback.expired'),
-        t.t('callback.youCanClose'),
-      ]);
-      return { kind: 'page', status: 400, page };
-    }
+    if (!flow) return this.invalidLinkPage(t);
     const app = this.deps.catalog.find(flow.app);
+    const cookie: BindingCookie = { flowId: flow.id, clear: true };
+    if (!isSameBrowser(flow.browserBindingHash, readBinding(flow.id))) {
+      // Another browser: it learns nothing about the flow and is never sent to the host page.
+      if (!(await this.expireIfDue(flow)) && flow.status === 'pending') {
+        await this.fail(flow, app, 'browser_mismatch');
+      }
+      return { ...this.otherBrowserPage(t, app), cookie };
+    }
     if ((await this.expireIfDue(flow)) || flow.status !== 'pending') {
-      return this.respond(flow, app, 400, t);
+      return { ...this.respond(flow, app, 400, t), cookie };
     }
     if (!(await this.deps.sessions.isActive(flow.sessionId))) {
       await this.fail(flow, app, 'state_invalid');
@@ -170,7 +238,7 @@ export class OAuthService {
     } else {
       await this.complete(flow, app, query.code);
     }
-    return this.respond(flow, app, 200, t);
+    return { ...this.respond(flow, app, 200, t), cookie };
   }
 
   private async complete(flow: FlowRecord, app: App, code: string): Promise<void> {
@@ -220,7 +288,23 @@ export class OAuthService {
     await this.deps.notifier.notify(flow.id);
   }
 
-  private respond(flow: FlowRecord, app: App, status: 200 | 400, t: Translator): CallbackOutcome {
+  private invalidLinkPage(t: Translator): BrowserOutcome {
+    const page = renderPlainPage(t, t.t('callback.invalidStateTitle'), [
+      t.t('callback.expired'),
+      t.t('callback.youCanClose'),
+    ]);
+    return { kind: 'page', status: 400, page };
+  }
+
+  private otherBrowserPage(t: Translator, app: App): BrowserOutcome {
+    const page = renderPlainPage(t, t.t('callback.otherBrowserTitle'), [
+      flowErrorText(t, 'browser_mismatch', app.name),
+      t.t('callback.otherBrowserAdvice'),
+    ]);
+    return { kind: 'page', status: 403, page };
+  }
+
+  private respond(flow: FlowRecord, app: App, status: 200 | 400, t: Translator): BrowserOutcome {
     if (flow.mode === 'redirect' && flow.returnUrl) {
       const location = new URL(flow.returnUrl);
       location.searchParams.set(REDIRECT_FLOW_PARAM, flow.id);
@@ -248,15 +332,21 @@ export class OAuthService {
   /** Marks a pending flow past its deadline as expired; true when it did. */
   private async expireIfDue(flow: FlowRecord): Promise<boolean> {
     if (flow.status !== 'pending' || flow.expiresAt > this.deps.now()) return false;
+    await this.expire(flow);
+    return true;
+  }
+
+  private async expire(flow: FlowRecord): Promise<void> {
     flow.status = 'expired';
     await this.save(flow);
-    return true;
   }
 
   private async load(session: SessionRecord, flowId: string): Promise<FlowRecord> {
     const flow = await this.deps.flows.findById(flowId);
-    // Another user's flow is indistinguishable from a missing one.
-    if (!flow || flow.userId !== session.userId) throw notFound('The flow');
+    // Another user's flow, or one for an app outside the session's list, is like a missing one.
+    if (!flow || flow.userId !== session.userId || !allowsApp(session, flow.app)) {
+      throw notFound('The flow');
+    }
     await this.expireIfDue(flow);
     return flow;
   }

@@ -351,6 +351,66 @@ describe('connections', () => {
     );
   });
 
+  it("treats another app's connection as absent in a session limited to some apps", async () => {
+    const everything = await t.session({ userId: 'allowlist-user' });
+    const stripe = (
+      await create(everything, {
+        app: 'stripe',
+        method: 'api_key',
+        fields: { apiKey: 'demo-key-123' },
+      })
+    ).body as Connection;
+    const pipedrive = (
+      await create(everything, {
+        app: 'pipedrive',
+        method: 'token',
+        fields: PIPEDRIVE_FIELDS,
+      })
+    ).body as Connection;
+
+    const pipedriveOnly = await t.session({ userId: 'allowlist-user', allowedApps: ['pipedrive'] });
+    const list = await t.call<ConnectionList>('listConnections', '/v1/connections', {
+      token: pipedriveOnly,
+    });
+    assert.deepEqual(
+      list.body.items.map((item) => item.id),
+      [pipedrive.id],
+    );
+    const filtered = await t.call<ConnectionList>('listConnections', '/v1/connections?app=stripe', {
+      token: pipedriveOnly,
+    });
+    assert.deepEqual(filtered.body.items, []);
+
+    const path = `/v1/connections/${stripe.id}`;
+    const answers = [
+      await t.call<Problem>('getConnection', path, { token: pipedriveOnly }),
+      await t.call<Problem>('updateConnection', path, {
+        method: 'PATCH',
+        token: pipedriveOnly,
+        body: { label: 'Renamed from a Pipedrive-only session' },
+      }),
+      await t.call<Problem>('testConnection', `${path}/test`, {
+        method: 'POST',
+        token: pipedriveOnly,
+      }),
+      await t.call<Problem>('deleteConnection', path, { method: 'DELETE', token: pipedriveOnly }),
+    ];
+    assert.deepEqual(
+      answers.map((answer) => [answer.status, answer.body.code]),
+      Array(4).fill([404, 'not_found']),
+    );
+    // Nothing happened to it: the unrestricted session still sees it unchanged.
+    const untouched = await t.call<Connection>('getConnection', path, { token: everything });
+    assert.equal(untouched.status, 200);
+    assert.equal(untouched.body.label, stripe.label);
+    assert.equal(untouched.body.lastTestedAt, stripe.lastTestedAt);
+    // Its own app's connection stays fully usable.
+    const own = await t.call<Connection>('getConnection', `/v1/connections/${pipedrive.id}`, {
+      token: pipedriveOnly,
+    });
+    assert.equal(own.status, 200);
+  });
+
   it('gives webhook apps a per-connection URL that records deliveries', async () => {
     const token = await t.session({ userId: 'webhook-user' });
     const created = (
@@ -361,11 +421,34 @@ describe('connections', () => {
     assert.equal(created.setup.lastEventAt, null);
 
     const hookPath = new URL(created.setup.webhookUrl).pathname;
-    const delivered = await t.call('receiveWebhook', hookPath, {
-      method: 'POST',
-      origin: null,
-      body: { event: 'added.deal', current: { id: 1 } },
+    // Pipedrive sends the HTTP basic auth set on the webhook: the setup step shows it.
+    const auth = created.setup.webhookAuth;
+    assert.ok(auth, 'Pipedrive webhooks get HTTP basic auth credentials');
+    assert.equal(auth.username, 'plugboard');
+    assert.match(auth.password, /^[A-Za-z0-9_-]{43}$/);
+    const basic = (username: string, password: string) =>
+      `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+    const deliver = (authorization?: string) =>
+      t.call<Problem>('receiveWebhook', hookPath, {
+        method: 'POST',
+        origin: null,
+        headers: authorization ? { Authorization: authorization } : {},
+        body: { event: 'added.deal', current: { id: 1 } },
+      });
+    for (const refused of [
+      await deliver(),
+      await deliver(basic(auth.username, `${auth.password}x`)),
+      await deliver(basic('someone', auth.password)),
+      await deliver(`Bearer ${auth.password}`),
+    ]) {
+      assert.equal(refused.status, 401);
+      assert.equal(refused.body.code, 'unauthorized');
+    }
+    const notYet = await t.call<Connection>('getConnection', `/v1/connections/${created.id}`, {
+      token,
     });
+    assert.equal(notYet.body.setup?.lastEventAt, null, 'a refused delivery records nothing');
+    const delivered = await deliver(basic(auth.username, auth.password));
     assert.equal(delivered.status, 202);
     const after = await t.call<Connection>('getConnection', `/v1/connections/${created.id}`, {
       token,
@@ -393,6 +476,7 @@ describe('connections', () => {
     const tooBig = await t.call<Problem>('receiveWebhook', hookPath, {
       method: 'POST',
       origin: null,
+      headers: { Authorization: basic(auth.username, auth.password) },
       body: { blob: 'x'.repeat(300_000) },
     });
     assert.equal(tooBig.status, 413);

@@ -7,7 +7,8 @@ import type {
   Problem,
   TestResult,
 } from '@plugboard/contract';
-import { completeAuthorization } from '../test-support/drive-login.js';
+import type { CompleteAuthorizationOptions } from '../test-support/drive-login.js';
+import { signInThroughStartUrl } from '../test-support/oauth-browser.js';
 import {
   ORIGIN,
   OTHER_ORIGIN,
@@ -41,11 +42,24 @@ describe('OAuth flows', () => {
       origin: null,
       headers,
     });
+  /** One browser opens the start URL, signs in at the provider and lands on the callback. */
+  const signInAndReturn = async (
+    authorizeUrl: string,
+    options: CompleteAuthorizationOptions = {},
+    headers: Record<string, string> = {},
+  ) => {
+    const signedIn = await signInThroughStartUrl(authorizeUrl, options);
+    const page = await callback(signedIn.callback, { Cookie: signedIn.cookie, ...headers });
+    return { ...signedIn, page };
+  };
 
   it('runs the authorization code flow with PKCE and tells the opener', async () => {
     const token = await t.session({ userId: 'oauth-user' });
     const flow = await startOk(token, { app: 'hubspot' });
-    const authorize = new URL(flow.authorizeUrl);
+    // A long-poll started before the user finishes resolves as soon as the callback lands.
+    const longPoll = flowStatus(token, flow.flowId, 20);
+    const signedIn = await signInThroughStartUrl(flow.authorizeUrl);
+    const authorize = new URL(signedIn.providerUrl);
     assert.equal(authorize.origin, t.stack.providerUrl);
     assert.equal(authorize.searchParams.get('response_type'), 'code');
     assert.equal(authorize.searchParams.get('code_challenge_method'), 'S256');
@@ -55,11 +69,9 @@ describe('OAuth flows', () => {
     assert.equal(authorize.searchParams.get('code_verifier'), null);
     assert.match(authorize.searchParams.get('scope') ?? '', /\bcontacts\.read\b.*\bdeals\.read\b/);
 
-    // A long-poll started before the user finishes resolves as soon as the callback lands.
-    const longPoll = flowStatus(token, flow.flowId, 20);
-    const redirect = await completeAuthorization(flow.authorizeUrl);
+    const redirect = signedIn.callback;
     assert.equal(redirect.origin + redirect.pathname, `${t.stack.url}/v1/oauth/callback`);
-    const page = await callback(redirect);
+    const page = await callback(redirect, { Cookie: signedIn.cookie });
     const started = performance.now();
     const finished = await longPoll;
     assert.ok(performance.now() - started < 3000, 'the long-poll answered without waiting it out');
@@ -103,7 +115,7 @@ describe('OAuth flows', () => {
     assert.equal(tested.body.ok, true);
     assert.equal(tested.body.message, 'Connected as demo@example.com');
 
-    const replay = await callback(redirect);
+    const replay = await callback(redirect, { Cookie: signedIn.cookie });
     assert.equal(replay.status, 400);
     assert.match(replay.headers.get('Content-Type') ?? '', /text\/html/);
     assert.doesNotMatch(replay.body, /<script/);
@@ -111,7 +123,7 @@ describe('OAuth flows', () => {
 
     // The same account again is a duplicate; the flow points at the existing connection.
     const again = await startOk(token, { app: 'hubspot' });
-    await callback(await completeAuthorization(again.authorizeUrl));
+    await signInAndReturn(again.authorizeUrl);
     const duplicate = await flowStatus(token, again.flowId);
     assert.equal(duplicate.body.status, 'failed');
     assert.equal(duplicate.body.error?.code, 'duplicate_account');
@@ -120,9 +132,7 @@ describe('OAuth flows', () => {
 
     // Update mode re-authorizes the same connection and keeps its id.
     const update = await startOk(token, { app: 'hubspot', connectionId: connection.id });
-    await callback(
-      await completeAuthorization(update.authorizeUrl, { uncheckScopes: ['deals.read'] }),
-    );
+    await signInAndReturn(update.authorizeUrl, { uncheckScopes: ['deals.read'] });
     const updated = await flowStatus(token, update.flowId);
     assert.equal(updated.body.status, 'succeeded');
     assert.equal(updated.body.connectionId, connection.id, 'the flow names its update target');
@@ -133,9 +143,10 @@ describe('OAuth flows', () => {
   it('tells a denial apart from a provider error', async () => {
     const token = await t.session({ userId: 'deny-user' });
     const denied = await startOk(token, { app: 'slack' });
-    const redirect = await completeAuthorization(denied.authorizeUrl, { deny: true });
+    const { callback: redirect, page } = await signInAndReturn(denied.authorizeUrl, {
+      deny: true,
+    });
     assert.equal(redirect.searchParams.get('error'), 'access_denied');
-    const page = await callback(redirect);
     assert.equal(page.status, 200);
     assert.match(page.body, /"status":"failed"/);
     assert.match(page.body, /You cancelled the sign-in to Slack/);
@@ -143,8 +154,11 @@ describe('OAuth flows', () => {
     assert.equal(deniedStatus.body.error?.code, 'access_denied');
 
     const broken = await startOk(token, { app: 'slack' });
-    const state = new URL(broken.authorizeUrl).searchParams.get('state')!;
-    await callback(`${t.stack.url}/v1/oauth/callback?state=${state}&error=server_error`);
+    const brokenBrowser = await signInThroughStartUrl(broken.authorizeUrl);
+    const state = brokenBrowser.callback.searchParams.get('state')!;
+    await callback(`${t.stack.url}/v1/oauth/callback?state=${state}&error=server_error`, {
+      Cookie: brokenBrowser.cookie,
+    });
     const brokenStatus = await flowStatus(token, broken.flowId);
     assert.equal(brokenStatus.body.status, 'failed');
     assert.equal(brokenStatus.body.error?.code, 'provider_error');
@@ -153,9 +167,7 @@ describe('OAuth flows', () => {
   it('fails with missing_scopes when a required scope is unticked', async () => {
     const token = await t.session({ userId: 'scopes-user' });
     const flow = await startOk(token, { app: 'dropbox' });
-    await callback(
-      await completeAuthorization(flow.authorizeUrl, { uncheckScopes: ['files.read'] }),
-    );
+    await signInAndReturn(flow.authorizeUrl, { uncheckScopes: ['files.read'] });
     const status = await flowStatus(token, flow.flowId);
     assert.equal(status.body.status, 'failed');
     assert.equal(status.body.error?.code, 'missing_scopes');
@@ -173,7 +185,7 @@ describe('OAuth flows', () => {
       mode: 'redirect',
       returnUrl: `${ORIGIN}/settings/apps?tab=1`,
     });
-    const response = await callback(await completeAuthorization(flow.authorizeUrl));
+    const { page: response } = await signInAndReturn(flow.authorizeUrl);
     assert.equal(response.status, 303);
     const location = new URL(response.headers.get('Location')!);
     assert.equal(location.origin + location.pathname, `${ORIGIN}/settings/apps`);
@@ -217,9 +229,11 @@ describe('OAuth flows', () => {
   it('speaks the popup browser’s language on the callback page', async () => {
     const token = await t.session({ userId: 'spanish-user' });
     const flow = await startOk(token, { app: 'hubspot' });
-    const page = await callback(await completeAuthorization(flow.authorizeUrl), {
-      'Accept-Language': 'es-MX,es;q=0.9,en;q=0.5',
-    });
+    const { page } = await signInAndReturn(
+      flow.authorizeUrl,
+      {},
+      { 'Accept-Language': 'es-MX,es;q=0.9,en;q=0.5' },
+    );
     assert.equal(page.status, 200);
     assert.match(page.body, /<html lang="es-MX" dir="ltr">/);
     assert.match(page.body, /Puedes cerrar esta ventana\./);
@@ -236,9 +250,9 @@ describe('OAuth flows', () => {
     const flowEnds = Date.parse(flow.expiresAt);
     assert.ok(flowEnds <= minted + 61_000, `the flow outlives its session (${flow.expiresAt})`);
 
-    const authorized = await completeAuthorization(flow.authorizeUrl);
+    const signedIn = await signInThroughStartUrl(flow.authorizeUrl);
     t.advanceClock(90_000);
-    const late = await callback(authorized);
+    const late = await callback(signedIn.callback, { Cookie: signedIn.cookie });
     assert.equal(late.status, 400);
     assert.doesNotMatch(late.body, /"status":"succeeded"/);
     const other = await t.session({ userId: 'short-session-user' });
@@ -251,14 +265,14 @@ describe('OAuth flows', () => {
   it('fails a flow whose session was revoked before the callback', async () => {
     const token = await t.session({ userId: 'revoked-session-user' });
     const flow = await startOk(token, { app: 'asana' });
-    const authorized = await completeAuthorization(flow.authorizeUrl);
+    const signedIn = await signInThroughStartUrl(flow.authorizeUrl);
     await t.call('revokeSession', '/v1/sessions/revoke', {
       method: 'POST',
       origin: null,
       headers: { Authorization: `Bearer ${TEST_SECRET_KEY}` },
       body: { token },
     });
-    const page = await callback(authorized);
+    const page = await callback(signedIn.callback, { Cookie: signedIn.cookie });
     assert.match(page.body, /"status":"failed"/);
     const other = await t.session({ userId: 'revoked-session-user' });
     assert.equal((await flowStatus(other, flow.flowId)).body.error?.code, 'state_invalid');
@@ -280,9 +294,11 @@ describe('OAuth flows', () => {
       400,
     );
 
+    // Signed in at the provider, but back after the flow's ten minutes.
+    const slow = await signInThroughStartUrl(flow.authorizeUrl);
     t.advanceClock(11 * 60_000);
     assert.equal((await flowStatus(token, flow.flowId)).body.status, 'expired');
-    const late = await callback(await completeAuthorization(flow.authorizeUrl));
+    const late = await callback(slow.callback, { Cookie: slow.cookie });
     assert.equal(late.status, 400);
     assert.match(late.body, /"status":"expired"/);
   });
@@ -302,8 +318,12 @@ describe('OAuth token refresh', () => {
       token,
       body: { app: 'notion', openerOrigin: ORIGIN, mode: 'popup' },
     });
-    const redirect = await completeAuthorization(started.body.authorizeUrl);
-    await t.call('oauthCallback', redirect.pathname + redirect.search, { origin: null });
+    const signedIn = await signInThroughStartUrl(started.body.authorizeUrl);
+    const redirect = signedIn.callback;
+    await t.call('oauthCallback', redirect.pathname + redirect.search, {
+      origin: null,
+      headers: { Cookie: signedIn.cookie },
+    });
     const flow = await t.call<OAuthFlow>('getOAuthFlow', `/v1/oauth/flows/${started.body.flowId}`, {
       token,
     });

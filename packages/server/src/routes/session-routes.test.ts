@@ -104,6 +104,24 @@ describe('sessions, origins and CORS', () => {
     assert.equal(response.headers.get('Access-Control-Allow-Origin'), null);
   });
 
+  it('serves a call without Origin on the token alone, with no CORS headers (issue 14, finding 12)', async () => {
+    // Browsers send Origin on every cross-origin fetch, and the widget's carry an Authorization
+    // header, so a call without Origin is not a browser's: a host's server, a test, curl. Those
+    // could send any Origin they like; the token is what authenticates them.
+    const token = await t.session();
+    const serverSide = await t.call('listApps', '/v1/apps?limit=1', { token, origin: null });
+    assert.equal(serverSide.status, 200);
+    assert.equal(serverSide.headers.get('Access-Control-Allow-Origin'), null);
+    // The Origin check is what stops another site's page from using a leaked token in a browser.
+    const elsewhere = await t.call<Problem>('listApps', '/v1/apps?limit=1', {
+      token,
+      origin: OTHER_ORIGIN,
+    });
+    assert.equal(elsewhere.status, 403);
+    const opaque = await t.call<Problem>('listApps', '/v1/apps?limit=1', { token, origin: 'null' });
+    assert.equal(opaque.status, 403, 'a sandboxed frame or file: page (Origin: null) is refused');
+  });
+
   it('answers CORS preflights only for allowed origins, without credentials', async () => {
     await t.session();
     const preflight = (origin: string) =>

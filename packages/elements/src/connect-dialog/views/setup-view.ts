@@ -61,6 +61,7 @@ export function setupView(props: {
         }
       </p>
     </div>
+    ${webhookAuthFields(props)}
     <ol class="instructions" part="instructions">
       ${step.instructions.map((instruction) => html`<li>${instruction}</li>`)}
     </ol>
@@ -93,6 +94,45 @@ export function setupView(props: {
       </button>
     </div>
   </div>`;
+}
+
+/** For services that send HTTP basic auth with their webhooks: what to enter with the URL. */
+function webhookAuthFields(props: { t: Translate; appName: string; connection: Connection }) {
+  const auth = props.connection.setup?.webhookAuth;
+  if (!auth) return nothing;
+  const { t } = props;
+  const selectOnFocus = (event: FocusEvent) => (event.target as HTMLInputElement).select();
+  return html`<p class="field__hint" id="webhook-auth-hint">
+      ${t('dialog.webhookAuthHint', { app: props.appName })}
+    </p>
+    <div class="field">
+      <label class="field__label" for="webhook-username">${t('dialog.webhookUsernameLabel')}</label>
+      <input
+        id="webhook-username"
+        class="input input--mono"
+        part="input webhook-username"
+        type="text"
+        readonly
+        .value=${auth.username}
+        aria-describedby="webhook-auth-hint"
+        @focus=${selectOnFocus}
+      />
+    </div>
+    <div class="field">
+      <label class="field__label" for="webhook-password">${t('dialog.webhookPasswordLabel')}</label>
+      <input
+        id="webhook-password"
+        class="input input--mono"
+        part="input webhook-password"
+        type="text"
+        readonly
+        spellcheck="false"
+        autocomplete="off"
+        .value=${auth.password}
+        aria-describedby="webhook-auth-hint"
+        @focus=${selectOnFocus}
+      />
+    </div>`;
 }
 
 /** The copy shortcut as the user's keyboard labels it. */
