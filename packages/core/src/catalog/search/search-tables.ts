@@ -1,21 +1,15 @@
-// Builds the flat, typed-array tables the search runs on. Built once per catalog; the query
-// side (index.ts) only reads them, so a keystroke allocates nothing big.
+// Builds the flat, typed-array tables the search runs on: the browse order first (the popular
+// apps can show at once), then the words of every name and alias, a slice of apps at a time so
+// the build can run in idle time, and the sorted vocabulary and postings over what is split so
+// far. The query side (word-search.ts) only reads the tables, so a keystroke allocates nothing big.
 import type { AppSummary } from '@plugboard/contract';
-import { foldText, gluedWords, isAscii, splitWords } from './fold.js';
+import { foldText, isAscii } from './fold.js';
 import { orderByKeyThenText, orderByText } from './sort-order.js';
 import { createTokenTable, type TokenTable } from './token-table.js';
 
 /** `fieldAlias` value of a field that is the app's name (or its glued spelling). */
 export const NAME_FIELD = -1;
 const MAX_ALIASES = 127;
-
-/** The catalog in browse order, enough to list the popular apps before the word tables exist. */
-export interface RankedApps {
-  /** Popularity (higher first), then folded name. */
-  readonly ranked: readonly AppSummary[];
-  /** `ranked[i].name`, folded. */
-  readonly foldedNames: readonly string[];
-}
 
 export interface SearchTables {
   /** Apps in browse order: popularity (higher first), then folded name. */
@@ -34,88 +28,222 @@ export interface SearchTables {
   readonly fieldAlias: Int8Array;
 }
 
-/** Browse order: popularity (higher first), then folded name. */
-export function rankApps(apps: readonly AppSummary[]): RankedApps {
-  const folded = apps.map((app) => foldText(app.name));
+/**
+ * Browse order: popularity (higher first), then folded name. Only names whose popularity another
+ * app shares are folded here; plain indexed loops, as this runs before the JIT has warmed up.
+ */
+export function rankApps(apps: readonly AppSummary[]): readonly AppSummary[] {
   let maxPopularity = 0;
-  for (const app of apps) maxPopularity = Math.max(maxPopularity, app.popularity);
-  const order = orderByKeyThenText(
-    apps.map((app) => maxPopularity - app.popularity),
-    folded,
-  );
-  return {
-    ranked: Array.from(order, (i) => apps[i]!),
-    foldedNames: Array.from(order, (i) => folded[i]!),
-  };
+  for (let i = 0; i < apps.length; i++)
+    maxPopularity = Math.max(maxPopularity, apps[i]!.popularity);
+  const keys = new Float64Array(apps.length);
+  for (let i = 0; i < apps.length; i++) keys[i] = maxPopularity - apps[i]!.popularity;
+  const order = orderByKeyThenText(keys, (i) => foldText(apps[i]!.name));
+  const ranked = new Array<AppSummary>(apps.length);
+  for (let i = 0; i < order.length; i++) ranked[i] = apps[order[i]!]!;
+  return ranked;
 }
 
-export function buildSearchTables({ ranked, foldedNames }: RankedApps): SearchTables {
-  // First pass: provisional token ids in order of appearance.
-  const idByToken = new Map<string, number>();
-  const tokenTexts: string[] = [];
-  const fieldTokenIds: number[] = [];
-  const fieldTokenStart: number[] = [0];
-  const fieldAlias: number[] = [];
-  const appFieldStart: number[] = [0];
-  const addField = (words: readonly string[], alias: number) => {
-    if (words.length === 0) return;
-    for (const word of words) {
-      let id = idByToken.get(word);
-      if (id === undefined) {
-        id = tokenTexts.length;
-        idByToken.set(word, id);
-        tokenTexts.push(word);
+/**
+ * Ends each name or alias in a slice's text. Any punctuation would do (it separates words and is
+ * not a space, so it joins nothing across texts); a `|` inside a name or alias becomes another.
+ */
+const FIELD_END = '|';
+const STRAY_FIELD_END = /\|/g;
+const OTHER_PUNCTUATION = '/';
+/** Words and field ends: all a slice needs when no punctuation joins words. */
+const ASCII_PIECES = /[a-z0-9]+|\|/g;
+const UNICODE_PIECES = /[\p{L}\p{N}]+|\|/gu;
+/** A word character, punctuation (no space, no field end), a word character: "at&t", "wi-fi". */
+const ASCII_JOINED = /[a-z0-9][^a-z0-9\s|]+[a-z0-9]/;
+const UNICODE_JOINED = /[\p{L}\p{N}][^\p{L}\p{N}\s|]+[\p{L}\p{N}]/u;
+/** Words (1), field ends (2), spaces (3) and punctuation: to glue joined words as well. */
+const ASCII_ALL_PIECES = /([a-z0-9]+)|(\|)|(\s+)|[^a-z0-9\s|]+/g;
+const UNICODE_ALL_PIECES = /([\p{L}\p{N}]+)|(\|)|(\s+)|[^\p{L}\p{N}\s|]+/gu;
+
+/**
+ * Splits the names and aliases of the ranked apps into words, a slice of apps at a time. Each
+ * text gives a field of its words, and one more of its glued words when punctuation joins some
+ * ("at&t" → "att", "wi-fi manager" → "wifi manager"), so people can type a brand either way.
+ */
+export class WordSplitter {
+  /** Apps split so far, from the first in browse order. */
+  done = 0;
+  private readonly idByToken = new Map<string, number>();
+  /** Provisional token ids, in order of appearance. */
+  private readonly tokenTexts: string[] = [];
+  private readonly fieldTokenIds: number[] = [];
+  private readonly fieldTokenStart: number[] = [0];
+  private readonly fieldAlias: number[] = [];
+  private readonly appFieldStart: number[] = [0];
+
+  constructor(private readonly ranked: readonly AppSummary[]) {}
+
+  /** Splits the next `count` apps (fewer at the end). */
+  split(count: number): void {
+    const from = this.done;
+    const to = Math.min(this.ranked.length, from + count);
+    // One string for the slice: folding and splitting it natively beats a call per text.
+    const textAlias: number[] = [];
+    const appTextEnd: number[] = [];
+    let text = '';
+    for (let app = from; app < to; app++) {
+      const { name, aliases } = this.ranked[app]!;
+      text += name + FIELD_END;
+      textAlias.push(NAME_FIELD);
+      // Alias positions fit a byte; nobody gives an app more than 127 other names.
+      const aliasCount = Math.min(aliases.length, MAX_ALIASES);
+      for (let alias = 0; alias < aliasCount; alias++) {
+        text += aliases[alias]! + FIELD_END;
+        textAlias.push(alias);
       }
-      fieldTokenIds.push(id);
+      appTextEnd.push(textAlias.length);
     }
-    fieldTokenStart.push(fieldTokenIds.length);
-    fieldAlias.push(alias);
-  };
-  // Each text gives a field of its words, and one more of its glued words when punctuation
-  // joins some ("at&t" → "att").
-  const addText = (folded: string, alias: number) => {
+    if ((text.match(STRAY_FIELD_END)?.length ?? 0) !== textAlias.length) {
+      text = this.withoutStrayFieldEnds(from, to);
+    }
+    const folded = foldText(text);
     const ascii = isAscii(folded);
-    addField(splitWords(folded, ascii), alias);
-    const glued = gluedWords(folded, ascii);
-    if (glued) addField(glued, alias);
-  };
-  for (let app = 0; app < ranked.length; app++) {
-    addText(foldedNames[app]!, NAME_FIELD);
-    const { aliases } = ranked[app]!;
-    // Alias positions fit a byte; nobody gives an app more than 127 other names.
-    const aliasCount = Math.min(aliases.length, MAX_ALIASES);
-    for (let alias = 0; alias < aliasCount; alias++) addText(foldText(aliases[alias]!), alias);
-    appFieldStart.push(fieldAlias.length);
+    if ((ascii ? ASCII_JOINED : UNICODE_JOINED).test(folded)) {
+      this.splitJoined(folded, ascii, textAlias, appTextEnd);
+    } else {
+      this.splitPlain(
+        folded.match(ascii ? ASCII_PIECES : UNICODE_PIECES) ?? [],
+        textAlias,
+        appTextEnd,
+      );
+    }
+    this.done = to;
   }
 
-  // Sort the vocabulary (in the order of `<`, as the binary search compares) and renumber,
-  // so a prefix maps to a range of ids.
-  const tokenOrder = orderByText(tokenTexts);
-  const tokens = Array.from(tokenOrder, (id) => tokenTexts[id]!);
-  const sortedId = new Int32Array(tokens.length);
-  for (let sorted = 0; sorted < tokens.length; sorted++) sortedId[tokenOrder[sorted]!] = sorted;
-  const fieldTokens = new Int32Array(fieldTokenIds.length);
-  for (let i = 0; i < fieldTokenIds.length; i++) fieldTokens[i] = sortedId[fieldTokenIds[i]!]!;
+  /** The slice's text again, with the field-end mark inside names and aliases replaced. */
+  private withoutStrayFieldEnds(from: number, to: number): string {
+    let text = '';
+    for (let app = from; app < to; app++) {
+      const { name, aliases } = this.ranked[app]!;
+      text += name.replace(STRAY_FIELD_END, OTHER_PUNCTUATION) + FIELD_END;
+      const aliasCount = Math.min(aliases.length, MAX_ALIASES);
+      for (let alias = 0; alias < aliasCount; alias++)
+        text += aliases[alias]!.replace(STRAY_FIELD_END, OTHER_PUNCTUATION) + FIELD_END;
+    }
+    return text;
+  }
 
-  const appFields = new Int32Array(appFieldStart);
-  const fieldStarts = new Int32Array(fieldTokenStart);
-  const { postingStart, postings } = buildPostings(
-    tokens.length,
-    appFields,
-    fieldStarts,
-    fieldTokens,
-  );
+  private splitPlain(pieces: readonly string[], textAlias: number[], appTextEnd: number[]): void {
+    let textIndex = 0;
+    let app = 0;
+    let fieldStart = this.fieldTokenIds.length;
+    for (let i = 0; i < pieces.length; i++) {
+      const piece = pieces[i]!;
+      if (piece !== FIELD_END) {
+        this.fieldTokenIds.push(this.tokenId(piece));
+        continue;
+      }
+      this.endField(fieldStart, textAlias[textIndex]!);
+      fieldStart = this.fieldTokenIds.length;
+      if (++textIndex === appTextEnd[app]) {
+        this.appFieldStart.push(this.fieldAlias.length);
+        app++;
+      }
+    }
+  }
 
-  return {
-    ranked,
-    tokens: createTokenTable(tokens),
-    postingStart,
-    postings,
-    appFieldStart: appFields,
-    fieldTokenStart: fieldStarts,
-    fieldTokens,
-    fieldAlias: new Int8Array(fieldAlias),
-  };
+  private splitJoined(folded: string, ascii: boolean, textAlias: number[], appTextEnd: number[]) {
+    let textIndex = 0;
+    let app = 0;
+    let fieldStart = this.fieldTokenIds.length;
+    /** Each space-separated chunk's words, glued; and whether punctuation joined two words. */
+    let glued: string[] = [];
+    let chunk = '';
+    let joined = false;
+    let afterWord = false;
+    let afterWordAndPunctuation = false;
+    for (const [, word, end, space] of folded.matchAll(
+      ascii ? ASCII_ALL_PIECES : UNICODE_ALL_PIECES,
+    )) {
+      if (word !== undefined) {
+        this.fieldTokenIds.push(this.tokenId(word));
+        joined ||= afterWordAndPunctuation;
+        chunk += word;
+        afterWord = true;
+        afterWordAndPunctuation = false;
+        continue;
+      }
+      if (end === undefined && space === undefined) {
+        afterWordAndPunctuation = afterWord;
+        afterWord = false;
+        continue;
+      }
+      if (chunk) glued.push(chunk);
+      chunk = '';
+      afterWord = afterWordAndPunctuation = false;
+      if (end === undefined) continue;
+      const alias = textAlias[textIndex]!;
+      this.endField(fieldStart, alias);
+      if (joined) {
+        for (const word of glued) this.fieldTokenIds.push(this.tokenId(word));
+        this.endField(this.fieldTokenIds.length - glued.length, alias);
+      }
+      fieldStart = this.fieldTokenIds.length;
+      glued = [];
+      joined = false;
+      if (++textIndex === appTextEnd[app]) {
+        this.appFieldStart.push(this.fieldAlias.length);
+        app++;
+      }
+    }
+  }
+
+  private tokenId(word: string): number {
+    let id = this.idByToken.get(word);
+    if (id === undefined) {
+      id = this.tokenTexts.length;
+      this.idByToken.set(word, id);
+      this.tokenTexts.push(word);
+    }
+    return id;
+  }
+
+  /** Closes the field whose token ids start at `start`; a text without words has none. */
+  private endField(start: number, alias: number): void {
+    if (this.fieldTokenIds.length === start) return;
+    this.fieldTokenStart.push(this.fieldTokenIds.length);
+    this.fieldAlias.push(alias);
+  }
+
+  /** The tables over the apps split so far. */
+  tables(): SearchTables {
+    const { tokenTexts, fieldTokenIds } = this;
+    // Sort the vocabulary (in the order of `<`, as the binary search compares) and renumber,
+    // so a prefix maps to a range of ids.
+    const tokenOrder = orderByText(tokenTexts);
+    const tokens = new Array<string>(tokenOrder.length);
+    const sortedId = new Int32Array(tokenOrder.length);
+    for (let sorted = 0; sorted < tokenOrder.length; sorted++) {
+      tokens[sorted] = tokenTexts[tokenOrder[sorted]!]!;
+      sortedId[tokenOrder[sorted]!] = sorted;
+    }
+    const fieldTokens = new Int32Array(fieldTokenIds.length);
+    for (let i = 0; i < fieldTokenIds.length; i++) fieldTokens[i] = sortedId[fieldTokenIds[i]!]!;
+    const appFieldStart = Int32Array.from(this.appFieldStart);
+    const fieldTokenStart = Int32Array.from(this.fieldTokenStart);
+    const { postingStart, postings } = buildPostings(
+      tokens.length,
+      appFieldStart,
+      fieldTokenStart,
+      fieldTokens,
+    );
+    return {
+      ranked: this.done === this.ranked.length ? this.ranked : this.ranked.slice(0, this.done),
+      tokens: createTokenTable(tokens),
+      postingStart,
+      postings,
+      appFieldStart,
+      fieldTokenStart,
+      fieldTokens,
+      fieldAlias: Int8Array.from(this.fieldAlias),
+    };
+  }
 }
 
 /**
