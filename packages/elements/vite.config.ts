@@ -6,9 +6,27 @@
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import { defineConfig } from 'vite';
 
+/**
+ * clean-css minifies whole style sheets; a css`` fragment of bare declarations (the dark token
+ * values, interpolated into two rules) is not one, so it is left as written.
+ */
+function isStyleSheet(template: { tag?: string; parts: { text: string }[] }): boolean {
+  return (
+    /^css$/i.test(template.tag ?? '') && template.parts.some((part) => part.text.includes('{'))
+  );
+}
+
 export default defineConfig({
-  // The minifier leaves template literals alone: collapse the markup and CSS in html`` / css``.
-  plugins: [minifyTemplateLiterals()],
+  // The minifier leaves template literals alone: collapse the markup and CSS in html`` / css``,
+  // in our own sources only (Lit's are minified already), failing the build rather than shipping
+  // a file unminified.
+  plugins: [
+    minifyTemplateLiterals({
+      include: ['**/packages/*/src/**/*.ts'],
+      failOnError: true,
+      options: { shouldMinifyCSS: isStyleSheet },
+    }),
+  ],
   build: {
     target: 'es2022',
     outDir: 'dist',
@@ -21,9 +39,11 @@ export default defineConfig({
       fileName: (format) => (format === 'es' ? 'plugboard.js' : `plugboard.${format}.js`),
     },
     rolldownOptions: {
+      preserveEntrySignatures: 'allow-extension',
       output: {
         // Vite's library mode leaves whitespace in ES output unless asked to minify.
         minify: true,
+        codeSplitting: { groups: [{ name: 'plugboard', tags: ['$initial'] }] },
         // The ES build's only chunks are the non-English message catalogs.
         chunkFileNames: 'locales/[name]-[hash].js',
       },

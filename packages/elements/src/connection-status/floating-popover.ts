@@ -1,5 +1,18 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import type * as PopoverPosition from './popover-position.js';
+
+let positioning: Promise<typeof PopoverPosition> | undefined;
+
+/** The positioning chunk, fetched once; again after a failure (offline). */
+function loadPositioning(): Promise<typeof PopoverPosition> {
+  positioning ??= import('./popover-position.js').catch((error: unknown) => {
+    positioning = undefined;
+    throw error;
+  });
+  return positioning;
+}
+
+const noop = (): void => undefined;
 
 const supportsPopover = typeof HTMLElement !== 'undefined' && 'popover' in HTMLElement.prototype;
 
@@ -8,6 +21,8 @@ const supportsPopover = typeof HTMLElement !== 'undefined' && 'popover' in HTMLE
  * API exists, and is positioned with floating-ui using `strategy: 'fixed'` either way, so a host's
  * `overflow: hidden` cannot clip it. Escape closes it and returns focus to the toggle; a click
  * outside closes it. Listeners and the position watcher end on close and on disconnect.
+ * Floating UI is a lazy chunk: `preload()` on intent; should it fail to load, the popover still
+ * opens where the browser puts a popover (centred in the viewport).
  */
 export class FloatingPopover implements ReactiveController {
   open = false;
@@ -23,6 +38,11 @@ export class FloatingPopover implements ReactiveController {
     host.addController(this);
   }
 
+  /** Fetches the positioning code ahead of a click (pointer over or focus on the toggle). */
+  preload(): void {
+    loadPositioning().catch(() => undefined);
+  }
+
   toggle(): void {
     if (this.open) this.hide(false);
     else void this.show();
@@ -32,13 +52,17 @@ export class FloatingPopover implements ReactiveController {
     if (this.open) return;
     this.open = true;
     this.host.requestUpdate();
-    await this.host.updateComplete;
+    // Usually in already (preloaded on intent); the popover waits for it rather than jump.
+    const [{ watchPosition }] = await Promise.all([
+      loadPositioning().catch(() => ({ watchPosition: undefined })),
+      this.host.updateComplete,
+    ]);
     const anchor = this.parts.anchor();
     const floating = this.parts.floating();
-    if (!anchor || !floating || !this.open) return;
+    if (!anchor || !floating || !this.open || this.stopAutoUpdate) return;
     if (supportsPopover) floating.showPopover();
     else floating.hidden = false;
-    this.stopAutoUpdate = autoUpdate(anchor, floating, () => void this.position(anchor, floating));
+    this.stopAutoUpdate = watchPosition?.(anchor, floating) ?? noop;
     document.addEventListener('pointerdown', this.onOutsidePointer, true);
     floating.addEventListener('keydown', this.onKeydown);
     anchor.addEventListener('keydown', this.onKeydown);
@@ -68,18 +92,6 @@ export class FloatingPopover implements ReactiveController {
     document.removeEventListener('pointerdown', this.onOutsidePointer, true);
     this.parts.floating()?.removeEventListener('keydown', this.onKeydown);
     this.parts.anchor()?.removeEventListener('keydown', this.onKeydown);
-  }
-
-  private async position(anchor: HTMLElement, floating: HTMLElement): Promise<void> {
-    const { x, y, placement } = await computePosition(anchor, floating, {
-      strategy: 'fixed',
-      placement: 'bottom-start',
-      middleware: [offset(6), flip(), shift({ padding: 8 })],
-    });
-    // CSSOM, not a style attribute: allowed under a strict CSP.
-    floating.style.setProperty('left', `${x}px`);
-    floating.style.setProperty('top', `${y}px`);
-    floating.dataset['placement'] = placement;
   }
 
   private readonly onKeydown = (event: KeyboardEvent): void => {
