@@ -1,7 +1,7 @@
-// The self-contained script-tag bundle (lit, @floating-ui/dom, core, English strings), in two
-// builds. `vite build`: dist/plugboard.js, an ES module holding everything a page needs before
-// anyone clicks, and lazy chunks next to it in dist/chunks/ (the picker, the connect dialog, Floating
-// UI, the other locales), which it imports relative to its own URL. `vite build --mode classic`:
+// The self-contained script-tag bundle (lit, core, English strings), in two builds.
+// `vite build`: dist/plugboard.js, an ES module holding everything a page needs before anyone
+// clicks, and lazy chunks next to it in dist/chunks/ (the picker, the connect dialog, the other
+// locales), which it imports relative to its own URL. `vite build --mode classic`:
 // dist/plugboard.iife.js, a classic script (window.Plugboard) with every chunk inlined, since a
 // classic script cannot load chunks. `tsc -p tsconfig.build.json` writes the rest of dist/
 // (per-module JS and types for npm) first, so these builds must not empty dist/.

@@ -283,8 +283,6 @@ export class ConnectionStatus extends LitElement {
         type="button"
         aria-expanded=${this.errorPopover.open ? 'true' : 'false'}
         aria-controls="error-details"
-        @pointerenter=${() => this.errorPopover.preload()}
-        @focus=${() => this.errorPopover.preload()}
         @click=${() => this.errorPopover.toggle()}
       >
         ${t('status.details')}

@@ -1,28 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type * as PopoverPosition from './popover-position.js';
-
-let positioning: Promise<typeof PopoverPosition> | undefined;
-
-/** The positioning chunk, fetched once; again after a failure (offline). */
-function loadPositioning(): Promise<typeof PopoverPosition> {
-  positioning ??= import('./popover-position.js').catch((error: unknown) => {
-    positioning = undefined;
-    throw error;
-  });
-  return positioning;
-}
-
-const noop = (): void => undefined;
+import { watchPosition } from './popover-position.js';
 
 const supportsPopover = typeof HTMLElement !== 'undefined' && 'popover' in HTMLElement.prototype;
 
 /**
  * A disclosure popover anchored to its toggle button. It lives in the top layer where the Popover
- * API exists, and is positioned with floating-ui using `strategy: 'fixed'` either way, so a host's
+ * API exists, and is positioned in fixed coordinates either way (popover-position.ts), so a host's
  * `overflow: hidden` cannot clip it. Escape closes it and returns focus to the toggle; a click
  * outside closes it. Listeners and the position watcher end on close and on disconnect.
- * Floating UI is a lazy chunk: `preload()` on intent; should it fail to load, the popover still
- * opens where the browser puts a popover (centred in the viewport).
  */
 export class FloatingPopover implements ReactiveController {
   open = false;
@@ -38,11 +23,6 @@ export class FloatingPopover implements ReactiveController {
     host.addController(this);
   }
 
-  /** Fetches the positioning code ahead of a click (pointer over or focus on the toggle). */
-  preload(): void {
-    loadPositioning().catch(() => undefined);
-  }
-
   toggle(): void {
     if (this.open) this.hide(false);
     else void this.show();
@@ -52,17 +32,13 @@ export class FloatingPopover implements ReactiveController {
     if (this.open) return;
     this.open = true;
     this.host.requestUpdate();
-    // Usually in already (preloaded on intent); the popover waits for it rather than jump.
-    const [{ watchPosition }] = await Promise.all([
-      loadPositioning().catch(() => ({ watchPosition: undefined })),
-      this.host.updateComplete,
-    ]);
+    await this.host.updateComplete;
     const anchor = this.parts.anchor();
     const floating = this.parts.floating();
     if (!anchor || !floating || !this.open || this.stopAutoUpdate) return;
     if (supportsPopover) floating.showPopover();
     else floating.hidden = false;
-    this.stopAutoUpdate = watchPosition?.(anchor, floating) ?? noop;
+    this.stopAutoUpdate = watchPosition(anchor, floating);
     document.addEventListener('pointerdown', this.onOutsidePointer, true);
     floating.addEventListener('keydown', this.onKeydown);
     anchor.addEventListener('keydown', this.onKeydown);
