@@ -33,8 +33,18 @@ const GIVE_UP_MS = 15_000;
 let apps: unknown[] = [];
 let picker: PickerElement | undefined;
 
+/**
+ * Resolves right after the next frame: a message posted from requestAnimationFrame is the first
+ * task after the frame is produced (a timeout may let idle-time work in before it).
+ */
 const nextFrame = () =>
-  new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  new Promise<void>((resolve) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(undefined);
+    }),
+  );
 
 async function untilOptions(element: PickerElement, query: string): Promise<void> {
   const start = performance.now();

@@ -1,6 +1,9 @@
 import type { AppSummary } from '@plugboard/contract';
 import type { SearchHit, SearchIndex } from '@plugboard/core';
 
+/** Rows the picker can show before the catalog is sorted: a screen of the grid and then some. */
+const FIRST_SCREEN = 64;
+
 /** One row of the picker. */
 export interface PickerResult {
   app: AppSummary;
@@ -25,6 +28,18 @@ export class PickerResults {
 
   static ofApps(recent: readonly AppSummary[], apps: readonly AppSummary[]): PickerResults {
     return new PickerResults(recent, apps.length, (index) => apps[index]!);
+  }
+
+  /**
+   * Every app in browse order. The first screen comes from `index.top`, so the catalog is sorted
+   * only when a row further down is read (the index usually did it in idle time by then).
+   */
+  static browsing(index: SearchIndex): PickerResults {
+    let top: readonly AppSummary[] | undefined;
+    return new PickerResults([], index.size, (row) => {
+      top ??= index.top(FIRST_SCREEN);
+      return row < top.length ? top[row]! : index.ranked[row]!;
+    });
   }
 
   static ofHits(hits: readonly SearchHit[]): PickerResults {
@@ -68,7 +83,7 @@ export function pickerResults(
     .map(find)
     .filter((app): app is AppSummary => app !== undefined && inCategory(app));
   // The common case, all apps and none chosen yet, reads the browse order as it is.
-  if (recent.length === 0 && category === undefined) return PickerResults.ofApps([], index.ranked);
+  if (recent.length === 0 && category === undefined) return PickerResults.browsing(index);
   const recentKeySet = new Set(recent.map((app) => app.key));
   const popular = index.ranked.filter((app) => !recentKeySet.has(app.key) && inCategory(app));
   return PickerResults.ofApps(recent, popular);

@@ -278,7 +278,7 @@ describe('building in slices', () => {
   it('answers a search during the build from the most popular apps split so far', () => {
     const index = createSearchIndex(apps);
     assert.deepEqual(index.searchSoFar('slack'), { hits: [], complete: false });
-    index.prepareFor(0);
+    index.prepareFor(0); // one slice of the most popular apps
     assert.equal(index.prepared, false);
     const early = index.searchSoFar('mail', { limit: 3_000 });
     assert.equal(early.complete, false);
@@ -291,6 +291,20 @@ describe('building in slices', () => {
     assert.equal(index.searchSoFar('mail').complete, true);
   });
 
+  it('finds the first screen of the browse order without sorting the catalog', () => {
+    for (const catalog of [
+      apps,
+      [app('Beta', 2), app('alpha', 2), app('Zed', 0.5), app('Minus', -3), app('Top', 99)],
+      [app('Odd', Number.NaN), app('Even', 1), app('Other', 2)],
+    ]) {
+      for (const count of [1, 3, 64]) {
+        const index = createSearchIndex(catalog);
+        const top = index.top(count);
+        assert.deepEqual(top, createSearchIndex(catalog).ranked.slice(0, count), `top ${count}`);
+      }
+    }
+  });
+
   it('browses the whole catalog before the word tables exist', () => {
     const index = createSearchIndex(apps);
     assert.equal(index.searchSoFar('').complete, true);
@@ -298,18 +312,6 @@ describe('building in slices', () => {
     assert.equal(index.prepared, false);
     assert.equal(index.ranked.length, apps.length);
     assert.equal(index.ranked[0]?.key, 'google-sheets');
-  });
-
-  it('reads a | in a name or alias as the punctuation it is', () => {
-    const odd = [app('Alpha|Beta', 9), app('Gamma', 8, { aliases: ['x|y', 'z'] })];
-    const index = createSearchIndex(odd);
-    assert.deepEqual(names('beta', odd), ['Alpha|Beta']);
-    assert.deepEqual(names('alphabeta', odd), ['Alpha|Beta']);
-    assert.deepEqual(
-      index.search('xy').map((hit) => [hit.app.name, hit.matchedAlias]),
-      [['Gamma', 'x|y']],
-    );
-    assert.deepEqual(index.search('z')[0]?.matchedAlias, 'z');
   });
 });
 

@@ -3,7 +3,7 @@
 // the build can run in idle time, and the sorted vocabulary and postings over what is split so
 // far. The query side (word-search.ts) only reads the tables, so a keystroke allocates nothing big.
 import type { AppSummary } from '@plugboard/contract';
-import { foldText, isAscii } from './fold.js';
+import { foldText, gluedWords, isAscii, splitWords } from './fold.js';
 import { orderByKeyThenText, orderByText } from './sort-order.js';
 import { createTokenTable, type TokenTable } from './token-table.js';
 
@@ -33,6 +33,8 @@ export interface SearchTables {
  * app shares are folded here; plain indexed loops, as this runs before the JIT has warmed up.
  */
 export function rankApps(apps: readonly AppSummary[]): readonly AppSummary[] {
+  // A catalog from the server comes most popular first: checking costs one pass.
+  if (isRanked(apps)) return apps;
   let maxPopularity = 0;
   for (let i = 0; i < apps.length; i++)
     maxPopularity = Math.max(maxPopularity, apps[i]!.popularity);
@@ -44,22 +46,38 @@ export function rankApps(apps: readonly AppSummary[]): readonly AppSummary[] {
   return ranked;
 }
 
+/** Already in browse order: popularity never rises, and equal ones go by folded name. */
+function isRanked(apps: readonly AppSummary[]): boolean {
+  for (let i = 1; i < apps.length; i++) {
+    const before = apps[i - 1]!.popularity;
+    const after = apps[i]!.popularity;
+    if (before > after) continue;
+    // A rise, or NaN (never in order), or a tie whose names are out of order.
+    if (!(before === after) || foldText(apps[i - 1]!.name) > foldText(apps[i]!.name)) return false;
+  }
+  return true;
+}
+
 /**
- * Ends each name or alias in a slice's text. Any punctuation would do (it separates words and is
- * not a space, so it joins nothing across texts); a `|` inside a name or alias becomes another.
+ * The first `count` apps of the browse order (rankApps) without sorting the rest: the apps as
+ * popular as the count-th most popular one, sorted. For the picker's first screen.
  */
-const FIELD_END = '|';
-const STRAY_FIELD_END = /\|/g;
-const OTHER_PUNCTUATION = '/';
-/** Words and field ends: all a slice needs when no punctuation joins words. */
-const ASCII_PIECES = /[a-z0-9]+|\|/g;
-const UNICODE_PIECES = /[\p{L}\p{N}]+|\|/gu;
-/** A word character, punctuation (no space, no field end), a word character: "at&t", "wi-fi". */
-const ASCII_JOINED = /[a-z0-9][^a-z0-9\s|]+[a-z0-9]/;
-const UNICODE_JOINED = /[\p{L}\p{N}][^\p{L}\p{N}\s|]+[\p{L}\p{N}]/u;
-/** Words (1), field ends (2), spaces (3) and punctuation: to glue joined words as well. */
-const ASCII_ALL_PIECES = /([a-z0-9]+)|(\|)|(\s+)|[^a-z0-9\s|]+/g;
-const UNICODE_ALL_PIECES = /([\p{L}\p{N}]+)|(\|)|(\s+)|[^\p{L}\p{N}\s|]+/gu;
+export function topApps(apps: readonly AppSummary[], count: number): readonly AppSummary[] {
+  const popularity = new Float64Array(apps.length);
+  let finite = true;
+  for (let i = 0; i < apps.length; i++) {
+    const value = (popularity[i] = apps[i]!.popularity);
+    finite &&= value - value === 0; // not NaN, not infinite
+  }
+  const threshold = popularity.slice().sort()[apps.length - count];
+  // Few apps, or popularity that is not a number: sorting them all is as quick, and as right.
+  if (threshold === undefined || !finite) return rankApps(apps).slice(0, count);
+  const candidates: AppSummary[] = [];
+  for (let i = 0; i < apps.length; i++) {
+    if (popularity[i]! >= threshold) candidates.push(apps[i]!);
+  }
+  return rankApps(candidates).slice(0, count);
+}
 
 /**
  * Splits the names and aliases of the ranked apps into words, a slice of apps at a time. Each
@@ -69,6 +87,8 @@ const UNICODE_ALL_PIECES = /([\p{L}\p{N}]+)|(\|)|(\s+)|[^\p{L}\p{N}\s|]+/gu;
 export class WordSplitter {
   /** Apps split so far, from the first in browse order. */
   done = 0;
+  /** The apps split so far, in browse order. */
+  private readonly ranked: AppSummary[] = [];
   private readonly idByToken = new Map<string, number>();
   /** Provisional token ids, in order of appearance. */
   private readonly tokenTexts: string[] = [];
@@ -77,121 +97,37 @@ export class WordSplitter {
   private readonly fieldAlias: number[] = [];
   private readonly appFieldStart: number[] = [0];
 
-  constructor(private readonly ranked: readonly AppSummary[]) {}
-
-  /** Splits the next `count` apps (fewer at the end). */
-  split(count: number): void {
-    const from = this.done;
-    const to = Math.min(this.ranked.length, from + count);
-    // One string for the slice: folding and splitting it natively beats a call per text.
-    const textAlias: number[] = [];
-    const appTextEnd: number[] = [];
-    let text = '';
-    for (let app = from; app < to; app++) {
-      const { name, aliases } = this.ranked[app]!;
-      text += name + FIELD_END;
-      textAlias.push(NAME_FIELD);
+  /**
+   * Splits the next `count` apps of `browseOrder` (fewer at its end): the whole browse order, or
+   * only its head (see topApps) until the catalog is sorted.
+   */
+  split(browseOrder: readonly AppSummary[], count: number): void {
+    const to = Math.min(browseOrder.length, this.done + count);
+    for (let app = this.done; app < to; app++) {
+      this.ranked.push(browseOrder[app]!);
+      const { name, aliases } = browseOrder[app]!;
+      this.addText(foldText(name), NAME_FIELD);
       // Alias positions fit a byte; nobody gives an app more than 127 other names.
       const aliasCount = Math.min(aliases.length, MAX_ALIASES);
-      for (let alias = 0; alias < aliasCount; alias++) {
-        text += aliases[alias]! + FIELD_END;
-        textAlias.push(alias);
-      }
-      appTextEnd.push(textAlias.length);
-    }
-    if ((text.match(STRAY_FIELD_END)?.length ?? 0) !== textAlias.length) {
-      text = this.withoutStrayFieldEnds(from, to);
-    }
-    const folded = foldText(text);
-    const ascii = isAscii(folded);
-    if ((ascii ? ASCII_JOINED : UNICODE_JOINED).test(folded)) {
-      this.splitJoined(folded, ascii, textAlias, appTextEnd);
-    } else {
-      this.splitPlain(
-        folded.match(ascii ? ASCII_PIECES : UNICODE_PIECES) ?? [],
-        textAlias,
-        appTextEnd,
-      );
+      for (let alias = 0; alias < aliasCount; alias++)
+        this.addText(foldText(aliases[alias]!), alias);
+      this.appFieldStart.push(this.fieldAlias.length);
     }
     this.done = to;
   }
 
-  /** The slice's text again, with the field-end mark inside names and aliases replaced. */
-  private withoutStrayFieldEnds(from: number, to: number): string {
-    let text = '';
-    for (let app = from; app < to; app++) {
-      const { name, aliases } = this.ranked[app]!;
-      text += name.replace(STRAY_FIELD_END, OTHER_PUNCTUATION) + FIELD_END;
-      const aliasCount = Math.min(aliases.length, MAX_ALIASES);
-      for (let alias = 0; alias < aliasCount; alias++)
-        text += aliases[alias]!.replace(STRAY_FIELD_END, OTHER_PUNCTUATION) + FIELD_END;
-    }
-    return text;
+  private addText(folded: string, alias: number): void {
+    const ascii = isAscii(folded);
+    this.addField(splitWords(folded, ascii), alias);
+    const glued = gluedWords(folded, ascii);
+    if (glued) this.addField(glued, alias);
   }
 
-  private splitPlain(pieces: readonly string[], textAlias: number[], appTextEnd: number[]): void {
-    let textIndex = 0;
-    let app = 0;
-    let fieldStart = this.fieldTokenIds.length;
-    for (let i = 0; i < pieces.length; i++) {
-      const piece = pieces[i]!;
-      if (piece !== FIELD_END) {
-        this.fieldTokenIds.push(this.tokenId(piece));
-        continue;
-      }
-      this.endField(fieldStart, textAlias[textIndex]!);
-      fieldStart = this.fieldTokenIds.length;
-      if (++textIndex === appTextEnd[app]) {
-        this.appFieldStart.push(this.fieldAlias.length);
-        app++;
-      }
-    }
-  }
-
-  private splitJoined(folded: string, ascii: boolean, textAlias: number[], appTextEnd: number[]) {
-    let textIndex = 0;
-    let app = 0;
-    let fieldStart = this.fieldTokenIds.length;
-    /** Each space-separated chunk's words, glued; and whether punctuation joined two words. */
-    let glued: string[] = [];
-    let chunk = '';
-    let joined = false;
-    let afterWord = false;
-    let afterWordAndPunctuation = false;
-    for (const [, word, end, space] of folded.matchAll(
-      ascii ? ASCII_ALL_PIECES : UNICODE_ALL_PIECES,
-    )) {
-      if (word !== undefined) {
-        this.fieldTokenIds.push(this.tokenId(word));
-        joined ||= afterWordAndPunctuation;
-        chunk += word;
-        afterWord = true;
-        afterWordAndPunctuation = false;
-        continue;
-      }
-      if (end === undefined && space === undefined) {
-        afterWordAndPunctuation = afterWord;
-        afterWord = false;
-        continue;
-      }
-      if (chunk) glued.push(chunk);
-      chunk = '';
-      afterWord = afterWordAndPunctuation = false;
-      if (end === undefined) continue;
-      const alias = textAlias[textIndex]!;
-      this.endField(fieldStart, alias);
-      if (joined) {
-        for (const word of glued) this.fieldTokenIds.push(this.tokenId(word));
-        this.endField(this.fieldTokenIds.length - glued.length, alias);
-      }
-      fieldStart = this.fieldTokenIds.length;
-      glued = [];
-      joined = false;
-      if (++textIndex === appTextEnd[app]) {
-        this.appFieldStart.push(this.fieldAlias.length);
-        app++;
-      }
-    }
+  private addField(words: readonly string[], alias: number): void {
+    if (words.length === 0) return;
+    for (let i = 0; i < words.length; i++) this.fieldTokenIds.push(this.tokenId(words[i]!));
+    this.fieldTokenStart.push(this.fieldTokenIds.length);
+    this.fieldAlias.push(alias);
   }
 
   private tokenId(word: string): number {
@@ -202,13 +138,6 @@ export class WordSplitter {
       this.tokenTexts.push(word);
     }
     return id;
-  }
-
-  /** Closes the field whose token ids start at `start`; a text without words has none. */
-  private endField(start: number, alias: number): void {
-    if (this.fieldTokenIds.length === start) return;
-    this.fieldTokenStart.push(this.fieldTokenIds.length);
-    this.fieldAlias.push(alias);
   }
 
   /** The tables over the apps split so far. */
@@ -234,7 +163,7 @@ export class WordSplitter {
       fieldTokens,
     );
     return {
-      ranked: this.done === this.ranked.length ? this.ranked : this.ranked.slice(0, this.done),
+      ranked: this.ranked.slice(),
       tokens: createTokenTable(tokens),
       postingStart,
       postings,
