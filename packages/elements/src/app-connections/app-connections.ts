@@ -8,7 +8,12 @@ import type { ConnectionRemoveEvent } from '../connection-status/connection-stat
 import type { AppSelectEvent } from '../app-picker/app-picker.events.js';
 import { appLogo, appLogoStyles } from '../shared/app-logo.js';
 import { baseStyles } from '../shared/base.styles.js';
-import { toPlugboardError, type PlugboardClient, type PlugboardError } from '@plugboard/core';
+import {
+  REDIRECT_FLOW_PARAM,
+  toPlugboardError,
+  type PlugboardClient,
+  type PlugboardError,
+} from '@plugboard/core';
 import { ClientController } from '../shared/client-controller.js';
 import { errorView, errorViewStyles } from '../shared/error-view.js';
 import { focusAfterUpdate } from '../shared/focus-after-update.js';
@@ -118,7 +123,9 @@ export class AppConnections extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    // The picker and the dialog are lazy chunks: fetched now in idle time, or sooner on intent.
+    // The picker and the dialog are lazy chunks: fetched in idle time, or sooner on intent; the
+    // dialog at once when "continue in this tab" came back to this page with a flow to show.
+    if (new URL(location.href).searchParams.has(REDIRECT_FLOW_PARAM)) lazyConnectDialog.preload();
     whenIdle(this.preloadAddFlow, this.controller.signal);
   }
 
