@@ -332,21 +332,57 @@ describe('<connect-dialog>', () => {
       host.close();
     });
 
-    it('stops its work when removed from the page: the popup closes, polling ends', async function () {
+    it('removed from the page mid-flow: cancels (reason "removed"), exits, closes the popup, stops polling', async function () {
       this.timeout(8000);
+      const { getClient } = await import('@plugboard/core');
+      const exits: unknown[] = [];
+      const unsubscribe = getClient().events.on('exit', (event) => exits.push(event.detail));
       const popup = fakePopup();
       restoreOpen = stubWindowOpen(() => popup);
       const el = await openDialog(html`<connect-dialog app-key="salesforce"></connect-dialog>`);
       await untilText(el, 'Continue with Salesforce');
       button(el, 'Continue with Salesforce').click();
       await pendingFlowId(backend);
+      const cancelled = oneEvent(el, 'pb-connect-cancel') as Promise<ConnectCancelEvent>;
       el.remove();
+      const cancel = await cancelled;
+      unsubscribe();
+      expect([cancel.reason, cancel.lastStep]).to.deep.equal(['removed', 'oauth']);
+      expect(exits).to.deep.equal([{ reason: 'cancelled', lastStep: 'oauth', app: 'salesforce' }]);
+      expect(el.open).to.equal(false);
       await until(() => popup.closed, 'the popup stayed open');
       // A long-poll already in flight may still land; nothing new starts after it.
       await new Promise((resolve) => setTimeout(resolve, 300));
       const before = backend.store.requests.length;
       await new Promise((resolve) => setTimeout(resolve, 2000));
       expect(backend.store.requests.length).to.equal(before);
+    });
+
+    it('moved in the page (removed and added back at once): the flow goes on, still modal', async () => {
+      const el = await openPipedrive();
+      type(field(el, 'Company domain'), 'acme');
+      let cancels = 0;
+      el.addEventListener('pb-connect-cancel', () => (cancels += 1));
+      const elsewhere = fixtureSync<HTMLDivElement>(html`<div></div>`);
+      elsewhere.append(el);
+      await new Promise((resolve) => setTimeout(resolve));
+      await el.updateComplete;
+      expect(cancels).to.equal(0);
+      expect(el.open).to.equal(true);
+      expect(dialog(el).matches(':modal')).to.equal(true);
+      expect(field(el, 'Company domain').value).to.equal('acme');
+    });
+
+    it('an ending on an error exits with reason "error"', async () => {
+      const { getClient } = await import('@plugboard/core');
+      const exits: unknown[] = [];
+      const unsubscribe = getClient().events.on('exit', (event) => exits.push(event.detail));
+      backend.useScenario('server-error');
+      const el = await openDialog(html`<connect-dialog app-key="pipedrive"></connect-dialog>`);
+      await until(() => root(el).querySelector('[role="alert"]'), 'no error shown');
+      escape(el);
+      unsubscribe();
+      expect(exits).to.deep.equal([{ reason: 'error', lastStep: 'error', app: 'pipedrive' }]);
     });
   });
 

@@ -38,7 +38,7 @@ import { discardConfirmView } from './views/status-views.js';
  *
  * @event pb-connect-success - The connection was saved and its test passed: `connection`, `app`, `mode`.
  * @event pb-connect-error - A step failed in a way the user saw: `code`, `app`, `requestId`.
- * @event pb-connect-cancel - The user closed the dialog before finishing: `reason`, `lastStep`.
+ * @event pb-connect-cancel - Closed before finishing (by the user, from code, or removed from the page): `reason`, `lastStep`.
  * @event pb-connect-closed - The dialog closed (after `pb-connect-cancel` when unfinished): `reason`, `lastStep`, `completed`.
  *
  * @csspart base - The native `<dialog>`.
@@ -133,14 +133,17 @@ export class ConnectDialog extends LitElement {
     void this.controller.client?.resumeRedirectFlow().then((result) => {
       if (result && this.isConnected) this.resume(result);
     });
-    // Moved in the page while open: the old run was stopped on disconnect, so start a fresh one.
-    if (this.open && this.hasUpdated) this.begin();
+    // Moved in the page while open: the run goes on, but the native dialog left the top layer.
+    if (this.flow.state.open && this.hasUpdated) this.dialogFocus.remodal(this.dialog);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    // Leaving the page ends everything this opening started: requests, the popup, timers.
-    this.flow.stop();
+    // Removed from the page: the opening ends as a cancel (requests, the popup and timers stop).
+    // A move (removed and added back in the same task) is no removal, so decide a microtask later.
+    queueMicrotask(() => {
+      if (!this.isConnected) this.flow.close('removed');
+    });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
