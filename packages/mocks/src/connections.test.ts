@@ -243,12 +243,14 @@ describe('GET, PATCH, DELETE /v1/connections/{id}', () => {
 });
 
 describe('POST /v1/connections/{id}/test', () => {
-  test('connections-every-status seeds each status with an error message where one failed', async () => {
+  test('connections-every-status seeds each status with an error message and reference where one failed', async () => {
     const backend = useBackend({ scenario: 'connections-every-status' });
     const statuses = backend.store.connections.map((c) => c.status);
     assert.deepEqual([...statuses].sort(), ['connected', 'error', 'expired', 'needs_reauth']);
-    for (const connection of backend.store.connections.filter((c) => c.status !== 'connected'))
+    for (const connection of backend.store.connections.filter((c) => c.status !== 'connected')) {
       assert.ok(connection.lastError?.message, connection.id);
+      assert.match(connection.lastError.requestId ?? '', /^req_/, connection.id);
+    }
     const pipedrive = backend.store.connections.find((c) => c.app === 'pipedrive');
     assert.equal(pipedrive?.setup?.lastEventAt, null, 'waiting for the first webhook event');
   });

@@ -119,7 +119,7 @@ describe('concurrent writes to one connection', () => {
     holdWhoAmI = gate();
     const held = holdWhoAmI;
     const started = new Promise<void>((resolve) => (whoAmIStarted = resolve));
-    const result = service.test(session, id).then(
+    const result = service.test(session, id, 'req_test').then(
       (value) => ({ value }),
       (error: unknown) => ({ error }),
     );
