@@ -573,6 +573,48 @@ describe('ConnectFlow', () => {
       assert.equal(h.flow.state.completed, false);
     });
 
+    it('after a failed test, entering the details again updates the connection just saved', async () => {
+      await openOn(h, crm);
+      await submitCreated(h, saved('con_1', 'crm'));
+      await h.client.tests.last.resolve(
+        testResult(saved('con_1', 'crm', { status: 'error' }), false, 'Key revoked'),
+      );
+      h.flow.reauthorize();
+      assert.equal(h.view(), 'credentials');
+      assert.equal(h.flow.state.connectionId, 'con_1');
+      assert.equal(h.flow.state.mode, 'update');
+      h.flow.submitCredentials();
+      assert.equal(h.client.updates.last.args[0], 'con_1');
+      assert.equal(h.client.creates.calls.length, 1, 'no second connection');
+      await h.client.updates.last.resolve(saved('con_1', 'crm'));
+      await h.client.tests.last.resolve(testResult(saved('con_1', 'crm')));
+      assert.equal(h.view(), 'success');
+    });
+
+    it('after a failed test of a sign-in, reauthorize goes back to the sign-in', async () => {
+      await openOn(h, social);
+      h.flow.startOAuth();
+      await h.client.flows[0]!.finish({
+        status: 'succeeded',
+        connection: saved('con_3', 'social', { method: 'oauth2' }),
+        flowId: 'flw_1',
+      });
+      await h.client.tests.last.resolve(
+        testResult(saved('con_3', 'social', { status: 'needs_reauth' }), false, 'Sign in again'),
+      );
+      h.flow.reauthorize();
+      assert.equal(h.view(), 'oauth-intro');
+      h.flow.startOAuth();
+      assert.deepEqual(h.client.flows[1]!.options, { mode: 'popup', connectionId: 'con_3' });
+    });
+
+    it('reauthorize applies only after a failed test', async () => {
+      await openOn(h, crm);
+      h.flow.reauthorize();
+      assert.equal(h.flow.state.connectionId, '');
+      assert.equal(h.view(), 'credentials');
+    });
+
     it('a test answer after the close is ignored', async () => {
       await openOn(h, crm);
       await submitCreated(h, saved('con_1', 'crm'));

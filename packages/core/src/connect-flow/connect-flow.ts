@@ -467,6 +467,17 @@ export class ConnectFlow {
     });
   }
 
+  /**
+   * After a test the service failed (a rejected key, an expired sign-in): enter the details or
+   * sign in again, as an update of the connection just saved rather than a second one.
+   */
+  reauthorize(): void {
+    const view = this.#state.view;
+    if (view.name !== 'test-failed') return;
+    this.#set({ connectionId: view.connection.id });
+    this.#enterMethodStart();
+  }
+
   /** "Continue" after setup, or "Test again" after a failed test. */
   runTest(): void {
     const view = this.#state.view;

@@ -236,7 +236,6 @@ export const ar = {
   'dialog.sessionTimedOutHint': 'ما كتبته لا يزال هنا. ابدأ من جديد للمتابعة.',
   'status.loading': 'جارٍ تحميل الاتصال…',
   'status.removed': 'تم قطع الاتصال بـ {app}.',
-  'status.testFailedWith': 'فشل الاختبار: {message}',
   'status.testLabel': 'اختبار اتصال {app}',
   'status.updateLabel': 'تحديث اتصال {app}',
   'status.disconnectLabel': 'قطع الاتصال بـ {app}',

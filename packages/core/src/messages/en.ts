@@ -229,7 +229,6 @@ export const en = {
   'dialog.sessionTimedOutHint': 'What you typed is still here. Start again to continue.',
   'status.loading': 'Loading the connection…',
   'status.removed': '{app} was disconnected.',
-  'status.testFailedWith': 'Test failed: {message}',
   'status.testLabel': 'Test {app} connection',
   'status.updateLabel': 'Update {app} connection',
   'status.disconnectLabel': 'Disconnect {app}',

@@ -237,7 +237,6 @@ export const es = {
   'dialog.sessionTimedOutHint': 'Lo que escribiste sigue aquí. Empieza de nuevo para continuar.',
   'status.loading': 'Cargando la conexión…',
   'status.removed': '{app} se desconectó.',
-  'status.testFailedWith': 'La prueba falló: {message}',
   'status.testLabel': 'Probar la conexión con {app}',
   'status.updateLabel': 'Actualizar la conexión con {app}',
   'status.disconnectLabel': 'Desconectar {app}',

@@ -235,7 +235,6 @@ export const ptBR = {
   'dialog.sessionTimedOutHint': 'O que você digitou continua aqui. Comece de novo para continuar.',
   'status.loading': 'Carregando a conexão…',
   'status.removed': '{app} foi desconectado.',
-  'status.testFailedWith': 'O teste falhou: {message}',
   'status.testLabel': 'Testar a conexão com {app}',
   'status.updateLabel': 'Atualizar a conexão com {app}',
   'status.disconnectLabel': 'Desconectar {app}',
