@@ -43,6 +43,7 @@ import { discardConfirmView } from './views/status-views.js';
  *
  * @csspart base - The native `<dialog>`.
  * @csspart header - The title bar with the app's logo and the close button.
+ * @csspart logo - The app's logo (or monogram) in the header.
  * @csspart title - The dialog's title.
  * @csspart close-button - The close (×) button.
  * @csspart body - The current step.
@@ -59,6 +60,7 @@ import { discardConfirmView } from './views/status-views.js';
  * @csspart copy - The Copy button of the setup step.
  * @csspart event-indicator - "Waiting for the first event…" / "First event received".
  * @csspart confirm - The "Discard what you typed?" confirmation.
+ * @csspart error - An error or a failed test: what happened, why, one action, the reference.
  *
  * @cssproperty --pb-connect-dialog-width - Inline size of the dialog (default: 32rem).
  * @cssproperty --pb-connect-dialog-backdrop - Backdrop colour behind the dialog.

@@ -10,7 +10,9 @@ import { errorView } from '../shared/error-view.js';
 import { focusAfterUpdate } from '../shared/focus-after-update.js';
 import { LiveAnnouncer } from '../shared/live-region.js';
 import { OnlineRetry } from '../shared/online-retry.js';
+import { exportParts } from '../shared/export-parts.js';
 import { healthNotice } from '../shared/provider-health.js';
+import { connectDialogParts } from '../connect-dialog/connect-dialog.parts.js';
 import { testFailureView } from '../shared/test-failure-view.js';
 import { ConnectDialog } from '../connect-dialog/connect-dialog.js';
 import type { ConnectSuccessEvent } from '../connect-dialog/connect-dialog.events.js';
@@ -24,6 +26,8 @@ import { statusBadge, type BadgeStatus } from './status-badge.js';
 import { FloatingPopover, popoverAttribute } from './floating-popover.js';
 import { RelativeTimeTicker } from './relative-time-ticker.js';
 
+const DIALOG_EXPORTS = exportParts(connectDialogParts, 'dialog-');
+
 /** The last Test's outcome, shown inline under the buttons. */
 type TestOutcome =
   | { kind: 'passed' }
@@ -36,6 +40,8 @@ type TestOutcome =
  * is in trouble, when it was last tested, the last error in a popover, and the Test and Update
  * buttons (Disconnect with `allow-disconnect`). A failed Test says why and what to do, with the
  * backend's reference for support.
+ *
+ * The Update dialog's parts are exported with a `dialog-` prefix (`::part(dialog-base)`).
  *
  * @summary One connection's status with Test, Update and (optionally) Disconnect.
  *
@@ -254,6 +260,7 @@ export class ConnectionStatus extends LitElement {
       ${
         this.dialogRequested
           ? html`<connect-dialog
+              exportparts=${DIALOG_EXPORTS}
               connection-id=${connection.id}
               .app=${this.app?.key === connection.app ? this.app : undefined}
               app-key=${connection.app}
