@@ -14,7 +14,7 @@ const SIGN_IN_CODES = new Set(['needs_reauth', 'refresh_failed', 'token_expired'
  * Why a Test did not pass, from what the backend recorded on the connection (`lastError.code`,
  * `status`), and what to do about it.
  */
-export function explainTestFailure(connection: Connection): {
+function explainTestFailure(connection: Connection): {
   cause: MessageKey;
   remedy: TestRemedy;
 } {
