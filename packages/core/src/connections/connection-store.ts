@@ -54,8 +54,10 @@ export interface ConnectionStore {
   find(id: string): Connection | undefined;
   forApp(appKey: string): readonly Connection[];
   countFor(appKey: string): number;
-  /** Puts a connection learnt elsewhere (an OAuth flow) into the list. */
+  /** Puts a connection learnt elsewhere (an OAuth flow, the live channel) into the list. */
   upsert(connection: Connection): void;
+  /** Takes a connection out of the list without asking the backend: it was removed elsewhere. */
+  drop(id: string): void;
   subscribe(listener: () => void): Unsubscribe;
 }
 
@@ -194,6 +196,9 @@ export function createConnectionStore(http: HttpClient, events: EventStream): Co
     forApp: (appKey) => items.filter((item) => item.app === appKey),
     countFor: (appKey) => items.reduce((count, item) => count + (item.app === appKey ? 1 : 0), 0),
     upsert,
+    drop(id) {
+      if (forget(id)) listeners.notify();
+    },
     subscribe: listeners.subscribe,
   };
 }
