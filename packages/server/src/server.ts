@@ -14,6 +14,7 @@ import { createRequestDigester } from './crypto/request-digest.js';
 import { createSecretBox } from './crypto/secret-box.js';
 import type { Database } from './db/open-database.js';
 import { pruneExpired } from './db/prune-expired.js';
+import { ConnectionEventLog } from './events/index.js';
 import type { Logger } from './http/logger.js';
 import { DEFAULT_LIMITS, UsageLimits, type LimitSettings } from './limits/usage-limits.js';
 import { warmRequestSchemas } from './http/request-schemas.js';
@@ -75,6 +76,12 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
   const connectionRepository = new ConnectionRepository(db, box);
   const limits = new UsageLimits(db, now, limitSettings(config.limits));
   const basicAuth = webhookBasicAuth(config.encryptionKeys[0]!);
+  const events = new ConnectionEventLog({
+    db,
+    dialect: database.dialect,
+    notifications: database.notifications,
+    now,
+  });
   const connections = new ConnectionService({
     db,
     catalog,
@@ -83,6 +90,7 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
     provider: providers.client,
     publicUrl,
     webhookBasicAuth: basicAuth,
+    events,
     now,
   });
   const notifier = new FlowNotifier(database.notifications);
@@ -108,6 +116,7 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
     catalog,
     connections,
     connectionRepository,
+    events,
     idempotency: new IdempotencyStore(db, now),
     requestDigest: createRequestDigester(config.encryptionKeys),
     limits,
