@@ -15,6 +15,7 @@ import { createSecretBox } from './crypto/secret-box.js';
 import type { Database } from './db/open-database.js';
 import { pruneExpired } from './db/prune-expired.js';
 import { ConnectionEventLog } from './events/index.js';
+import { LiveHub } from './live/live-hub.js';
 import type { Logger } from './http/logger.js';
 import { DEFAULT_LIMITS, UsageLimits, type LimitSettings } from './limits/usage-limits.js';
 import { warmRequestSchemas } from './http/request-schemas.js';
@@ -55,12 +56,14 @@ export interface ReferenceServerConfig {
    * webhooks with it (Slack): see webhooks/webhook-signatures.ts.
    */
   webhookSigningSecrets?: Readonly<Record<string, string>>;
+  /** How often an open live stream (GET /v1/events) sends a heartbeat. Default 15 s. */
+  liveHeartbeatSeconds?: number;
 }
 
 export interface ReferenceServer {
   services: Services;
   handler: RequestListener;
-  /** Stops housekeeping and releases long-polls; the caller closes the database and the listener. */
+  /** Stops housekeeping, releases long-polls and ends live streams; the caller closes the database and the listener. */
   close(): void;
 }
 
@@ -94,6 +97,7 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
     now,
   });
   const notifier = new FlowNotifier(database.notifications);
+  const liveHub = new LiveHub(events);
   const oauth = new OAuthService({
     catalog,
     connections,
@@ -117,6 +121,7 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
     connections,
     connectionRepository,
     events,
+    live: { hub: liveHub, heartbeatSeconds: config.liveHeartbeatSeconds ?? 15 },
     idempotency: new IdempotencyStore(db, now),
     requestDigest: createRequestDigester(config.encryptionKeys),
     limits,
@@ -138,6 +143,7 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
     close: () => {
       clearInterval(pruneTimer);
       notifier.releaseAll();
+      liveHub.close();
     },
   };
 }

@@ -7,6 +7,7 @@ import type { RequestDigester } from './crypto/request-digest.js';
 import type { Database } from './db/open-database.js';
 import type { ConnectionEventLog } from './events/index.js';
 import type { Logger } from './http/logger.js';
+import type { LiveHub } from './live/live-hub.js';
 import type { UsageLimits } from './limits/usage-limits.js';
 import type { OAuthService } from './oauth/oauth-service.js';
 import type { SessionStore } from './sessions/session-store.js';
@@ -24,6 +25,8 @@ export interface Services {
   connectionRepository: ConnectionRepository;
   /** Every change of a connection, in order (events/index.ts). */
   events: ConnectionEventLog;
+  /** The open live streams of this instance (GET /v1/events) and their heartbeat. */
+  live: { hub: LiveHub; heartbeatSeconds: number };
   idempotency: IdempotencyStore;
   /** Keyed digests of request bodies, for Idempotency-Key checks. */
   requestDigest: RequestDigester;

@@ -129,9 +129,10 @@ export interface paths {
      *     `fetch` so the session token stays in the `Authorization` header (never in a URL): this is
      *     why the widget does not use `EventSource`. Events and their `data` (one JSON line):
      *
-     *     - `ready`, first on every stream: `LiveReady` (no `id`). A client that never sees it within
-     *       a few seconds is behind a proxy that buffers, and falls back to polling
-     *       `GET /v1/connections`.
+     *     - `ready`, first on every stream: `LiveReady`. On a stream opened without `Last-Event-ID`
+     *       it carries `id:` set to the newest event id at that moment, where a reconnect resumes.
+     *       A client that does not see it within a few seconds is behind a proxy that buffers, and
+     *       falls back to polling `GET /v1/connections`.
      *     - `connection.created`, `connection.updated`, `connection.deleted`,
      *       `connection.needs_reauth`, `connection.recovered`, `connection.test_failed`,
      *       `connection.event_received`: a `LiveEvent` with `id:` set to its `id`, oldest first.
