@@ -4,7 +4,7 @@ import type { Connection, LiveEvent } from '@plugboard/contract';
 import { sleep } from '../abort.js';
 import { createClient, type PlugboardClient } from '../client.js';
 import type { PlugboardEvent } from '../events.js';
-import { jsonResponse, problemResponse } from '../testing/fake-fetch.js';
+import { deferred, jsonResponse, problemResponse } from '../testing/fake-fetch.js';
 import { connection } from '../testing/fixtures.js';
 import type { LiveTiming } from './live-channel.js';
 
@@ -54,7 +54,9 @@ const FAST: Partial<LiveTiming> = {
 interface Backend {
   /** What GET /v1/events answers; default: a new FakeStream. */
   events?: (request: Request, call: number) => Response | undefined;
-  list?: () => Connection[];
+  list?: () => Connection[] | Response;
+  /** Any other request (a write of this page). */
+  other?: (request: Request) => Promise<Response>;
 }
 
 function setup(
@@ -80,9 +82,11 @@ function setup(
         headers: { 'Content-Type': 'text/event-stream', 'X-Request-Id': 'req_s' },
       });
     }
+    if (backend.other && request.method !== 'GET') return backend.other(request);
     if (path === '/v1/connections') {
       listCalls += 1;
-      return jsonResponse({ items: backend.list?.() ?? [] });
+      const items = backend.list?.() ?? [];
+      return items instanceof Response ? items : jsonResponse({ items });
     }
     return problemResponse(404, 'not_found');
   };
@@ -247,6 +251,46 @@ describe('live channel', () => {
     );
     assert.ok(h.seen.every((event, i) => i === 0 || event.seq > h.seen[i - 1]!.seq));
     release();
+  });
+
+  it("holds events while this page's own write is answered, so its echo is not told", async () => {
+    const answer = deferred<Response>();
+    const h = setup({ list: () => [slack], other: () => answer.promise });
+    await loaded(h.client, [slack]);
+    hold(h.client);
+    await until(() => h.streams.length === 1, 'the stream');
+    h.streams[0]!.ready('1');
+    const creating = h.client.connections.create({ app: 'hubspot', method: 'api_key', fields: {} });
+    // The backend's event arrives before the create's own answer does.
+    h.streams[0]!.event(liveEvent('2', 'connection.created', hubspot));
+    await pause(50);
+    assert.equal(h.client.connections.find(hubspot.id), undefined, 'held, not applied');
+    answer.resolve(jsonResponse(hubspot, { status: 201 }));
+    await creating;
+    h.streams[0]!.event(liveEvent('3', 'connection.updated', { ...slack, label: 'after' }));
+    await until(() => h.seen.length === 1, 'the next event');
+    assert.deepEqual(
+      h.seen.map(({ detail }) => [detail.change, detail.connectionId]),
+      [['updated', slack.id]],
+      'the echo of our own create is not told',
+    );
+  });
+
+  it('leaves a list that failed to load to its element while it polls', async () => {
+    let failing = true;
+    const h = setup({
+      list: () => (failing ? problemResponse(403, 'app_not_allowed') : [slack]),
+      events: () => problemResponse(404, 'not_found'),
+    });
+    await assert.rejects(h.client.connections.refresh());
+    assert.equal(h.client.connections.state, 'error');
+    const calls = h.listCalls();
+    hold(h.client);
+    await until(() => h.client.live.state === 'polling', 'polling');
+    await pause(150);
+    assert.equal(h.listCalls(), calls, 'no reload behind the error view');
+    assert.equal(h.client.connections.state, 'error');
+    failing = false;
   });
 
   it('ignores events that do not match the contract', async () => {

@@ -6,7 +6,7 @@
 // polling the list until it can.
 import type { ConnectionStatus, LiveEvent } from '@plugboard/contract';
 import { linkedController, sleep as abortableSleep } from '../abort.js';
-import type { ConnectionStore } from '../connections/connection-store.js';
+import type { ConnectionStore, ConnectionStoreInternals } from '../connections/connection-store.js';
 import { HttpError, toPlugboardError } from '../errors.js';
 import type { ConnectionChange, EventStream } from '../events.js';
 import type { HttpClient } from '../http/http-client.js';
@@ -45,7 +45,7 @@ export interface LiveTiming extends StreamWatch {
   readonly lingerMs: number;
 }
 
-export const DEFAULT_LIVE_TIMING: LiveTiming = {
+const DEFAULT_LIVE_TIMING: LiveTiming = {
   readyTimeoutMs: 5_000,
   silenceMarginMs: 5_000,
   pollMs: 5_000,
@@ -62,7 +62,7 @@ interface Attempt {
 
 export function createLiveChannel(deps: {
   http: HttpClient;
-  store: ConnectionStore;
+  store: ConnectionStore & ConnectionStoreInternals;
   events: EventStream;
   timing?: Partial<LiveTiming>;
   random?: () => number;
@@ -99,37 +99,52 @@ export function createLiveChannel(deps: {
     });
   }
 
-  /** Live events that arrive while the list is read again wait for it: it may be older. */
-  let waitingForList: [name: string, data: string][] | undefined;
-  let listReads = 0;
+  /**
+   * Live events wait while the list is read again (it may be older than they are) and while this
+   * page's own writes are answered (they may be their echoes); then they apply in order.
+   */
+  let held: [name: string, data: string][] | undefined;
+  let holds = 0;
+
+  function holdEventsUntil(done: Promise<unknown>): void {
+    holds += 1;
+    held ??= [];
+    void done.finally(() => {
+      holds -= 1;
+      if (holds > 0) return;
+      const waiting = held ?? [];
+      held = undefined;
+      for (const [name, data] of waiting) onLiveEvent(name, data);
+    });
+  }
 
   /** Reads the list again and tells what changed since the last one (polling, or a `reset`). */
   async function resync(signal: AbortSignal): Promise<'stopped' | undefined> {
+    // An element shows the failed load with its own Retry: polling must not make it flicker.
+    if (store.state === 'error') return undefined;
     const before = store.state === 'ready' ? store.items : undefined;
-    listReads += 1;
-    waitingForList ??= [];
-    let outcome: 'stopped' | undefined;
-    try {
+    const reread = (async () => {
       await store.refresh({ signal });
       for (const { change, connection } of before ? changesBetween(before, store.items) : []) {
         tell(change, connection, 'poll');
       }
+    })();
+    holdEventsUntil(reread.catch(() => undefined));
+    try {
+      await reread;
     } catch (caught) {
       // Anything but the end of the session is worth another try at the next poll.
-      if (toPlugboardError(caught).code === 'session_expired') outcome = 'stopped';
-    } finally {
-      listReads -= 1;
-      const waiting = listReads === 0 ? waitingForList : undefined;
-      if (waiting) waitingForList = undefined;
-      for (const [name, data] of waiting ?? []) onLiveEvent(name, data);
+      return toPlugboardError(caught).code === 'session_expired' ? 'stopped' : undefined;
     }
-    return outcome;
+    return undefined;
   }
 
   function onLiveEvent(name: string, data: string): void {
     if (!name.startsWith('connection.')) return;
-    if (waitingForList) {
-      waitingForList.push([name, data]);
+    const writes = store.writesSettled();
+    if (writes) holdEventsUntil(writes);
+    if (held) {
+      held.push([name, data]);
       return;
     }
     const parsed = check(liveEventSchema, parseJson(data));

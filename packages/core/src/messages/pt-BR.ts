@@ -221,6 +221,7 @@ export const ptBR = {
   'dialog.testAgain': 'Testar de novo',
   'dialog.sessionTimedOutHint': 'O que você digitou continua aqui. Comece de novo para continuar.',
   'status.loading': 'Carregando a conexão…',
+  'status.changed': '{app} ({account}) agora: {status}',
   'status.removed': '{app} foi desconectado.',
   'status.testFailedWith': 'O teste falhou: {message}',
   'status.testLabel': 'Testar a conexão com {app}',
