@@ -1,11 +1,11 @@
 // <app-connections> follows changes made in another tab or by the backend, without a reload.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { getClient } from '@plugboard/core';
 import { DEMO_KEY, type MockBackend } from '@plugboard/mocks';
 import '../define/app-connections.js';
 import type { AppConnections } from './app-connections.js';
 import type { ConnectionStatus } from '../connection-status/connection-status.js';
 import { MOCK_BASE_URL, useMockBackend } from '../test-support/mock-backend.js';
+import { channelOpens } from '../test-support/live-channel.js';
 
 const root = (el: AppConnections) => el.shadowRoot!;
 const rows = (el: AppConnections) =>
@@ -16,18 +16,6 @@ const announced = (el: AppConnections) =>
 
 async function until(condition: () => unknown, message: string, timeout = 4000): Promise<void> {
   await waitUntil(condition, message, { timeout, interval: 20 });
-}
-
-/** Resolves once the live channel has said `open` (watched: it may be open only for a moment). */
-function channelOpens(): Promise<void> {
-  const live = getClient().live;
-  return new Promise((resolve) => {
-    const stop = live.subscribe(() => {
-      if (live.state !== 'open') return;
-      stop();
-      resolve();
-    });
-  });
 }
 
 describe('<app-connections> live', () => {

@@ -5,6 +5,7 @@ import { configure, getClient } from '@plugboard/core';
 import { demoApps, DEMO_KEY, hostilePayloads } from '@plugboard/mocks';
 import '../define/connect-dialog.js';
 import type { ConnectDialog } from './connect-dialog.js';
+import { channelOpens, storyBackend } from '../test-support/live-channel.js';
 
 type Args = {
   appKey?: string;
@@ -232,6 +233,27 @@ export const WebhookSetup: Story = {
   play: async ({ canvasElement }) => {
     await fill(canvasElement, { subdomain: 'acme', token: DEMO_KEY });
     await clickPart(canvasElement, 'submit');
+  },
+};
+
+/**
+ * Live: Pipedrive delivers its first event to the webhook URL while the step is open; the step
+ * turns to "First event received" at once, brought by the live channel (no polling).
+ */
+export const FirstEventReceivedLive: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    const backend = storyBackend(loaded);
+    const before = new Set(backend.store.connections.map((connection) => connection.id));
+    await fill(canvasElement, { subdomain: 'acme', token: DEMO_KEY });
+    await clickPart(canvasElement, 'submit');
+    await waitFor(() => dialogIn(canvasElement).querySelector('#webhook-url'), 'the setup step');
+    await channelOpens();
+    const created = backend.store.connections.find((connection) => !before.has(connection.id));
+    backend.deliverWebhook(created!.id);
+    await waitFor(
+      () => dialogIn(canvasElement).querySelector('.event-indicator--received'),
+      'the first event',
+    );
   },
 };
 

@@ -6,6 +6,7 @@ import type { MockBackend } from '@plugboard/mocks';
 import '../define/connection-status.js';
 import type { ConnectionStatus } from './connection-status.js';
 import { requestsTo, useMockBackend } from '../test-support/mock-backend.js';
+import { channelOpens } from '../test-support/live-channel.js';
 
 const text = (el: ConnectionStatus) => (el.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ');
 const announced = (el: ConnectionStatus) =>
@@ -13,22 +14,6 @@ const announced = (el: ConnectionStatus) =>
 
 async function until(condition: () => unknown, message: string, timeout = 3000): Promise<void> {
   await waitUntil(condition, message, { timeout, interval: 20 });
-}
-
-/**
- * Resolves once the live channel has said `open`. Where MSW delivers bodies whole (WebKitGTK),
- * each stream is open only for a moment, so the state is watched rather than sampled.
- */
-function channelOpens(): Promise<void> {
-  const live = getClient().live;
-  if (live.state === 'open') return Promise.resolve();
-  return new Promise((resolve) => {
-    const stop = live.subscribe(() => {
-      if (live.state !== 'open') return;
-      stop();
-      resolve();
-    });
-  });
 }
 
 async function render(id: string): Promise<ConnectionStatus> {
