@@ -2,12 +2,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '../define/app-connections.js';
 import type { AppConnections } from './app-connections.js';
-import {
-  channelOpens,
-  channelReaches,
-  eventually,
-  storyBackend,
-} from '../test-support/live-channel.js';
+import { channelOpens, channelReaches, storyBackend } from '../test-support/live-channel.js';
+import { waitFor } from '../test-support/wait-for.js';
 
 type Args = { heading?: string; allowDisconnect: boolean; theme?: AppConnections['theme'] };
 
@@ -47,16 +43,16 @@ const rowStatus = (row: HTMLElement) =>
  */
 export const ChangedInAnotherTab: Story = {
   play: async ({ canvasElement, loaded }) => {
-    await eventually(() => rowsIn(canvasElement).length === 2, 'the two rows');
+    await waitFor(() => rowsIn(canvasElement).length === 2, 'the two rows');
     await channelOpens();
     const [first, second] = rowsIn(canvasElement).map((row) => row.dataset['connectionId']!);
     const backend = storyBackend(loaded);
     backend.removeConnection(first!);
     backend.breakConnection(second!);
-    await eventually(() => rowsIn(canvasElement).length === 1, 'the removed row gone');
-    await eventually(
+    await waitFor(() => rowsIn(canvasElement).length === 1, 'a list without the removed row');
+    await waitFor(
       () => rowStatus(rowsIn(canvasElement)[0]!) === 'needs_reauth',
-      'the broken row turned',
+      "the broken row's new status",
     );
   },
 };
@@ -68,11 +64,15 @@ export const ChangedInAnotherTab: Story = {
 export const LiveChannelUnavailable: Story = {
   parameters: { scenario: 'live-unavailable' },
   play: async ({ canvasElement, loaded }) => {
-    await eventually(() => rowsIn(canvasElement).length === 2, 'the two rows');
+    await waitFor(() => rowsIn(canvasElement).length === 2, 'the two rows');
     await channelReaches('polling');
     const [row] = rowsIn(canvasElement);
     storyBackend(loaded).breakConnection(row!.dataset['connectionId']!);
-    await eventually(() => rowStatus(rowsIn(canvasElement)[0]!) === 'needs_reauth', 'polled', 8000);
+    await waitFor(
+      () => rowStatus(rowsIn(canvasElement)[0]!) === 'needs_reauth',
+      'the change, by polling',
+      8000,
+    );
   },
 };
 
@@ -94,3 +94,66 @@ export const HostileData: Story = { parameters: { scenario: 'hostile-catalog' } 
 export const CustomHeading: Story = { args: { heading: 'Integrations' } };
 
 export const Dark: Story = { args: { theme: 'dark' } };
+
+// ——— the add flow, step by step ———
+
+function pageIn(canvas: HTMLElement): ShadowRoot {
+  return canvas.querySelector('app-connections')!.shadowRoot!;
+}
+
+/** "Add a connection": the picker opens in its modal, with the catalog loaded. */
+async function openPicker(canvas: HTMLElement): Promise<ShadowRoot> {
+  const page = pageIn(canvas);
+  (
+    await waitFor(
+      () => page.querySelector<HTMLButtonElement>('#add-button:not([disabled])'),
+      'Add a connection',
+    )
+  ).click();
+  const picker = page.querySelector('app-picker')!.shadowRoot!;
+  await waitFor(() => picker.querySelector('[role="option"]'), 'the catalog');
+  return picker;
+}
+
+/** Searches the picker and takes the best match with Enter, as a keyboard user would. */
+async function chooseApp(picker: ShadowRoot, query: string): Promise<void> {
+  const input = picker.querySelector<HTMLInputElement>('[role="combobox"]')!;
+  input.value = query;
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  await waitFor(() => picker.querySelector('[role="option"]'), `a match for "${query}"`);
+  input.dispatchEvent(
+    new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }),
+  );
+}
+
+/** "Add a connection" → the app picker, open over the list. */
+export const AddFlowPicker: Story = {
+  play: async ({ canvasElement }) => {
+    await openPicker(canvasElement);
+  },
+};
+
+/** "Add a connection" → Pipedrive chosen in the picker → the connect dialog's form. */
+export const AddFlowDialog: Story = {
+  play: async ({ canvasElement }) => {
+    await chooseApp(await openPicker(canvasElement), 'pipedrive');
+    const dialog = pageIn(canvasElement).querySelector('connect-dialog')!;
+    await waitFor(() => dialog.shadowRoot!.querySelector('form'), 'the credential form');
+  },
+};
+
+/** Providers in trouble: a badge beside each app's name, and what it means in each connection. */
+export const ProvidersInTrouble: Story = { parameters: { scenario: 'provider-degraded' } };
+
+/** 320 CSS px wide (1280 px at 400 % zoom): every status, nothing scrolls sideways. */
+export const Narrow: Story = {
+  args: { allowDisconnect: true },
+  parameters: { scenario: 'connections-every-status' },
+  globals: { viewport: { value: 'reflow320' } },
+};
+
+/** 320 CSS px wide, the picker open over the list. */
+export const NarrowAddFlow: Story = {
+  ...AddFlowPicker,
+  globals: { viewport: { value: 'reflow320' } },
+};

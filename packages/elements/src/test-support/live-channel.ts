@@ -24,12 +24,3 @@ export const channelOpens = (): Promise<void> => channelReaches('open');
 export function storyBackend(loaded: Record<string, unknown>): MockBackend {
   return loaded['backend'] as MockBackend;
 }
-
-/** Waits for `check` to hold (a story's play has no waitUntil); throws naming `what` if it never does. */
-export async function eventually(check: () => unknown, what: string, timeoutMs = 5000) {
-  for (const end = Date.now() + timeoutMs; Date.now() < end;) {
-    if (check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`${what}: not within ${timeoutMs} ms`);
-}
