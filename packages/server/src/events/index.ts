@@ -21,10 +21,5 @@
 //
 // Which changes give which events: change-events.ts (connection-service.ts states each change).
 export { eventReceived, eventsForChange, type ChangeCause } from './change-events.js';
-export {
-  type ConnectionEvent,
-  type ConnectionEventDetail,
-  type ConnectionEventType,
-  type NewConnectionEvent,
-} from './connection-event.js';
+export { type ConnectionEvent, type NewConnectionEvent } from './connection-event.js';
 export { ConnectionEventLog } from './connection-event-log.js';
