@@ -36,6 +36,7 @@ type StoryGlobals = { locale?: string; theme?: Theme; scenario?: string };
 /**
  * Before each render: the backend scenario (story parameter first, then the toolbar) with a fresh
  * seed, and a fresh page configuration, so no client state (a loaded catalog) leaks between stories.
+ * The backend is handed to the story as `loaded.backend`.
  */
 const prepareBackend: Loader = async ({ parameters, globals }) => {
   const { locale = 'en', theme = 'light', scenario = 'default' } = globals as StoryGlobals;
@@ -50,7 +51,8 @@ const prepareBackend: Loader = async ({ parameters, globals }) => {
     locale,
     theme,
   });
-  return {};
+  // Stories of live states change the backend while they play (`loaded.backend.breakConnection…`).
+  return { backend };
 };
 
 /**

@@ -1,9 +1,17 @@
 // Issue 13's proof: three reference-server instances on PostgreSQL behind HAProxy (round robin)
 // behave as one server: an OAuth flow crosses instances, concurrent retries of one create make one
-// connection, a killed instance loses nothing, and rate limits hold across instances.
+// connection, a live channel on one instance hears a change made on another, a killed instance
+// loses nothing, and rate limits hold across instances.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Connection, ConnectionList, OAuthFlow, OAuthFlowStart } from '@plugboard/contract';
+import type {
+  Connection,
+  ConnectionList,
+  LiveEvent,
+  OAuthFlow,
+  OAuthFlowStart,
+} from '@plugboard/contract';
+import { readEventStream } from '../../packages/server/src/test-support/event-stream-reader.js';
 import { signInThroughStartUrl } from '../../packages/server/src/test-support/oauth-browser.js';
 import { mint, request, type Answer } from './client.js';
 import { startCluster, type Cluster } from './cluster.js';
@@ -124,6 +132,31 @@ describe('three instances behind HAProxy', () => {
     // In-process counters would allow CREDENTIALS_PER_MINUTE per instance: 15 here.
     assert.equal(statuses.filter((status) => status === 422).length, CREDENTIALS_PER_MINUTE);
     assert.equal(statuses.filter((status) => status === 429).length, 12 - CREDENTIALS_PER_MINUTE);
+  });
+
+  it('streams a change made on one instance to a live channel opened on another', async () => {
+    const [first, second] = cluster.instances.map((instance) => instance.url);
+    const token = await mint(cluster.url, cluster.secretKey, 'live-across-instances-user');
+    const stream = await readEventStream(second!, { token, origin: 'http://localhost:5173' });
+    try {
+      assert.equal(stream.status, 200);
+      await stream.next((event) => event.event === 'ready');
+      const started = performance.now();
+      const created = await request<Connection>(`${first}/v1/connections`, {
+        method: 'POST',
+        token,
+        headers: { 'Idempotency-Key': 'live-across-instances-1' },
+        body: { app: 'stripe', method: 'api_key', fields: { apiKey: 'demo-key-123' } },
+      });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const event = await stream.next((read) => read.event === 'connection.created', 5000);
+      const latency = performance.now() - started;
+      timings['live event on another instance after the create began'] = latency;
+      assert.equal((event.data as LiveEvent).connectionId, created.body.id);
+      assert.deepEqual((event.data as LiveEvent).connection, created.body);
+    } finally {
+      stream.close();
+    }
   });
 
   it('loses and duplicates nothing when an instance is killed in a burst of mixed traffic', async () => {

@@ -36,6 +36,11 @@ export type Session = Schemas['Session'];
 export type ProblemCode = Schemas['ProblemCode'];
 export type FieldError = Schemas['FieldError'];
 export type Problem = Schemas['Problem'];
+export type LiveEventId = Schemas['LiveEventId'];
+export type LiveEventType = Schemas['LiveEventType'];
+export type LiveEvent = Schemas['LiveEvent'];
+export type LiveReady = Schemas['LiveReady'];
+export type LiveReset = Schemas['LiveReset'];
 
 /** The message the OAuth callback page posts to its opener (exact target origin, never '*'). */
 export interface OAuthCallbackMessage {

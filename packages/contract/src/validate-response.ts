@@ -101,3 +101,33 @@ export function contractViolations(
     (e) => `${operationId} ${status}: ${e.instancePath || '/'} ${e.message}`,
   );
 }
+
+/**
+ * Checks one server-sent event of a `text/event-stream` operation against the schemas its 200
+ * answer names in `x-event-data`: `ready`, `reset`, and `connection` for every `connection.*`
+ * event (whose `type` must then be the event's name). Returns the problems, empty when it matches.
+ */
+export function streamEventViolations(operationId: string, event: string, data: unknown): string[] {
+  const { ajv, operations, document } = load();
+  const operation = operations.get(operationId);
+  if (!operation) return [`unknown operation ${operationId}`];
+  const media = resolve(document, operation.responses['200'] ?? {}).content?.['text/event-stream'];
+  const schemas = (media as { 'x-event-data'?: Record<string, unknown> } | undefined)?.[
+    'x-event-data'
+  ];
+  if (!schemas) return [`${operationId}: no x-event-data on its text/event-stream answer`];
+  const kind = event.startsWith('connection.') ? 'connection' : event;
+  const schema = schemas[kind];
+  if (!schema) return [`${operationId}: event "${event}" is not declared`];
+  const validate = compiled(ajv, `${operationId} event ${kind}`, schema);
+  const problems = validate(data)
+    ? []
+    : (validate.errors ?? []).map(
+        (e) => `${operationId} ${event}: ${e.instancePath || '/'} ${e.message}`,
+      );
+  const type = (data as { type?: unknown } | null)?.type;
+  if (kind === 'connection' && type !== event) {
+    problems.push(`${operationId} ${event}: data.type is "${String(type)}"`);
+  }
+  return problems;
+}

@@ -11,6 +11,7 @@ import {
 import { createConnectionStore, type ConnectionStore } from './connections/connection-store.js';
 import { createEventStream, type EventStream } from './events.js';
 import { createHttpClient, type HttpClient } from './http/http-client.js';
+import { createLiveChannel, type LiveChannel, type LiveTiming } from './live/live-channel.js';
 import { appSchema } from './http/schemas.js';
 import { createTranslator, type Translator } from './messages/index.js';
 import { browserEnvironment, type OAuthEnvironment } from './oauth/browser-environment.js';
@@ -32,6 +33,11 @@ export interface PlugboardClient {
   readonly events: EventStream;
   readonly catalog: CatalogStore;
   readonly connections: ConnectionStore;
+  /**
+   * The live channel (GET /v1/events): hold it while something shows connections, and the store
+   * follows changes made elsewhere (other tabs, the backend's checks, webhook deliveries).
+   */
+  readonly live: LiveChannel;
   /** One app with its auth methods and setup steps; cached per key (failures are not cached). */
   getApp(key: string, opts?: { signal?: AbortSignal }): Promise<App>;
   /**
@@ -61,6 +67,7 @@ export interface ClientInternals {
   readonly random?: () => number;
   readonly oauthEnvironment?: OAuthEnvironment;
   readonly oauthTiming?: Partial<FlowTiming>;
+  readonly liveTiming?: Partial<LiveTiming>;
 }
 
 /** A new, unshared client. Most code wants `getClient()`, which shares one per configuration. */
@@ -100,6 +107,14 @@ export function clientFromResolved(
   const events = createEventStream();
   const catalog = createCatalogStore(http);
   const connections = createConnectionStore(http, events);
+  const live = createLiveChannel({
+    http,
+    store: connections,
+    events,
+    timing: internals.liveTiming,
+    random: internals.random,
+    sleep: internals.sleep,
+  });
   /** Apps already fetched (failures are not cached), and the fetches in flight. */
   const apps = new Map<string, App>();
   const appLoads = new Map<string, (signal?: AbortSignal) => Promise<App>>();
@@ -121,6 +136,7 @@ export function clientFromResolved(
     events,
     catalog,
     connections,
+    live,
     getApp(key, opts = {}) {
       const cached = apps.get(key);
       if (cached) return Promise.resolve(cached);

@@ -9,6 +9,19 @@ export type ConnectMode = 'create' | 'update';
 /** Why a flow ended without (or with) a connection. */
 export type ExitReason = 'completed' | 'cancelled' | 'dismissed' | 'error';
 
+/**
+ * How a connection changed without this page asking: in another tab, or on the backend (a
+ * scheduled check, a webhook delivery). The live channel's event types without `connection.`.
+ */
+export type ConnectionChange =
+  | 'created'
+  | 'updated'
+  | 'deleted'
+  | 'needs_reauth'
+  | 'recovered'
+  | 'test_failed'
+  | 'event_received';
+
 /** Event name → detail. Elements, React and Vue derive their typed events from this map. */
 export interface PlugboardEventDetails {
   // stable: for app logic
@@ -23,6 +36,17 @@ export interface PlugboardEventDetails {
   updated: { app: AppKey; connectionId: string };
   /** `app` is unknown when the connection was removed before the list was loaded. */
   removed: { app: AppKey | undefined; connectionId: string };
+  /**
+   * A change learnt from the live channel (`via: 'live'`) or, while it cannot open, from polling
+   * the list (`via: 'poll'`). `status` is the connection's status after it (none once deleted).
+   */
+  connection_changed: {
+    change: ConnectionChange;
+    app: AppKey;
+    connectionId: string;
+    status: ConnectionStatus | undefined;
+    via: 'live' | 'poll';
+  };
   // informational: for funnels
   view_changed: { view: string; previousView?: string };
   search: { query: string; resultCount: number };
@@ -47,6 +71,7 @@ export const STABLE_EVENT_NAMES = [
   'tested',
   'updated',
   'removed',
+  'connection_changed',
 ] as const satisfies readonly PlugboardEventName[];
 
 /** One event; `name` narrows `detail`. */

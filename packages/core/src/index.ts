@@ -33,6 +33,7 @@ export type {
   PlugboardEventName,
   ExitReason,
   ConnectMode,
+  ConnectionChange,
 } from './events.js';
 
 // catalog
@@ -52,6 +53,9 @@ export type {
   CreateConnectionInput,
   RequestOptions,
 } from './connections/connection-store.js';
+
+// the live channel
+export type { LiveChannel, LiveState, LiveTiming } from './live/live-channel.js';
 
 // OAuth
 export { errorFromOAuthResult } from './oauth/flow-result.js';

@@ -6,6 +6,7 @@ import type { MockContext } from './context.js';
 import { adminHandlers } from './handlers/admin-handlers.js';
 import { catalogHandlers } from './handlers/catalog-handlers.js';
 import { connectionHandlers } from './handlers/connection-handlers.js';
+import { eventHandlers } from './handlers/event-handlers.js';
 import { mockAuthorizePage } from './handlers/mock-authorize-page.js';
 import { oauthCallback } from './handlers/oauth-callback.js';
 import { oauthHandlers } from './handlers/oauth-handlers.js';
@@ -18,6 +19,7 @@ import { isScenarioName, type ScenarioName } from './scenarios.js';
 import { seedFor } from './seed/scenario-seed.js';
 import { publicFlow, refreshExpiry, settleFlow } from './state/flows.js';
 import type { MockState, RecordedRequest } from './state/mock-state.js';
+import { removeConnection, replaceConnection } from './state/connections.js';
 import { recordWebhookEvent } from './state/webhooks.js';
 
 export interface MockBackendOptions {
@@ -43,6 +45,8 @@ export interface MockBackendOptions {
    * real server. Default false: any bearer token works unless it was revoked or has expired.
    */
   strictSessions?: boolean;
+  /** How often an open live stream (GET /v1/events) sends a heartbeat. Default 15 s. */
+  liveHeartbeatSeconds?: number;
 }
 
 export interface MockStore {
@@ -70,6 +74,17 @@ export interface MockBackend {
   readonly store: MockStore;
   /** Simulates the service's first (next) event on the connection's webhook URL. */
   deliverWebhook(connectionId: string): Connection;
+  /**
+   * The service stops accepting the connection's credentials (a scheduled check found it): it
+   * turns `needs_reauth` and the live channel says `connection.needs_reauth`.
+   */
+  breakConnection(connectionId: string, error?: { code: string; message: string }): Connection;
+  /** A broken connection works again: `connected`, and `connection.recovered` on the channel. */
+  recoverConnection(connectionId: string): Connection;
+  /** Renamed elsewhere (another tab): `connection.updated` on the channel. */
+  renameConnection(connectionId: string, label: string): Connection;
+  /** Disconnected elsewhere (another tab): `connection.deleted` on the channel. */
+  removeConnection(connectionId: string): void;
   /** Settles a pending flow as the provider's callback would. */
   completeFlow(flowId: string, completion: FlowCompletion['status'] | FlowCompletion): OAuthFlow;
 }
@@ -108,6 +123,7 @@ function seededState(
     idempotency: new Map(),
     sessions: new Map(),
     revokedTokens: new Set(),
+    liveEvents: [],
     transport: { sawTokenRequest: false, rateLimitSent: false },
   };
 }
@@ -129,10 +145,24 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
     ids: createIdSource(),
     state: seededState(initialScenario, options, baseUrl),
     flowListeners: new Set(),
+    liveListeners: new Set(),
+    liveHeartbeatSeconds: options.liveHeartbeatSeconds ?? 15,
   };
   const reseed = (scenario: ScenarioName) => {
     ctx.ids.reset();
     ctx.state = seededState(scenario, options, baseUrl);
+  };
+  const findConnection = (connectionId: string) => {
+    const connection = ctx.state.connections.find((candidate) => candidate.id === connectionId);
+    if (!connection) throw new Error(`no connection ${connectionId}`);
+    return connection;
+  };
+  /** A change made outside any request, told on the live channel like one. */
+  const rewrite = (connectionId: string, change: Partial<Connection>, cause: 'edit' | 'test') => {
+    const updatedAt = new Date().toISOString();
+    const connection: Connection = { ...findConnection(connectionId), ...change, updatedAt };
+    replaceConnection(ctx, connection, cause);
+    return connection;
   };
   const findFlow = (flowId: string) => {
     const flow = ctx.state.flows.find((candidate) => candidate.flowId === flowId);
@@ -145,6 +175,7 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
       transportGate(ctx),
       ...catalogHandlers(ctx),
       ...connectionHandlers(ctx),
+      ...eventHandlers(ctx),
       ...oauthHandlers(ctx),
       oauthStartUrl(ctx),
       oauthCallback(ctx),
@@ -178,9 +209,32 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
       },
     },
     deliverWebhook(connectionId) {
-      const connection = ctx.state.connections.find((candidate) => candidate.id === connectionId);
-      if (!connection) throw new Error(`no connection ${connectionId}`);
-      return recordWebhookEvent(ctx, connection);
+      return recordWebhookEvent(ctx, findConnection(connectionId));
+    },
+    breakConnection(connectionId, error) {
+      const lastError = {
+        code: error?.code ?? 'credentials_rejected',
+        message: error?.message ?? 'The service no longer accepts these credentials.',
+      };
+      return rewrite(
+        connectionId,
+        { status: 'needs_reauth', lastError, lastTestedAt: new Date().toISOString() },
+        'test',
+      );
+    },
+    recoverConnection(connectionId) {
+      const testedAt = new Date().toISOString();
+      return rewrite(
+        connectionId,
+        { status: 'connected', lastError: null, lastTestedAt: testedAt },
+        'test',
+      );
+    },
+    renameConnection(connectionId, label) {
+      return rewrite(connectionId, { label }, 'edit');
+    },
+    removeConnection(connectionId) {
+      removeConnection(ctx, findConnection(connectionId));
     },
     completeFlow(flowId, completion) {
       const flow = findFlow(flowId);

@@ -15,6 +15,10 @@ export interface MockContext {
   state: MockState;
   /** Called whenever a flow changes, so long-polls can answer at once. */
   readonly flowListeners: Set<() => void>;
+  /** Called whenever a live event is recorded, so open streams send it at once. */
+  readonly liveListeners: Set<() => void>;
+  /** How often an open live stream sends a heartbeat. */
+  readonly liveHeartbeatSeconds: number;
 }
 
 export function findApp(ctx: MockContext, key: string): App | undefined {

@@ -52,6 +52,14 @@ export const scenarios = [
     name: 'provider-down',
     description: 'Every provider is down: connecting answers 503 provider_unavailable',
   },
+  {
+    name: 'live-buffered',
+    description: 'The live channel opens but a proxy holds its events back: the widget polls',
+  },
+  {
+    name: 'live-unavailable',
+    description: 'The backend has no live channel (404): the widget polls the list instead',
+  },
   { name: 'huge-catalog', description: '10,000 generated apps' },
   {
     name: 'hostile-catalog',

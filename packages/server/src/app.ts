@@ -12,6 +12,7 @@ import type { ServerEnv } from './http/server-env.js';
 import { catalogRoutes } from './routes/catalog-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { connectionRoutes } from './routes/connection-routes.js';
+import { eventRoutes } from './routes/event-routes.js';
 import { oauthRoutes } from './routes/oauth-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { webhookRoutes } from './routes/webhook-routes.js';
@@ -20,7 +21,7 @@ import type { Services } from './services.js';
 const API_BODY_LIMIT_BYTES = 32 * 1024;
 const WEBHOOK_BODY_LIMIT_BYTES = 256 * 1024;
 /** Each pattern also matches its bare prefix (`/v1/apps/*` matches `/v1/apps`). */
-const WIDGET_PATHS = ['/v1/apps/*', '/v1/connections/*', '/v1/oauth/flows/*'];
+const WIDGET_PATHS = ['/v1/apps/*', '/v1/connections/*', '/v1/oauth/flows/*', '/v1/events/*'];
 
 function limitBody(maxSize: number): MiddlewareHandler<ServerEnv> {
   return bodyLimit({
@@ -58,6 +59,7 @@ export function createApp(services: Services): Hono<ServerEnv> {
   sessionRoutes(app, services);
   catalogRoutes(app, services);
   connectionRoutes(app, services);
+  eventRoutes(app, services);
   oauthRoutes(app, services);
   webhookRoutes(app, services);
 

@@ -94,6 +94,8 @@ export interface ReferenceStackOptions {
   apps?: readonly App[];
   /** Per app, the signing secret of the platform's own app at the service (Slack webhooks). */
   webhookSigningSecrets?: Readonly<Record<string, string>>;
+  /** How often an open live stream (GET /v1/events) sends a heartbeat (default 15 s). */
+  liveHeartbeatSeconds?: number;
 }
 
 export interface ReferenceStack {
@@ -201,6 +203,7 @@ export async function startReferenceStack(
       options.apps ??
       (options.catalogSize === undefined ? undefined : sizedCatalog(options.catalogSize)),
     webhookSigningSecrets: options.webhookSigningSecrets,
+    liveHeartbeatSeconds: options.liveHeartbeatSeconds,
     realProviders,
     outboundFetch: options.outboundFetch,
     provider: provider?.endpoints,

@@ -14,6 +14,8 @@ import { createRequestDigester } from './crypto/request-digest.js';
 import { createSecretBox } from './crypto/secret-box.js';
 import type { Database } from './db/open-database.js';
 import { pruneExpired } from './db/prune-expired.js';
+import { ConnectionEventLog } from './events/index.js';
+import { LiveHub } from './live/live-hub.js';
 import type { Logger } from './http/logger.js';
 import { DEFAULT_LIMITS, UsageLimits, type LimitSettings } from './limits/usage-limits.js';
 import { warmRequestSchemas } from './http/request-schemas.js';
@@ -54,12 +56,14 @@ export interface ReferenceServerConfig {
    * webhooks with it (Slack): see webhooks/webhook-signatures.ts.
    */
   webhookSigningSecrets?: Readonly<Record<string, string>>;
+  /** How often an open live stream (GET /v1/events) sends a heartbeat. Default 15 s. */
+  liveHeartbeatSeconds?: number;
 }
 
 export interface ReferenceServer {
   services: Services;
   handler: RequestListener;
-  /** Stops housekeeping and releases long-polls; the caller closes the database and the listener. */
+  /** Stops housekeeping, releases long-polls and ends live streams; the caller closes the database and the listener. */
   close(): void;
 }
 
@@ -75,6 +79,12 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
   const connectionRepository = new ConnectionRepository(db, box);
   const limits = new UsageLimits(db, now, limitSettings(config.limits));
   const basicAuth = webhookBasicAuth(config.encryptionKeys[0]!);
+  const events = new ConnectionEventLog({
+    db,
+    dialect: database.dialect,
+    notifications: database.notifications,
+    now,
+  });
   const connections = new ConnectionService({
     db,
     catalog,
@@ -83,9 +93,11 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
     provider: providers.client,
     publicUrl,
     webhookBasicAuth: basicAuth,
+    events,
     now,
   });
   const notifier = new FlowNotifier(database.notifications);
+  const liveHub = new LiveHub(events);
   const oauth = new OAuthService({
     catalog,
     connections,
@@ -108,6 +120,8 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
     catalog,
     connections,
     connectionRepository,
+    events,
+    live: { hub: liveHub, heartbeatSeconds: config.liveHeartbeatSeconds ?? 15 },
     idempotency: new IdempotencyStore(db, now),
     requestDigest: createRequestDigester(config.encryptionKeys),
     limits,
@@ -129,6 +143,7 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
     close: () => {
       clearInterval(pruneTimer);
       notifier.releaseAll();
+      liveHub.close();
     },
   };
 }

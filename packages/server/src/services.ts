@@ -5,7 +5,9 @@ import type { ConnectionService } from './connections/connection-service.js';
 import type { IdempotencyStore } from './connections/idempotency-store.js';
 import type { RequestDigester } from './crypto/request-digest.js';
 import type { Database } from './db/open-database.js';
+import type { ConnectionEventLog } from './events/index.js';
 import type { Logger } from './http/logger.js';
+import type { LiveHub } from './live/live-hub.js';
 import type { UsageLimits } from './limits/usage-limits.js';
 import type { OAuthService } from './oauth/oauth-service.js';
 import type { SessionStore } from './sessions/session-store.js';
@@ -21,6 +23,10 @@ export interface Services {
   catalog: CatalogService;
   connections: ConnectionService;
   connectionRepository: ConnectionRepository;
+  /** Every change of a connection, in order (events/index.ts). */
+  events: ConnectionEventLog;
+  /** The open live streams of this instance (GET /v1/events) and their heartbeat. */
+  live: { hub: LiveHub; heartbeatSeconds: number };
   idempotency: IdempotencyStore;
   /** Keyed digests of request bodies, for Idempotency-Key checks. */
   requestDigest: RequestDigester;

@@ -12,6 +12,7 @@ import {
   clickConnect,
   continueInThisTabAfterBlockedPopup,
   openOAuthPage,
+  startFlowInPopup,
   waitForFlowCreated,
 } from './proof-page.js';
 import { freePort } from '../../../scripts/wtr-free-port.mjs';
@@ -151,15 +152,13 @@ test('the start URL opened in another browser is refused and ends the flow', asy
   endUser,
   flowStatus,
 }) => {
-  await openOAuthPage(page, pageServer, { user: endUser });
-  const flowCreated = waitForFlowCreated(page);
-  const popup = await clickConnect(page);
-  const { flowId, authorizeUrl } = (await (await flowCreated).json()) as {
-    flowId: string;
-    authorizeUrl: string;
-  };
-  // This browser's popup opens it first (and goes on to the provider); then the link leaks.
-  await popup.waitForURL((url) => url.origin === new URL(stack.providerUrl).origin);
+  // This browser's popup opens the start URL first (and goes on to the provider); then the link leaks.
+  const { flowId, authorizeUrl } = await startFlowInPopup(
+    page,
+    pageServer,
+    endUser,
+    stack.providerUrl,
+  );
 
   const victim = await otherBrowser(browser);
   try {

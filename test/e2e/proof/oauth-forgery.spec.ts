@@ -3,13 +3,7 @@
 import type { Frame, Page } from '@playwright/test';
 import { expect, NO_GESTURE_FROM_TRACING, test } from '../../harness/proof-fixtures.js';
 import { signInAndAllow } from '../../harness/proof-provider.js';
-import {
-  clickConnect,
-  flowIdOf,
-  isStatusCheck,
-  openOAuthPage,
-  waitForFlowCreated,
-} from './proof-page.js';
+import { clickConnect, isStatusCheck, openOAuthPage, startFlowInPopup } from './proof-page.js';
 
 // One worker for the whole proof suite: the same trace options as the popup-blocker tests.
 test.use(NO_GESTURE_FROM_TRACING);
@@ -37,11 +31,7 @@ test('forged callback messages are ignored: other origin, other window, other fl
   endUser,
   flowStatus,
 }) => {
-  await openOAuthPage(page, pageServer, { user: endUser });
-  const flowCreated = waitForFlowCreated(page);
-  const popup = await clickConnect(page);
-  const flowId = await flowIdOf(await flowCreated);
-  await popup.waitForURL((url) => url.origin === new URL(stack.providerUrl).origin);
+  const { popup, flowId } = await startFlowInPopup(page, pageServer, endUser, stack.providerUrl);
 
   // Core answers an accepted message with a one-off status read; an ignored one causes nothing.
   const statusChecks: string[] = [];

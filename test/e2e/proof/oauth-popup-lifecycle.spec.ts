@@ -2,13 +2,7 @@
 // severs the opener, a user who closes the popup, and a user who never finishes.
 import { expect, NO_GESTURE_FROM_TRACING, test } from '../../harness/proof-fixtures.js';
 import { sendOpenerPolicy, signInAndAllow } from '../../harness/proof-provider.js';
-import {
-  clickConnect,
-  flowIdOf,
-  isStatusCheck,
-  openOAuthPage,
-  waitForFlowCreated,
-} from './proof-page.js';
+import { clickConnect, isStatusCheck, openOAuthPage, startFlowInPopup } from './proof-page.js';
 
 // One worker for the whole proof suite: the same trace options as the popup-blocker tests.
 test.use(NO_GESTURE_FROM_TRACING);
@@ -55,11 +49,7 @@ test('closing the popup gives "cancelled" once the backend confirms the flow is 
   endUser,
   flowStatus,
 }) => {
-  await openOAuthPage(page, pageServer, { user: endUser });
-  const flowCreated = waitForFlowCreated(page);
-  const popup = await clickConnect(page);
-  const flowId = await flowIdOf(await flowCreated);
-  await popup.waitForURL((url) => url.origin === new URL(stack.providerUrl).origin);
+  const { popup, flowId } = await startFlowInPopup(page, pageServer, endUser, stack.providerUrl);
   // The user glances at the sign-in page, then closes the window.
   await popup.waitForLoadState('load');
   await popup.waitForTimeout(QUICK_CLOSE_MS);

@@ -53,10 +53,25 @@ export async function clickConnect(page: Page): Promise<Page> {
   return popup;
 }
 
-/** The flow id the backend gave the page (from the `POST /v1/oauth/flows` response). */
-export async function flowIdOf(response: Response): Promise<string> {
-  const { flowId } = (await response.json()) as { flowId: string };
-  return flowId;
+/**
+ * Opens the OAuth page as `user`, clicks Connect and waits until the popup shows the provider's
+ * sign-in page; returns the popup and the flow the backend created.
+ */
+export async function startFlowInPopup(
+  page: Page,
+  pageServer: PageServer,
+  user: string,
+  providerUrl: string,
+): Promise<{ popup: Page; flowId: string; authorizeUrl: string }> {
+  await openOAuthPage(page, pageServer, { user });
+  const flowCreated = waitForFlowCreated(page);
+  const popup = await clickConnect(page);
+  const { flowId, authorizeUrl } = (await (await flowCreated).json()) as {
+    flowId: string;
+    authorizeUrl: string;
+  };
+  await popup.waitForURL((url) => url.origin === new URL(providerUrl).origin);
+  return { popup, flowId, authorizeUrl };
 }
 
 export function waitForFlowCreated(page: Page): Promise<Response> {

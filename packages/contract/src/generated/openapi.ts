@@ -115,6 +115,45 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Live changes of the end user's connections (server-sent events)
+     * @description A `text/event-stream` (server-sent events) of the changes to the session user's connections,
+     *     limited to the session's allowed apps, on whichever instance they happened. Open it with
+     *     `fetch` so the session token stays in the `Authorization` header (never in a URL): this is
+     *     why the widget does not use `EventSource`. Events and their `data` (one JSON line):
+     *
+     *     - `ready`, first on every stream: `LiveReady`. On a stream opened without `Last-Event-ID`
+     *       it carries `id:` set to the newest event id at that moment, where a reconnect resumes.
+     *       A client that does not see it within a few seconds is behind a proxy that buffers, and
+     *       falls back to polling `GET /v1/connections`.
+     *     - `connection.created`, `connection.updated`, `connection.deleted`,
+     *       `connection.needs_reauth`, `connection.recovered`, `connection.test_failed`,
+     *       `connection.event_received`: a `LiveEvent` with `id:` set to its `id`, oldest first.
+     *     - `reset`: `LiveReset`, with `id:` set to the newest event id. The backend cannot replay
+     *       what the `Last-Event-ID` asked for (pruned, unknown, or too many): reload the list.
+     *     - A comment line (`: heartbeat`) every `heartbeatSeconds`, so the client can tell a live but
+     *       quiet stream from a dead one.
+     *
+     *     A reconnect sends the last `id:` it saw as `Last-Event-ID` and receives every event after
+     *     it. Without one the stream starts at the present. The stream ends when the session expires;
+     *     reconnecting then answers 401 `session_expired` and the client gets a new token.
+     */
+    get: operations['streamEvents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/oauth/flows': {
     parameters: {
       query?: never;
@@ -563,6 +602,46 @@ export interface components {
         missingScopes?: string[];
       };
     };
+    /** @description Opaque to clients; send the last one received back as `Last-Event-ID`. */
+    LiveEventId: string;
+    /**
+     * @description `updated`: the user changed the label or the credentials; `needs_reauth`: the service
+     *     refused the stored credentials; `recovered`: it works again after failing; `test_failed`: a
+     *     test failed without a change to `needs_reauth`; `event_received`: the service delivered an
+     *     event to the connection's webhook URL.
+     * @enum {string}
+     */
+    LiveEventType:
+      | 'connection.created'
+      | 'connection.updated'
+      | 'connection.deleted'
+      | 'connection.needs_reauth'
+      | 'connection.recovered'
+      | 'connection.test_failed'
+      | 'connection.event_received';
+    LiveEvent: {
+      id: components['schemas']['LiveEventId'];
+      type: components['schemas']['LiveEventType'];
+      app: components['schemas']['AppKey'];
+      connectionId: components['schemas']['ConnectionId'];
+      at: components['schemas']['Timestamp'];
+      /**
+       * @description The connection as `GET /v1/connections/{id}` shows it when the event is sent (it may be
+       *     newer than the event). Absent for `connection.deleted` and once the connection is gone.
+       */
+      connection?: components['schemas']['Connection'];
+    };
+    LiveReady: {
+      /** @description A comment line arrives at least this often while the stream is open. */
+      heartbeatSeconds: number;
+    };
+    LiveReset: {
+      /**
+       * @description `unknown_id`: the `Last-Event-ID` is older than what the backend keeps, or not one of its ids; `too_many`: more events were missed than one stream replays.
+       * @enum {string}
+       */
+      reason: 'unknown_id' | 'too_many';
+    };
     CreateSessionRequest: {
       /** @description The host's id for the end user; every connection is scoped to it. */
       userId: string;
@@ -925,6 +1004,37 @@ export interface operations {
       };
       401: components['responses']['Problem'];
       404: components['responses']['Problem'];
+      429: components['responses']['Problem'];
+      default: components['responses']['Problem'];
+    };
+  };
+  streamEvents: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The `id` of the last event the client received on an earlier stream. */
+        'Last-Event-ID'?: components['schemas']['LiveEventId'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The stream. It stays open until the client leaves or the session expires. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          /** @description Always `no-store`. */
+          'Cache-Control'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      403: components['responses']['Problem'];
       429: components['responses']['Problem'];
       default: components['responses']['Problem'];
     };

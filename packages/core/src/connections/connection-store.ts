@@ -54,16 +54,43 @@ export interface ConnectionStore {
   find(id: string): Connection | undefined;
   forApp(appKey: string): readonly Connection[];
   countFor(appKey: string): number;
-  /** Puts a connection learnt elsewhere (an OAuth flow) into the list. */
+  /** Puts a connection learnt elsewhere (an OAuth flow, the live channel) into the list. */
   upsert(connection: Connection): void;
+  /** Takes a connection out of the list without asking the backend: it was removed elsewhere. */
+  drop(id: string): void;
   subscribe(listener: () => void): Unsubscribe;
 }
 
-export function createConnectionStore(http: HttpClient, events: EventStream): ConnectionStore {
+/** What the live channel needs beyond the public store. */
+export interface ConnectionStoreInternals {
+  /**
+   * Resolves once this page's own writes in flight (create, update, remove, test) have answered;
+   * undefined when none is. A live event that arrives meanwhile may be their echo.
+   */
+  writesSettled(): Promise<void> | undefined;
+}
+
+export function createConnectionStore(
+  http: HttpClient,
+  events: EventStream,
+): ConnectionStore & ConnectionStoreInternals {
   const listeners = createListeners();
   let state: StoreState = 'idle';
   let error: PlugboardError | undefined;
   let items: readonly Connection[] = [];
+  const writes = new Set<Promise<unknown>>();
+
+  /** Runs one of this page's writes, tracked until it answers (or fails). */
+  function write<T>(run: () => Promise<T>): Promise<T> {
+    const running = run();
+    const tracked = running.then(
+      () => undefined,
+      () => undefined,
+    );
+    writes.add(tracked);
+    void tracked.then(() => writes.delete(tracked));
+    return running;
+  }
 
   function upsert(connection: Connection): void {
     const index = items.findIndex((item) => item.id === connection.id);
@@ -134,66 +161,75 @@ export function createConnectionStore(http: HttpClient, events: EventStream): Co
     refresh: (opts = {}) => sharedRefresh(opts.signal),
     get: (id, opts = {}) => requestConnection(connectionPath(id), { method: 'GET' }, opts),
 
-    async create(input, opts = {}) {
-      const idempotencyKey = opts.idempotencyKey ?? randomId();
-      try {
-        return await requestConnection(
-          'v1/connections',
-          { method: 'POST', body: input, idempotencyKey },
+    create: (input, opts = {}) =>
+      write(async () => {
+        const idempotencyKey = opts.idempotencyKey ?? randomId();
+        try {
+          return await requestConnection(
+            'v1/connections',
+            { method: 'POST', body: input, idempotencyKey },
+            opts,
+          );
+        } catch (caught) {
+          // The account is connected already: show that connection in the list too.
+          const existing =
+            caught instanceof HttpError ? caught.problem.existingConnection : undefined;
+          if (existing) upsert(existing);
+          throw caught;
+        }
+      }),
+
+    update: (id, patch, opts = {}) =>
+      write(async () => {
+        const connection = await requestConnection(
+          connectionPath(id),
+          { method: 'PATCH', body: patch },
           opts,
         );
-      } catch (caught) {
-        // The account is connected already: show that connection in the list too.
-        const existing =
-          caught instanceof HttpError ? caught.problem.existingConnection : undefined;
-        if (existing) upsert(existing);
-        throw caught;
-      }
-    },
+        events.emit('updated', { app: connection.app, connectionId: connection.id });
+        return connection;
+      }),
 
-    async update(id, patch, opts = {}) {
-      const connection = await requestConnection(
-        connectionPath(id),
-        { method: 'PATCH', body: patch },
-        opts,
-      );
-      events.emit('updated', { app: connection.app, connectionId: connection.id });
-      return connection;
-    },
+    remove: (id, opts = {}) =>
+      write(async () => {
+        await http.requestData({
+          method: 'DELETE',
+          path: connectionPath(id),
+          signal: opts.signal,
+          schema: noContentSchema,
+        });
+        const removed = forget(id);
+        listeners.notify();
+        events.emit('removed', { app: removed?.app, connectionId: id });
+      }),
 
-    async remove(id, opts = {}) {
-      await http.requestData({
-        method: 'DELETE',
-        path: connectionPath(id),
-        signal: opts.signal,
-        schema: noContentSchema,
-      });
-      const removed = forget(id);
-      listeners.notify();
-      events.emit('removed', { app: removed?.app, connectionId: id });
-    },
-
-    async test(id, opts = {}) {
-      const result = await http.requestData({
-        method: 'POST',
-        path: `${connectionPath(id)}/test`,
-        signal: opts.signal,
-        schema: testResultSchema,
-      });
-      upsert(result.connection);
-      events.emit('tested', {
-        app: result.connection.app,
-        connectionId: id,
-        ok: result.ok,
-        status: result.status,
-      });
-      return result;
-    },
+    test: (id, opts = {}) =>
+      write(async () => {
+        const result = await http.requestData({
+          method: 'POST',
+          path: `${connectionPath(id)}/test`,
+          signal: opts.signal,
+          schema: testResultSchema,
+        });
+        upsert(result.connection);
+        events.emit('tested', {
+          app: result.connection.app,
+          connectionId: id,
+          ok: result.ok,
+          status: result.status,
+        });
+        return result;
+      }),
 
     find: (id) => items.find((item) => item.id === id),
     forApp: (appKey) => items.filter((item) => item.app === appKey),
     countFor: (appKey) => items.reduce((count, item) => count + (item.app === appKey ? 1 : 0), 0),
     upsert,
+    writesSettled: () =>
+      writes.size === 0 ? undefined : Promise.all(writes).then(() => undefined),
+    drop(id) {
+      if (forget(id)) listeners.notify();
+    },
     subscribe: listeners.subscribe,
   };
 }

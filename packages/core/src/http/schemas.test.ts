@@ -10,13 +10,15 @@ import type {
   Problem,
   TestResult,
 } from '@plugboard/contract';
-import { contractViolations } from '@plugboard/contract/validate-response';
+import { contractViolations, streamEventViolations } from '@plugboard/contract/validate-response';
 import {
   appPageSchema,
   appSchema,
   check,
   connectionListSchema,
   connectionSchema,
+  liveEventSchema,
+  liveReadySchema,
   oauthFlowSchema,
   oauthFlowStartSchema,
   problemSchema,
@@ -176,6 +178,41 @@ describe('response schemas follow the contract', () => {
       assert.deepEqual(checked.value, body);
     });
   }
+
+  it('streamEvents: accepts contract-valid live events and keeps every field', () => {
+    const events: [string, unknown, Schema<unknown>][] = [
+      ['ready', { heartbeatSeconds: 15 }, liveReadySchema],
+      [
+        'connection.needs_reauth',
+        {
+          id: '7',
+          type: 'connection.needs_reauth',
+          app: 'pipedrive',
+          connectionId: connection.id,
+          at: '2026-01-02T03:04:05Z',
+          connection,
+        },
+        liveEventSchema,
+      ],
+      [
+        'connection.deleted',
+        {
+          id: '8',
+          type: 'connection.deleted',
+          app: 'pipedrive',
+          connectionId: connection.id,
+          at: '2026-01-02T03:04:06Z',
+        },
+        liveEventSchema,
+      ],
+    ];
+    for (const [event, data, schema] of events) {
+      assert.deepEqual(streamEventViolations('streamEvents', event, data), []);
+      const checked = check(schema, data);
+      assert.ok(checked.ok, checked.ok ? '' : checked.issues);
+      assert.deepEqual(checked.value, data);
+    }
+  });
 
   it('rejects a wrong shape with a readable path', () => {
     const checked = check(connectionSchema, { ...connection, status: 'great' });

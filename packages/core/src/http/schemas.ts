@@ -9,6 +9,8 @@ import type {
   AppSummary,
   Connection,
   ConnectionList,
+  LiveEvent,
+  LiveReady,
   OAuthFlow,
   OAuthFlowStart,
   Problem,
@@ -205,6 +207,26 @@ export const problemSchema: Schema<Problem> = v.object({
   existingConnection: v.optional(connectionSchema),
   retryAfter: v.optional(v.number()),
 });
+
+/** The data of a `connection.*` event on the live channel (GET /v1/events). */
+export const liveEventSchema: Schema<LiveEvent> = v.object({
+  id: text,
+  type: v.picklist([
+    'connection.created',
+    'connection.updated',
+    'connection.deleted',
+    'connection.needs_reauth',
+    'connection.recovered',
+    'connection.test_failed',
+    'connection.event_received',
+  ]),
+  app: text,
+  connectionId: text,
+  at: text,
+  connection: v.optional(connectionSchema),
+});
+
+export const liveReadySchema: Schema<LiveReady> = v.object({ heartbeatSeconds: v.number() });
 
 /** For 204 answers. */
 export const noContentSchema: Schema<undefined> = v.absent();

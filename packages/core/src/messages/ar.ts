@@ -235,6 +235,7 @@ export const ar = {
   'dialog.testAgain': 'اختبار مرة أخرى',
   'dialog.sessionTimedOutHint': 'ما كتبته لا يزال هنا. ابدأ من جديد للمتابعة.',
   'status.loading': 'جارٍ تحميل الاتصال…',
+  'status.changed': '{app} ({account}) الآن: {status}',
   'status.removed': 'تم قطع الاتصال بـ {app}.',
   'status.testLabel': 'اختبار اتصال {app}',
   'status.updateLabel': 'تحديث اتصال {app}',

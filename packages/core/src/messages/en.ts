@@ -228,6 +228,7 @@ export const en = {
   'dialog.testAgain': 'Test again',
   'dialog.sessionTimedOutHint': 'What you typed is still here. Start again to continue.',
   'status.loading': 'Loading the connection…',
+  'status.changed': '{app} ({account}) is now: {status}',
   'status.removed': '{app} was disconnected.',
   'status.testLabel': 'Test {app} connection',
   'status.updateLabel': 'Update {app} connection',

@@ -236,6 +236,7 @@ export const es = {
   'dialog.testAgain': 'Probar de nuevo',
   'dialog.sessionTimedOutHint': 'Lo que escribiste sigue aquí. Empieza de nuevo para continuar.',
   'status.loading': 'Cargando la conexión…',
+  'status.changed': '{app} ({account}) ahora: {status}',
   'status.removed': '{app} se desconectó.',
   'status.testLabel': 'Probar la conexión con {app}',
   'status.updateLabel': 'Actualizar la conexión con {app}',

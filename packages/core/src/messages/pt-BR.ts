@@ -234,6 +234,7 @@ export const ptBR = {
   'dialog.testAgain': 'Testar de novo',
   'dialog.sessionTimedOutHint': 'O que você digitou continua aqui. Comece de novo para continuar.',
   'status.loading': 'Carregando a conexão…',
+  'status.changed': '{app} ({account}) agora: {status}',
   'status.removed': '{app} foi desconectado.',
   'status.testLabel': 'Testar a conexão com {app}',
   'status.updateLabel': 'Atualizar a conexão com {app}',

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '../define/app-connections.js';
 import type { AppConnections } from './app-connections.js';
+import { channelOpens, channelReaches, storyBackend } from '../test-support/live-channel.js';
 import { waitFor } from '../test-support/wait-for.js';
 
 type Args = { heading?: string; allowDisconnect: boolean; theme?: AppConnections['theme'] };
@@ -24,6 +25,56 @@ type Story = StoryObj<Args>;
 
 /** Two connections from the demo backend; "Add a connection" runs the whole flow. */
 export const Default: Story = {};
+
+const rowsIn = (canvas: HTMLElement) =>
+  Array.from(
+    canvas
+      .querySelector('app-connections')!
+      .shadowRoot!.querySelectorAll<HTMLElement>('li[data-connection-id]'),
+  );
+
+/** The status a row's <connection-status> shows. */
+const rowStatus = (row: HTMLElement) =>
+  row.querySelector('connection-status')?.getAttribute('status');
+
+/**
+ * Live: in another tab the first connection is disconnected and the second breaks; the list drops
+ * the row and the other turns to "Needs attention", each announced, without a reload.
+ */
+export const ChangedInAnotherTab: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    await waitFor(() => rowsIn(canvasElement).length === 2, 'the two rows');
+    await channelOpens();
+    const [first, second] = rowsIn(canvasElement).map((row) => row.dataset['connectionId']!);
+    const backend = storyBackend(loaded);
+    backend.removeConnection(first!);
+    backend.breakConnection(second!);
+    await waitFor(() => rowsIn(canvasElement).length === 1, 'a list without the removed row');
+    await waitFor(
+      () => rowStatus(rowsIn(canvasElement)[0]!) === 'needs_reauth',
+      "the broken row's new status",
+    );
+  },
+};
+
+/**
+ * The backend has no live channel (404): the list is polled instead (every 5 s), so a connection
+ * that breaks elsewhere still turns to "Needs attention", a few seconds later.
+ */
+export const LiveChannelUnavailable: Story = {
+  parameters: { scenario: 'live-unavailable' },
+  play: async ({ canvasElement, loaded }) => {
+    await waitFor(() => rowsIn(canvasElement).length === 2, 'the two rows');
+    await channelReaches('polling');
+    const [row] = rowsIn(canvasElement);
+    storyBackend(loaded).breakConnection(row!.dataset['connectionId']!);
+    await waitFor(
+      () => rowStatus(rowsIn(canvasElement)[0]!) === 'needs_reauth',
+      'the change, by polling',
+      8000,
+    );
+  },
+};
 
 export const Empty: Story = { parameters: { scenario: 'empty' } };
 

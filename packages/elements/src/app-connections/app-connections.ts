@@ -13,6 +13,7 @@ import {
   toPlugboardError,
   type PlugboardClient,
   type PlugboardError,
+  type PlugboardEvent,
 } from '@plugboard/core';
 import { ClientController } from '../shared/client-controller.js';
 import { errorView, errorViewStyles } from '../shared/error-view.js';
@@ -112,7 +113,11 @@ export class AppConnections extends LitElement {
   @query('#add-button') private addButton?: HTMLButtonElement;
   @query('connect-dialog') private connectDialog?: ConnectDialog;
 
-  private readonly controller = new ClientController(this, { stores: ['catalog'] });
+  private readonly controller = new ClientController(this, {
+    stores: ['catalog'],
+    live: true,
+    onConnectionChange: (event) => void this.onConnectionChange(event),
+  });
   private readonly announcer = new LiveAnnouncer(this);
   private readonly onlineRetry = new OnlineRetry(this);
   /** Set on success; focus moves to this connection once the connect dialog has closed. */
@@ -367,21 +372,46 @@ export class AppConnections extends LitElement {
     this.focusAfterClose = event.connection;
   }
 
-  /** A connection was disconnected: say so, and keep focus in the list (the next row). */
-  private async onRemoved(event: ConnectionRemoveEvent): Promise<void> {
+  /** A connection was disconnected here: say so, and keep focus in the list (the next row). */
+  private onRemoved(event: ConnectionRemoveEvent): Promise<void> {
+    return this.rowLeaves(event.connectionId, true);
+  }
+
+  /**
+   * The live channel says a connection changed elsewhere (another tab, the backend): the store
+   * has it already, and the list redraws from it. Say that one arrived or left; focus moves only
+   * when it was on the row that left.
+   */
+  private async onConnectionChange({
+    detail,
+  }: PlugboardEvent<'connection_changed'>): Promise<void> {
+    if (detail.change === 'deleted') {
+      const row = this.rowElements().find(
+        (li) => li.dataset['connectionId'] === detail.connectionId,
+      );
+      if (row) await this.rowLeaves(detail.connectionId, row.matches(':focus-within'));
+    } else if (detail.change === 'created' && !this.connectDialog?.open) {
+      // While our own dialog connects, it says so itself when it closes.
+      this.announcer.announce(
+        this.controller.t('connections.connected', { app: this.appName(detail.app) }),
+      );
+    }
+  }
+
+  /** Announces that a row left (its own announcement leaves with it) and, if asked, moves focus
+   *  to the next row, or to "Add a connection" when none is left. */
+  private async rowLeaves(connectionId: string, moveFocus: boolean): Promise<void> {
     const before = this.rowElements();
-    const index = before.findIndex((row) => row.dataset['connectionId'] === event.connectionId);
+    const index = before.findIndex((row) => row.dataset['connectionId'] === connectionId);
     const appKey = before[index]?.dataset['appKey'];
-    if (this.pinnedId === event.connectionId) this.pinnedId = undefined;
-    // The row's own announcement leaves the page with the row: announce it from the list.
+    if (this.pinnedId === connectionId) this.pinnedId = undefined;
     if (appKey) {
       this.announcer.announce(this.controller.t('status.removed', { app: this.appName(appKey) }));
     }
     this.requestUpdate();
     await this.updateComplete;
-    const after = this.rowElements().filter(
-      (row) => row.dataset['connectionId'] !== event.connectionId,
-    );
+    if (!moveFocus) return;
+    const after = this.rowElements().filter((row) => row.dataset['connectionId'] !== connectionId);
     const next = after[Math.min(Math.max(index, 0), after.length - 1)];
     (next ?? this.addButton)?.focus();
   }

@@ -177,8 +177,6 @@ async function deliverWebhookEvent(canvas: HTMLElement): Promise<void> {
     ? { authorization: `Basic ${btoa(`${username}:${value('webhook-password')}`)}` }
     : undefined;
   await fetch(url, { method: 'POST', headers, body: '{"event":"deal.added"}' });
-  // Coming back from the service's settings tab: the dialog checks at once.
-  window.dispatchEvent(new Event('focus'));
 }
 
 function withHealth(key: string, health: App['health']): App {
@@ -265,7 +263,10 @@ export const WebhookSetup: Story = {
   },
 };
 
-/** The first webhook event arrived while the setup step was open: said in words and a dot. */
+/**
+ * The first webhook event arrived while the setup step was open: said in words and a dot, at once,
+ * brought by the live channel (no polling).
+ */
 export const FirstEventReceived: Story = {
   play: async ({ canvasElement }) => {
     await fill(canvasElement, { subdomain: 'acme', token: DEMO_KEY });

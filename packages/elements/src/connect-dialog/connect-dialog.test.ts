@@ -9,7 +9,7 @@ import type {
   ConnectErrorEvent,
   ConnectSuccessEvent,
 } from './connect-dialog.events.js';
-import { MOCK_BASE_URL, useMockBackend } from '../test-support/mock-backend.js';
+import { MOCK_BASE_URL, requestsTo, useMockBackend } from '../test-support/mock-backend.js';
 
 const PIPEDRIVE_TOKEN = '0123456789abcdef0123456789abcdef01234567';
 
@@ -925,6 +925,42 @@ describe('<connect-dialog>', () => {
       expect(await cancelled, 'Done after success is not a cancel').to.equal(false);
       await el.updateComplete;
       expect(dialog(el).open).to.equal(false);
+    });
+
+    it('turns to "First event received" from the live channel, without polling', async () => {
+      const el = await openPipedrive();
+      await fillPipedrive(el);
+      submit(el);
+      await untilText(el, 'Finish the setup in Pipedrive');
+      await until(() => requestsTo(backend, '/v1/events') > 0, 'the live channel never opened');
+      const listReads = requestsTo(backend, '/v1/connections');
+      const [created] = createdConnections();
+      // Give the stream a moment to be live, as a user copying the URL would.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      backend.deliverWebhook(created!.id);
+      await untilText(el, 'First event received', 2500);
+      await until(
+        () => root(el).querySelector('[role="status"]')?.textContent?.includes('First event'),
+        'the first event was not announced',
+      );
+      expect(
+        requestsTo(backend, '/v1/connections'),
+        'no GET of the connection or the list',
+      ).to.equal(listReads);
+    });
+
+    it('still turns to "First event received" by polling when the backend has no live channel', async function () {
+      this.timeout(15_000);
+      backend.useScenario('live-unavailable');
+      seededIds = new Set(backend.store.connections.map((connection) => connection.id));
+      const el = await openPipedrive();
+      await fillPipedrive(el);
+      submit(el);
+      await untilText(el, 'Finish the setup in Pipedrive');
+      const [created] = createdConnections();
+      backend.deliverWebhook(created!.id);
+      await untilText(el, 'First event received', 8000);
+      expect(requestsTo(backend, '/v1/connections')).to.be.greaterThan(1);
     });
 
     it('asks to press Ctrl+C when the clipboard refuses, with the text selected', async () => {

@@ -3,16 +3,16 @@ import type { Connection } from '@plugboard/contract';
 import type { PlugboardClient } from '@plugboard/core';
 import type { Translate } from '../shared/client-controller.js';
 import { copyFromInput } from './copy-text.js';
-import { WebhookEventPoller } from './webhook-event-poller.js';
 import { copyShortcut, type CopyState } from './views/setup-view.js';
 
 /**
  * The setup view's behaviour: copying the webhook URL (with a manual fallback) and watching for
- * the first event while the view is open.
+ * the first event while the view is open. The live channel brings it (`connection.event_received`
+ * updates the store); where the channel cannot open, core polls the list instead.
  */
 export class SetupStep implements ReactiveController {
   copyState: CopyState = 'idle';
-  private readonly poller: WebhookEventPoller;
+  private stopWatching: (() => void) | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -24,23 +24,33 @@ export class SetupStep implements ReactiveController {
     },
   ) {
     host.addController(this);
-    this.poller = new WebhookEventPoller(host);
   }
 
   /** Starts watching `connection` for its first webhook event (nothing to do once it arrived). */
   watch(connection: Connection): void {
+    this.stop();
     this.copyState = 'idle';
-    if (connection.setup?.lastEventAt) return;
-    this.poller.start((signal) => {
-      const client = this.options.client();
-      return client
-        ? client.connections.get(connection.id, { signal })
-        : Promise.reject(new Error('No client.'));
-    }, this.options.onEvent);
+    const client = this.options.client();
+    if (connection.setup?.lastEventAt || !client) return;
+    const check = () => {
+      const stored = client.connections.find(connection.id);
+      if (!stored?.setup?.lastEventAt) return;
+      this.stop();
+      this.options.onEvent(stored);
+    };
+    const unsubscribe = client.connections.subscribe(check);
+    const release = client.live.hold();
+    this.stopWatching = () => {
+      unsubscribe();
+      release();
+    };
+    // It may have arrived between the create and now.
+    check();
   }
 
   stop(): void {
-    this.poller.stop();
+    this.stopWatching?.();
+    this.stopWatching = undefined;
   }
 
   async copy(input: HTMLInputElement, t: Translate): Promise<void> {
@@ -52,6 +62,8 @@ export class SetupStep implements ReactiveController {
     );
     if (copied) this.options.onCopied();
   }
+
+  hostConnected(): void {}
 
   hostDisconnected(): void {
     this.stop();

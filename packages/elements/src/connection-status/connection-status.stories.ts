@@ -4,6 +4,8 @@ import type { AppSummary, Connection } from '@plugboard/contract';
 import { demoApps, hostilePayloads } from '@plugboard/mocks';
 import '../define/connection-status.js';
 import type { ConnectionStatus } from './connection-status.js';
+import { channelOpens, storyBackend } from '../test-support/live-channel.js';
+import { waitFor } from '../test-support/wait-for.js';
 
 type Args = {
   connectionId?: string;
@@ -147,6 +149,64 @@ export const WithDisconnect: Story = { args: { allowDisconnect: true } };
 export const DisconnectConfirmation: Story = {
   args: { allowDisconnect: true },
   play: async ({ canvasElement }) => clickPart(canvasElement, 'disconnect'),
+};
+
+/** Waits until the element shows `status` (the badge changed without a click). */
+const untilStatus = (canvas: HTMLElement, status: string) =>
+  waitFor(
+    () => canvas.querySelector('connection-status')?.getAttribute('status') === status,
+    `the status ${status}`,
+  );
+
+/**
+ * Live: the backend's check finds the token revoked. The badge turns to "Needs attention", the
+ * error details appear and the change is announced, without a click or a reload.
+ */
+export const BreaksLive: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    await untilStatus(canvasElement, 'connected');
+    await channelOpens();
+    storyBackend(loaded).breakConnection('con_status01', {
+      code: 'invalid_token',
+      message: 'The access token was revoked in Pipedrive.',
+    });
+    await untilStatus(canvasElement, 'needs_reauth');
+  },
+};
+
+/** Live: a broken connection works again (fixed elsewhere): back to "Connected", announced. */
+export const RecoversLive: Story = {
+  args: { connectionId: 'con_status04' },
+  play: async ({ canvasElement, loaded }) => {
+    await untilStatus(canvasElement, 'needs_reauth');
+    await channelOpens();
+    storyBackend(loaded).recoverConnection('con_status04');
+    await untilStatus(canvasElement, 'connected');
+  },
+};
+
+/** Live: renamed in another tab; the account label follows. */
+export const RenamedInAnotherTab: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    await untilStatus(canvasElement, 'connected');
+    await channelOpens();
+    storyBackend(loaded).renameConnection('con_status01', 'Finance team');
+    await waitFor(
+      () =>
+        statusIn(canvasElement).querySelector('[part~="account"]')?.textContent === 'Finance team',
+      'the new label',
+    );
+  },
+};
+
+/** Live: disconnected in another tab, so this card says so. */
+export const RemovedInAnotherTab: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    await untilStatus(canvasElement, 'connected');
+    await channelOpens();
+    storyBackend(loaded).removeConnection('con_status01');
+    await waitFor(() => statusIn(canvasElement).querySelector('.removed'), 'the removed card');
+  },
 };
 
 export const Loading: Story = { parameters: { scenario: 'slow-network' } };

@@ -2,7 +2,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { AppSummary, Connection } from '@plugboard/contract';
-import { toPlugboardError, type PlugboardError } from '@plugboard/core';
+import { toPlugboardError, type PlugboardError, type PlugboardEvent } from '@plugboard/core';
 import { ClientController, type Translate } from '../shared/client-controller.js';
 import { appLogo } from '../shared/app-logo.js';
 import { errorView } from '../shared/error-view.js';
@@ -23,7 +23,7 @@ import {
   ConnectionUpdateEvent,
 } from './connection-status.events.js';
 import { styles } from './connection-status.styles.js';
-import { statusBadge, type BadgeStatus } from './status-badge.js';
+import { statusBadge, statusLabel, type BadgeStatus } from './status-badge.js';
 import { FloatingPopover, popoverAttribute } from './floating-popover.js';
 import { RelativeTimeTicker } from './relative-time-ticker.js';
 
@@ -103,7 +103,11 @@ export class ConnectionStatus extends LitElement {
 
   @query('connect-dialog') private updateDialog!: ConnectDialog | null;
 
-  private readonly controller = new ClientController(this, { stores: ['catalog', 'connections'] });
+  private readonly controller = new ClientController(this, {
+    stores: ['catalog', 'connections'],
+    live: true,
+    onConnectionChange: (event) => this.onConnectionChange(event),
+  });
   private readonly announcer = new LiveAnnouncer(this);
   private readonly onlineRetry = new OnlineRetry(this);
   private readonly errorPopover = new FloatingPopover(this, {
@@ -195,6 +199,33 @@ export class ConnectionStatus extends LitElement {
     } catch {
       // Only the name is missing: the connection and its buttons work as they are.
     }
+  }
+
+  /**
+   * The live channel says another tab or the backend changed a connection: the store already
+   * holds the new copy (and the card redraws from it); say what happened to this one.
+   */
+  private onConnectionChange({ detail }: PlugboardEvent<'connection_changed'>): void {
+    const connection = this.latest;
+    if (!connection || detail.connectionId !== connection.id || this.removed) return;
+    const { t } = this.controller;
+    const app = this.appSummary?.name ?? connection.app;
+    if (detail.change === 'deleted') {
+      this.removed = true;
+      this.confirmingRemoval = false;
+      this.announcer.announce(t('status.removed', { app }));
+      return;
+    }
+    // Our own Test says its outcome itself; renames and webhook deliveries change no status.
+    const statusChanges = ['needs_reauth', 'recovered', 'test_failed'];
+    if (this.testing || !detail.status || !statusChanges.includes(detail.change)) return;
+    this.announcer.announce(
+      t('status.changed', {
+        app,
+        account: connection.label,
+        status: statusLabel(detail.status, t),
+      }),
+    );
   }
 
   private async load(id: string): Promise<void> {

@@ -30,6 +30,11 @@ const ICON: Record<BadgeStatus, SVGTemplateResult> = {
   expired: svg`<circle cx="8" cy="8" r="6.2"></circle><path d="M8 4.5V8l2.5 1.8"></path>`,
 };
 
+/** The badge's words for a status, also used to announce a change of it. */
+export function statusLabel(status: BadgeStatus, t: Translate): string {
+  return t(LABEL_KEY[status]);
+}
+
 /** Colour, text and an icon: never colour alone. */
 export function statusBadge(status: BadgeStatus, t: Translate): TemplateResult {
   return html`<span
@@ -46,6 +51,6 @@ export function statusBadge(status: BadgeStatus, t: Translate): TemplateResult {
     >
       ${ICON[status]}
     </svg>
-    <span>${t(LABEL_KEY[status])}</span>
+    <span>${statusLabel(status, t)}</span>
   </span>`;
 }

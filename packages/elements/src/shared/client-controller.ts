@@ -8,6 +8,7 @@ import {
   toPlugboardError,
   type PlugboardClient,
   type PlugboardError,
+  type PlugboardEvent,
   type PlugboardEventDetails,
   type PlugboardEventName,
   type Translator,
@@ -25,6 +26,13 @@ export type ClientStore = 'catalog' | 'connections';
 export interface ClientControllerOptions {
   /** Stores whose changes re-render the host. */
   stores?: readonly ClientStore[];
+  /**
+   * Holds the client's live channel while the element is in the page, so the connection store
+   * follows changes made elsewhere (another tab, the backend's checks).
+   */
+  live?: boolean;
+  /** Called for each change of a connection learnt from the live channel (or its polling). */
+  onConnectionChange?: (event: PlugboardEvent<'connection_changed'>) => void;
 }
 
 const NO_OVERRIDES = {};
@@ -136,6 +144,11 @@ export class ClientController implements ReactiveController {
     for (const store of this.options.stores ?? []) {
       this.unsubscribers.push(client[store].subscribe(rerender));
     }
+    const { live, onConnectionChange } = this.options;
+    if (onConnectionChange) {
+      this.unsubscribers.push(client.events.on('connection_changed', onConnectionChange));
+    }
+    if (live) this.unsubscribers.push(client.live.hold());
   }
 
   private unsubscribe(): void {

@@ -12,7 +12,7 @@ import {
   type Answer,
 } from '../http/responses.js';
 import { buildConnection, webhookSetupFor } from '../state/connection-factory.js';
-import { replaceConnection } from '../state/connections.js';
+import { addConnection, removeConnection, replaceConnection } from '../state/connections.js';
 import type { MockSession } from '../state/mock-state.js';
 import { allowsApp, currentSession } from '../state/sessions.js';
 import { clip } from '../text.js';
@@ -44,8 +44,8 @@ function createAnswer(
     credentialHint: check.hint,
     setup: webhookSetupFor(check.app, id, ctx.baseUrl),
   });
-  ctx.state.connections.push(connection);
   ctx.state.accounts.set(id, check.account);
+  addConnection(ctx, connection);
   return { status: 201, body: connection };
 }
 
@@ -82,7 +82,7 @@ function patchAnswer(
     ctx.state.accounts.set(current.id, check.account);
   }
   if (label !== undefined) updated.label = label;
-  replaceConnection(ctx, updated);
+  replaceConnection(ctx, updated, 'edit');
   return { status: 200, body: updated };
 }
 
@@ -146,8 +146,7 @@ export function connectionHandlers(ctx: MockContext) {
       const requestId = ctx.ids.requestId();
       const connection = find(request, params.id);
       if (!connection) return notFound(requestId);
-      ctx.state.connections = ctx.state.connections.filter((candidate) => candidate !== connection);
-      ctx.state.accounts.delete(connection.id);
+      removeConnection(ctx, connection);
       return emptyResponse(requestId, 204);
     }),
     http.post(`${base}/:id/test`, ({ request, params }) => {

@@ -74,7 +74,7 @@ export function testAnswer(
     lastTestedAt: testedAt,
     updatedAt: testedAt,
   };
-  replaceConnection(ctx, tested);
+  replaceConnection(ctx, tested, 'test');
   return {
     ok: outcome.ok,
     status: outcome.status,

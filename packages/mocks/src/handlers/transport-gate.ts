@@ -23,7 +23,7 @@ async function record(ctx: MockContext, request: Request): Promise<void> {
 }
 
 /** The widget endpoints (the real server's list): they carry the session token. */
-const WIDGET_PATHS = ['/v1/apps', '/v1/connections', '/v1/oauth/flows'];
+const WIDGET_PATHS = ['/v1/apps', '/v1/connections', '/v1/oauth/flows', '/v1/events'];
 
 /** Host-backend endpoints, webhooks, the OAuth callback and the mock OAuth page are not. */
 function isWidgetRequest(ctx: MockContext, url: URL): boolean {

@@ -5,7 +5,7 @@ import { findApp, type MockContext } from '../context.js';
 import { requiredScopeNames, scopeNames } from '../seed/pick-apps.js';
 import { clip } from '../text.js';
 import { buildConnection } from './connection-factory.js';
-import { replaceConnection } from './connections.js';
+import { addConnection, replaceConnection } from './connections.js';
 import type { MockFlow } from './mock-state.js';
 
 export type FlowOutcome =
@@ -66,8 +66,8 @@ function oauthConnection(ctx: MockContext, app: App): Connection {
     method: 'oauth2',
     grantedScopes: scopeNames(app),
   });
-  ctx.state.connections.push(connection);
   ctx.state.accounts.set(connection.id, `${app.key}|oauth|jane`);
+  addConnection(ctx, connection);
   return connection;
 }
 
@@ -85,7 +85,7 @@ function reauthorized(ctx: MockContext, connectionId: string, app: App): Connect
     lastTestedAt: now,
     updatedAt: now,
   };
-  replaceConnection(ctx, connection);
+  replaceConnection(ctx, connection, 'edit');
   return connection;
 }
 

@@ -1,5 +1,5 @@
 // Everything the mock backend remembers between requests. Replaced wholesale by reset().
-import type { App, Connection, OAuthFlow } from '@plugboard/contract';
+import type { App, Connection, LiveEvent, OAuthFlow } from '@plugboard/contract';
 import type { ScenarioName } from '../scenarios.js';
 
 export interface RecordedRequest {
@@ -60,6 +60,8 @@ export interface MockState {
   sessions: Map<string, MockSession>;
   /** Revoked tokens, minted or not: the mock then refuses them like the real server. */
   revokedTokens: Set<string>;
+  /** Every change of a connection, for the live channel; an event's id is its position from 1. */
+  liveEvents: LiveEvent[];
   /** One-shot transport scenarios remember whether they already fired. */
   transport: { sawTokenRequest: boolean; rateLimitSent: boolean };
 }

@@ -10,7 +10,7 @@ export function recordWebhookEvent(ctx: MockContext, connection: Connection): Co
     ...connection,
     setup: { ...connection.setup, lastEventAt: new Date().toISOString() },
   };
-  replaceConnection(ctx, updated);
+  replaceConnection(ctx, updated, 'webhook');
   return updated;
 }
 

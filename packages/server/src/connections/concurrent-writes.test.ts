@@ -15,11 +15,10 @@ import type {
   WhoAmIResult,
 } from '../provider/provider-client.js';
 import type { SessionRecord } from '../sessions/session-record.js';
-import { DEFAULT_LIMITS, UsageLimits } from '../limits/usage-limits.js';
+import { connectionServiceOver } from '../test-support/connection-service-over.js';
 import { openTestDatabase } from '../test-support/test-database.js';
-import { webhookBasicAuth } from '../webhooks/webhook-basic-auth.js';
 import { ConnectionRepository } from './connection-repository.js';
-import { ConnectionService } from './connection-service.js';
+import type { ConnectionService } from './connection-service.js';
 
 const session: SessionRecord = {
   id: 'ses_1',
@@ -80,17 +79,7 @@ describe('concurrent writes to one connection', () => {
   } as unknown as ProviderClient;
 
   /** One server instance over the shared database. */
-  const instance = () =>
-    new ConnectionService({
-      db: database.db,
-      catalog,
-      limits: new UsageLimits(database.db, Date.now, DEFAULT_LIMITS),
-      repository,
-      provider: () => provider,
-      publicUrl: 'http://127.0.0.1:1',
-      webhookBasicAuth: webhookBasicAuth(randomBytes(32)),
-      now: Date.now,
-    });
+  const instance = () => connectionServiceOver({ database, catalog, repository, provider }).service;
 
   beforeEach(async () => {
     holdWhoAmI = undefined;

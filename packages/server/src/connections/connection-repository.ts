@@ -40,16 +40,28 @@ export class ConnectionRepository {
     }
   }
 
-  /** Stores a new connection; a unique index refuses a second one for the same account. */
-  async insert(record: ConnectionRecord, db: Queryable = this.db): Promise<void> {
-    await db.insertInto('connections').values(this.toRow(record)).execute();
+  /**
+   * Stores a new connection; false when a unique index refused it (a second connection of the
+   * same account). The refusal does not abort the caller's transaction (ON CONFLICT DO NOTHING),
+   * so the caller can read the holder in it.
+   */
+  async insert(record: ConnectionRecord, db: Queryable = this.db): Promise<boolean> {
+    const result = await db
+      .insertInto('connections')
+      .values(this.toRow(record))
+      .onConflict((conflict) => conflict.doNothing())
+      .executeTakeFirst();
+    return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
   }
 
   /**
    * Writes `next` over the row if it is still at `next.version`: 'conflict' when another writer
    * got there first (read it again and redo the change), 'gone' when it was deleted.
    */
-  async update(next: ConnectionRecord): Promise<'updated' | 'conflict' | 'gone'> {
+  async update(
+    next: ConnectionRecord,
+    db: Queryable = this.db,
+  ): Promise<'updated' | 'conflict' | 'gone'> {
     // The refresh lease is not the writer's to change: a refresh may be running beside it.
     const {
       id: _id,
@@ -61,7 +73,7 @@ export class ConnectionRepository {
       version,
       ...changes
     } = this.toRow(next);
-    const result = await this.db
+    const result = await db
       .updateTable('connections')
       // Credentials are written only when they changed: a status write leaves them alone.
       .set({ ...changes, ...(next.credentials && { credentials }), version: version + 1 })
@@ -70,7 +82,7 @@ export class ConnectionRepository {
       .where('version', '=', version)
       .executeTakeFirst();
     if (result.numUpdatedRows > 0n) return 'updated';
-    return (await this.find(next.userId, next.id)) ? 'conflict' : 'gone';
+    return (await this.find(next.userId, next.id, db)) ? 'conflict' : 'gone';
   }
 
   /**
@@ -125,8 +137,12 @@ export class ConnectionRepository {
       .execute();
   }
 
-  async find(userId: string, id: string): Promise<ConnectionRecord | null> {
-    const row = await this.db
+  async find(
+    userId: string,
+    id: string,
+    db: Queryable = this.db,
+  ): Promise<ConnectionRecord | null> {
+    const row = await db
       .selectFrom('connections')
       .selectAll()
       .where('id', '=', id)
@@ -146,8 +162,9 @@ export class ConnectionRepository {
     userId: string,
     app: string,
     accountId: string,
+    db: Queryable = this.db,
   ): Promise<ConnectionRecord | null> {
-    const row = await this.db
+    const row = await db
       .selectFrom('connections')
       .selectAll()
       .where('user_id', '=', userId)
@@ -158,8 +175,8 @@ export class ConnectionRepository {
     return row ? this.fromRow(row) : null;
   }
 
-  async delete(userId: string, id: string): Promise<boolean> {
-    const result = await this.db
+  async delete(userId: string, id: string, db: Queryable = this.db): Promise<boolean> {
+    const result = await db
       .deleteFrom('connections')
       .where('id', '=', id)
       .where('user_id', '=', userId)
@@ -179,23 +196,25 @@ export class ConnectionRepository {
 
   /**
    * Records a webhook delivery (a row in webhook_deliveries, and the connection's last event time);
-   * false when no connection has this hook id.
+   * returns the connection it reached, or null when no connection has this hook id.
    */
-  async recordHookEvent(hookId: string, at: number): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
-      const connection = await trx
-        .updateTable('connections')
-        .set({ last_event_at: new Date(at).toISOString() })
-        .where('hook_id', '=', hookId)
-        .returning('id')
-        .executeTakeFirst();
-      if (!connection) return false;
-      await trx
-        .insertInto('webhook_deliveries')
-        .values({ id: randomId('whd_'), connection_id: connection.id, received_at: at })
-        .execute();
-      return true;
-    });
+  async recordHookEvent(
+    hookId: string,
+    at: number,
+    db: Queryable,
+  ): Promise<Pick<ConnectionRecord, 'id' | 'userId' | 'app'> | null> {
+    const connection = await db
+      .updateTable('connections')
+      .set({ last_event_at: new Date(at).toISOString() })
+      .where('hook_id', '=', hookId)
+      .returning(['id', 'user_id', 'app'])
+      .executeTakeFirst();
+    if (!connection) return null;
+    await db
+      .insertInto('webhook_deliveries')
+      .values({ id: randomId('whd_'), connection_id: connection.id, received_at: at })
+      .execute();
+    return { id: connection.id, userId: connection.user_id, app: connection.app };
   }
 
   private toRow(record: ConnectionRecord): ConnectionRow {

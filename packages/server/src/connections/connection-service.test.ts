@@ -10,11 +10,10 @@ import { createSecretBox } from '../crypto/secret-box.js';
 import type { Database } from '../db/open-database.js';
 import type { ProviderClient, TokenResult, WhoAmIResult } from '../provider/provider-client.js';
 import type { SessionRecord } from '../sessions/session-record.js';
-import { DEFAULT_LIMITS, UsageLimits } from '../limits/usage-limits.js';
+import { connectionServiceOver } from '../test-support/connection-service-over.js';
 import { openTestDatabase } from '../test-support/test-database.js';
 import { ConnectionRepository } from './connection-repository.js';
-import { ConnectionService } from './connection-service.js';
-import { webhookBasicAuth } from '../webhooks/webhook-basic-auth.js';
+import type { ConnectionService } from './connection-service.js';
 
 const session: SessionRecord = {
   id: 'ses_1',
@@ -52,16 +51,8 @@ describe('ConnectionService.test', () => {
         return refresh;
       },
     } as unknown as ProviderClient;
-    service = new ConnectionService({
-      db,
-      catalog,
-      limits: new UsageLimits(db, Date.now, DEFAULT_LIMITS),
-      repository: new ConnectionRepository(db, createSecretBox([randomBytes(32)])),
-      provider: () => provider,
-      publicUrl: 'http://127.0.0.1:1',
-      webhookBasicAuth: webhookBasicAuth(randomBytes(32)),
-      now: Date.now,
-    });
+    const repository = new ConnectionRepository(db, createSecretBox([randomBytes(32)]));
+    ({ service } = connectionServiceOver({ database, catalog, repository, provider }));
   });
 
   afterEach(() => database.close());

@@ -13,7 +13,12 @@ import type {
 import type { CatalogService } from '../catalog/catalog-service.js';
 import { randomId } from '../crypto/random.js';
 import type { Db, Queryable } from '../db/schema.js';
-import { isUniqueViolation } from '../db/unique-violation.js';
+import {
+  eventReceived,
+  eventsForChange,
+  type ChangeCause,
+  type ConnectionEventLog,
+} from '../events/index.js';
 import { ApiError, notFound } from '../http/api-error.js';
 import type { UsageLimits } from '../limits/usage-limits.js';
 import type {
@@ -54,6 +59,8 @@ export interface ConnectionServiceDeps {
   publicUrl: string;
   /** The HTTP basic auth of a webhook URL, for the services that send it (setup.webhookAuth). */
   webhookBasicAuth: WebhookBasicAuth;
+  /** Every change is recorded here, in the change's own transaction. */
+  events: ConnectionEventLog;
   now: () => number;
 }
 
@@ -106,13 +113,14 @@ export class ConnectionService {
     });
     return async (db) => {
       await this.insertOrExplainDuplicate(record, db);
+      await this.deps.events.record(db, eventsForChange(null, record, 'edit'));
       return this.toWire(record);
     };
   }
 
   async create(session: SessionRecord, request: CreateConnectionRequest): Promise<Connection> {
     const commit = await this.prepareCreate(session, request);
-    return commit(this.deps.db);
+    return this.deps.db.transaction().execute((trx) => commit(trx));
   }
 
   async update(
@@ -125,7 +133,7 @@ export class ConnectionService {
       throw new ApiError(400, 'bad_request', 'The label cannot be empty.');
     }
     await this.load(session, id); // 404 for another app's connection in a limited session
-    const next = await this.rewrite(session.userId, id, async (record) => {
+    const next = await this.rewrite(session.userId, id, 'edit', async (record) => {
       const app = this.deps.catalog.get(session, record.app);
       let next: ConnectionRecord = { ...record, updatedAt: this.isoNow() };
       if (patch.fields !== undefined || patch.method !== undefined) {
@@ -160,7 +168,12 @@ export class ConnectionService {
 
   async remove(session: SessionRecord, id: string): Promise<void> {
     const record = await this.load(session, id);
-    if (!(await this.deps.repository.delete(session.userId, id))) throw notFound('The connection');
+    await this.deps.db.transaction().execute(async (trx) => {
+      if (!(await this.deps.repository.delete(session.userId, id, trx))) {
+        throw notFound('The connection');
+      }
+      await this.deps.events.record(trx, eventsForChange(record, null, 'edit'));
+    });
     // Best effort: the connection is gone whatever the service answers.
     const credentials = this.deps.repository.openCredentials(record);
     if (credentials?.kind === 'oauth') {
@@ -176,7 +189,7 @@ export class ConnectionService {
     const { app: appKey } = await this.load(session, id);
     await this.deps.limits.test(session, this.deps.catalog.get(session, appKey).key);
     let message = '';
-    const next = await this.rewrite(session.userId, id, async (record) => {
+    const next = await this.rewrite(session.userId, id, 'test', async (record) => {
       const app = this.deps.catalog.get(session, record.app);
       const testedAt = this.isoNow();
       if (app.health.status === 'down') {
@@ -237,7 +250,7 @@ export class ConnectionService {
     });
     if (target) {
       // A write beside the sign-in (a Test, a rename) must not be lost, nor override it.
-      const rewritten = await this.rewrite(session.userId, target.id, async (current) => ({
+      const rewritten = await this.rewrite(session.userId, target.id, 'edit', async (current) => ({
         ...record,
         label: current.accountId === identity.id ? current.label : record.label,
         lastEventAt: current.lastEventAt,
@@ -246,13 +259,28 @@ export class ConnectionService {
       return { outcome: 'connected', connection: this.toWire(rewritten) };
     } else {
       try {
-        await this.insertOrExplainDuplicate(record, this.deps.db);
+        await this.deps.db.transaction().execute(async (trx) => {
+          await this.insertOrExplainDuplicate(record, trx);
+          await this.deps.events.record(trx, eventsForChange(null, record, 'edit'));
+        });
       } catch (error) {
         if (!(error instanceof ApiError) || !error.extras.existingConnection) throw error;
         return { outcome: 'duplicate', connection: error.extras.existingConnection };
       }
     }
     return { outcome: 'connected', connection: this.toWire(record) };
+  }
+
+  /**
+   * A service delivered an event to a connection's webhook URL: records the delivery and its
+   * event together. False when no connection has this hook id.
+   */
+  async recordWebhookDelivery(hookId: string, at: number): Promise<boolean> {
+    return this.deps.db.transaction().execute(async (trx) => {
+      const connection = await this.deps.repository.recordHookEvent(hookId, at, trx);
+      if (connection) await this.deps.events.record(trx, [eventReceived(connection, at)]);
+      return connection !== null;
+    });
   }
 
   toWire(record: ConnectionRecord): Connection {
@@ -262,18 +290,25 @@ export class ConnectionService {
   /**
    * Reads the connection, lets `change` compute its next state (it may call the service), and
    * writes it only if nobody wrote in between; otherwise reads it again and redoes the change.
-   * A connection deleted meanwhile stays deleted (404).
+   * A connection deleted meanwhile stays deleted (404). The write and the events it gives (`cause`
+   * says why it was written) commit together.
    */
   private async rewrite(
     userId: string,
     id: string,
+    cause: ChangeCause,
     change: (record: ConnectionRecord) => Promise<ConnectionRecord>,
   ): Promise<ConnectionRecord> {
+    const { db, repository, events } = this.deps;
     for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt += 1) {
-      const record = await this.deps.repository.find(userId, id);
+      const record = await repository.find(userId, id);
       if (!record) throw notFound('The connection');
       const next = await change(record);
-      const written = await this.deps.repository.update(next);
+      const written = await db.transaction().execute(async (trx) => {
+        const result = await repository.update(next, trx);
+        if (result === 'updated') await events.record(trx, eventsForChange(record, next, cause));
+        return result;
+      });
       if (written === 'updated') return { ...next, version: next.version + 1 };
       if (written === 'gone') throw notFound('The connection');
     }
@@ -320,18 +355,11 @@ export class ConnectionService {
 
   /** Inserts a new connection; a racing create of the same account becomes 409 duplicate_account. */
   private async insertOrExplainDuplicate(record: ConnectionRecord, db: Queryable): Promise<void> {
-    try {
-      await this.deps.repository.insert(record, db);
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      const holder = await this.deps.repository.findByAccount(
-        record.userId,
-        record.app,
-        record.accountId,
-      );
-      if (!holder) throw error;
-      throw duplicateAccount(this.toWire(holder));
-    }
+    const { repository } = this.deps;
+    if (await repository.insert(record, db)) return;
+    const holder = await repository.findByAccount(record.userId, record.app, record.accountId, db);
+    if (!holder) throw new ApiError(500, 'internal_error', 'The connection could not be stored.');
+    throw duplicateAccount(this.toWire(holder));
   }
 
   private async load(session: SessionRecord, id: string): Promise<ConnectionRecord> {

@@ -3,10 +3,14 @@
 // each migration once). Never edit an applied migration: add the next one.
 // 001 and 002 repeat the tables of the earlier hand-written migrator with IF NOT EXISTS, so a
 // development database created before Kysely keeps its data.
-import type { Kysely, Migration } from 'kysely';
+import { PostgresAdapter, type Kysely, type Migration } from 'kysely';
 
 /** Epoch milliseconds need 64 bits (PostgreSQL's integer is 32). */
 const EPOCH_MS = 'bigint';
+
+function isPostgres(db: Kysely<unknown>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
 
 export const migrations: Record<string, Migration> = {
   '001_sessions_connections_flows': {
@@ -197,6 +201,35 @@ export const migrations: Record<string, Migration> = {
     async up(db: Kysely<unknown>) {
       // A flow completes only in the browser that opened its start URL (oauth/browser-binding.ts).
       await db.schema.alterTable('oauth_flows').addColumn('browser_binding_hash', 'text').execute();
+    },
+  },
+  '005_connection_events': {
+    async up(db: Kysely<unknown>) {
+      // The id is the cursor readers resume from (SSE Last-Event-ID): it never goes back and is
+      // never reused, even after old rows are pruned (AUTOINCREMENT on SQLite, a sequence on
+      // PostgreSQL; events/connection-event-log.ts keeps commit order equal to id order there).
+      await db.schema
+        .createTable('connection_events')
+        .addColumn('id', isPostgres(db) ? 'bigserial' : 'integer', (col) =>
+          isPostgres(db) ? col.primaryKey() : col.primaryKey().autoIncrement(),
+        )
+        .addColumn('type', 'text', (col) => col.notNull())
+        .addColumn('user_id', 'text', (col) => col.notNull())
+        .addColumn('app', 'text', (col) => col.notNull())
+        .addColumn('connection_id', 'text', (col) => col.notNull())
+        .addColumn('at', EPOCH_MS, (col) => col.notNull())
+        .addColumn('detail', 'text', (col) => col.notNull())
+        .execute();
+      await db.schema
+        .createIndex('connection_events_user')
+        .on('connection_events')
+        .columns(['user_id', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('connection_events_at')
+        .on('connection_events')
+        .column('at')
+        .execute();
     },
   },
 };

@@ -1,18 +1,24 @@
 // Change notices between the server's parts and, on PostgreSQL, between instances: a flow finished,
-// a health override changed. On SQLite (one process) they stay in memory; on PostgreSQL they travel
-// by LISTEN/NOTIFY over one dedicated connection, which reconnects by itself. A notice can be lost
-// while that connection is down, so waiters also re-read the database every `pollFallbackMs`.
+// a health override changed, a connection event was recorded. On SQLite (one process) they stay in
+// memory; on PostgreSQL they travel by LISTEN/NOTIFY over one dedicated connection, which reconnects
+// by itself. A notice can be lost while that connection is down, so waiters also re-read the
+// database every `pollFallbackMs`.
 import { EventEmitter } from 'node:events';
 import { sql } from 'kysely';
 import type pg from 'pg';
-import type { Db } from './schema.js';
+import type { Db, Queryable } from './schema.js';
 
-export type Channel = 'oauth_flow' | 'app_health';
+export type Channel = 'oauth_flow' | 'app_health' | 'connection_event';
 
 export interface Notifications {
   /** How often a waiter should re-read the database in case a notice was lost. */
   readonly pollFallbackMs: number;
-  publish(channel: Channel, payload: string): Promise<void>;
+  /**
+   * Sends `payload` to every subscriber of `channel`. Given an open transaction, PostgreSQL delivers
+   * it when the transaction commits (and never if it rolls back); SQLite delivers it at once, and
+   * a subscriber's query waits for the transaction anyway (one connection, one writer).
+   */
+  publish(channel: Channel, payload: string, db?: Queryable): Promise<void>;
   subscribe(channel: Channel, listener: (payload: string) => void): () => void;
   close(): Promise<void>;
 }
@@ -70,8 +76,8 @@ export class PostgresNotifications implements Notifications {
     this.client = client;
   }
 
-  async publish(channel: Channel, payload: string): Promise<void> {
-    await sql`SELECT pg_notify(${channel}, ${payload})`.execute(this.db);
+  async publish(channel: Channel, payload: string, db: Queryable = this.db): Promise<void> {
+    await sql`SELECT pg_notify(${channel}, ${payload})`.execute(db);
   }
 
   subscribe(channel: Channel, listener: (payload: string) => void): () => void {

@@ -43,6 +43,18 @@ describe('pruneExpired', () => {
           { key: 'current', window_start: now, count: 1, expires_at: now + 60_000 },
         ])
         .execute();
+      const event = (connectionId: string, at: number) => ({
+        type: 'connection.updated',
+        user_id: 'u',
+        app: 'stripe',
+        connection_id: connectionId,
+        at,
+        detail: '{}',
+      });
+      await db
+        .insertInto('connection_events')
+        .values([event('con_week_old', now - 7 * day - 1), event('con_recent', now - 6 * day)])
+        .execute();
       assert.deepEqual(await pruneExpired(db, now), {
         sessions: 1,
         sessionOrigins: 0,
@@ -50,6 +62,7 @@ describe('pruneExpired', () => {
         idempotencyKeys: 1,
         rateLimits: 1,
         longPolls: 0,
+        connectionEvents: 1,
       });
       const ids = await db.selectFrom('sessions').select('id').execute();
       assert.deepEqual(

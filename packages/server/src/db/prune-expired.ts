@@ -1,11 +1,13 @@
 // Deletes rows nobody can use any more: sessions a day past expiry (their origins no longer get
 // CORS answers either), OAuth flows a quarter of an hour past expiry (long enough for a widget to
 // read "expired"), idempotency keys past retention, and spent rate-limit windows and long-poll
-// slots. Every instance runs it each minute; deletes are idempotent.
+// slots, and connection events older than a week (a reader that far behind starts from the newest).
+// Every instance runs it each minute; deletes are idempotent.
 import type { Db } from './schema.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const FLOW_RETENTION_MS = 15 * 60 * 1000;
+const EVENT_RETENTION_MS = 7 * DAY_MS;
 
 export interface PruneCounts {
   sessions: number;
@@ -14,6 +16,7 @@ export interface PruneCounts {
   idempotencyKeys: number;
   rateLimits: number;
   longPolls: number;
+  connectionEvents: number;
 }
 
 export async function pruneExpired(db: Db, now: number): Promise<PruneCounts> {
@@ -40,6 +43,12 @@ export async function pruneExpired(db: Db, now: number): Promise<PruneCounts> {
     ),
     longPolls: count(
       await trx.deleteFrom('long_polls').where('expires_at', '<', now).executeTakeFirst(),
+    ),
+    connectionEvents: count(
+      await trx
+        .deleteFrom('connection_events')
+        .where('at', '<', now - EVENT_RETENTION_MS)
+        .executeTakeFirst(),
     ),
   }));
 }

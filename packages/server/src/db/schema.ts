@@ -1,7 +1,7 @@
 // The tables as Kysely sees them (both dialects). Times are epoch milliseconds (BIGINT, read back as
 // numbers) except the connection's wire timestamps, which are ISO strings; lists and objects are
 // JSON text.
-import type { Kysely, Transaction } from 'kysely';
+import type { Generated, Kysely, Transaction } from 'kysely';
 
 export interface SessionsTable {
   id: string;
@@ -106,6 +106,18 @@ export interface WebhookDeliveriesTable {
   received_at: number;
 }
 
+export interface ConnectionEventsTable {
+  /** Generated: monotonic, never reused (see migration 005). */
+  id: Generated<number>;
+  type: string;
+  user_id: string;
+  app: string;
+  connection_id: string;
+  at: number;
+  /** JSON: the event's small detail, never a secret. */
+  detail: string;
+}
+
 export interface Tables {
   sessions: SessionsTable;
   session_origins: SessionOriginsTable;
@@ -116,6 +128,7 @@ export interface Tables {
   rate_limits: RateLimitsTable;
   long_polls: LongPollsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  connection_events: ConnectionEventsTable;
 }
 
 export type Db = Kysely<Tables>;

@@ -7,7 +7,8 @@ import { ApiError } from './api-error.js';
 import type { ServerEnv } from './server-env.js';
 
 const ALLOWED_METHODS = 'GET, POST, PATCH, PUT, DELETE';
-const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key, If-None-Match';
+const ALLOWED_HEADERS =
+  'Authorization, Content-Type, Idempotency-Key, If-None-Match, Last-Event-ID';
 const EXPOSED_HEADERS = 'ETag, X-Request-Id, Retry-After';
 const PREFLIGHT_MAX_AGE_SECONDS = '600';
 

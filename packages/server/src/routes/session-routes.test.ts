@@ -138,7 +138,7 @@ describe('sessions, origins and CORS', () => {
     assert.equal(allowed.headers.get('Access-Control-Allow-Origin'), ORIGIN);
     assert.equal(
       allowed.headers.get('Access-Control-Allow-Headers'),
-      'Authorization, Content-Type, Idempotency-Key, If-None-Match',
+      'Authorization, Content-Type, Idempotency-Key, If-None-Match, Last-Event-ID',
     );
     assert.match(allowed.headers.get('Access-Control-Allow-Methods') ?? '', /PATCH/);
     assert.equal(allowed.headers.get('Access-Control-Allow-Credentials'), null);

@@ -31,7 +31,7 @@ export function webhookRoutes(app: Hono<ServerEnv>, services: Services): void {
         'This delivery does not carry the authentication the service sends with its webhooks.',
       );
     }
-    await services.connectionRepository.recordHookEvent(hookId, now);
+    await services.connections.recordWebhookDelivery(hookId, now);
     return c.body(null, 202);
   });
 }
