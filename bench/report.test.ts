@@ -106,3 +106,36 @@ test('rows that could not be measured are listed with the reason', () => {
   assert.match(report, /### Not measured\n\n- picker time to first results: no options/);
   assert.doesNotMatch(renderReport(run()), /Not measured/);
 });
+
+test('the browser targets: whole bundle, define time, picker per catalog size, long tasks', () => {
+  const sample = (taskMs: number) => ({ taskMs, wallMs: taskMs });
+  const picker = (apps: number, mountMs: number, longestTaskMs: number) => ({
+    apps,
+    mount: [sample(mountMs)],
+    keystroke: [sample(4)],
+    longestTaskMs: [longestTaskMs],
+  });
+  const sizes = { min: 100_000, gzip: 30_000, brotli: 27_000 };
+  const report = renderReport(
+    run({
+      shipped: [
+        { file: 'plugboard.js', ...sizes, chunks: { min: 90_000, gzip: 20_000, brotli: 1 } },
+      ],
+      browser: {
+        chromium: '156',
+        runs: 1,
+        define: { ours: [sample(4)] },
+        picker: [picker(1_000, 10, 0), picker(10_000, 60, 0), picker(20_000, 80, 70)],
+        dialogColdMs: [230],
+      },
+    }),
+  );
+  assert.match(report, /first download ≤ 25 kB .*\| 30\.0 kB \| \*\*missed\*\* \|/);
+  assert.match(report, /whole \(every chunk\) ≤ 45 kB .*\| 50\.0 kB \| \*\*missed\*\* \|/);
+  assert.match(report, /every element ≤ 5 ms .*\| 4\.0 ms task \| met \|/);
+  assert.match(report, /at 1,000 apps ≤ 16 ms task \| 14\.0 ms \| met \|/);
+  assert.match(report, /at 10,000 apps ≤ 50 ms task \| 64\.0 ms \| \*\*missed\*\* \|/);
+  assert.match(report, /no long task .*\| longest 70\.0 ms \| \*\*missed\*\* \|/);
+  assert.match(report, /dialog's code in.*\| 230\.0 ms \| — \|/);
+  assert.match(report, /20,000 apps 70\.0 ms/);
+});

@@ -79,7 +79,9 @@ async function main(): Promise<number> {
     const shipped = shippedBuild?.bundles;
     readLoad('after the builds');
 
-    const browser = await attempt('browser timings', () => measureInBrowser(bundles, outRoot));
+    const browser = await attempt('browser timings', () =>
+      measureInBrowser(bundles, outRoot, shippedBuild?.files),
+    );
     for (const target of bundleTargets) {
       if (!bundles.some((bundle) => bundle.target === target))
         problems.push(`define time "${target.label}": its bundle did not build`);

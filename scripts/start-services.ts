@@ -31,6 +31,8 @@ try {
     ...hostOptions(port('PB_SCRIPT_TAG_PORT', 8081)),
     root: join(root, 'examples/script-tag'),
     files: { '/plugboard.js': bundle, '/plugboard.js.map': `${bundle}.map` },
+    // The lazy chunks the bundle imports from next to itself.
+    mounts: { '/chunks/': join(root, 'packages/elements/dist/chunks') },
   });
   const react = await startHostServer({
     ...hostOptions(port('PB_REACT_PORT', 8082)),

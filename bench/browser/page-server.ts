@@ -16,8 +16,8 @@ export interface PageServerOptions {
   bundlesDir: string;
   /** The in-page probe, compiled to a browser module; served as /probe.js. */
   probeSource: string;
-  /** Served as /apps.json. */
-  appsJson: string;
+  /** Generated catalogs by size, each served as /apps-<size>.json. */
+  catalogs: ReadonlyMap<number, string>;
 }
 
 // The probe is a module script, so the load event that page.goto() waits for comes after it ran.
@@ -30,7 +30,11 @@ export function startPageServer(options: PageServerOptions): Promise<PageServer>
     const path = pathOf(request);
     if (path === '/') return send(response, 200, 'text/html', BLANK_PAGE);
     if (path === '/probe.js') return send(response, 200, 'text/javascript', options.probeSource);
-    if (path === '/apps.json') return send(response, 200, 'application/json', options.appsJson);
+    const catalog = /^\/apps-(\d+)\.json$/.exec(path);
+    if (catalog) {
+      const json = options.catalogs.get(Number(catalog[1]));
+      if (json) return send(response, 200, 'application/json', json);
+    }
     if (!path.startsWith('/bundles/')) return send(response, 404, 'text/plain', 'not found');
     void sendFile(response, options.bundlesDir, path.slice('/bundles/'.length));
   });

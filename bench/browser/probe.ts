@@ -14,8 +14,15 @@ export interface BenchProbe {
   settle(ms: number): Promise<void>;
   /** Imports a bundle and waits until it has defined `tags`. */
   importBundle(url: string, tags: string[]): Promise<number>;
-  /** Fetches and parses /apps.json ahead of the measured steps. */
-  loadApps(): Promise<void>;
+  /** Imports a module (a lazy chunk) and waits until `tag` is defined. */
+  importChunk(url: string, tag: string): Promise<number>;
+  /** Fetches and parses the catalog of `size` apps ahead of the measured steps. */
+  loadApps(size: number): Promise<void>;
+  /** Starts recording long tasks (> 50 ms, the Long Tasks API) on the main thread. */
+  watchLongTasks(): void;
+  /** Waits `ms` (no garbage collection, which would be a task of ours), then returns the longest
+   *  task recorded since watchLongTasks(): 0 when none took over 50 ms. */
+  longestTaskAfter(ms: number): Promise<number>;
   /** Mounts `<app-picker>` with the loaded apps until it shows options (the popular list). */
   mountPicker(): Promise<PaintedTimes>;
   /** Types `text` into the mounted picker until the listbox shows that query's options. */
@@ -32,9 +39,20 @@ export interface PaintedTimes {
 const GIVE_UP_MS = 15_000;
 let apps: unknown[] = [];
 let picker: PickerElement | undefined;
+let longTasks: number[] = [];
 
+/**
+ * Resolves right after the next frame: a message posted from requestAnimationFrame is the first
+ * task after the frame is produced (a timeout may let idle-time work in before it).
+ */
 const nextFrame = () =>
-  new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  new Promise<void>((resolve) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(undefined);
+    }),
+  );
 
 async function untilOptions(element: PickerElement, query: string): Promise<void> {
   const start = performance.now();
@@ -70,8 +88,27 @@ const probe: BenchProbe = {
     return performance.now() - start;
   },
 
-  async loadApps() {
-    apps = (await (await fetch('/apps.json')).json()) as unknown[];
+  async importChunk(url, tag) {
+    const start = performance.now();
+    await import(url);
+    await customElements.whenDefined(tag);
+    return performance.now() - start;
+  },
+
+  async loadApps(size) {
+    apps = (await (await fetch(`/apps-${size}.json`)).json()) as unknown[];
+  },
+
+  watchLongTasks() {
+    longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) longTasks.push(entry.duration);
+    }).observe({ type: 'longtask' });
+  },
+
+  async longestTaskAfter(ms) {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    return Math.max(0, ...longTasks);
   },
 
   mountPicker() {

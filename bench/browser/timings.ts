@@ -1,5 +1,5 @@
 // Main-thread timings in headless Chromium (Debian's, with the project's flags): each bundle's
-// define time, and <app-picker>'s time to first results over 10,000 static apps. Every run gets a
+// define time, and <app-picker>'s time to first results over 1,000, 10,000 and 20,000 static apps. Every run gets a
 // fresh browser context (own cache and renderer), and each step is read as the DevTools
 // Performance.getMetrics TaskDuration delta around it, next to its in-page wall time.
 import { build } from 'esbuild';
@@ -13,7 +13,9 @@ import type { BenchProbe } from './probe.js';
 
 /** The issue asks for medians of at least 10 runs; more would push the run past 3 minutes. */
 const RUNS = 10;
-export const PICKER_APPS = 10_000;
+const PICKER_SIZES = [1_000, 10_000, 20_000] as const;
+/** After the first results, how long the idle-time index build may run into the long-task watch. */
+const IDLE_WORK_MS = 1_000;
 /** What the benchmark types into the picker: one character, as in the first keystroke. */
 export const TYPED = 's';
 
@@ -29,12 +31,34 @@ export interface BrowserResults {
   runs: number;
   /** Per bundle name: importing it until its elements are defined. */
   define: Record<string, MainThreadSample[]>;
-  /** Mounting the picker with the apps until it lists the popular apps (builds the index). */
-  pickerMount: MainThreadSample[];
-  /** Typing the first character until the listbox shows its results. */
-  pickerKeystroke: MainThreadSample[];
+  /** Per catalog size (PICKER_SIZES). */
+  picker: PickerSamples[];
+  /** The earliest click's wait for the connect dialog, with a cold cache at DIALOG_LATENCY_MS:
+   *  from the moment the page's elements are defined (the entry loaded at that latency) until
+   *  <connect-dialog> is defined (its chunk and the chunk it imports fetched); wall ms. */
+  dialogColdMs: number[];
   /** Why the picker could not be measured (no 'ours' bundle, or the picker failed in the page). */
   pickerError?: string;
+}
+
+export interface PickerSamples {
+  apps: number;
+  /** Mounting the picker with the apps until it lists the popular apps (starts the index). */
+  mount: MainThreadSample[];
+  /** Typing the first character until the listbox shows its results. */
+  keystroke: MainThreadSample[];
+  /** The longest main-thread task from the mount until the index is built in idle time (0: none
+   *  over 50 ms, the Long Tasks API's threshold). */
+  longestTaskMs: number[];
+}
+
+/** The round trip of a slow but normal connection, for the cold click-to-dialog time. */
+export const DIALOG_LATENCY_MS = 100;
+
+/** Our shipped ES entry and its connect dialog's lazy chunk (absolute paths under bundlesDir). */
+export interface ShippedFiles {
+  entry: string;
+  dialogChunk: string;
 }
 
 /** The renderer main thread's cumulative task time so far. */
@@ -115,16 +139,38 @@ async function measurePicker(
   origin: string,
   bundleUrl: string,
   tags: string[],
-  results: BrowserResults,
+  samples: PickerSamples,
 ): Promise<void> {
   await inFreshPage(browser, origin, async (page, cdp) => {
     await callProbe(page, 'importBundle', bundleUrl, tags);
-    await callProbe(page, 'loadApps');
+    await callProbe(page, 'loadApps', samples.apps);
     await callProbe(page, 'settle', 50);
-    results.pickerMount.push(await measured(cdp, () => callProbe(page, 'mountPicker')));
+    await callProbe(page, 'watchLongTasks');
+    samples.mount.push(await measured(cdp, () => callProbe(page, 'mountPicker')));
     // Lets the mount's deferred layout measuring finish before the keystroke.
     await callProbe(page, 'settle', 150);
-    results.pickerKeystroke.push(await measured(cdp, () => callProbe(page, 'typeInPicker', TYPED)));
+    samples.keystroke.push(await measured(cdp, () => callProbe(page, 'typeInPicker', TYPED)));
+    samples.longestTaskMs.push(await callProbe(page, 'longestTaskAfter', IDLE_WORK_MS));
+  });
+}
+
+/** In a fresh context (cold cache), every request slowed by DIALOG_LATENCY_MS: the entry loaded,
+ *  then at once (a click before the idle-time preload has the chunk in) the dialog's code. */
+async function measureDialogCold(
+  browser: Browser,
+  origin: string,
+  urls: { entry: string; dialogChunk: string },
+): Promise<number> {
+  return inFreshPage(browser, origin, async (page, cdp) => {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: DIALOG_LATENCY_MS,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+    await callProbe(page, 'importBundle', urls.entry, ['connection-status', 'app-connections']);
+    return callProbe(page, 'importChunk', urls.dialogChunk, 'connect-dialog');
   });
 }
 
@@ -135,27 +181,32 @@ async function measurePicker(
 export async function measureInBrowser(
   bundles: readonly BuiltBundle[],
   bundlesDir: string,
+  shipped?: ShippedFiles,
 ): Promise<BrowserResults> {
   const ours = bundles.find((bundle) => bundle.target.name === 'ours');
   const server = await startPageServer({
     bundlesDir,
     probeSource: await compileProbe(),
-    appsJson: JSON.stringify(generateCatalog(PICKER_APPS)),
+    catalogs: new Map(PICKER_SIZES.map((size) => [size, JSON.stringify(generateCatalog(size))])),
   });
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [...CHROMIUM_FLAGS, '--js-flags=--expose-gc'],
   });
-  const urlOf = (bundle: BuiltBundle) =>
-    `${server.origin}/bundles/${relative(bundlesDir, bundle.file)}`;
+  const urlOfFile = (file: string) => `${server.origin}/bundles/${relative(bundlesDir, file)}`;
+  const urlOf = (bundle: BuiltBundle) => urlOfFile(bundle.file);
   const results: BrowserResults = {
     chromium: browser.version(),
     runs: RUNS,
     define: Object.fromEntries(bundles.map((bundle) => [bundle.target.name, []])),
-    pickerMount: [],
-    pickerKeystroke: [],
+    picker: PICKER_SIZES.map((apps) => ({ apps, mount: [], keystroke: [], longestTaskMs: [] })),
+    dialogColdMs: [],
   };
   try {
+    const urls = shipped && {
+      entry: urlOfFile(shipped.entry),
+      dialogChunk: urlOfFile(shipped.dialogChunk),
+    };
     // Round-robin, so a burst of load from other processes hits every measurement alike.
     for (let run = 0; run < RUNS; run++) {
       for (const bundle of bundles) {
@@ -167,11 +218,13 @@ export async function measureInBrowser(
         });
         results.define[bundle.target.name]!.push(sample);
       }
-      if (ours && !results.pickerError) {
-        await measurePicker(browser, server.origin, urlOf(ours), ours.target.tags, results).catch(
+      for (const samples of results.picker) {
+        if (!ours || results.pickerError) break;
+        await measurePicker(browser, server.origin, urlOf(ours), ours.target.tags, samples).catch(
           (error: unknown) => (results.pickerError = firstLine(error)),
         );
       }
+      if (urls) results.dialogColdMs.push(await measureDialogCold(browser, server.origin, urls));
     }
     if (!ours) results.pickerError = 'our bundle did not build';
   } finally {

@@ -212,7 +212,7 @@ const DEPENDENCIES: Record<
   },
   core: { dependencies: ['@plugboard/contract'], peers: {} },
   elements: {
-    dependencies: ['@floating-ui/dom', '@plugboard/contract', '@plugboard/core', 'lit'],
+    dependencies: ['@plugboard/contract', '@plugboard/core', 'lit'],
     peers: { vue: 'optional' },
   },
   react: {

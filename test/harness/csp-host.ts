@@ -14,19 +14,26 @@ export interface CspHost {
   close(): Promise<void>;
 }
 
+/** `pages`: the folder under test/pages to serve; `placeholders` fill `{{NAME}}` in them. */
 export async function startCspHost(
   stack: ReferenceStack,
   userId: string,
   policy: string,
+  {
+    pages = 'csp',
+    placeholders = {},
+  }: { pages?: string; placeholders?: Record<string, string> } = {},
 ): Promise<CspHost> {
   const host = await startHostServer({
-    root: join(root, 'test/pages/csp'),
+    root: join(root, 'test/pages', pages),
+    placeholders,
     plugboardUrl: stack.url,
     secretKey: stack.secretKey,
     userId,
     headers: { 'content-security-policy': policy },
     files: { '/plugboard.js': bundle, '/plugboard.js.map': `${bundle}.map` },
-    mounts: { '/locales/': join(root, 'packages/elements/dist/locales') },
+    // The lazy chunks the bundle imports from next to itself.
+    mounts: { '/chunks/': join(root, 'packages/elements/dist/chunks') },
   });
   return {
     origin: host.origin,

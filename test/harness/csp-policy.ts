@@ -6,13 +6,17 @@
 /** The policy names the elements create. */
 const PLUGBOARD_TRUSTED_TYPES = ['lit-html'] as const;
 
+/**
+ * @param scriptOrigins where else the page loads scripts from (a CDN serving the bundle).
+ */
 export function strictHostPolicy(
   backendOrigin: string,
   trustedTypes: readonly string[] = PLUGBOARD_TRUSTED_TYPES,
+  scriptOrigins: readonly string[] = [],
 ): string {
   return [
     "default-src 'none'",
-    "script-src 'self'",
+    ["script-src 'self'", ...scriptOrigins].join(' '),
     "style-src 'self'",
     `img-src 'self' ${backendOrigin} https: data:`,
     `connect-src 'self' ${backendOrigin}`,

@@ -20,6 +20,7 @@ const bundle = join(root, 'packages/elements/dist/plugboard.js');
 interface ExampleBuild {
   root: string;
   files?: Record<string, string>;
+  mounts?: Record<string, string>;
   /** The file whose absence means "not built". */
   output: string;
   buildFilter: string;
@@ -29,6 +30,8 @@ const BUILDS: Record<ExampleName, ExampleBuild> = {
   'script-tag': {
     root: join(root, 'examples/script-tag'),
     files: { '/plugboard.js': bundle, '/plugboard.js.map': `${bundle}.map` },
+    // The lazy chunks the bundle imports from next to itself.
+    mounts: { '/chunks/': join(root, 'packages/elements/dist/chunks') },
     output: bundle,
     buildFilter: '@plugboard/elements',
   },
@@ -84,6 +87,7 @@ export const test: TestType<BaseTestFixtures & ExampleTestFixtures, BaseWorkerFi
         const host = await startHostServer({
           root: build.root,
           ...(build.files ? { files: build.files } : {}),
+          ...(build.mounts ? { mounts: build.mounts } : {}),
           plugboardUrl: stack.url,
           secretKey: stack.secretKey,
           userId: endUser,

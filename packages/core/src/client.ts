@@ -1,6 +1,5 @@
 // A client: one backend + one session, with the stores every element on the page shares.
 import type { App } from '@plugboard/contract';
-import { withoutUnsafePatterns } from '@plugboard/contract/field-check';
 import { createCatalogStore, type CatalogStore } from './catalog/catalog-store.js';
 import {
   resolveOptions,
@@ -17,7 +16,7 @@ import { appSchema } from './http/schemas.js';
 import { createTranslator, type Translator } from './messages/index.js';
 import { browserEnvironment, type OAuthEnvironment } from './oauth/browser-environment.js';
 import type { FlowTiming } from './oauth/flow-timing.js';
-import { createOAuthController } from './oauth/oauth-controller.js';
+import { lazyOAuthController } from './oauth/lazy-oauth.js';
 import type {
   OAuthApp,
   OAuthFlowHandle,
@@ -46,6 +45,12 @@ export interface PlugboardClient {
    * popup opens before any await and popup blockers let it through.
    */
   startOAuth(app: OAuthApp, opts?: StartOAuthOptions): OAuthFlowHandle;
+  /**
+   * Loads the OAuth flows' code now (a lazy chunk in the script-tag bundle) so the next
+   * `startOAuth` runs at once; without it, a start still opens its popup in the click and the flow
+   * follows when the code is in. The connect dialog calls it when it opens.
+   */
+  prepareOAuth(): Promise<void>;
   /** After a redirect-mode flow: reads `?pb_flow=`, cleans the URL and returns the outcome. */
   resumeRedirectFlow(url?: string): Promise<OAuthResult | null>;
   /**
@@ -114,7 +119,7 @@ export function clientFromResolved(
   const apps = new Map<string, App>();
   const appLoads = new Map<string, (signal?: AbortSignal) => Promise<App>>();
   const translators = new Map<string, Promise<Translator>>();
-  const oauth = createOAuthController({
+  const oauth = lazyOAuthController({
     http,
     events,
     backendOrigin: config.backendUrl.origin,
@@ -138,14 +143,18 @@ export function clientFromResolved(
       let load = appLoads.get(key);
       if (!load) {
         load = createSharedTask(async (signal) => {
-          // A field pattern that could freeze the page is dropped; the backend checks again.
-          const app = withoutUnsafePatterns(
-            await http.requestData({
+          const [fetched, fieldCheck] = await Promise.all([
+            http.requestData({
               path: `v1/apps/${encodeURIComponent(key)}`,
               signal,
               schema: appSchema,
             }),
-          );
+            // Only the connect dialog needs an app's fields: their checker loads with it (a lazy
+            // chunk of the script-tag bundle), not with every page.
+            import('@plugboard/contract/field-check'),
+          ]);
+          // A field pattern that could freeze the page is dropped; the backend checks again.
+          const app = fieldCheck.withoutUnsafePatterns(fetched);
           apps.set(key, app);
           return app;
         });
@@ -154,6 +163,7 @@ export function clientFromResolved(
       return load(opts.signal);
     },
     startOAuth: (app, opts) => oauth.start(app, opts),
+    prepareOAuth: () => oauth.prepare(),
     resumeRedirectFlow: (url) => oauth.resumeRedirect(url),
     translator(locale = config.locale) {
       let translator = translators.get(locale);

@@ -2,12 +2,14 @@
 // data-session-url="/plugboard/session"></script>` registers every element and configures them
 // from the tag's data attributes, so a plain HTML page needs no JavaScript of its own.
 // `configure()` (exported here, and on `window.Plugboard` in the classic build) takes precedence.
+// <connection-status> and <app-connections> are in this chunk; <app-picker> and <connect-dialog>
+// are lazy chunks loaded from next to this file (see registerScriptTagElements).
 import {
   configure as configureThisCopy,
   setScriptDefaults,
   type PlugboardOptions,
 } from '@plugboard/core';
-import { defineAllElements } from './define-all-elements.js';
+import { registerScriptTagElements } from './script-tag-elements.js';
 import { findOwnScript, scriptTagOptions } from './script-tag-options.js';
 
 type Configure = (options: Partial<PlugboardOptions>) => void;
@@ -27,7 +29,7 @@ export function configure(options: Partial<PlugboardOptions>): void {
 if (!page[FIRST_COPY]) {
   page[FIRST_COPY] = configureThisCopy;
   applyScriptTagOptions();
-  defineAllElements();
+  registerScriptTagElements();
 }
 
 function applyScriptTagOptions(): void {

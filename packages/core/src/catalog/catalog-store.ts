@@ -1,7 +1,8 @@
 // The app catalog, loaded once per client and shared by every picker on the page. Small catalogs
-// are loaded whole (every page, revalidated with ETags) and searched locally; above
-// REMOTE_SEARCH_THRESHOLD apps only the first (most popular) page is kept and searches go to the
-// server through `searchRemote`.
+// are loaded whole (every page, revalidated with ETags) for the picker to search locally with
+// `createSearchIndex(catalog.apps)` (search/index.ts; the index is code a page showing only its
+// connections never needs); above REMOTE_SEARCH_THRESHOLD apps only the first (most popular) page
+// is kept and searches go to the server through `searchRemote`.
 import type { AppPage, AppSummary } from '@plugboard/contract';
 import { linkedController } from '../abort.js';
 import { PlugboardError, toPlugboardError } from '../errors.js';
@@ -9,12 +10,7 @@ import type { HttpClient } from '../http/http-client.js';
 import { appPageSchema } from '../http/schemas.js';
 import { createListeners, type StoreState, type Unsubscribe } from '../listeners.js';
 import { createSharedTask } from '../shared-load.js';
-import {
-  createSearchIndex,
-  type SearchHit,
-  type SearchIndex,
-  type SearchOptions,
-} from './search/index.js';
+import type { SearchHit, SearchOptions } from './search/index.js';
 
 export type CatalogSearchMode = 'local' | 'remote';
 
@@ -44,16 +40,11 @@ export interface CatalogStore {
   readonly remoteResult: RemoteSearchResult | undefined;
   /** Loads every page, or revalidates them with If-None-Match. Concurrent calls share one load. */
   load(opts?: { signal?: AbortSignal }): Promise<void>;
-  /** Synchronous local search over `apps`. */
-  search(query: string, opts?: SearchOptions): SearchHit[];
-  /** Builds the local search's word tables now (see SearchIndex.prepare). */
-  prepareSearch(): void;
   /** Server-side search. Resolves null when a newer call superseded this one. */
   searchRemote(
     query: string,
     opts?: SearchOptions & { signal?: AbortSignal },
   ): Promise<RemoteSearchResult | null>;
-  categories(): string[];
   find(appKey: string): AppSummary | undefined;
   subscribe(listener: () => void): Unsubscribe;
 }
@@ -72,7 +63,6 @@ export function createCatalogStore(http: HttpClient): CatalogStore {
   let apps: readonly AppSummary[] = [];
   let total = 0;
   let searchMode: CatalogSearchMode = 'local';
-  let index: SearchIndex = createSearchIndex([]);
   let remoteResult: RemoteSearchResult | undefined;
   let remoteTicket = 0;
   let remoteController: AbortController | undefined;
@@ -134,7 +124,6 @@ export function createCatalogStore(http: HttpClient): CatalogStore {
     apps = uniqueByKey(collected);
     total = pageTotal;
     searchMode = mode;
-    index = createSearchIndex(apps);
   }
 
   const sharedLoad = createSharedTask(async (signal) => {
@@ -183,9 +172,6 @@ export function createCatalogStore(http: HttpClient): CatalogStore {
       return remoteResult;
     },
     load: (opts = {}) => sharedLoad(opts.signal),
-    search: (query, opts) => index.search(query, opts),
-    prepareSearch: () => index.prepare(),
-    categories: () => index.categories(),
     find: (appKey) => apps.find((app) => app.key === appKey),
     subscribe: listeners.subscribe,
 

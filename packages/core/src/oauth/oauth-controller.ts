@@ -4,7 +4,7 @@
 import type { Connection } from '@plugboard/contract';
 import type { EventStream } from '../events.js';
 import type { HttpClient } from '../http/http-client.js';
-import type { OAuthEnvironment } from './browser-environment.js';
+import type { OAuthEnvironment, PopupWindow } from './browser-environment.js';
 import { DEFAULT_FLOW_TIMING, type FlowTiming } from './flow-timing.js';
 import type { OAuthApp, OAuthFlowHandle, OAuthResult, StartOAuthOptions } from './oauth-types.js';
 import type { ActiveFlow, FlowDeps } from './active-flow.js';
@@ -22,7 +22,12 @@ export interface OAuthControllerOptions {
 }
 
 export interface OAuthController {
-  start(app: OAuthApp, options?: StartOAuthOptions): OAuthFlowHandle;
+  /** `openedPopup`: the window the client opened in the click while this code was loading. */
+  start(
+    app: OAuthApp,
+    options?: StartOAuthOptions,
+    openedPopup?: PopupWindow | null,
+  ): OAuthFlowHandle;
   resumeRedirect(url?: string): Promise<OAuthResult | null>;
 }
 
@@ -44,7 +49,7 @@ export function createOAuthController(options: OAuthControllerOptions): OAuthCon
   const deps = (): FlowDeps => ({ ...options, timing, env: options.environment() });
 
   return {
-    start(app, startOptions = {}) {
+    start(app, startOptions = {}, openedPopup) {
       const running = active;
       if (
         startOptions.mode !== 'redirect' &&
@@ -59,7 +64,7 @@ export function createOAuthController(options: OAuthControllerOptions): OAuthCon
       const flow =
         startOptions.mode === 'redirect'
           ? startRedirectFlow(deps(), app.key, startOptions)
-          : new PopupFlow(deps(), app.key, startOptions).start();
+          : new PopupFlow(deps(), app.key, startOptions).start(openedPopup);
       active = flow;
       void flow.result.then(() => {
         if (active === flow) active = undefined;

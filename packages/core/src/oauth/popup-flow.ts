@@ -11,10 +11,7 @@ import { isMessageForFlow } from './callback-message.js';
 import { createFlow, LONG_POLL_SECONDS, readFlow, type CreatedFlow } from './flow-api.js';
 import { connectionOf, resultFromFlow } from './flow-result.js';
 import type { OAuthResult, StartOAuthOptions } from './oauth-types.js';
-
-const POPUP_NAME = 'plugboard-oauth';
-const POPUP_WIDTH = 520;
-const POPUP_HEIGHT = 680;
+import { openPopupWindow } from './popup-window.js';
 
 /** Reading a popup's address throws once it shows a page of another origin. */
 function showsOtherOrigin(popup: PopupWindow): boolean {
@@ -64,14 +61,21 @@ export class PopupFlow implements ActiveFlow {
     return app === this.app && (options.connectionId ?? '') === (this.options.connectionId ?? '');
   }
 
-  /** Must run synchronously inside the user's click, before any await. */
-  start(): this {
+  /**
+   * Must run synchronously inside the user's click, before any await; or later with the popup the
+   * click opened (`openedPopup`, null when it was blocked).
+   */
+  start(openedPopup?: PopupWindow | null): this {
     const { signal } = this.options;
     if (signal?.aborted) {
+      openedPopup?.close();
       this.#finish({ status: 'cancelled', reason: 'aborted' });
       return this;
     }
-    const popup = this.#openPopup('about:blank', false);
+    const popup =
+      openedPopup === undefined
+        ? this.#openPopup('about:blank', false)
+        : this.#adopt(openedPopup, false);
     if (!popup) {
       this.#finish({ status: 'popup_blocked' });
       return this;
@@ -131,8 +135,11 @@ export class PopupFlow implements ActiveFlow {
   }
 
   #openPopup(url: string, reopened: boolean): PopupWindow | null {
-    const { env, events } = this.deps;
-    const popup = env.openPopup(url, POPUP_NAME, env.popupFeatures(POPUP_WIDTH, POPUP_HEIGHT));
+    return this.#adopt(openPopupWindow(this.deps.env, url), reopened);
+  }
+
+  #adopt(popup: PopupWindow | null, reopened: boolean): PopupWindow | null {
+    const { events } = this.deps;
     // Some blockers hand back a window that is already closed instead of null.
     if (!popup || popup.closed) {
       events.emit('popup_blocked', { app: this.app });

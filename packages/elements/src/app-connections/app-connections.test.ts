@@ -49,9 +49,10 @@ async function addPennylane(
   const pickerDialog = root(el).querySelector<HTMLDialogElement>('#picker-dialog')!;
   expect(pickerDialog.open).to.equal(true);
 
+  // The picker is a lazy chunk: its tag upgrades once the code is in.
   const picker = root(el).querySelector<AppPicker>('app-picker')!;
+  await until(() => picker.shadowRoot?.querySelector('[role="option"]'), 'the picker is empty');
   const input = picker.shadowRoot!.querySelector<HTMLInputElement>('[role="combobox"]')!;
-  await until(() => picker.shadowRoot!.querySelector('[role="option"]'), 'the picker is empty');
   input.value = 'pennylane';
   input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
   await picker.updateComplete;

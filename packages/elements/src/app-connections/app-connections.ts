@@ -1,21 +1,30 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Connection } from '@plugboard/contract';
+import type { AppSummary, Connection } from '@plugboard/contract';
 import type { ConnectDialog } from '../connect-dialog/connect-dialog.js';
 import type { ConnectSuccessEvent } from '../connect-dialog/connect-dialog.events.js';
 import type { ConnectionRemoveEvent } from '../connection-status/connection-status.events.js';
 import type { AppSelectEvent } from '../app-picker/app-picker.events.js';
 import { appLogo, appLogoStyles } from '../shared/app-logo.js';
 import { baseStyles } from '../shared/base.styles.js';
-import type { PlugboardClient, PlugboardEvent } from '@plugboard/core';
+import {
+  REDIRECT_FLOW_PARAM,
+  toPlugboardError,
+  type PlugboardClient,
+  type PlugboardError,
+  type PlugboardEvent,
+} from '@plugboard/core';
 import { ClientController } from '../shared/client-controller.js';
 import { errorView, errorViewStyles } from '../shared/error-view.js';
 import { focusAfterUpdate } from '../shared/focus-after-update.js';
+import type { LazyElement } from '../shared/lazy-element.js';
+import { lazyAppPicker, lazyConnectDialog } from '../shared/lazy-elements.js';
 import { loadInBackground } from '../shared/load-in-background.js';
 import { LiveAnnouncer } from '../shared/live-region.js';
 import { OnlineRetry } from '../shared/online-retry.js';
 import { tokens } from '../shared/tokens.styles.js';
+import { whenIdle } from '../shared/when-idle.js';
 import { exportParts, prefixed } from '../shared/export-parts.js';
 import { healthBadge, providerHealthStyles } from '../shared/provider-health.js';
 import { appPickerParts } from '../app-picker/app-picker.parts.js';
@@ -97,6 +106,9 @@ export class AppConnections extends LitElement {
   /** The connection just added: shown first until the list is reloaded. */
   @state() private pinnedId: string | undefined;
 
+  /** The picker's or the dialog's code could not be fetched (offline): shown in the picker dialog. */
+  @state() private chunkFailure: { error: PlugboardError; retry: () => void } | undefined;
+
   @query('#picker-dialog') private pickerDialog?: HTMLDialogElement;
   @query('#add-button') private addButton?: HTMLButtonElement;
   @query('connect-dialog') private connectDialog?: ConnectDialog;
@@ -137,6 +149,18 @@ export class AppConnections extends LitElement {
     this.watchedConnections = { client, stop };
   }
 
+  protected override firstUpdated(): void {
+    // The picker and the dialog are lazy chunks: fetched in idle time, or sooner on intent; the
+    // dialog at once when "continue in this tab" came back to this page with a flow to show.
+    if (new URL(location.href).searchParams.has(REDIRECT_FLOW_PARAM)) lazyConnectDialog.preload();
+    whenIdle(this.preloadAddFlow, this.controller.signal);
+  }
+
+  private readonly preloadAddFlow = (): void => {
+    lazyAppPicker.preload();
+    lazyConnectDialog.preload();
+  };
+
   protected override willUpdate(): void {
     const client = this.controller.client;
     const { signal } = this.controller;
@@ -167,6 +191,8 @@ export class AppConnections extends LitElement {
           class="button button--primary"
           type="button"
           ?disabled=${!this.controller.client}
+          @pointerenter=${this.preloadAddFlow}
+          @focus=${this.preloadAddFlow}
           @click=${this.openPicker}
         >
           ${t('connections.add')}
@@ -195,6 +221,11 @@ export class AppConnections extends LitElement {
             <span aria-hidden="true">×</span>
           </button>
         </div>
+        ${
+          this.chunkFailure
+            ? errorView(this.chunkFailure.error, t, { onAction: this.chunkFailure.retry })
+            : nothing
+        }
         <app-picker
           exportparts=${PICKER_EXPORTS}
           backend-url=${this.backendUrl ?? nothing}
@@ -291,9 +322,23 @@ export class AppConnections extends LitElement {
     });
   }
 
-  private openPicker(): void {
-    this.pickerDialog?.showModal();
-    this.renderRoot.querySelector<HTMLElement>('app-picker')?.focus();
+  /** Opens at once; the picker inside upgrades when its chunk is in (usually it already is). */
+  private readonly openPicker = async (): Promise<void> => {
+    if (!this.pickerDialog?.open) this.pickerDialog?.showModal();
+    if (!(await this.loadChunk(lazyAppPicker, this.openPicker))) return;
+    if (this.pickerDialog?.open) this.renderRoot.querySelector<HTMLElement>('app-picker')?.focus();
+  };
+
+  /** Loads a lazy element's code; a failure is shown in the picker dialog with `retry`. */
+  private async loadChunk(element: LazyElement, retry: () => void): Promise<boolean> {
+    this.chunkFailure = undefined;
+    try {
+      await element.load();
+      return true;
+    } catch (error) {
+      this.chunkFailure = { error: toPlugboardError(error), retry };
+      return false;
+    }
   }
 
   private closePicker(): void {
@@ -306,11 +351,17 @@ export class AppConnections extends LitElement {
   }
 
   private onAppSelected(event: AppSelectEvent): void {
+    void this.connect(event.app);
+  }
+
+  /** The picker stays open until the dialog's code is in, so a failure can be shown there. */
+  private async connect(app: AppSummary): Promise<void> {
+    if (!(await this.loadChunk(lazyConnectDialog, () => void this.connect(app)))) return;
     this.pickerDialog?.close();
     const dialog = this.connectDialog;
     if (!dialog) return;
     dialog.connectionId = '';
-    dialog.app = event.app;
+    dialog.app = app;
     dialog.show();
   }
 

@@ -12,7 +12,7 @@ import { AppSelectEvent, RequestAppEvent } from './app-picker.events.js';
 import { appPickerStyles } from './app-picker.styles.js';
 import { isNavigationKey, nextActiveIndex } from './listbox-navigation.js';
 import { PickerData } from './picker-data.js';
-import type { PickerResult } from './picker-results.js';
+import type { PickerResult, PickerResults } from './picker-results.js';
 import { rememberApp } from './recent-apps.js';
 import { VirtualWindowController } from './virtual-window-controller.js';
 
@@ -107,7 +107,7 @@ export class AppPicker extends LitElement {
     clearTimeout(this.settleTimer);
   }
 
-  private get results(): readonly PickerResult[] {
+  private get results(): PickerResults {
     return this.data.results;
   }
 
@@ -177,7 +177,7 @@ export class AppPicker extends LitElement {
       </div>
       <div part="body" class="picker__body">
         ${this.renderState()}
-        ${showList && this.query.trim() === '' ? html`<p class="picker__caption" id="caption">${t(this.results[0]?.recent ? 'picker.recentAndPopular' : 'picker.popular')}</p>` : nothing}
+        ${showList && this.query.trim() === '' ? html`<p class="picker__caption" id="caption">${t(this.results.at(0)?.recent ? 'picker.recentAndPopular' : 'picker.popular')}</p>` : nothing}
         <div
           id="listbox"
           part="listbox"
@@ -294,7 +294,7 @@ export class AppPicker extends LitElement {
     const { start, end } = this.virtual.range;
     const rows: TemplateResult[] = [];
     for (let index = start; index < end; index++) {
-      const result = this.results[index];
+      const result = this.results.at(index);
       if (result) rows.push(this.renderOption(result, index));
     }
     return rows;
@@ -364,7 +364,7 @@ export class AppPicker extends LitElement {
     if (event.key === 'Enter') {
       // With nothing highlighted, Enter after typing takes the best match (the first result).
       const index = this.activeIndex < 0 && this.query.trim() !== '' ? 0 : this.activeIndex;
-      const result = this.results[index];
+      const result = this.results.at(index);
       if (!result) return;
       event.preventDefault();
       this.select(result.app);
@@ -396,7 +396,7 @@ export class AppPicker extends LitElement {
 
   private onOptionClick(event: MouseEvent): void {
     const option = (event.target as Element).closest<HTMLElement>('[role="option"]');
-    const result = option ? this.results[Number(option.dataset['index'])] : undefined;
+    const result = option ? this.results.at(Number(option.dataset['index'])) : undefined;
     if (!result) return;
     this.activeIndex = Number(option?.dataset['index']);
     this.select(result.app);

@@ -1,13 +1,21 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { AppSummary } from '@plugboard/contract';
-import { createSearchIndex, type PlugboardError, type SearchIndex } from '@plugboard/core';
+import type { PlugboardError, SearchIndex } from '@plugboard/core';
 import type { ClientController } from '../shared/client-controller.js';
 import { loadInBackground } from '../shared/load-in-background.js';
 import { OnlineRetry } from '../shared/online-retry.js';
 import { whenIdle } from '../shared/when-idle.js';
-import { pickerResults, type PickerResult, type SearchSource } from './picker-results.js';
+import { pickerResults, PickerResults, type SearchSource } from './picker-results.js';
 import { recentAppKeys } from './recent-apps.js';
 import { RemoteSearch } from './remote-search.js';
+import { searchIndexFor } from './search-index-cache.js';
+
+/**
+ * Work on the word index per idle callback, and before answering a keystroke that came while it
+ * was still being built: each stays well inside a frame, so typing never waits.
+ */
+const IDLE_SLICE_MS = 8;
+const KEYSTROKE_SLICE_MS = 6;
 
 /** What the user asked for, as the picker's properties say. */
 export interface PickerInputs {
@@ -42,7 +50,7 @@ export type PickerStatus =
  * an input changed (scrolling re-renders every frame).
  */
 export class PickerData {
-  results: readonly PickerResult[] = [];
+  results: PickerResults = PickerResults.empty;
   private inputs: PickerInputs = {
     apps: undefined,
     query: '',
@@ -51,14 +59,12 @@ export class PickerData {
   };
   private readonly remote: RemoteSearch;
   private readonly onlineRetry: OnlineRetry;
-  private staticIndex:
-    { apps: readonly AppSummary[]; index: SearchIndex; source: SearchSource } | undefined;
   private resultInputs: unknown[] | undefined;
-  /** The apps whose word index was asked for (see prepareWhenIdle). */
-  private preparedFor: readonly AppSummary[] | undefined;
+  /** The index being built in idle time, until the element leaves the page (see prepareWhenIdle). */
+  private preparing: { index: SearchIndex; signal: AbortSignal } | undefined;
 
   constructor(
-    host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost,
     private readonly client: ClientController,
   ) {
     this.remote = new RemoteSearch(host);
@@ -99,16 +105,29 @@ export class PickerData {
   }
 
   categories(): string[] {
-    if (this.inputs.apps) return this.staticSource(this.inputs.apps).index.categories();
-    return this.client.client?.catalog.categories() ?? [];
+    return this.source()?.index.categories() ?? [];
   }
 
-  /** Once the list has painted, the word index is built in idle time, not at the first key. */
+  /**
+   * Once the list has painted, the word index is built in idle time, a slice per idle callback,
+   * rather than at the first key; results found before it was complete are searched again.
+   */
   prepareWhenIdle(): void {
-    const apps = this.inputs.apps ?? this.client.client?.catalog.apps;
-    if (!apps || apps === this.preparedFor) return;
-    this.preparedFor = apps;
-    whenIdle(() => this.source()?.prepare(), this.client.signal);
+    const index = this.source()?.index;
+    const { signal } = this.client;
+    if (!index || index.prepared || signal.aborted) return;
+    if (this.preparing?.index === index && !this.preparing.signal.aborted) return;
+    const preparing = (this.preparing = { index, signal });
+    const step = (): void => {
+      if (this.preparing !== preparing) return;
+      if (!index.prepareFor(IDLE_SLICE_MS)) {
+        whenIdle(step, signal);
+        return;
+      }
+      this.preparing = undefined;
+      this.host.requestUpdate();
+    };
+    whenIdle(step, signal);
   }
 
   /** Loads the shared catalog; after a network failure, again once the browser is back online. */
@@ -145,47 +164,32 @@ export class PickerData {
     const catalog = this.client.client?.catalog;
     const recent = this.inputs.recent ?? recentAppKeys(this.client.client);
     const remote = this.kind === 'remote' ? this.remote.resultsFor(query, category) : undefined;
-    const inputs = [apps ?? catalog?.apps, query, category, recent, remote];
+    const source = remote ? undefined : this.source();
+    // A keystroke before the word index is complete: build what fits in the frame first.
+    if (source && query !== '' && !source.index.prepared)
+      source.index.prepareFor(KEYSTROKE_SLICE_MS);
+    const prepared = source?.index.prepared;
+    const inputs = [apps ?? catalog?.apps, query, category, recent, remote, prepared];
     if (this.resultInputs?.every((value, index) => value === inputs[index])) return;
     this.resultInputs = inputs;
     if (remote) {
-      this.results = remote.map((app) => ({ app, recent: false }));
+      this.results = PickerResults.ofApps([], remote);
       return;
     }
     // Until a server answer is in, instant matches among the popular apps held locally.
-    const source = this.source();
-    this.results = source ? pickerResults(source, query, category, recent) : [];
+    this.results = source ? pickerResults(source, query, category, recent) : PickerResults.empty;
   }
 
   private source(): SearchSource | undefined {
-    if (this.inputs.apps) return this.staticSource(this.inputs.apps).source;
+    const { apps } = this.inputs;
+    if (apps) return { index: searchIndexFor(apps), find: (key) => findApp(apps, key) };
     const catalog = this.client.client?.catalog;
     if (!catalog || catalog.apps.length === 0) return undefined;
-    return {
-      search: (q, opts) => catalog.search(q, opts),
-      find: (key) => catalog.find(key),
-      size: catalog.apps.length,
-      prepare: () => catalog.prepareSearch(),
-    };
+    return { index: searchIndexFor(catalog.apps), find: (key) => catalog.find(key) };
   }
+}
 
-  /** The index over static `apps`, rebuilt only when a new array is given. */
-  private staticSource(apps: readonly AppSummary[]) {
-    if (this.staticIndex?.apps !== apps) {
-      const index = createSearchIndex(apps);
-      // Only recent apps are looked up by key: build the map when the first one is.
-      let byKey: Map<string, AppSummary> | undefined;
-      this.staticIndex = {
-        apps,
-        index,
-        source: {
-          search: (q, opts) => index.search(q, opts),
-          find: (key) => (byKey ??= new Map(apps.map((app) => [app.key, app]))).get(key),
-          size: index.size,
-          prepare: () => index.prepare(),
-        },
-      };
-    }
-    return this.staticIndex;
-  }
+/** Only recent apps are looked up by key: a few lookups, not worth a map of every app. */
+function findApp(apps: readonly AppSummary[], key: string): AppSummary | undefined {
+  return apps.find((app) => app.key === key);
 }

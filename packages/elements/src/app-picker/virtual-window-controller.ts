@@ -33,6 +33,9 @@ export class VirtualWindowController implements ReactiveController {
    * and its `scroll` event must not snap the list back.
    */
   private scrollRequested = false;
+  /** Where the listbox is scrolled to, as far as we know: writing the same again would only force a
+   *  layout in the middle of the update (a new list starts at the top, where it already is). */
+  private listboxScrollTop = 0;
   private viewportHeight = DEFAULT_VIEWPORT_HEIGHT;
   private rowHeight = DEFAULT_ROW_HEIGHT;
   private columnCount = 1;
@@ -82,7 +85,7 @@ export class VirtualWindowController implements ReactiveController {
   readonly onScroll = (): void => {
     const listbox = this.options.listbox();
     if (!listbox) return;
-    this.scrollTop = listbox.scrollTop;
+    this.scrollTop = this.listboxScrollTop = listbox.scrollTop;
     this.host.requestUpdate();
   };
 
@@ -113,6 +116,7 @@ export class VirtualWindowController implements ReactiveController {
     // The listbox appears once the host can render (its messages loaded): watch it from then on.
     if (this.observedListbox !== listbox) {
       this.observedListbox = listbox;
+      this.listboxScrollTop = 0;
       this.resizeObserver?.observe(listbox);
     }
     const range = this.range;
@@ -121,7 +125,8 @@ export class VirtualWindowController implements ReactiveController {
     items.style.setProperty('--_total', `${range.total}px`);
     if (this.scrollRequested) {
       this.scrollRequested = false;
-      listbox.scrollTop = this.scrollTop;
+      if (this.scrollTop !== this.listboxScrollTop) listbox.scrollTop = this.scrollTop;
+      this.listboxScrollTop = this.scrollTop;
     }
   }
 

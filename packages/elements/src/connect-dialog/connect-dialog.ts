@@ -237,6 +237,8 @@ export class ConnectDialog extends LitElement {
 
   private begin(): void {
     this.flow.begin({ app: this.app, appKey: this.appKey, connectionId: this.connectionId });
+    // The OAuth flows' code comes while the app loads, so "Continue with …" starts at once.
+    this.controller.client?.prepareOAuth().catch(() => undefined);
   }
 
   /** Opens on the outcome of a flow that came back to this page by redirect. */

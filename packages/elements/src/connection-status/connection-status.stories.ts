@@ -82,7 +82,7 @@ export const Expired: Story = { args: { connectionId: 'con_status03' } };
 
 export const NeedsReauthorization: Story = { args: { connectionId: 'con_status04' } };
 
-/** The last error in a popover (positioned with floating-ui, in the top layer). */
+/** The last error in a popover (in the top layer, positioned under its toggle). */
 export const ErrorDetailsOpen: Story = {
   args: { connectionId: 'con_status02' },
   play: async ({ canvasElement }) => clickPart(canvasElement, 'details-toggle'),

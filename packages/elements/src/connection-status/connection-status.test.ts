@@ -207,6 +207,26 @@ describe('<connection-status>', () => {
       expect(root(el).activeElement).to.equal(toggle);
     });
 
+    it('opens above its toggle when there is no room below, inside the viewport', async () => {
+      const wrapper = fixtureSync<HTMLDivElement>(
+        html`<div><connection-status connection-id="con_status02"></connection-status></div>`,
+      );
+      // The card ends at the bottom edge of the viewport.
+      wrapper.style.setProperty('position', 'fixed');
+      wrapper.style.setProperty('inset', 'auto 0 0 auto');
+      const el = wrapper.querySelector('connection-status')!;
+      await until(() => part(el, 'badge'), 'never rendered');
+      const toggle = button(el, 'Details');
+      toggle.click();
+      const popover = part(el, 'popover')!;
+      await until(() => popover.style.top !== '', 'the popover was never positioned');
+      const box = popover.getBoundingClientRect();
+      expect(popover.dataset['placement']).to.equal('top-start');
+      expect(box.bottom).to.be.at.most(toggle.getBoundingClientRect().top);
+      expect(box.right).to.be.at.most(document.documentElement.clientWidth);
+      expect(box.top).to.be.at.least(0);
+    });
+
     it('is not clipped by a host with overflow: hidden', async () => {
       const wrapper = fixtureSync<HTMLDivElement>(
         html`<div class="clip">

@@ -5,16 +5,17 @@ import type { AppSummary, Connection } from '@plugboard/contract';
 import { toPlugboardError, type PlugboardError, type PlugboardEvent } from '@plugboard/core';
 import { ClientController, type Translate } from '../shared/client-controller.js';
 import { appLogo } from '../shared/app-logo.js';
-import { defineElement } from '../shared/define.js';
 import { errorView } from '../shared/error-view.js';
 import { focusAfterUpdate } from '../shared/focus-after-update.js';
+import { lazyConnectDialog } from '../shared/lazy-elements.js';
 import { LiveAnnouncer } from '../shared/live-region.js';
 import { OnlineRetry } from '../shared/online-retry.js';
+import { whenIdle } from '../shared/when-idle.js';
+import type { ConnectDialog } from '../connect-dialog/connect-dialog.js';
 import { exportParts } from '../shared/export-parts.js';
 import { healthNotice } from '../shared/provider-health.js';
 import { connectDialogParts } from '../connect-dialog/connect-dialog.parts.js';
 import { testFailureView } from '../shared/test-failure-view.js';
-import { ConnectDialog } from '../connect-dialog/connect-dialog.js';
 import type { ConnectSuccessEvent } from '../connect-dialog/connect-dialog.events.js';
 import {
   ConnectionRemoveEvent,
@@ -95,6 +96,8 @@ export class ConnectionStatus extends LitElement {
   @state() private removeError: PlugboardError | undefined;
   @state() private removed = false;
   @state() private dialogRequested = false;
+  /** The dialog's code could not be fetched (offline) when Update was pressed. */
+  @state() private updateError: PlugboardError | undefined;
   /** The connection's app, fetched when neither the host nor the loaded catalog has it. */
   @state() private fetchedApp: AppSummary | undefined;
 
@@ -133,6 +136,13 @@ export class ConnectionStatus extends LitElement {
     super.disconnectedCallback();
     this.loadAbort?.abort();
   }
+
+  protected override firstUpdated(): void {
+    // Update opens the connect dialog, a lazy chunk: fetched in idle time, or sooner on intent.
+    whenIdle(this.preloadDialog, this.controller.signal);
+  }
+
+  private readonly preloadDialog = (): void => lazyConnectDialog.preload();
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('connection') && this.connection) this.current = this.connection;
@@ -286,6 +296,7 @@ export class ConnectionStatus extends LitElement {
         ${connection.lastError ? this.renderErrorDetails(connection, t) : nothing}
       </div>
       ${this.renderTestOutcome(t)}
+      ${this.updateError ? errorView(this.updateError, t, { onAction: this.openUpdate }) : nothing}
       ${this.confirmingRemoval ? this.renderRemovalConfirm(app.name, t) : this.renderButtons(app.name, t)}
       ${this.announcer.region()}
       ${
@@ -369,6 +380,8 @@ export class ConnectionStatus extends LitElement {
         type="button"
         aria-disabled=${this.testing ? 'true' : 'false'}
         aria-label=${ifDefined(this.testing ? undefined : t('status.testLabel', { app: appName }))}
+        @pointerenter=${this.preloadDialog}
+        @focus=${this.preloadDialog}
         @click=${() => void this.runTest()}
       >
         ${this.testing ? t('status.testing') : t('status.test')}
@@ -378,6 +391,8 @@ export class ConnectionStatus extends LitElement {
         part="button update"
         type="button"
         aria-label=${t('status.updateLabel', { app: appName })}
+        @pointerenter=${this.preloadDialog}
+        @focus=${this.preloadDialog}
         @click=${this.openUpdate}
       >
         ${t('status.update')}
@@ -465,8 +480,14 @@ export class ConnectionStatus extends LitElement {
   }
 
   private openUpdate = async (): Promise<void> => {
-    // The dialog's tag may not be registered when only this element's define entry was loaded.
-    defineElement('connect-dialog', ConnectDialog);
+    this.updateError = undefined;
+    try {
+      // A lazy chunk, usually in by now (fetched on intent or in idle time).
+      await lazyConnectDialog.load();
+    } catch (error) {
+      this.updateError = toPlugboardError(error);
+      return;
+    }
     this.dialogRequested = true;
     await this.updateComplete;
     this.updateDialog?.show();

@@ -1,11 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { watchPosition } from './popover-position.js';
 
 const supportsPopover = typeof HTMLElement !== 'undefined' && 'popover' in HTMLElement.prototype;
 
 /**
  * A disclosure popover anchored to its toggle button. It lives in the top layer where the Popover
- * API exists, and is positioned with floating-ui using `strategy: 'fixed'` either way, so a host's
+ * API exists, and is positioned in fixed coordinates either way (popover-position.ts), so a host's
  * `overflow: hidden` cannot clip it. Escape closes it and returns focus to the toggle; a click
  * outside closes it. Listeners and the position watcher end on close and on disconnect.
  */
@@ -35,10 +35,10 @@ export class FloatingPopover implements ReactiveController {
     await this.host.updateComplete;
     const anchor = this.parts.anchor();
     const floating = this.parts.floating();
-    if (!anchor || !floating || !this.open) return;
+    if (!anchor || !floating || !this.open || this.stopAutoUpdate) return;
     if (supportsPopover) floating.showPopover();
     else floating.hidden = false;
-    this.stopAutoUpdate = autoUpdate(anchor, floating, () => void this.position(anchor, floating));
+    this.stopAutoUpdate = watchPosition(anchor, floating);
     document.addEventListener('pointerdown', this.onOutsidePointer, true);
     floating.addEventListener('keydown', this.onKeydown);
     anchor.addEventListener('keydown', this.onKeydown);
@@ -68,18 +68,6 @@ export class FloatingPopover implements ReactiveController {
     document.removeEventListener('pointerdown', this.onOutsidePointer, true);
     this.parts.floating()?.removeEventListener('keydown', this.onKeydown);
     this.parts.anchor()?.removeEventListener('keydown', this.onKeydown);
-  }
-
-  private async position(anchor: HTMLElement, floating: HTMLElement): Promise<void> {
-    const { x, y, placement } = await computePosition(anchor, floating, {
-      strategy: 'fixed',
-      placement: 'bottom-start',
-      middleware: [offset(6), flip(), shift({ padding: 8 })],
-    });
-    // CSSOM, not a style attribute: allowed under a strict CSP.
-    floating.style.setProperty('left', `${x}px`);
-    floating.style.setProperty('top', `${y}px`);
-    floating.dataset['placement'] = placement;
   }
 
   private readonly onKeydown = (event: KeyboardEvent): void => {

@@ -2,10 +2,10 @@
  * Runs `task` once the browser is idle (soon after, where `requestIdleCallback` is missing, as in
  * Safari), unless `signal` aborts first: work that can wait until the page has painted.
  */
-export function whenIdle(task: () => void, signal: AbortSignal): void {
-  if (signal.aborted) return;
+export function whenIdle(task: () => void, signal?: AbortSignal): void {
+  if (signal?.aborted) return;
   const run = (): void => {
-    signal.removeEventListener('abort', cancel);
+    signal?.removeEventListener('abort', cancel);
     task();
   };
   let cancel: () => void;
@@ -16,5 +16,5 @@ export function whenIdle(task: () => void, signal: AbortSignal): void {
     const id = setTimeout(run, 50);
     cancel = () => clearTimeout(id);
   }
-  signal.addEventListener('abort', cancel, { once: true });
+  signal?.addEventListener('abort', cancel, { once: true });
 }

@@ -1,12 +1,14 @@
 // Local catalog search for the app picker: word-start prefixes over names and aliases,
 // accents folded, one typo forgiven on longer words, ranked in tiers then by popularity.
-// The browse order is ready at once (the popular apps show while the picker first renders); the
-// word tables are built by the first search that has words, or earlier by `prepare()`.
+// Nothing is built up front: `top()` finds the picker's first screen without sorting the catalog;
+// the word tables are built by the first search that needs them, or earlier, whole by `prepare()`
+// or a slice of apps at a time by `prepareFor()` in idle time, in browse order (the head of it
+// first, found without sorting the whole catalog), while `searchSoFar()` answers a keystroke that
+// comes before the end from the most popular apps, those split so far.
 import type { AppSummary } from '@plugboard/contract';
 import { foldText, splitWords } from './fold.js';
-import { buildSearchTables, rankApps, type RankedApps } from './search-tables.js';
+import { rankApps, topApps, WordSplitter } from './search-tables.js';
 import { createWordSearch, MAX_WORDS, type SearchHit, type WordSearch } from './word-search.js';
-
 export { SCORE, type SearchHit } from './word-search.js';
 
 export interface SearchOptions {
@@ -14,45 +16,133 @@ export interface SearchOptions {
   /** Most hits returned; default 50. */
   limit?: number;
 }
+
+export interface PartialSearch {
+  hits: SearchHit[];
+  /** False while the word tables are being built: the hits are among the most popular apps only. */
+  complete: boolean;
+}
+
 export interface SearchIndex {
   search(query: string, opts?: SearchOptions): SearchHit[];
+  /**
+   * Never builds more: while the word tables are incomplete, ranks only the apps split so far
+   * (the most popular, in browse order), so a keystroke during a sliced build gets an answer now.
+   */
+  searchSoFar(query: string, opts?: SearchOptions): PartialSearch;
   /** Every category of the catalog, sorted. */
   categories(): string[];
   readonly size: number;
-  /** Builds the word tables now, e.g. while the page is idle, so the first keystroke need not. */
+  /** The apps in browse order: most popular first. Sorts the catalog the first time it is read. */
+  readonly ranked: readonly AppSummary[];
+  /**
+   * The first `count` apps of `ranked`, found without sorting the whole catalog while it is not
+   * sorted yet: the picker's first screen.
+   */
+  top(count: number): readonly AppSummary[];
+  /** Builds the word tables now, so that no search has to. */
   prepare(): void;
+  /**
+   * Builds the word tables for about `budgetMs` (one slice of apps at least), e.g. in an idle
+   * callback; true once they are complete.
+   */
+  prepareFor(budgetMs: number): boolean;
+  /** The word tables are complete: `search` answers without building. */
+  readonly prepared: boolean;
 }
 
 const DEFAULT_LIMIT = 50;
+/** Apps split per step of prepareFor: a few milliseconds of work before the JIT has warmed up. */
+const SLICE = 512;
+/** The head of the browse order split before the whole catalog is sorted: a keystroke during
+ *  the build is answered from these at once. */
+const HEAD = 2048;
 
 export function createSearchIndex(apps: readonly AppSummary[]): SearchIndex {
-  // The folded names are needed only to build the word tables: dropped once they are built.
-  let unbuilt: RankedApps | undefined = rankApps(apps);
-  const { ranked } = unbuilt;
-  let wordSearch: WordSearch | undefined;
-  const words = (): WordSearch => {
-    if (!wordSearch) {
-      wordSearch = createWordSearch(buildSearchTables(unbuilt!));
-      unbuilt = undefined;
-    }
-    return wordSearch;
-  };
+  // Sorted on first use: the picker shows its first screen from `top` before that, and the word
+  // tables start with the head of the browse order (HEAD apps), which needs no full sort either.
+  let sorted: readonly AppSummary[] | undefined;
+  let head: readonly AppSummary[] | undefined;
+  const ranked = () => (sorted ??= rankApps(apps));
+  // The splitter's growing arrays are dropped once the complete tables are built.
+  let splitter: WordSplitter | undefined = new WordSplitter();
+  let complete: WordSearch | undefined;
+  /** The tables over a part of the catalog, for searchSoFar, and how many apps they cover. */
+  let partial: { apps: number; search: WordSearch } | undefined;
   let categories: string[] | undefined; // computed on first use: the picker may never ask
 
+  /** Splits the next slice of apps; the catalog is sorted first once past its head. */
+  function splitSlice(splitting: WordSplitter): void {
+    if (sorted || splitting.done >= HEAD) splitting.split(ranked(), SLICE);
+    else splitting.split((head ??= topApps(apps, HEAD)), SLICE);
+  }
+
+  function finish(): WordSearch {
+    if (complete) return complete;
+    const splitting = splitter!;
+    while (splitting.done < apps.length) splitSlice(splitting);
+    complete = createWordSearch(splitting.tables());
+    splitter = undefined;
+    partial = undefined;
+    head = undefined;
+    return complete;
+  }
+
+  function soFar(): WordSearch | undefined {
+    if (complete) return complete;
+    const done = splitter!.done;
+    if (done === 0) return undefined;
+    if (partial?.apps !== done)
+      partial = { apps: done, search: createWordSearch(splitter!.tables()) };
+    return partial.search;
+  }
+
+  function query(text: string, opts: SearchOptions) {
+    const limit = Math.max(0, Math.floor(opts.limit ?? DEFAULT_LIMIT));
+    return { words: splitWords(foldText(text)).slice(0, MAX_WORDS), limit };
+  }
+
   return {
-    search(query, opts = {}) {
-      const limit = Math.max(0, Math.floor(opts.limit ?? DEFAULT_LIMIT));
-      const queryWords = splitWords(foldText(query)).slice(0, MAX_WORDS);
-      if (queryWords.length === 0) return browse(ranked, opts.category, limit);
-      return limit === 0 ? [] : words()(queryWords, opts.category, limit);
+    search(text, opts = {}) {
+      const { words, limit } = query(text, opts);
+      if (words.length === 0) return browse(ranked(), opts.category, limit);
+      return limit === 0 ? [] : finish()(words, opts.category, limit);
     },
-    prepare: () => void words(),
+    searchSoFar(text, opts = {}) {
+      const { words, limit } = query(text, opts);
+      if (words.length === 0)
+        return { hits: browse(ranked(), opts.category, limit), complete: true };
+      const search = soFar();
+      const hits = search && limit > 0 ? search(words, opts.category, limit) : [];
+      return { hits, complete: complete !== undefined };
+    },
+    prepare: () => void finish(),
+    prepareFor(budgetMs) {
+      if (complete) return true;
+      const start = performance.now();
+      const splitting = splitter!;
+      do {
+        if (splitting.done === apps.length) {
+          finish();
+          return true;
+        }
+        splitSlice(splitting);
+      } while (performance.now() - start < budgetMs);
+      return false;
+    },
+    get prepared() {
+      return complete !== undefined;
+    },
     categories: () => {
-      categories ??= allCategories(ranked);
+      categories ??= allCategories(apps);
       return [...categories];
     },
+    get ranked() {
+      return ranked();
+    },
+    top: (count) => (sorted ? sorted.slice(0, count) : topApps(apps, count)),
     get size() {
-      return ranked.length;
+      return apps.length;
     },
   };
 }

@@ -257,6 +257,64 @@ describe('judged relevance in a 10,000-app catalog', () => {
   });
 });
 
+describe('building in slices', () => {
+  const apps = judgedCatalog(3_000);
+  const keys = (hits: { app: AppSummary; score: number; matchedAlias?: string }[]) =>
+    hits.map((hit) => `${hit.app.key}:${hit.score}:${hit.matchedAlias ?? ''}`);
+
+  it('answers the same after a build in slices as after one build', () => {
+    const whole = createSearchIndex(apps);
+    whole.prepare();
+    const sliced = createSearchIndex(apps);
+    let slices = 0;
+    while (!sliced.prepareFor(0)) slices++;
+    assert.ok(slices > 1, 'a zero budget still builds one slice per call');
+    assert.equal(sliced.prepared, true);
+    for (const { query } of judgedQueries) {
+      assert.deepEqual(keys(sliced.search(query)), keys(whole.search(query)), query);
+    }
+  });
+
+  it('answers a search during the build from the most popular apps split so far', () => {
+    const index = createSearchIndex(apps);
+    assert.deepEqual(index.searchSoFar('slack'), { hits: [], complete: false });
+    index.prepareFor(0); // one slice of the most popular apps
+    assert.equal(index.prepared, false);
+    const early = index.searchSoFar('mail', { limit: 3_000 });
+    assert.equal(early.complete, false);
+    // Exactly the full ranking restricted to the apps split so far: the top of the browse order.
+    const splitSoFar = new Set(index.ranked.slice(0, 512));
+    const full = createSearchIndex(apps).search('mail', { limit: 3_000 });
+    assert.deepEqual(keys(early.hits), keys(full.filter((hit) => splitSoFar.has(hit.app))));
+    index.prepare();
+    assert.deepEqual(keys(index.searchSoFar('mail', { limit: 3_000 }).hits), keys(full));
+    assert.equal(index.searchSoFar('mail').complete, true);
+  });
+
+  it('finds the first screen of the browse order without sorting the catalog', () => {
+    for (const catalog of [
+      apps,
+      [app('Beta', 2), app('alpha', 2), app('Zed', 0.5), app('Minus', -3), app('Top', 99)],
+      [app('Odd', Number.NaN), app('Even', 1), app('Other', 2)],
+    ]) {
+      for (const count of [1, 3, 64]) {
+        const index = createSearchIndex(catalog);
+        const top = index.top(count);
+        assert.deepEqual(top, createSearchIndex(catalog).ranked.slice(0, count), `top ${count}`);
+      }
+    }
+  });
+
+  it('browses the whole catalog before the word tables exist', () => {
+    const index = createSearchIndex(apps);
+    assert.equal(index.searchSoFar('').complete, true);
+    assert.equal(index.search('', { limit: 5 }).length, 5);
+    assert.equal(index.prepared, false);
+    assert.equal(index.ranked.length, apps.length);
+    assert.equal(index.ranked[0]?.key, 'google-sheets');
+  });
+});
+
 describe('building in two steps', () => {
   it('answers the same whether the word tables were prepared ahead or by the first search', () => {
     const apps = judgedCatalog(2_000);

@@ -1,5 +1,7 @@
-// Builds the flat, typed-array tables the search runs on. Built once per catalog; the query
-// side (index.ts) only reads them, so a keystroke allocates nothing big.
+// Builds the flat, typed-array tables the search runs on: the browse order first (the popular
+// apps can show at once), then the words of every name and alias, a slice of apps at a time so
+// the build can run in idle time, and the sorted vocabulary and postings over what is split so
+// far. The query side (word-search.ts) only reads the tables, so a keystroke allocates nothing big.
 import type { AppSummary } from '@plugboard/contract';
 import { foldText, gluedWords, isAscii, splitWords } from './fold.js';
 import { orderByKeyThenText, orderByText } from './sort-order.js';
@@ -8,14 +10,6 @@ import { createTokenTable, type TokenTable } from './token-table.js';
 /** `fieldAlias` value of a field that is the app's name (or its glued spelling). */
 export const NAME_FIELD = -1;
 const MAX_ALIASES = 127;
-
-/** The catalog in browse order, enough to list the popular apps before the word tables exist. */
-export interface RankedApps {
-  /** Popularity (higher first), then folded name. */
-  readonly ranked: readonly AppSummary[];
-  /** `ranked[i].name`, folded. */
-  readonly foldedNames: readonly string[];
-}
 
 export interface SearchTables {
   /** Apps in browse order: popularity (higher first), then folded name. */
@@ -34,88 +28,151 @@ export interface SearchTables {
   readonly fieldAlias: Int8Array;
 }
 
-/** Browse order: popularity (higher first), then folded name. */
-export function rankApps(apps: readonly AppSummary[]): RankedApps {
-  const folded = apps.map((app) => foldText(app.name));
+/**
+ * Browse order: popularity (higher first), then folded name. Only names whose popularity another
+ * app shares are folded here; plain indexed loops, as this runs before the JIT has warmed up.
+ */
+export function rankApps(apps: readonly AppSummary[]): readonly AppSummary[] {
+  // A catalog from the server comes most popular first: checking costs one pass.
+  if (isRanked(apps)) return apps;
   let maxPopularity = 0;
-  for (const app of apps) maxPopularity = Math.max(maxPopularity, app.popularity);
-  const order = orderByKeyThenText(
-    apps.map((app) => maxPopularity - app.popularity),
-    folded,
-  );
-  return {
-    ranked: Array.from(order, (i) => apps[i]!),
-    foldedNames: Array.from(order, (i) => folded[i]!),
-  };
+  for (let i = 0; i < apps.length; i++)
+    maxPopularity = Math.max(maxPopularity, apps[i]!.popularity);
+  const keys = new Float64Array(apps.length);
+  for (let i = 0; i < apps.length; i++) keys[i] = maxPopularity - apps[i]!.popularity;
+  const order = orderByKeyThenText(keys, (i) => foldText(apps[i]!.name));
+  const ranked = new Array<AppSummary>(apps.length);
+  for (let i = 0; i < order.length; i++) ranked[i] = apps[order[i]!]!;
+  return ranked;
 }
 
-export function buildSearchTables({ ranked, foldedNames }: RankedApps): SearchTables {
-  // First pass: provisional token ids in order of appearance.
-  const idByToken = new Map<string, number>();
-  const tokenTexts: string[] = [];
-  const fieldTokenIds: number[] = [];
-  const fieldTokenStart: number[] = [0];
-  const fieldAlias: number[] = [];
-  const appFieldStart: number[] = [0];
-  const addField = (words: readonly string[], alias: number) => {
-    if (words.length === 0) return;
-    for (const word of words) {
-      let id = idByToken.get(word);
-      if (id === undefined) {
-        id = tokenTexts.length;
-        idByToken.set(word, id);
-        tokenTexts.push(word);
-      }
-      fieldTokenIds.push(id);
+/** Already in browse order: popularity never rises, and equal ones go by folded name. */
+function isRanked(apps: readonly AppSummary[]): boolean {
+  for (let i = 1; i < apps.length; i++) {
+    const before = apps[i - 1]!.popularity;
+    const after = apps[i]!.popularity;
+    if (before > after) continue;
+    // A rise, or NaN (never in order), or a tie whose names are out of order.
+    if (!(before === after) || foldText(apps[i - 1]!.name) > foldText(apps[i]!.name)) return false;
+  }
+  return true;
+}
+
+/**
+ * The first `count` apps of the browse order (rankApps) without sorting the rest: the apps as
+ * popular as the count-th most popular one, sorted. For the picker's first screen.
+ */
+export function topApps(apps: readonly AppSummary[], count: number): readonly AppSummary[] {
+  const popularity = new Float64Array(apps.length);
+  let finite = true;
+  for (let i = 0; i < apps.length; i++) {
+    const value = (popularity[i] = apps[i]!.popularity);
+    finite &&= value - value === 0; // not NaN, not infinite
+  }
+  const threshold = popularity.slice().sort()[apps.length - count];
+  // Few apps, or popularity that is not a number: sorting them all is as quick, and as right.
+  if (threshold === undefined || !finite) return rankApps(apps).slice(0, count);
+  const candidates: AppSummary[] = [];
+  for (let i = 0; i < apps.length; i++) {
+    if (popularity[i]! >= threshold) candidates.push(apps[i]!);
+  }
+  return rankApps(candidates).slice(0, count);
+}
+
+/**
+ * Splits the names and aliases of the ranked apps into words, a slice of apps at a time. Each
+ * text gives a field of its words, and one more of its glued words when punctuation joins some
+ * ("at&t" → "att", "wi-fi manager" → "wifi manager"), so people can type a brand either way.
+ */
+export class WordSplitter {
+  /** Apps split so far, from the first in browse order. */
+  done = 0;
+  /** The apps split so far, in browse order. */
+  private readonly ranked: AppSummary[] = [];
+  private readonly idByToken = new Map<string, number>();
+  /** Provisional token ids, in order of appearance. */
+  private readonly tokenTexts: string[] = [];
+  private readonly fieldTokenIds: number[] = [];
+  private readonly fieldTokenStart: number[] = [0];
+  private readonly fieldAlias: number[] = [];
+  private readonly appFieldStart: number[] = [0];
+
+  /**
+   * Splits the next `count` apps of `browseOrder` (fewer at its end): the whole browse order, or
+   * only its head (see topApps) until the catalog is sorted.
+   */
+  split(browseOrder: readonly AppSummary[], count: number): void {
+    const to = Math.min(browseOrder.length, this.done + count);
+    for (let app = this.done; app < to; app++) {
+      this.ranked.push(browseOrder[app]!);
+      const { name, aliases } = browseOrder[app]!;
+      this.addText(foldText(name), NAME_FIELD);
+      // Alias positions fit a byte; nobody gives an app more than 127 other names.
+      const aliasCount = Math.min(aliases.length, MAX_ALIASES);
+      for (let alias = 0; alias < aliasCount; alias++)
+        this.addText(foldText(aliases[alias]!), alias);
+      this.appFieldStart.push(this.fieldAlias.length);
     }
-    fieldTokenStart.push(fieldTokenIds.length);
-    fieldAlias.push(alias);
-  };
-  // Each text gives a field of its words, and one more of its glued words when punctuation
-  // joins some ("at&t" → "att").
-  const addText = (folded: string, alias: number) => {
-    const ascii = isAscii(folded);
-    addField(splitWords(folded, ascii), alias);
-    const glued = gluedWords(folded, ascii);
-    if (glued) addField(glued, alias);
-  };
-  for (let app = 0; app < ranked.length; app++) {
-    addText(foldedNames[app]!, NAME_FIELD);
-    const { aliases } = ranked[app]!;
-    // Alias positions fit a byte; nobody gives an app more than 127 other names.
-    const aliasCount = Math.min(aliases.length, MAX_ALIASES);
-    for (let alias = 0; alias < aliasCount; alias++) addText(foldText(aliases[alias]!), alias);
-    appFieldStart.push(fieldAlias.length);
+    this.done = to;
   }
 
-  // Sort the vocabulary (in the order of `<`, as the binary search compares) and renumber,
-  // so a prefix maps to a range of ids.
-  const tokenOrder = orderByText(tokenTexts);
-  const tokens = Array.from(tokenOrder, (id) => tokenTexts[id]!);
-  const sortedId = new Int32Array(tokens.length);
-  for (let sorted = 0; sorted < tokens.length; sorted++) sortedId[tokenOrder[sorted]!] = sorted;
-  const fieldTokens = new Int32Array(fieldTokenIds.length);
-  for (let i = 0; i < fieldTokenIds.length; i++) fieldTokens[i] = sortedId[fieldTokenIds[i]!]!;
+  private addText(folded: string, alias: number): void {
+    const ascii = isAscii(folded);
+    this.addField(splitWords(folded, ascii), alias);
+    const glued = gluedWords(folded, ascii);
+    if (glued) this.addField(glued, alias);
+  }
 
-  const appFields = new Int32Array(appFieldStart);
-  const fieldStarts = new Int32Array(fieldTokenStart);
-  const { postingStart, postings } = buildPostings(
-    tokens.length,
-    appFields,
-    fieldStarts,
-    fieldTokens,
-  );
+  private addField(words: readonly string[], alias: number): void {
+    if (words.length === 0) return;
+    for (let i = 0; i < words.length; i++) this.fieldTokenIds.push(this.tokenId(words[i]!));
+    this.fieldTokenStart.push(this.fieldTokenIds.length);
+    this.fieldAlias.push(alias);
+  }
 
-  return {
-    ranked,
-    tokens: createTokenTable(tokens),
-    postingStart,
-    postings,
-    appFieldStart: appFields,
-    fieldTokenStart: fieldStarts,
-    fieldTokens,
-    fieldAlias: new Int8Array(fieldAlias),
-  };
+  private tokenId(word: string): number {
+    let id = this.idByToken.get(word);
+    if (id === undefined) {
+      id = this.tokenTexts.length;
+      this.idByToken.set(word, id);
+      this.tokenTexts.push(word);
+    }
+    return id;
+  }
+
+  /** The tables over the apps split so far. */
+  tables(): SearchTables {
+    const { tokenTexts, fieldTokenIds } = this;
+    // Sort the vocabulary (in the order of `<`, as the binary search compares) and renumber,
+    // so a prefix maps to a range of ids.
+    const tokenOrder = orderByText(tokenTexts);
+    const tokens = new Array<string>(tokenOrder.length);
+    const sortedId = new Int32Array(tokenOrder.length);
+    for (let sorted = 0; sorted < tokenOrder.length; sorted++) {
+      tokens[sorted] = tokenTexts[tokenOrder[sorted]!]!;
+      sortedId[tokenOrder[sorted]!] = sorted;
+    }
+    const fieldTokens = new Int32Array(fieldTokenIds.length);
+    for (let i = 0; i < fieldTokenIds.length; i++) fieldTokens[i] = sortedId[fieldTokenIds[i]!]!;
+    const appFieldStart = Int32Array.from(this.appFieldStart);
+    const fieldTokenStart = Int32Array.from(this.fieldTokenStart);
+    const { postingStart, postings } = buildPostings(
+      tokens.length,
+      appFieldStart,
+      fieldTokenStart,
+      fieldTokens,
+    );
+    return {
+      ranked: this.ranked.slice(),
+      tokens: createTokenTable(tokens),
+      postingStart,
+      postings,
+      appFieldStart,
+      fieldTokenStart,
+      fieldTokens,
+      fieldAlias: Int8Array.from(this.fieldAlias),
+    };
+  }
 }
 
 /**

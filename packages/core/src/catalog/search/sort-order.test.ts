@@ -38,7 +38,10 @@ describe('orderByKeyThenText', () => {
     const keys = [2, 1, 2, 0, 1];
     const texts = ['b', 'z', 'a', 'q', 'c'];
     assert.deepEqual(
-      Array.from(orderByKeyThenText(keys, texts), (i) => texts[i]),
+      Array.from(
+        orderByKeyThenText(keys, (i) => texts[i]!),
+        (i) => texts[i],
+      ),
       ['q', 'c', 'z', 'a', 'b'],
     );
   });
@@ -47,8 +50,22 @@ describe('orderByKeyThenText', () => {
     const keys = [0.5, -3, 2 ** 40, 0.5, -3];
     const texts = ['b', 'y', 'm', 'a', 'x'];
     assert.deepEqual(
-      Array.from(orderByKeyThenText(keys, texts), (i) => texts[i]),
+      Array.from(
+        orderByKeyThenText(keys, (i) => texts[i]!),
+        (i) => texts[i],
+      ),
       ['x', 'y', 'a', 'b', 'm'],
     );
+  });
+
+  it('reads the text only of items whose key another item shares', () => {
+    const keys = [3, 1, 3, 2];
+    const read: number[] = [];
+    const order = orderByKeyThenText(keys, (i) => {
+      read.push(i);
+      return ['b', 'z', 'a', 'q'][i]!;
+    });
+    assert.deepEqual(Array.from(order), [1, 3, 2, 0]);
+    assert.deepEqual(read.sort(), [0, 2]);
   });
 });

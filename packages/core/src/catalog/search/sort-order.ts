@@ -1,7 +1,7 @@
 // Fast orderings for the index build. Comparator sorts of 10,000+ strings dominated the build
 // time, so items are sorted by 32-bit numbers with the native typed-array sort (the position
 // packed into the low bits keeps it stable), and only runs of equal numbers compare strings.
-
+// Plain indexed loops throughout: this runs once per page, before the JIT has warmed up.
 const POSITION_RANGE = 2 ** 21;
 
 function compareText(a: string, b: string): number {
@@ -47,7 +47,7 @@ function textPrefixKey(text: string): number {
   return key;
 }
 
-/** Insertion sort for the usual short run of equal prefixes; a comparator sort for long ones. */
+/** Insertion sort for the usual short run of equal keys; a comparator sort for long ones. */
 function sortRunByText(order: Int32Array, start: number, end: number, texts: readonly string[]) {
   if (end - start > 16) {
     const run = Array.from(order.subarray(start, end));
@@ -64,18 +64,31 @@ function sortRunByText(order: Int32Array, start: number, end: number, texts: rea
   }
 }
 
-/** Indices ordered by `keys` ascending, then by `texts` in code-unit order. */
-export function orderByKeyThenText(keys: readonly number[], texts: readonly string[]): Int32Array {
+/**
+ * Indices ordered by `keys` ascending, then by `textOf(index)` in code-unit order. `textOf` is
+ * called only for items whose key another item shares, so it may compute the text lazily.
+ */
+export function orderByKeyThenText(
+  keys: ArrayLike<number>,
+  textOf: (index: number) => string,
+): Int32Array {
   if (!fitsPackedSort(keys)) {
-    return Int32Array.from(texts, (_, i) => i).sort(
-      (a, b) => keys[a]! - keys[b]! || compareText(texts[a]!, texts[b]!),
+    const texts: string[] = [];
+    const text = (i: number) => (texts[i] ??= textOf(i));
+    return Int32Array.from({ length: keys.length }, (_, i) => i).sort(
+      (a, b) => keys[a]! - keys[b]! || compareText(text(a), text(b)),
     );
   }
   const order = packedOrder(keys);
+  const texts = new Array<string>(keys.length);
   for (let start = 0; start < order.length;) {
     let end = start + 1;
-    while (end < order.length && keys[order[end]!] === keys[order[start]!]) end++;
-    sortRunByText(order, start, end, texts);
+    const key = keys[order[start]!];
+    while (end < order.length && keys[order[end]!] === key) end++;
+    if (end - start > 1) {
+      for (let i = start; i < end; i++) texts[order[i]!] = textOf(order[i]!);
+      sortRunByText(order, start, end, texts);
+    }
     start = end;
   }
   return order;
@@ -83,5 +96,7 @@ export function orderByKeyThenText(keys: readonly number[], texts: readonly stri
 
 /** Indices of `texts` in code-unit order (the order of `<`). */
 export function orderByText(texts: readonly string[]): Int32Array {
-  return orderByKeyThenText(texts.map(textPrefixKey), texts);
+  const keys = new Float64Array(texts.length);
+  for (let i = 0; i < texts.length; i++) keys[i] = textPrefixKey(texts[i]!);
+  return orderByKeyThenText(keys, (i) => texts[i]!);
 }

@@ -1,0 +1,59 @@
+// The script-tag bundle served from a CDN: on another origin than the host page, in a versioned
+// sub-path, under the host's strict Content-Security-Policy with Trusted Types. The page still
+// needs one <script type="module"> tag: the lazy chunks (the picker, the connect dialog, another
+// locale's messages) come from next to the entry, never from the host page's own origin.
+import { startCdnServer, type CdnServer } from '../../harness/cdn-server.js';
+import { startCspHost, type CspHost } from '../../harness/csp-host.js';
+import { strictHostPolicy } from '../../harness/csp-policy.js';
+import { recordCspViolations } from '../../harness/csp-violations.js';
+import { expect, test } from '../../harness/proof-fixtures.js';
+import { chooseApp } from '../examples/apps-page.js';
+
+let cdn: CdnServer | undefined;
+let host: CspHost | undefined;
+test.afterEach(async () => {
+  await Promise.all([cdn?.close(), host?.close()]);
+  cdn = host = undefined;
+});
+
+test('the bundle on a CDN path loads its lazy chunks from next to itself, under a strict CSP', async ({
+  page,
+  stack,
+  endUser,
+}) => {
+  cdn = await startCdnServer();
+  const policy = strictHostPolicy(new URL(stack.url).origin, undefined, [cdn.origin]);
+  host = await startCspHost(stack, endUser, policy, {
+    pages: 'cdn',
+    placeholders: { CDN_URL: cdn.base },
+  });
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(request.url());
+  });
+  const csp = await recordCspViolations(page);
+  await page.goto(host.url('index.html'));
+  expect(new URL(page.url()).origin).not.toBe(cdn.origin);
+  expect(await csp.installed()).toBe(true);
+
+  // The page's own <app-picker lang="es">: a lazy element in a lazy locale.
+  await expect(page.getByRole('combobox', { name: 'Buscar apps' })).toBeVisible();
+  const dialog = await chooseApp(page, 'pipedrive', 'Pipedrive');
+  await expect(dialog.getByLabel('API token', { exact: true })).toBeVisible();
+
+  expect(scripts.filter((url) => !url.startsWith(cdn!.base))).toEqual([]);
+  const fromCdn = scripts.map((url) => url.slice(cdn!.base.length));
+  for (const file of [
+    /^plugboard\.js$/,
+    /^chunks\/app-picker-/,
+    /^chunks\/connect-dialog-/,
+    /^chunks\/es-/,
+  ]) {
+    expect(
+      fromCdn.some((path) => file.test(path)),
+      `${file} from the CDN: ${fromCdn.join(', ')}`,
+    ).toBe(true);
+  }
+  expect(await csp.violations()).toEqual([]);
+  expect(csp.consoleErrors).toEqual([]);
+});
