@@ -1,7 +1,9 @@
 // The demo catalog: apps modelled on real services, used by the reference server, the mocks and
-// Storybook. Every credential app accepts the demo key `demo-key-123` and every OAuth app signs in
-// through the local demo provider, so the whole catalog works offline.
-import type { App, AuthField, AuthMethod, Scope, SetupStep } from './index.js';
+// Storybook. Every credential app accepts the demo keys `demo-key-123` and `demo-key-456` (two
+// accounts) and every OAuth app signs in through the local demo provider, so the whole catalog
+// works offline. Slack and Pipedrive ask for setup after sign-in (a channel, a pipeline…) from
+// the demo service's live lists; Google Sheets and Salesforce show the richer form fields.
+import type { App, AuthField, AuthMethod, Scope, SetupStep, WebhookUrlSetupStep } from './index.js';
 
 /**
  * Accepts a real key format or a demo key (`demo-key-…`), so the catalog keeps real-world
@@ -113,9 +115,16 @@ function basic(helpUrl: string, extraFields: AuthField[] = []): AuthMethod {
   });
 }
 
-function webhookStep(service: string, menu: string, helpUrl: string): SetupStep {
+function webhookStep(
+  service: string,
+  menu: string,
+  helpUrl: string,
+  extra: Partial<WebhookUrlSetupStep> = {},
+): WebhookUrlSetupStep {
   return {
+    key: 'webhook',
     type: 'webhook_url',
+    required: false,
     title: `Send ${service} events to this connection`,
     instructions: [
       `Open ${service} › ${menu}`,
@@ -124,8 +133,15 @@ function webhookStep(service: string, menu: string, helpUrl: string): SetupStep 
       `Change something in ${service}: the connection shows when the first event arrives`,
     ],
     helpUrl,
+    ...extra,
   };
 }
+
+/**
+ * A demo multi-line secret: the demo provider reads the demo key inside it (as a real backend
+ * would read a service-account file or sign with a private key), so every such field is `keyFile`.
+ */
+const DEMO_KEY_FILE = 'keyFile';
 
 interface AppInput {
   key: string;
@@ -192,10 +208,37 @@ export const demoCatalog: App[] = [
       ),
     ],
     setupSteps: [
+      {
+        key: 'pipeline',
+        type: 'select',
+        title: 'Pipeline for new deals',
+        helpText: 'Deals created from here go to this pipeline.',
+        required: true,
+        placeholder: 'Choose a pipeline',
+      },
+      {
+        key: 'stages',
+        type: 'multi_select',
+        title: 'Stages that send you an update',
+        helpText: 'Optional. You get a message when a deal enters one of these stages.',
+        required: false,
+        placeholder: 'Choose stages',
+        maxItems: 10,
+      },
+      {
+        key: 'dealPrefix',
+        type: 'text',
+        title: 'Prefix for deal titles',
+        helpText: 'Optional. Added before the title of every deal created from here.',
+        required: false,
+        placeholder: 'Web:',
+        maxLength: 20,
+      },
       webhookStep(
         'Pipedrive',
         'Settings › Webhooks',
         'https://pipedrive.readme.io/docs/guide-for-webhooks',
+        { verification: { label: 'Check that a test event arrived' } },
       ),
     ],
   }),
@@ -223,7 +266,51 @@ export const demoCatalog: App[] = [
     popularity: 9700,
     description: 'Enterprise CRM for sales, service and marketing.',
     helpUrl: 'https://help.salesforce.com/s/articleView?id=sf.connected_app_overview.htm',
-    authMethods: [oauth2('Salesforce', crmScopes('Salesforce'))],
+    authMethods: [
+      oauth2('Salesforce', crmScopes('Salesforce')),
+      credentialMethod('custom', {
+        label: 'Server-to-server (JWT)',
+        helpUrl: 'https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_jwt_flow.htm',
+        helpText: 'For a connected app with a certificate: no one has to sign in.',
+        fields: [
+          textField('username', 'Salesforce user name', {
+            type: 'email',
+            placeholder: 'integration@acme.com',
+          }),
+          textField('consumerKey', 'Consumer key', {
+            helpText: 'Setup › App Manager › your connected app › View.',
+          }),
+          textField('environment', 'Environment', {
+            type: 'select',
+            default: 'production',
+            options: [
+              { value: 'production', label: 'Production' },
+              { value: 'sandbox', label: 'Sandbox' },
+              { value: 'custom', label: 'My Domain address' },
+            ],
+          }),
+          textField('loginHost', 'My Domain address', {
+            type: 'url',
+            placeholder: 'https://acme.my.salesforce.com',
+            visibleWhen: { field: 'environment', equals: 'custom' },
+          }),
+          secretField(DEMO_KEY_FILE, 'Private key (PEM)', {
+            type: 'textarea',
+            placeholder: '-----BEGIN PRIVATE KEY-----',
+            helpText: 'The key of the certificate you uploaded to the connected app.',
+          }),
+          textField('objects', 'Objects to sync', {
+            type: 'multi_select',
+            required: false,
+            options: [
+              { value: 'Lead', label: 'Leads' },
+              { value: 'Contact', label: 'Contacts' },
+              { value: 'Opportunity', label: 'Opportunities' },
+            ],
+          }),
+        ],
+      }),
+    ],
   }),
   app({
     key: 'slack',
@@ -233,6 +320,24 @@ export const demoCatalog: App[] = [
     description: 'Channels and messages for teams.',
     helpUrl: 'https://slack.com/help/articles/215770388',
     authMethods: [oauth2('Slack', workspaceScopes('Slack workspace'))],
+    setupSteps: [
+      {
+        key: 'channel',
+        type: 'select',
+        title: 'Channel to post in',
+        helpText: 'New deals are posted here. Only channels you can see are listed.',
+        required: true,
+        placeholder: 'Choose a channel',
+        verification: { label: 'Check that you are a member of the channel' },
+      },
+      {
+        key: 'threadReplies',
+        type: 'checkbox',
+        title: 'Post follow-ups as thread replies',
+        required: false,
+        default: true,
+      },
+    ],
   }),
   app({
     key: 'google-sheets',
@@ -242,7 +347,23 @@ export const demoCatalog: App[] = [
     popularity: 9950,
     description: 'Online spreadsheets from Google.',
     helpUrl: 'https://support.google.com/docs/answer/6000292',
-    authMethods: [oauth2('Google', fileScopes('Google Drive'))],
+    authMethods: [
+      oauth2('Google', fileScopes('Google Drive')),
+      credentialMethod('custom', {
+        label: 'Service account key',
+        helpUrl: 'https://cloud.google.com/iam/docs/keys-create-delete',
+        helpText:
+          'Google Cloud console › IAM › Service accounts › Keys › Add key (JSON). Share your spreadsheets with the service account.',
+        fields: [
+          secretField(DEMO_KEY_FILE, 'Key file (JSON)', {
+            type: 'file',
+            accept: '.json,application/json',
+            maxBytes: 8192,
+            helpText: 'Your browser reads the file; only its contents are sent, to us alone.',
+          }),
+        ],
+      }),
+    ],
   }),
   app({
     key: 'google-drive',
