@@ -14,6 +14,7 @@ import { healthRoutes } from './routes/health-routes.js';
 import { connectionRoutes } from './routes/connection-routes.js';
 import { oauthRoutes } from './routes/oauth-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
+import { setupRoutes } from './routes/setup-routes.js';
 import { webhookRoutes } from './routes/webhook-routes.js';
 import type { Services } from './services.js';
 
@@ -58,6 +59,7 @@ export function createApp(services: Services): Hono<ServerEnv> {
   sessionRoutes(app, services);
   catalogRoutes(app, services);
   connectionRoutes(app, services);
+  setupRoutes(app, services);
   oauthRoutes(app, services);
   webhookRoutes(app, services);
 

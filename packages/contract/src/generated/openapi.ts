@@ -850,7 +850,7 @@ export interface components {
     FieldError: {
       field: string;
       /**
-       * @description `invalid_character`: a secret sent to the service in an HTTP header holds a character outside visible ASCII and the space (often an invisible one pasted along); the message names it (e.g. U+200B). `too_large`: a file above the field's `maxBytes`.
+       * @description `invalid_character`: a secret sent to the service in an HTTP header holds a character outside visible ASCII and the space (often an invisible one pasted along); the message names it (e.g. U+200B). `too_large`: a file above the field's `maxBytes`. `too_many`: more chosen options than the step or field takes.
        * @enum {string}
        */
       code:
@@ -860,6 +860,7 @@ export interface components {
         | 'too_short'
         | 'too_long'
         | 'too_large'
+        | 'too_many'
         | 'invalid_option'
         | 'invalid_character'
         | 'rejected';
@@ -1221,8 +1222,8 @@ export interface operations {
       query?: {
         /** @description Only options whose label contains this text. */
         q?: string;
-        /** @description The `nextCursor` of the previous page. */
-        cursor?: components['parameters']['Cursor'];
+        /** @description The `nextCursor` of the previous page (opaque; the service's own cursors can be long). */
+        cursor?: string;
       };
       header?: never;
       path: {
