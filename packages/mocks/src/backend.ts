@@ -11,6 +11,7 @@ import { oauthCallback } from './handlers/oauth-callback.js';
 import { oauthHandlers } from './handlers/oauth-handlers.js';
 import { oauthStartUrl } from './handlers/oauth-start-url.js';
 import { sessionHandlers } from './handlers/session-handlers.js';
+import { setupHandlers } from './handlers/setup-handlers.js';
 import { transportGate } from './handlers/transport-gate.js';
 import { webhookHandlers } from './handlers/webhook-handlers.js';
 import { createIdSource } from './ids.js';
@@ -145,6 +146,7 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
       transportGate(ctx),
       ...catalogHandlers(ctx),
       ...connectionHandlers(ctx),
+      ...setupHandlers(ctx),
       ...oauthHandlers(ctx),
       oauthStartUrl(ctx),
       oauthCallback(ctx),

@@ -47,6 +47,14 @@ export const scenarios = [
     name: 'provider-down',
     description: 'Every provider is down: connecting answers 503 provider_unavailable',
   },
+  {
+    name: 'setup-options-fail',
+    description: 'The service fails to list the options of a setup step (502 provider_error)',
+  },
+  {
+    name: 'setup-check-fails',
+    description: 'Every check of a setup step fails, with what to do',
+  },
   { name: 'huge-catalog', description: '10,000 generated apps' },
   {
     name: 'hostile-catalog',

@@ -14,7 +14,7 @@ import {
   publicProfile,
   type DemoIdentity,
 } from './demo-account.js';
-import { workspaceOf } from './demo-workspace.js';
+import { workspaceOf } from '@plugboard/contract/demo-workspace';
 import { sendJson } from './http-io.js';
 
 export const API_PREFIX = '/api';

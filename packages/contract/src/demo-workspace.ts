@@ -1,6 +1,7 @@
 // What each demo account holds in the demo "service": channels (a Slack-like workspace), pipelines
 // and their stages (a Pipedrive-like CRM). Enough channels to need search and paging; some the
-// account is not a member of, so a check can fail. The same for every run.
+// account is not a member of, so a check can fail. The same for every run. The reference server's
+// demo API and the mocks list the same data, by the demo account ids `demo-user` and `demo-user-2`.
 
 export interface DemoChannel {
   id: string;
