@@ -129,6 +129,7 @@ export class ConnectionService {
     if (patch.label !== undefined && !label) {
       throw new ApiError(400, 'bad_request', 'The label cannot be empty.');
     }
+    await this.load(session, id); // 404 for another app's connection in a limited session
     const next = await this.rewrite(session.userId, id, async (record) => {
       const app = this.deps.catalog.get(session, record.app);
       let next: ConnectionRecord = { ...record, updatedAt: this.isoNow() };

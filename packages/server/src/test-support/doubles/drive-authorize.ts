@@ -1,25 +1,6 @@
 // Plays the user at a double's sign-in page: opens the authorize URL through the doubles' proxy,
-// presses "Allow", and follows the redirect back to the callback.
+// presses "Allow", and follows the redirect back to the server's callback.
 import { fetch as undiciFetch, type Dispatcher } from 'undici';
-
-/**
- * The same, starting from a flow's start URL on the server, which binds the flow to this
- * "browser" with a cookie and redirects to the service: the callback needs that cookie back.
- */
-export async function approveThroughStartUrl(
-  startUrl: string,
-  dispatcher: Dispatcher,
-): Promise<{ callbackUrl: URL; cookie: string }> {
-  const start = await fetch(startUrl, { redirect: 'manual' });
-  const authorizeUrl = start.headers.get('location');
-  const [binding] = start.headers.getSetCookie();
-  await start.body?.cancel();
-  if (start.status !== 303 || !authorizeUrl || !binding) {
-    throw new Error(`The start URL answered ${start.status}.`);
-  }
-  const { callbackUrl } = await approveAtDouble(authorizeUrl, dispatcher);
-  return { callbackUrl, cookie: binding.split(';')[0]!.trim() };
-}
 
 export async function approveAtDouble(
   authorizeUrl: string,
