@@ -59,7 +59,10 @@ function keepsStoredSecrets(
   const blank = (value: SubmittedValue | undefined) => String(value ?? '').trim() === '';
   const secrets = method.fields.filter((field) => field.secret);
   if (secrets.length === 0 || !secrets.every((field) => blank(submitted[field.name]))) return false;
-  const relaxed = { ...method, fields: method.fields.map((field) => ({ ...field, required: false })) };
+  const relaxed = {
+    ...method,
+    fields: method.fields.map((field) => ({ ...field, required: false })),
+  };
   const { values } = validateFieldValues(relaxed, submitted);
   const canonical = (fields: FieldValues) =>
     JSON.stringify(Object.entries(fields).sort(([a], [b]) => (a < b ? -1 : 1)));
@@ -162,7 +165,7 @@ export function checkCredentials(
     method,
     account,
     label: kept && replacing ? replacing.label : accountLabel(method, values),
-    hint: kept && replacing ? replacing.credentialHint ?? null : secretHint(method, values),
+    hint: kept && replacing ? (replacing.credentialHint ?? null) : secretHint(method, values),
     fields: publicFields(method, values),
   };
 }

@@ -30,7 +30,7 @@ function encodeCursor(offset: number): string {
 
 /** The offset a cursor names; undefined when it is not one of ours. */
 function decodeCursor(cursor: string): number | undefined {
-  let decoded = '';
+  let decoded: string;
   try {
     decoded = atob(cursor);
   } catch {
@@ -146,9 +146,15 @@ export function setupHandlers(ctx: MockContext) {
         else settings[step.key] = step.type === 'select' ? chosen[0]! : chosen;
       }
       if (issues.length > 0) {
-        return problemResponse(requestId, 422, 'validation_failed', 'Check the highlighted settings.', {
-          errors: issues.map((issue) => settingError(app, issue)),
-        });
+        return problemResponse(
+          requestId,
+          422,
+          'validation_failed',
+          'Check the highlighted settings.',
+          {
+            errors: issues.map((issue) => settingError(app, issue)),
+          },
+        );
       }
       const saved: Connection = { ...connection, settings, updatedAt: new Date().toISOString() };
       replaceConnection(ctx, saved);
@@ -201,7 +207,10 @@ function verification(
   }
   const choice = connection.settings?.[step.key];
   if (!choice || typeof choice !== 'object' || Array.isArray(choice)) {
-    return failed(`Nothing is chosen for “${step.title}” yet.`, 'Choose one, save, then check again.');
+    return failed(
+      `Nothing is chosen for “${step.title}” yet.`,
+      'Choose one, save, then check again.',
+    );
   }
   const listed =
     step.type === 'select' || step.type === 'multi_select'

@@ -18,7 +18,10 @@ export type DemoAccount = (typeof DEMO_ACCOUNTS)[number];
  * The account a secret signs in to: its demo key, or for a key file (several lines, a JSON file)
  * the demo key inside it, as the demo provider reads it.
  */
-function accountOfSecret(field: AuthField, value: SubmittedValue | undefined): DemoAccount | undefined {
+function accountOfSecret(
+  field: AuthField,
+  value: SubmittedValue | undefined,
+): DemoAccount | undefined {
   const text = typeof value === 'string' ? value : '';
   const multiline = field.type === 'textarea' || field.type === 'file';
   const key = multiline ? /demo-key-[0-9]+/.exec(text)?.[0] : text;
