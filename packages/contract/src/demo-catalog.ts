@@ -2,7 +2,8 @@
 // Storybook. Every credential app accepts the demo keys `demo-key-123` and `demo-key-456` (two
 // accounts) and every OAuth app signs in through the local demo provider, so the whole catalog
 // works offline. Slack and Pipedrive ask for setup after sign-in (a channel, a pipeline…) from
-// the demo service's live lists; Google Sheets and Salesforce show the richer form fields.
+// the demo service's live lists; Google Sheets (a key file) and Snowflake (a PEM key, fields
+// shown by the choice of another, a multi-select) show the richer form fields.
 import type { App, AuthField, AuthMethod, Scope, SetupStep, WebhookUrlSetupStep } from './index.js';
 
 /**
@@ -266,51 +267,7 @@ export const demoCatalog: App[] = [
     popularity: 9700,
     description: 'Enterprise CRM for sales, service and marketing.',
     helpUrl: 'https://help.salesforce.com/s/articleView?id=sf.connected_app_overview.htm',
-    authMethods: [
-      oauth2('Salesforce', crmScopes('Salesforce')),
-      credentialMethod('custom', {
-        label: 'Server-to-server (JWT)',
-        helpUrl: 'https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_jwt_flow.htm',
-        helpText: 'For a connected app with a certificate: no one has to sign in.',
-        fields: [
-          textField('username', 'Salesforce user name', {
-            type: 'email',
-            placeholder: 'integration@acme.com',
-          }),
-          textField('consumerKey', 'Consumer key', {
-            helpText: 'Setup › App Manager › your connected app › View.',
-          }),
-          textField('environment', 'Environment', {
-            type: 'select',
-            default: 'production',
-            options: [
-              { value: 'production', label: 'Production' },
-              { value: 'sandbox', label: 'Sandbox' },
-              { value: 'custom', label: 'My Domain address' },
-            ],
-          }),
-          textField('loginHost', 'My Domain address', {
-            type: 'url',
-            placeholder: 'https://acme.my.salesforce.com',
-            visibleWhen: { field: 'environment', equals: 'custom' },
-          }),
-          secretField(DEMO_KEY_FILE, 'Private key (PEM)', {
-            type: 'textarea',
-            placeholder: '-----BEGIN PRIVATE KEY-----',
-            helpText: 'The key of the certificate you uploaded to the connected app.',
-          }),
-          textField('objects', 'Objects to sync', {
-            type: 'multi_select',
-            required: false,
-            options: [
-              { value: 'Lead', label: 'Leads' },
-              { value: 'Contact', label: 'Contacts' },
-              { value: 'Opportunity', label: 'Opportunities' },
-            ],
-          }),
-        ],
-      }),
-    ],
+    authMethods: [oauth2('Salesforce', crmScopes('Salesforce'))],
   }),
   app({
     key: 'slack',
@@ -992,6 +949,57 @@ export const demoCatalog: App[] = [
             patternHint: 'Your organisation’s slug, such as acme-1234.',
           }),
           secretField('secretKey', 'Secret key'),
+        ],
+      }),
+    ],
+  }),
+  app({
+    key: 'snowflake',
+    name: 'Snowflake',
+    categories: ['Databases', 'Developer tools'],
+    aliases: ['data warehouse'],
+    popularity: 5200,
+    description: 'Cloud data warehouse for analytics.',
+    helpUrl: 'https://docs.snowflake.com/en/user-guide/key-pair-auth',
+    authMethods: [
+      credentialMethod('custom', {
+        label: 'Service user',
+        helpUrl: 'https://docs.snowflake.com/en/user-guide/key-pair-auth',
+        helpText: 'A service user that signs in with a key pair (or, for now, a password).',
+        fields: [
+          textField('account', 'Account identifier', {
+            pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{2,99}$',
+            patternHint: 'Your organization and account name, such as acme-xy12345.',
+            placeholder: 'acme-xy12345',
+          }),
+          textField('username', 'User name', { placeholder: 'PLUGBOARD_SERVICE' }),
+          textField('authentication', 'Sign in with', {
+            type: 'select',
+            default: 'key_pair',
+            options: [
+              { value: 'key_pair', label: 'Key pair' },
+              { value: 'password', label: 'Password' },
+            ],
+          }),
+          secretField(DEMO_KEY_FILE, 'Private key (PEM)', {
+            type: 'textarea',
+            placeholder: '-----BEGIN PRIVATE KEY-----',
+            helpText:
+              'The private key of the public key you set on the user (ALTER USER … SET RSA_PUBLIC_KEY).',
+            visibleWhen: { field: 'authentication', equals: 'key_pair' },
+          }),
+          secretField('password', 'Password', {
+            visibleWhen: { field: 'authentication', equals: 'password' },
+          }),
+          textField('warehouses', 'Warehouses to use', {
+            type: 'multi_select',
+            required: false,
+            options: [
+              { value: 'COMPUTE_WH', label: 'COMPUTE_WH' },
+              { value: 'ANALYTICS_WH', label: 'ANALYTICS_WH' },
+              { value: 'REPORTING_WH', label: 'REPORTING_WH' },
+            ],
+          }),
         ],
       }),
     ],

@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { AppSummary, Connection } from '@plugboard/contract';
+import type { App, AppSummary, Connection } from '@plugboard/contract';
 import { toPlugboardError, type PlugboardError } from '@plugboard/core';
 import { ClientController, type Translate } from '../shared/client-controller.js';
 import { appLogo } from '../shared/app-logo.js';
@@ -11,12 +11,19 @@ import { focusAfterUpdate } from '../shared/focus-after-update.js';
 import { LiveAnnouncer } from '../shared/live-region.js';
 import { OnlineRetry } from '../shared/online-retry.js';
 import { ConnectDialog } from '../connect-dialog/connect-dialog.js';
-import type { ConnectSuccessEvent } from '../connect-dialog/connect-dialog.events.js';
+import type {
+  ConnectSettingsSavedEvent,
+  ConnectSuccessEvent,
+} from '../connect-dialog/connect-dialog.events.js';
 import {
   ConnectionRemoveEvent,
+  ConnectionRenameEvent,
+  ConnectionSettingsEvent,
   ConnectionTestEvent,
   ConnectionUpdateEvent,
 } from './connection-status.events.js';
+import { renameForm, type RenameState } from './rename-form.js';
+import { settingsSummary } from './settings-summary.js';
 import { styles } from './connection-status.styles.js';
 import { statusBadge, type BadgeStatus } from './status-badge.js';
 import { FloatingPopover, popoverAttribute } from './floating-popover.js';
@@ -29,13 +36,17 @@ type TestOutcome =
   | { kind: 'error'; error: PlugboardError };
 
 /**
- * One connection at a glance: the app, the account, a status badge, when it was last tested, the
- * last error in a popover, and the Test and Update buttons (Disconnect with `allow-disconnect`).
+ * One connection at a glance: the app, the account (which the user can rename), a status badge,
+ * when it was last tested, the last error in a popover, the saved setup choices, and the Test,
+ * Update and Settings buttons (Settings when the app has setup choices; Disconnect with
+ * `allow-disconnect`). Settings opens the connect dialog on the choices alone: no sign-in again.
  *
- * @summary One connection's status with Test, Update and (optionally) Disconnect.
+ * @summary One connection's status with Test, Update, Settings, Rename and (optionally) Disconnect.
  *
  * @event pb-connection-test - A test finished: `result` (a TestResult; `result.ok`).
  * @event pb-connection-update - The connection was re-authorized through Update: `connection`.
+ * @event pb-connection-settings - Its setup choices were saved from Settings: `connection`.
+ * @event pb-connection-rename - The user renamed it: `connection` (with its new `label`).
  * @event pb-connection-remove - The user confirmed Disconnect and it was removed: `connectionId`.
  *
  * @csspart base - The card.
@@ -46,8 +57,10 @@ type TestOutcome =
  * @csspart last-tested - The "Last tested …" line.
  * @csspart popover - The error details popover.
  * @csspart test-result - The inline result of the last test.
+ * @csspart settings - The saved setup choices.
+ * @csspart rename - The rename form.
  * @csspart footer - The buttons.
- * @csspart button - Every button (also `test`, `update`, `disconnect`, `details-toggle`).
+ * @csspart button - Every button (also `test`, `update`, `settings`, `rename`, `disconnect`, `details-toggle`).
  * @csspart confirm - The Disconnect confirmation.
  *
  * @cssproperty --pb-connection-status-padding - Padding inside the card.
@@ -82,8 +95,12 @@ export class ConnectionStatus extends LitElement {
   @state() private removeError: PlugboardError | undefined;
   @state() private removed = false;
   @state() private dialogRequested = false;
-  /** The connection's app, fetched when neither the host nor the loaded catalog has it. */
-  @state() private fetchedApp: AppSummary | undefined;
+  /** What the dialog opens on: re-authorizing (Update) or the setup choices (Settings). */
+  @state() private dialogIntent: 'connect' | 'settings' = 'connect';
+  /** The connection's full app (its setup steps decide whether Settings applies). */
+  @state() private fullApp: App | undefined;
+  /** Set while the user renames the connection. */
+  @state() private renaming: RenameState | undefined;
 
   @query('connect-dialog') private updateDialog!: ConnectDialog | null;
 
@@ -129,7 +146,7 @@ export class ConnectionStatus extends LitElement {
     const status = this.status;
     if (status) this.setAttribute('status', status);
     else this.removeAttribute('status');
-    void this.fetchAppIfUnknown();
+    void this.fetchFullApp();
   }
 
   protected override updated(): void {
@@ -155,23 +172,36 @@ export class ConnectionStatus extends LitElement {
   private knownApp(key: string): AppSummary | undefined {
     if (this.app?.key === key) return this.app;
     const fromCatalog = this.controller.client?.catalog.apps.find((app) => app.key === key);
-    return fromCatalog ?? (this.fetchedApp?.key === key ? this.fetchedApp : undefined);
+    return fromCatalog ?? (this.fullApp?.key === key ? this.fullApp : undefined);
   }
 
   private fetchingApp: string | undefined;
 
-  /** Fetches the app when nothing here knows its name: once per key (core caches it too). */
-  private async fetchAppIfUnknown(): Promise<void> {
+  /**
+   * Fetches the full app once per key (core caches it, so cards of one app share one request):
+   * its name when nothing else knows it, and its setup steps for Settings.
+   */
+  private async fetchFullApp(): Promise<void> {
     const client = this.controller.client;
     const key = this.latest?.app;
-    if (!client || !key || this.knownApp(key) || this.fetchingApp === key) return;
+    if (!client || !key || this.fullApp?.key === key || this.fetchingApp === key) return;
     this.fetchingApp = key;
     try {
       const app = await client.getApp(key, { signal: this.controller.signal });
-      if (this.fetchingApp === key) this.fetchedApp = app;
+      if (this.fetchingApp === key) this.fullApp = app;
     } catch {
-      // Only the name is missing: the connection and its buttons work as they are.
+      // Only the name and Settings are missing: the connection and its other buttons work.
     }
+  }
+
+  /** The app has setup choices the user can change later. */
+  private get hasSettings(): boolean {
+    const app = this.fullApp;
+    return (
+      app !== undefined &&
+      app.key === this.latest?.app &&
+      app.setupSteps.some((step) => step.type !== 'webhook_url')
+    );
   }
 
   private async load(id: string): Promise<void> {
@@ -230,6 +260,18 @@ export class ConnectionStatus extends LitElement {
         </div>
         ${statusBadge(this.status ?? connection.status, t)}
       </div>
+      ${
+        this.renaming
+          ? renameForm({
+              t,
+              state: this.renaming,
+              onInput: (name) => (this.renaming = { ...this.renaming!, name, problem: undefined }),
+              onSave: () => void this.saveName(),
+              onCancel: () => void this.stopRenaming(),
+            })
+          : nothing
+      }
+      ${settingsSummary(this.fullApp?.key === connection.app ? this.fullApp : undefined, connection)}
       <div class="details">
         <p class="last-tested" part="last-tested">
           ${
@@ -247,12 +289,14 @@ export class ConnectionStatus extends LitElement {
         this.dialogRequested
           ? html`<connect-dialog
               connection-id=${connection.id}
+              intent=${this.dialogIntent}
               .app=${this.app?.key === connection.app ? this.app : undefined}
               app-key=${connection.app}
               backend-url=${ifDefined(this.backendUrl)}
               lang=${ifDefined(this.lang || undefined)}
               theme=${ifDefined(this.theme)}
               @pb-connect-success=${this.onUpdated}
+              @pb-connect-settings-saved=${this.onSettingsSaved}
             ></connect-dialog>`
           : nothing
       }
@@ -325,6 +369,29 @@ export class ConnectionStatus extends LitElement {
         @click=${this.openUpdate}
       >
         ${t('status.update')}
+      </button>
+      ${
+        this.hasSettings
+          ? html`<button
+              class="button"
+              part="button settings"
+              type="button"
+              aria-label=${t('status.settingsLabel', { app: appName })}
+              @click=${this.openSettings}
+            >
+              ${t('status.settings')}
+            </button>`
+          : nothing
+      }
+      <button
+        class="button"
+        part="button rename"
+        type="button"
+        aria-label=${t('status.renameLabel', { app: appName })}
+        aria-expanded=${this.renaming ? 'true' : 'false'}
+        @click=${this.startRenaming}
+      >
+        ${t('status.rename')}
       </button>
       ${
         this.allowDisconnect
@@ -405,19 +472,74 @@ export class ConnectionStatus extends LitElement {
     }
   }
 
-  private openUpdate = async (): Promise<void> => {
+  private openUpdate = (): Promise<void> => this.openDialog('connect');
+
+  private openSettings = (): Promise<void> => this.openDialog('settings');
+
+  private async openDialog(intent: 'connect' | 'settings'): Promise<void> {
     // The dialog's tag may not be registered when only this element's define entry was loaded.
     defineElement('connect-dialog', ConnectDialog);
+    this.dialogIntent = intent;
     this.dialogRequested = true;
     await this.updateComplete;
     this.updateDialog?.show();
-  };
+  }
 
   private onUpdated = (event: ConnectSuccessEvent): void => {
     this.current = event.connection;
     this.testOutcome = undefined;
     this.dispatchEvent(new ConnectionUpdateEvent(event.connection));
   };
+
+  private onSettingsSaved = (event: ConnectSettingsSavedEvent): void => {
+    this.current = event.connection;
+    if (this.dialogIntent === 'settings') {
+      this.dispatchEvent(new ConnectionSettingsEvent(event.connection));
+    }
+  };
+
+  private startRenaming = async (): Promise<void> => {
+    const label = this.latest?.label ?? '';
+    this.renaming = { name: label, problem: undefined, error: undefined, saving: false };
+    await focusAfterUpdate(this, '#connection-name');
+    this.renderRoot.querySelector<HTMLInputElement>('#connection-name')?.select();
+  };
+
+  private async stopRenaming(): Promise<void> {
+    this.renaming = undefined;
+    await focusAfterUpdate(this, '[part~="rename"]');
+  }
+
+  /** Saves the new name (the API takes a label on any connection); what was typed stays on error. */
+  private async saveName(): Promise<void> {
+    const client = this.controller.client;
+    const connection = this.latest;
+    const renaming = this.renaming;
+    if (!client || !connection || !renaming || renaming.saving) return;
+    const t = this.controller.t;
+    const label = renaming.name.trim();
+    if (!label) {
+      this.renaming = { ...renaming, problem: t('status.nameRequired') };
+      await focusAfterUpdate(this, '#connection-name');
+      return;
+    }
+    this.renaming = { ...renaming, saving: true, error: undefined };
+    try {
+      const renamed = await client.connections.update(
+        connection.id,
+        { label },
+        { signal: this.controller.signal },
+      );
+      this.current = renamed;
+      this.announcer.announce(t('status.renamed', { label: renamed.label }));
+      this.dispatchEvent(new ConnectionRenameEvent(renamed));
+      await this.stopRenaming();
+    } catch (caught) {
+      const error = toPlugboardError(caught);
+      if (error.code === 'aborted' || !this.renaming) return;
+      this.renaming = { ...this.renaming, saving: false, error };
+    }
+  }
 
   private askRemoval = async (): Promise<void> => {
     this.confirmingRemoval = true;

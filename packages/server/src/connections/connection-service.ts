@@ -377,7 +377,7 @@ export class ConnectionService {
       .provider(app.key)
       .whoAmI(providerCredential(method, credentials));
     if (answer.outcome === 'rejected') {
-      const field = checkedSecretField(method);
+      const field = checkedSecretField(method, credentials.values);
       const label = inSentence(
         method.fields.find((candidate) => candidate.name === field)?.label ?? 'key',
       );

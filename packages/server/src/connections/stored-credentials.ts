@@ -20,16 +20,23 @@ export function providerCredential(
   return { type: 'fields', method: method.type, values: credentials.values };
 }
 
-/** The field the service's answer is about: where a rejection is reported to the user. */
-export function checkedSecretField(method: AuthMethod): string {
-  const secret = method.fields.find((field) => field.secret);
-  return (secret ?? method.fields[0])?.name ?? 'apiKey';
+/**
+ * The field the service checks, where a rejection is reported to the user: the first secret one
+ * given a value (with `values`), else the first secret one, else the first field.
+ */
+export function checkedSecretField(
+  method: Pick<AuthMethod, 'fields'>,
+  values?: Readonly<Record<string, unknown>>,
+): string {
+  const secrets = method.fields.filter((field) => field.secret);
+  const filled = values && secrets.find((field) => values[field.name] !== undefined);
+  return (filled ?? secrets[0] ?? method.fields[0])?.name ?? 'apiKey';
 }
 
 /** `••••123`: enough for the user to recognise a key, useless to anyone else. */
 export function credentialHint(method: AuthMethod, credentials: StoredCredentials): string | null {
   if (credentials.kind === 'oauth') return null;
-  const name = checkedSecretField(method);
+  const name = checkedSecretField(method, credentials.values);
   const field = method.fields.find((candidate) => candidate.name === name);
   const value = String(credentials.values[name] ?? '');
   // The end of a key file or PEM block is the same in every file: it tells nothing.

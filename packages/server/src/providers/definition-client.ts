@@ -44,6 +44,7 @@ import {
   readOptions,
   readVerification,
 } from './setup-requests.js';
+import { checkedSecretField } from '../connections/stored-credentials.js';
 import { readTokenAnswer } from './token-answer.js';
 import {
   holds,
@@ -343,12 +344,11 @@ export class DefinitionClient implements ProviderClient {
     const method = this.mechanics(credential.method) as CredentialMethod;
     const values: Record<string, string> = { ...this.baseValues() };
     for (const [name, value] of Object.entries(credential.values)) values[name] = String(value);
-    // `secret`: the field the service checks, the first secret one (as the form shows it).
+    // `secret`: the field the service checks, the first secret one filled in (a field hidden by
+    // another's choice, such as a password when signing in with a key, is not sent).
     const fields = this.presented(credential.method)?.fields ?? [];
-    const secretField = fields.find((field) => field.secret) ?? fields[0];
-    if (secretField && values[secretField.name] !== undefined) {
-      values.secret = values[secretField.name]!;
-    }
+    const secretField = checkedSecretField({ fields }, credential.values);
+    if (values[secretField] !== undefined) values.secret = values[secretField]!;
     for (const [name, rule] of Object.entries(method.derive ?? {})) {
       const match = new RegExp(rule.pattern, 'u').exec(values[rule.from] ?? '');
       if (match?.[1]) values[name] = match[1];
