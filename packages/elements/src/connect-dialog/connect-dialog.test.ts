@@ -97,6 +97,17 @@ function submit(el: ConnectDialog): void {
   button(el, 'Connect').click();
 }
 
+/** Pipedrive asks for its pipeline after sign-in: choose the first one and save. */
+async function passSettings(el: ConnectDialog): Promise<void> {
+  await untilText(el, 'Set up Pipedrive');
+  const pipeline = field(el, 'Pipeline for new deals');
+  await until(() => root(el).querySelector('[role="option"]'), 'no pipeline was listed');
+  pipeline.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+  pipeline.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+  await el.updateComplete;
+  button(el, 'Save and continue').click();
+}
+
 function escape(el: ConnectDialog): KeyboardEvent {
   const event = new KeyboardEvent('keydown', {
     key: 'Escape',
@@ -678,10 +689,11 @@ describe('<connect-dialog>', () => {
       const views: string[] = [];
       const stop = getClient().events.on('view_changed', (event) => views.push(event.detail.view));
       submit(el);
+      await passSettings(el);
       await untilText(el, 'Finish the setup in Pipedrive');
       stop();
       expect(fetched).to.equal(2);
-      expect(views).to.deep.equal(['setup']);
+      expect(views).to.deep.equal(['settings', 'setup']);
       expect(dialog(el).open).to.equal(true);
       const creates = backend.store.requests.filter(
         (request) => request.method === 'POST' && request.url.endsWith('/v1/connections'),
@@ -717,6 +729,7 @@ describe('<connect-dialog>', () => {
       );
       await fillPipedrive(el);
       submit(el);
+      await passSettings(el);
       await untilText(el, 'Finish the setup in Pipedrive');
       unsubscribe();
       expect(details.some((detail) => detail.includes('credentials_submitted'))).to.equal(true);
@@ -762,6 +775,7 @@ describe('<connect-dialog>', () => {
       const el = await openPipedrive();
       await fillPipedrive(el);
       submit(el);
+      await passSettings(el);
       await untilText(el, 'Finish the setup in Pipedrive');
       const url = root(el).querySelector<HTMLInputElement>('#webhook-url')!;
       expect(url.readOnly).to.equal(true);
@@ -830,6 +844,7 @@ describe('<connect-dialog>', () => {
       const el = await openPipedrive();
       await fillPipedrive(el);
       submit(el);
+      await passSettings(el);
       await untilText(el, 'Finish the setup in Pipedrive');
       const clipboard = navigator.clipboard;
       const original = clipboard.writeText;
@@ -855,6 +870,8 @@ describe('<connect-dialog>', () => {
       await el.updateComplete;
       const succeeded = oneEvent(el, 'pb-connect-success') as Promise<ConnectSuccessEvent>;
       button(el, 'Save and reconnect').click();
+      // The seeded connection has no pipeline yet: the update asks for what is missing.
+      await passSettings(el);
       const success = await succeeded;
       expect(success.mode).to.equal('update');
       expect(success.connection.id).to.equal('con_demo0001');
@@ -870,6 +887,7 @@ describe('<connect-dialog>', () => {
       const el = await openPipedrive();
       await fillPipedrive(el, DEMO_KEY, 'twin');
       submit(el);
+      await passSettings(el);
       await untilText(el, 'Finish the setup in Pipedrive');
       el.close();
       el.show();
@@ -880,7 +898,8 @@ describe('<connect-dialog>', () => {
       const [first] = createdConnections();
       const succeeded = oneEvent(el, 'pb-connect-success') as Promise<ConnectSuccessEvent>;
       button(el, 'Update it instead').click();
-      // No event reached the first connection's webhook yet, so setup is still asked for.
+      // No event reached the first connection's webhook yet, so setup is still asked for (its
+      // pipeline is chosen already: the update does not ask again).
       await untilText(el, 'Finish the setup in Pipedrive');
       button(el, 'Continue').click();
       const success = await succeeded;

@@ -131,6 +131,13 @@ export class ConnectDialog extends LitElement {
   private readonly pickers = new OptionPickers(this, {
     search: (key, query) => this.flow.searchOptions(key, query),
     loadMore: (key) => this.flow.loadMoreOptions(key),
+    optionAt: (key, index) => {
+      const settings = this.flow.state.settings;
+      const step = settings?.steps.find((candidate) => candidate.key === key);
+      const option = settings?.options[key]?.items[index];
+      return step && option ? { option, multiple: step.type === 'multi_select' } : undefined;
+    },
+    choose: (key, value) => this.flow.chooseSetting(key, value),
   });
   private readonly flow = new ConnectFlow({
     client: () => this.controller.client,

@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveElement } from 'lit';
 import type { SetupOption } from '@plugboard/contract';
 
 /** Typing pauses this long before the service is asked (each key would be a request). */
@@ -17,22 +17,48 @@ const CLOSED: PickerUi = { expanded: false, active: -1, text: null };
 
 /**
  * The option comboboxes of the settings view (APG combobox with a listbox popup): which is open,
- * which option is active, the search typed (sent to the flow once typing pauses), and the keys.
- * The options themselves live in the flow's state.
+ * which option is active, the search typed (sent to the flow once typing pauses), the keys, and
+ * clicks on options (one listener for the whole view, as in the picker: options are deliberately
+ * not focusable, the keyboard path is the combobox's). The options themselves live in the flow's
+ * state.
  */
 export class OptionPickers implements ReactiveController {
   readonly #ui = new Map<string, PickerUi>();
   readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: ReactiveElement,
     private readonly actions: {
       search(stepKey: string, query: string): void;
       loadMore(stepKey: string): void;
+      /** The option a step's list shows at `index`, and whether the step takes several. */
+      optionAt(
+        stepKey: string,
+        index: number,
+      ): { option: SetupOption; multiple: boolean } | undefined;
+      choose(stepKey: string, value: string): void;
     },
   ) {
     host.addController(this);
   }
+
+  hostConnected(): void {
+    this.host.renderRoot.addEventListener('click', this.#onClick);
+  }
+
+  /** Chooses an option; a single select's list closes, a multi-select's stays open. */
+  choose(stepKey: string, option: SetupOption, multiple: boolean): void {
+    this.actions.choose(stepKey, option.value);
+    if (!multiple) this.close(stepKey);
+  }
+
+  readonly #onClick = (event: Event): void => {
+    const element = (event.target as Element).closest<HTMLElement>('[role="option"][data-step]');
+    const stepKey = element?.dataset['step'];
+    if (!element || !stepKey) return;
+    const found = this.actions.optionAt(stepKey, Number(element.dataset['index']));
+    if (found) this.choose(stepKey, found.option, found.multiple);
+  };
 
   ui(stepKey: string): PickerUi {
     return this.#ui.get(stepKey) ?? CLOSED;
@@ -75,7 +101,7 @@ export class OptionPickers implements ReactiveController {
     stepKey: string,
     items: readonly SetupOption[],
     more: boolean,
-    choose: (option: SetupOption) => void,
+    multiple: boolean,
   ): void {
     const ui = this.ui(stepKey);
     const last = items.length - 1;
@@ -104,7 +130,7 @@ export class OptionPickers implements ReactiveController {
         const option = ui.expanded ? items[ui.active] : undefined;
         // Enter must never submit a form or press another button from here.
         event.preventDefault();
-        if (option) choose(option);
+        if (option) this.choose(stepKey, option, multiple);
         return;
       }
       case 'Escape':
@@ -128,6 +154,7 @@ export class OptionPickers implements ReactiveController {
 
   hostDisconnected(): void {
     this.#clearTimers();
+    this.host.renderRoot.removeEventListener('click', this.#onClick);
   }
 
   #clearTimers(): void {

@@ -318,7 +318,7 @@ function textInput(
     type=${type}
     .value=${live(value)}
     placeholder=${ifDefined(field.placeholder)}
-    ?required=${field.required}
+    ?required=${field.required && !(secret && props.storedSecretHint)}
     inputmode=${ifDefined(field.type === 'number' ? 'decimal' : undefined)}
     autocomplete=${secret ? 'off' : field.type === 'email' ? 'email' : 'off'}
     spellcheck="false"

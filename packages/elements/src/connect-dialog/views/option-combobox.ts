@@ -11,6 +11,8 @@ export interface OptionComboboxProps {
   appName: string;
   /** The input's id; the listbox, options and hints derive theirs from it. */
   id: string;
+  /** The step's key, on each option: a click on one is chosen by OptionPickers. */
+  stepKey: string;
   title: string;
   multiple: boolean;
   placeholder: string | undefined;
@@ -25,7 +27,6 @@ export interface OptionComboboxProps {
   onKeydown(event: KeyboardEvent): void;
   onToggle(): void;
   onClose(): void;
-  onChoose(option: SetupOption): void;
   /** Multi-select: takes one chosen option out. */
   onRemove(option: SetupOption): void;
   onRefresh(): void;
@@ -46,12 +47,6 @@ export function optionCombobox(props: OptionComboboxProps): TemplateResult {
   const shownText = ui.text ?? (multiple ? '' : (chosen[0]?.label ?? ''));
   const active = ui.expanded && ui.active >= 0 ? optionId(id, ui.active) : undefined;
   const keepFocus = (event: Event) => event.preventDefault();
-  // One listener on the listbox (as in the picker): the option under the click is chosen.
-  const onListClick = (event: MouseEvent) => {
-    const option = (event.target as Element).closest<HTMLElement>('[role="option"]');
-    const chosenOption = option ? options.items[Number(option.dataset['index'])] : undefined;
-    if (chosenOption) props.onChoose(chosenOption);
-  };
   return html`<div class="combobox">
       <div class="field__row">
         <input
@@ -98,7 +93,6 @@ export function optionCombobox(props: OptionComboboxProps): TemplateResult {
           aria-label=${props.title}
           aria-multiselectable=${ifDefined(multiple ? 'true' : undefined)}
           aria-busy=${options.status === 'loading' ? 'true' : 'false'}
-          @click=${onListClick}
         >
           ${options.items.map((option, index) => {
             const selected = chosen.some((item) => item.value === option.value);
@@ -108,6 +102,7 @@ export function optionCombobox(props: OptionComboboxProps): TemplateResult {
               part="option"
               role="option"
               aria-selected=${selected ? 'true' : 'false'}
+              data-step=${props.stepKey}
               data-index=${index}
             >
               <span class="option__check" aria-hidden="true">${selected ? '✓' : ''}</span>

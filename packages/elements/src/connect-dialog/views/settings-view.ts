@@ -170,14 +170,11 @@ function comboboxFor(
     error: undefined,
   };
   const multiple = step.type === 'multi_select';
-  const choose = (value: string) => {
-    props.onChoose(step.key, value);
-    if (!multiple) pickers.close(step.key);
-  };
   return optionCombobox({
     t: props.t,
     appName: props.appName,
     id,
+    stepKey: step.key,
     title: step.title,
     multiple,
     placeholder: step.placeholder,
@@ -188,12 +185,9 @@ function comboboxFor(
     invalid,
     onType: (text) => pickers.typed(step.key, text),
     onKeydown: (event) =>
-      pickers.keydown(event, step.key, options.items, Boolean(options.nextCursor), (option) =>
-        choose(option.value),
-      ),
+      pickers.keydown(event, step.key, options.items, Boolean(options.nextCursor), multiple),
     onToggle: () => pickers.toggle(step.key),
     onClose: () => pickers.close(step.key),
-    onChoose: (option) => choose(option.value),
     onRemove: (option) => props.onChoose(step.key, option.value),
     onRefresh: () => props.onRefresh(step.key),
     onLoadMore: () => props.onLoadMore(step.key),
@@ -273,7 +267,7 @@ function actions(props: SettingsViewProps): TemplateResult {
         };
   return html`${
       settingsMode && savedNow && !failed && !checking
-        ? html`<p class="notice" part="saved-notice" role="status">
+        ? html`<p class="notice" part="saved-notice" aria-live="polite">
             ${t('settings.saved', { app: props.appName })}
           </p>`
         : nothing

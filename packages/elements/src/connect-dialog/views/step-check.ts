@@ -5,7 +5,7 @@ import { errorView } from '../../shared/error-view.js';
 
 /**
  * The answer of a setup step's check: running, passed ("You are a member of #sales"), or failed
- * with what to do. Its container is a live region, so the answer is read out when it lands.
+ * with what to do. Its container is a polite live region, so the answer is read out when it lands.
  */
 export function stepCheckView(
   t: Translate,
@@ -13,7 +13,7 @@ export function stepCheckView(
   check: StepCheck | undefined,
   onRetry: () => void,
 ): TemplateResult {
-  return html`<div id=${id} class="check" part="check" role="status">
+  return html`<div id=${id} class="check" part="check" aria-live="polite">
     ${check ? checkBody(t, check, onRetry) : nothing}
   </div>`;
 }
