@@ -97,7 +97,7 @@ function seededState(
   options: MockBackendOptions,
   baseUrl: string,
 ): MockState {
-  const { catalog, connections } = seedFor(scenario, { ...options, baseUrl });
+  const { catalog, connections, accounts } = seedFor(scenario, { ...options, baseUrl });
   return {
     scenario,
     catalog,
@@ -105,7 +105,9 @@ function seededState(
     connections,
     flows: [],
     requests: [],
-    accounts: new Map(connections.map((connection) => [connection.id, `seed:${connection.id}`])),
+    accounts:
+      accounts ??
+      new Map(connections.map((connection) => [connection.id, `seed:${connection.id}`])),
     idempotency: new Map(),
     sessions: new Map(),
     revokedTokens: new Set(),

@@ -48,6 +48,10 @@ export const scenarios = [
     description: 'Every provider is down: connecting answers 503 provider_unavailable',
   },
   {
+    name: 'two-accounts',
+    description: 'Two accounts of Pipedrive, one per demo key, each with its own pipeline',
+  },
+  {
     name: 'setup-options-fail',
     description: 'The service fails to list the options of a setup step (502 provider_error)',
   },

@@ -173,4 +173,21 @@ describe('setup after sign-in', () => {
       [['token', 'required']],
     );
   });
+
+  test('two-accounts seeds two accounts of one app, each listing its own options', async () => {
+    useBackend({ scenario: 'two-accounts' });
+    const list = await call('listConnections', 'GET', '/v1/connections');
+    assert.deepEqual(list.violations, []);
+    const items = (list.body as { items: Connection[] }).items;
+    assert.deepEqual(
+      items.map((item) => [item.app, item.label, item.fields]),
+      [
+        // Newest first: Alex's account was connected after the first one.
+        ['pipedrive', 'Alex Rivera (acme)', { subdomain: 'acme' }],
+        ['pipedrive', 'Demo account (acme)', { subdomain: 'acme' }],
+      ],
+    );
+    const theirs = (await options('con_account2', 'pipeline')).body as SetupOptionPage;
+    assert.equal(theirs.items[0]?.label, 'Hiring');
+  });
 });
