@@ -12,7 +12,10 @@ import type {
   AppPicker,
   RequestAppEvent,
   ConnectDialog,
+  ConnectSettingsSavedEvent,
   ConnectionStatus,
+  ConnectionSettingsEvent,
+  ConnectionRenameEvent,
 } from '@plugboard/elements';
 
 type AppConnectionsProps = {
@@ -69,6 +72,9 @@ type ConnectDialogProps = {
   appKey?: ConnectDialog['appKey'];
   /** Update mode: re-authorize this connection (same id) instead of creating one. */
   connectionId?: ConnectDialog['connectionId'];
+  /** `settings` (with `connection-id`): change the connection's setup choices only, without
+signing in again. Default `connect`. */
+  intent?: ConnectDialog['intent'];
   /** Whether the dialog is shown. Reflected so hosts can style or observe it. */
   open?: ConnectDialog['open'];
   /** Backend base URL for this element (overrides `configure()`). */
@@ -85,6 +91,8 @@ type ConnectDialogProps = {
   onPbConnectCancel?: (e: ConnectCancelEvent) => void;
   /** The dialog closed (after `pb-connect-cancel` when unfinished): `reason`, `lastStep`, `completed`. */
   onPbConnectClosed?: (e: ConnectClosedEvent) => void;
+  /** The setup choices were saved: `connection` (with its `settings`), `app`. */
+  onPbConnectSettingsSaved?: (e: ConnectSettingsSavedEvent) => void;
 };
 
 type ConnectionStatusProps = {
@@ -104,6 +112,10 @@ type ConnectionStatusProps = {
   onPbConnectionTest?: (e: ConnectionTestEvent) => void;
   /** The connection was re-authorized through Update: `connection`. */
   onPbConnectionUpdate?: (e: ConnectionUpdateEvent) => void;
+  /** Its setup choices were saved from Settings: `connection`. */
+  onPbConnectionSettings?: (e: ConnectionSettingsEvent) => void;
+  /** The user renamed it: `connection` (with its new `label`). */
+  onPbConnectionRename?: (e: ConnectionRenameEvent) => void;
   /** The user confirmed Disconnect and it was removed: `connectionId`. */
   onPbConnectionRemove?: (e: ConnectionRemoveEvent) => void;
 };
@@ -181,10 +193,11 @@ export type CustomElements = {
 
   /**
    * A modal dialog that walks the user through connecting one app: provider health, the choice of
-   * method, OAuth in a popup or a credential form, setup steps such as copying a webhook URL, an
-   * automatic test, and success. With `connection-id` it re-authorizes that connection and keeps
-   * its id (update mode). The flow itself is core's `ConnectFlow`: this element draws its state and
-   * forwards the user's actions to it.
+   * method, OAuth in a popup or a credential form, setup steps (choices from the service's live
+   * lists, checked; copying a webhook URL), an automatic test, and success. With `connection-id` it
+   * re-authorizes that connection and keeps its id (update mode); with `intent="settings"` as well,
+   * it only changes the connection's setup choices, without signing in again. The flow itself is
+   * core's `ConnectFlow`: this element draws its state and forwards the user's actions to it.
    * ---
    *
    *
@@ -193,6 +206,7 @@ export type CustomElements = {
    * - **pb-connect-error** - A step failed in a way the user saw: `code`, `app`, `requestId`.
    * - **pb-connect-cancel** - The user closed the dialog before finishing: `reason`, `lastStep`.
    * - **pb-connect-closed** - The dialog closed (after `pb-connect-cancel` when unfinished): `reason`, `lastStep`, `completed`.
+   * - **pb-connect-settings-saved** - The setup choices were saved: `connection` (with its `settings`), `app`.
    *
    * ### **Methods:**
    *  - **show(): _void_** - Opens the dialog as a modal and starts at the first step.
@@ -221,18 +235,34 @@ export type CustomElements = {
    * - **copy** - The Copy button of the setup step.
    * - **event-indicator** - "Waiting for the first event…" / "First event received".
    * - **confirm** - The "Discard what you typed?" confirmation.
+   * - **settings** - The setup choices view.
+   * - **setting** - One setup step's field (also `field`).
+   * - **combobox** - A setup step's searchable option list input (also `input`).
+   * - **popup** - The popup under a combobox: its list, its status, "Show more".
+   * - **listbox** - The options of a combobox.
+   * - **option** - One option.
+   * - **chosen** - A multi-select's chosen options.
+   * - **check** - The answer of a step's check (also `check-passed` / `check-failed` inside it).
+   * - **check-action** - What to do when a check failed.
+   * - **webhook-check** - "Check that a test event arrived" and its answer.
+   * - **saved-notice** - "Your settings are saved" (settings mode).
+   * - **file** - A file field's chooser and the name of the file read.
    */
   'connect-dialog': DefineComponent<ConnectDialogProps>;
 
   /**
-   * One connection at a glance: the app, the account, a status badge, when it was last tested, the
-   * last error in a popover, and the Test and Update buttons (Disconnect with `allow-disconnect`).
+   * One connection at a glance: the app, the account (which the user can rename), a status badge,
+   * when it was last tested, the last error in a popover, the saved setup choices, and the Test,
+   * Update and Settings buttons (Settings when the app has setup choices; Disconnect with
+   * `allow-disconnect`). Settings opens the connect dialog on the choices alone: no sign-in again.
    * ---
    *
    *
    * ### **Events:**
    *  - **pb-connection-test** - A test finished: `result` (a TestResult; `result.ok`).
    * - **pb-connection-update** - The connection was re-authorized through Update: `connection`.
+   * - **pb-connection-settings** - Its setup choices were saved from Settings: `connection`.
+   * - **pb-connection-rename** - The user renamed it: `connection` (with its new `label`).
    * - **pb-connection-remove** - The user confirmed Disconnect and it was removed: `connectionId`.
    *
    * ### **CSS Properties:**
@@ -247,8 +277,10 @@ export type CustomElements = {
    * - **last-tested** - The "Last tested …" line.
    * - **popover** - The error details popover.
    * - **test-result** - The inline result of the last test.
+   * - **settings** - The saved setup choices.
+   * - **rename** - The rename form.
    * - **footer** - The buttons.
-   * - **button** - Every button (also `test`, `update`, `disconnect`, `details-toggle`).
+   * - **button** - Every button (also `test`, `update`, `settings`, `rename`, `disconnect`, `details-toggle`).
    * - **confirm** - The Disconnect confirmation.
    */
   'connection-status': DefineComponent<ConnectionStatusProps>;

@@ -14,7 +14,7 @@ import {
   signIn,
   stubPopup,
   waitFor,
-} from './story-helpers.js';
+} from '../test-support/dialog-story-steps.js';
 
 type Args = {
   appKey?: string;

@@ -29,6 +29,13 @@ import { fieldId } from './views/credential-form.js';
 import { flowView } from './views/flow-view.js';
 import { discardConfirmView } from './views/status-views.js';
 
+/** The dialog's title in each mode. */
+const TITLES = {
+  create: 'dialog.title',
+  update: 'dialog.titleUpdate',
+  settings: 'dialog.titleSettings',
+} as const;
+
 /**
  * A modal dialog that walks the user through connecting one app: provider health, the choice of
  * method, OAuth in a popup or a credential form, setup steps (choices from the service's live
@@ -79,12 +86,6 @@ import { discardConfirmView } from './views/status-views.js';
  * @cssproperty --pb-connect-dialog-width - Inline size of the dialog (default: 32rem).
  * @cssproperty --pb-connect-dialog-backdrop - Backdrop colour behind the dialog.
  */
-const TITLES = {
-  create: 'dialog.title',
-  update: 'dialog.titleUpdate',
-  settings: 'dialog.titleSettings',
-} as const;
-
 export class ConnectDialog extends LitElement {
   static override styles = styles;
 

@@ -16,7 +16,7 @@ import {
   searchOptions,
   signIn,
   waitFor,
-} from './story-helpers.js';
+} from '../test-support/dialog-story-steps.js';
 
 type Args = {
   appKey?: string;

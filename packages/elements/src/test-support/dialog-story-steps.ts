@@ -1,5 +1,6 @@
-// Helpers for the connect dialog's stories that need a few steps of interaction. They find the
-// dialog's own buttons by part, so a story plays in every locale.
+// Story support (not part of the package build): the steps the connect dialog's stories take
+// when they need some interaction. They find the dialog's own buttons by part, so a story
+// plays in every locale.
 
 export function dialogIn(canvas: HTMLElement): ShadowRoot {
   return canvas.querySelector('connect-dialog')!.shadowRoot!;
