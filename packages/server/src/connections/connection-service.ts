@@ -179,7 +179,11 @@ export class ConnectionService {
     }
   }
 
-  async test(session: SessionRecord, id: string): Promise<TestResult> {
+  /**
+   * Tests the connection against the service and records the outcome. A failure is stored with
+   * `requestId`, the id of the request that found it, which the widget shows for support.
+   */
+  async test(session: SessionRecord, id: string, requestId: string): Promise<TestResult> {
     const { app: appKey } = await this.load(session, id);
     await this.deps.limits.test(session, this.deps.catalog.get(session, appKey).key);
     let message = '';
@@ -192,7 +196,7 @@ export class ConnectionService {
           ...record,
           lastTestedAt: testedAt,
           updatedAt: testedAt,
-          ...failure('error', 'provider_unavailable', message),
+          ...failure('error', { code: 'provider_unavailable', message, requestId }),
         };
       }
       const outcome = await this.calls.call(app, record, async (client, credential) => {
@@ -204,7 +208,7 @@ export class ConnectionService {
       const base = outcome.refreshed ?? record;
       const result = outcome.ok
         ? ({ status: 'connected', lastError: null } as const)
-        : failure(outcome.failure.status, outcome.failure.code, message);
+        : failure(outcome.failure.status, { code: outcome.failure.code, message, requestId });
       return { ...base, lastTestedAt: testedAt, updatedAt: testedAt, ...result };
     });
     return {
@@ -404,10 +408,8 @@ export class ConnectionService {
 
 function failure(
   status: ConnectionRecord['status'],
-  code: string,
-  message: string,
+  lastError: Required<ConnectionError>,
 ): Pick<ConnectionRecord, 'status' | 'lastError'> {
-  const lastError: ConnectionError = { code, message };
   return { status, lastError };
 }
 
