@@ -20,7 +20,9 @@ export async function pickOption(scope: Locator, step: string, label: string): P
   await combobox.fill(label.replace(/^#/, ''));
   await scope
     .getByRole('listbox', { name: step, exact: true })
-    .getByRole('option', { name: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( |$)`) })
+    .getByRole('option', {
+      name: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( |$)`),
+    })
     .click();
 }
 

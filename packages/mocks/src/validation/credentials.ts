@@ -43,7 +43,7 @@ export function rejectedSecrets(
 }
 
 /** The demo account the credentials sign in to (the first one without a secret to tell). */
-export function accountOf(method: AuthMethod, values: Record<string, SubmittedValue>): DemoAccount {
+function accountOf(method: AuthMethod, values: Record<string, SubmittedValue>): DemoAccount {
   const secret = method.fields.find((field) => field.secret && values[field.name] !== undefined);
   return (secret && accountOfSecret(secret, values[secret.name])) ?? DEMO_ACCOUNTS[0];
 }

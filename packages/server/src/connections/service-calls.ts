@@ -183,7 +183,7 @@ function methodOf(app: App, type: AuthMethod['type']): AuthMethod {
   return method;
 }
 
-export function providerFailure(app: App, detail: string): CallFailure {
+function providerFailure(app: App, detail: string): CallFailure {
   return { status: 'error', code: 'provider_error', message: `${app.name}: ${detail}` };
 }
 

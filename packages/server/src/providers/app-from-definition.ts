@@ -29,7 +29,7 @@ function presentMethod(definition: ProviderDefinition, method: Method): AuthMeth
 }
 
 /** A definition's setup step as the user sees it: no requests, only whether it can be checked. */
-export function presentSetupStep(step: DefinitionSetupStep): SetupStep {
+function presentSetupStep(step: DefinitionSetupStep): SetupStep {
   const { options: _source, verification, ...shown } = step;
   const presented = { ...shown } as SetupStep;
   if (verification) presented.verification = { label: verification.label };

@@ -33,7 +33,7 @@ export interface OptionComboboxProps {
   onLoadMore(): void;
 }
 
-export const optionId = (comboboxId: string, index: number) => `${comboboxId}-option-${index}`;
+const optionId = (comboboxId: string, index: number) => `${comboboxId}-option-${index}`;
 
 /**
  * A select or multi-select setup step whose options come from the service: an editable APG

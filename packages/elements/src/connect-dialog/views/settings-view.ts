@@ -29,7 +29,7 @@ export interface SettingsViewProps {
 }
 
 /** Stable ids inside the dialog's shadow root. */
-export const settingId = (step: Pick<SettingsStep, 'key'>, part = '') =>
+const settingId = (step: Pick<SettingsStep, 'key'>, part = '') =>
   `setting-${step.key}${part}`;
 
 /**
