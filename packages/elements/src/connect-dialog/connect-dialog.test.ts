@@ -852,6 +852,7 @@ describe('<connect-dialog>', () => {
       const el = await openPipedrive();
       await fillPipedrive(el);
       submit(el);
+      await passSettings(el);
       await untilText(el, 'Finish the setup in Pipedrive');
       const setHealth = (status: 'down' | 'operational') =>
         fetch(`${MOCK_BASE_URL}/v1/admin/apps/pipedrive/health`, {

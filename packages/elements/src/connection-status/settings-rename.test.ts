@@ -116,6 +116,8 @@ describe('<connection-status> settings and rename', () => {
     });
     const el = await card('con_slack0002');
     const root = el.shadowRoot!;
+    // The buttons are named after the app once the catalog has it.
+    await until(() => root.querySelector('.app-name')?.textContent === 'Slack', 'no app name');
     const rename = button(root, 'Rename this Slack connection');
     rename.click();
     await until(() => root.activeElement?.id === 'connection-name', 'focus not in the name');
