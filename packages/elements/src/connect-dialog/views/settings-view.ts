@@ -29,8 +29,7 @@ export interface SettingsViewProps {
 }
 
 /** Stable ids inside the dialog's shadow root. */
-const settingId = (step: Pick<SettingsStep, 'key'>, part = '') =>
-  `setting-${step.key}${part}`;
+const settingId = (step: Pick<SettingsStep, 'key'>, part = '') => `setting-${step.key}${part}`;
 
 /**
  * The app's setup choices after sign-in (or from "Settings" later): one field per step in order,
