@@ -6,7 +6,8 @@ import { patternProblem } from './safe-pattern.js';
 
 export interface UnsafePattern {
   app: string;
-  method: AuthType;
+  /** The auth method, or `setup` for a text setup step (`field` is then the step key). */
+  method: AuthType | 'setup';
   field: string;
   pattern: string;
   /** Why it may not run, in words (see patternProblem). */
@@ -45,6 +46,18 @@ export function findUnsafePatterns(apps: readonly App[]): UnsafePattern[] {
         }
       }
     }
+    for (const step of app.setupSteps) {
+      const problem = step.type === 'text' && step.pattern ? patternProblem(step.pattern) : null;
+      if (problem && step.type === 'text') {
+        found.push({
+          app: app.key,
+          method: 'setup',
+          field: step.key,
+          pattern: step.pattern!,
+          problem,
+        });
+      }
+    }
   }
   return found;
 }
@@ -60,10 +73,17 @@ const isUnsafe = (pattern: string | undefined) =>
 
 /** The app without the patterns that may not run (the same object when it has none). */
 export function withoutUnsafePatterns(app: App): App {
-  const risky = app.authMethods.some((method) => method.fields.some((f) => isUnsafe(f.pattern)));
+  const risky =
+    app.authMethods.some((method) => method.fields.some((f) => isUnsafe(f.pattern))) ||
+    app.setupSteps.some((step) => step.type === 'text' && isUnsafe(step.pattern));
   if (!risky) return app;
   return {
     ...app,
+    setupSteps: app.setupSteps.map((step) => {
+      if (step.type !== 'text' || !isUnsafe(step.pattern)) return step;
+      const { pattern: _unsafe, ...rest } = step;
+      return rest;
+    }),
     authMethods: app.authMethods.map((method) => ({
       ...method,
       fields: method.fields.map((field) => {

@@ -20,9 +20,27 @@ describe('demoCatalog', () => {
     const fields = demoCatalog.flatMap((app) => app.authMethods.flatMap((m) => m.fields));
     assert.ok(fields.some((field) => field.type === 'select' && field.options?.length));
     assert.ok(fields.some((field) => field.name === 'subdomain' && field.pattern));
+    for (const type of ['textarea', 'file', 'multi_select'] as const) {
+      assert.ok(
+        fields.some((field) => field.type === type),
+        type,
+      );
+    }
+    assert.ok(fields.some((field) => field.visibleWhen));
     const pipedrive = demoCatalog.find((app) => app.key === 'pipedrive');
     assert.equal(pipedrive?.authMethods[0]?.type, 'token');
-    assert.equal(pipedrive?.setupSteps[0]?.type, 'webhook_url');
+    assert.deepEqual(
+      pipedrive?.setupSteps.map((step) => step.type),
+      ['select', 'multi_select', 'text', 'webhook_url'],
+    );
+    const slack = demoCatalog.find((app) => app.key === 'slack');
+    assert.deepEqual(
+      slack?.setupSteps.map((step) => [step.type, Boolean(step.verification)]),
+      [
+        ['select', true],
+        ['checkbox', false],
+      ],
+    );
     assert.ok(demoCatalog.some((app) => app.name !== app.name.normalize('NFD')));
   });
 

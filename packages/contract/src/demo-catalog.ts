@@ -1,7 +1,10 @@
 // The demo catalog: apps modelled on real services, used by the reference server, the mocks and
-// Storybook. Every credential app accepts the demo key `demo-key-123` and every OAuth app signs in
-// through the local demo provider, so the whole catalog works offline.
-import type { App, AuthField, AuthMethod, Scope, SetupStep } from './index.js';
+// Storybook. Every credential app accepts the demo keys `demo-key-123` and `demo-key-456` (two
+// accounts) and every OAuth app signs in through the local demo provider, so the whole catalog
+// works offline. Slack and Pipedrive ask for setup after sign-in (a channel, a pipeline…) from
+// the demo service's live lists; Google Sheets (a key file) and Snowflake (a PEM key, fields
+// shown by the choice of another, a multi-select) show the richer form fields.
+import type { App, AuthField, AuthMethod, Scope, SetupStep, WebhookUrlSetupStep } from './index.js';
 
 /**
  * Accepts a real key format or a demo key (`demo-key-…`), so the catalog keeps real-world
@@ -113,9 +116,16 @@ function basic(helpUrl: string, extraFields: AuthField[] = []): AuthMethod {
   });
 }
 
-function webhookStep(service: string, menu: string, helpUrl: string): SetupStep {
+function webhookStep(
+  service: string,
+  menu: string,
+  helpUrl: string,
+  extra: Partial<WebhookUrlSetupStep> = {},
+): WebhookUrlSetupStep {
   return {
+    key: 'webhook',
     type: 'webhook_url',
+    required: false,
     title: `Send ${service} events to this connection`,
     instructions: [
       `Open ${service} › ${menu}`,
@@ -124,8 +134,15 @@ function webhookStep(service: string, menu: string, helpUrl: string): SetupStep 
       `Change something in ${service}: the connection shows when the first event arrives`,
     ],
     helpUrl,
+    ...extra,
   };
 }
+
+/**
+ * A demo multi-line secret: the demo provider reads the demo key inside it (as a real backend
+ * would read a service-account file or sign with a private key), so every such field is `keyFile`.
+ */
+const DEMO_KEY_FILE = 'keyFile';
 
 interface AppInput {
   key: string;
@@ -192,10 +209,37 @@ export const demoCatalog: App[] = [
       ),
     ],
     setupSteps: [
+      {
+        key: 'pipeline',
+        type: 'select',
+        title: 'Pipeline for new deals',
+        helpText: 'Deals created from here go to this pipeline.',
+        required: true,
+        placeholder: 'Choose a pipeline',
+      },
+      {
+        key: 'stages',
+        type: 'multi_select',
+        title: 'Stages that send you an update',
+        helpText: 'Optional. You get a message when a deal enters one of these stages.',
+        required: false,
+        placeholder: 'Choose stages',
+        maxItems: 10,
+      },
+      {
+        key: 'dealPrefix',
+        type: 'text',
+        title: 'Prefix for deal titles',
+        helpText: 'Optional. Added before the title of every deal created from here.',
+        required: false,
+        placeholder: 'Web:',
+        maxLength: 20,
+      },
       webhookStep(
         'Pipedrive',
         'Settings › Webhooks',
         'https://pipedrive.readme.io/docs/guide-for-webhooks',
+        { verification: { label: 'Check that a test event arrived' } },
       ),
     ],
   }),
@@ -233,6 +277,24 @@ export const demoCatalog: App[] = [
     description: 'Channels and messages for teams.',
     helpUrl: 'https://slack.com/help/articles/215770388',
     authMethods: [oauth2('Slack', workspaceScopes('Slack workspace'))],
+    setupSteps: [
+      {
+        key: 'channel',
+        type: 'select',
+        title: 'Channel to post in',
+        helpText: 'New deals are posted here. Only channels you can see are listed.',
+        required: true,
+        placeholder: 'Choose a channel',
+        verification: { label: 'Check that you are a member of the channel' },
+      },
+      {
+        key: 'threadReplies',
+        type: 'checkbox',
+        title: 'Post follow-ups as thread replies',
+        required: false,
+        default: true,
+      },
+    ],
   }),
   app({
     key: 'google-sheets',
@@ -242,7 +304,23 @@ export const demoCatalog: App[] = [
     popularity: 9950,
     description: 'Online spreadsheets from Google.',
     helpUrl: 'https://support.google.com/docs/answer/6000292',
-    authMethods: [oauth2('Google', fileScopes('Google Drive'))],
+    authMethods: [
+      oauth2('Google', fileScopes('Google Drive')),
+      credentialMethod('custom', {
+        label: 'Service account key',
+        helpUrl: 'https://cloud.google.com/iam/docs/keys-create-delete',
+        helpText:
+          'Google Cloud console › IAM › Service accounts › Keys › Add key (JSON). Share your spreadsheets with the service account.',
+        fields: [
+          secretField(DEMO_KEY_FILE, 'Key file (JSON)', {
+            type: 'file',
+            accept: '.json,application/json',
+            maxBytes: 8192,
+            helpText: 'Your browser reads the file; only its contents are sent, to us alone.',
+          }),
+        ],
+      }),
+    ],
   }),
   app({
     key: 'google-drive',
@@ -871,6 +949,57 @@ export const demoCatalog: App[] = [
             patternHint: 'Your organisation’s slug, such as acme-1234.',
           }),
           secretField('secretKey', 'Secret key'),
+        ],
+      }),
+    ],
+  }),
+  app({
+    key: 'snowflake',
+    name: 'Snowflake',
+    categories: ['Databases', 'Developer tools'],
+    aliases: ['data warehouse'],
+    popularity: 5200,
+    description: 'Cloud data warehouse for analytics.',
+    helpUrl: 'https://docs.snowflake.com/en/user-guide/key-pair-auth',
+    authMethods: [
+      credentialMethod('custom', {
+        label: 'Service user',
+        helpUrl: 'https://docs.snowflake.com/en/user-guide/key-pair-auth',
+        helpText: 'A service user that signs in with a key pair (or, for now, a password).',
+        fields: [
+          textField('account', 'Account identifier', {
+            pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{2,99}$',
+            patternHint: 'Your organization and account name, such as acme-xy12345.',
+            placeholder: 'acme-xy12345',
+          }),
+          textField('username', 'User name', { placeholder: 'PLUGBOARD_SERVICE' }),
+          textField('authentication', 'Sign in with', {
+            type: 'select',
+            default: 'key_pair',
+            options: [
+              { value: 'key_pair', label: 'Key pair' },
+              { value: 'password', label: 'Password' },
+            ],
+          }),
+          secretField(DEMO_KEY_FILE, 'Private key (PEM)', {
+            type: 'textarea',
+            placeholder: '-----BEGIN PRIVATE KEY-----',
+            helpText:
+              'The private key of the public key you set on the user (ALTER USER … SET RSA_PUBLIC_KEY).',
+            visibleWhen: { field: 'authentication', equals: 'key_pair' },
+          }),
+          secretField('password', 'Password', {
+            visibleWhen: { field: 'authentication', equals: 'password' },
+          }),
+          textField('warehouses', 'Warehouses to use', {
+            type: 'multi_select',
+            required: false,
+            options: [
+              { value: 'COMPUTE_WH', label: 'COMPUTE_WH' },
+              { value: 'ANALYTICS_WH', label: 'ANALYTICS_WH' },
+              { value: 'REPORTING_WH', label: 'REPORTING_WH' },
+            ],
+          }),
         ],
       }),
     ],

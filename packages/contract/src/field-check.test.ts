@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AuthField, AuthMethod } from './index.js';
-import { checkFields, failsPattern, type FieldValue } from './field-check.js';
+import { checkFields, failsPattern, isFieldVisible, type FieldValue } from './field-check.js';
 
 const text = (name: string, extra: Partial<AuthField> = {}): AuthField => ({
   name,
@@ -115,6 +115,100 @@ describe('checkFields', () => {
     const unsafe = [text('x', { pattern: '(a+)+$' })];
     assert.deepEqual(issuesOf(unsafe, { x: `${'a'.repeat(40)}!` }), []);
     assert.ok(performance.now() - started < 100);
+  });
+});
+
+describe('checkFields: richer fields', () => {
+  const options = [
+    { value: 'Lead', label: 'Leads' },
+    { value: 'Contact', label: 'Contacts' },
+  ];
+
+  it('keeps a multi-select as its distinct, known values; required means at least one', () => {
+    const objects = text('objects', { type: 'multi_select', options, required: true });
+    assert.deepEqual(checkFields(method([objects]), { objects: [' Lead', 'Contact', 'Lead'] }), {
+      values: { objects: ['Lead', 'Contact'] },
+      issues: [],
+    });
+    assert.deepEqual(issuesOf([objects], { objects: [] }), [
+      { field: 'objects', code: 'required' },
+    ]);
+    assert.deepEqual(issuesOf([objects], { objects: ['Lead', 'Account'] }), [
+      { field: 'objects', code: 'invalid_option' },
+    ]);
+    assert.deepEqual(issuesOf([objects], { objects: 'Lead' }), [
+      { field: 'objects', code: 'type', expected: 'list' },
+    ]);
+    assert.deepEqual(issuesOf([text('name')], { name: ['a'] }), [
+      { field: 'name', code: 'type', expected: 'text' },
+    ]);
+  });
+
+  it('lets multi-line secrets hold line breaks (they are never sent as a header)', () => {
+    const pem = '-----BEGIN PRIVATE KEY-----\nMIIEvQ\n-----END PRIVATE KEY-----';
+    const keyFile = text('keyFile', { type: 'textarea', secret: true, required: true });
+    assert.deepEqual(checkFields(method([keyFile]), { keyFile: `${pem}\n` }), {
+      values: { keyFile: pem },
+      issues: [],
+    });
+    const file = text('keyFile', { type: 'file', secret: true });
+    assert.deepEqual(issuesOf([file], { keyFile: '{"a":\n1}' }), []);
+  });
+
+  it('refuses a file above its maxBytes, counted in UTF-8 bytes', () => {
+    const file = text('keyFile', { type: 'file', maxBytes: 8 });
+    assert.deepEqual(issuesOf([file], { keyFile: 'ééééé' }), [
+      { field: 'keyFile', code: 'too_large', maxBytes: 8 },
+    ]);
+    assert.deepEqual(issuesOf([file], { keyFile: 'éééé' }), []);
+    const uncapped = text('keyFile', { type: 'file', maxBytes: 1_000_000 });
+    assert.deepEqual(issuesOf([uncapped], { keyFile: 'a'.repeat(8193) }), [
+      { field: 'keyFile', code: 'too_large', maxBytes: 8192 },
+    ]);
+  });
+
+  it('skips a field hidden by visibleWhen: not required, its value left out', () => {
+    const fields = [
+      text('environment', {
+        type: 'select',
+        default: 'production',
+        options: [
+          { value: 'production', label: 'Production' },
+          { value: 'custom', label: 'Custom' },
+        ],
+      }),
+      text('loginHost', {
+        type: 'url',
+        required: true,
+        visibleWhen: { field: 'environment', equals: 'custom' },
+      }),
+    ];
+    assert.deepEqual(checkFields(method(fields), { loginHost: 'https://x.example' }), {
+      values: { environment: 'production' },
+      issues: [],
+    });
+    assert.deepEqual(issuesOf(fields, { environment: 'custom' }), [
+      { field: 'loginHost', code: 'required' },
+    ]);
+    assert.deepEqual(
+      checkFields(method(fields), { environment: 'custom', loginHost: 'https://x.example' }).values,
+      { environment: 'custom', loginHost: 'https://x.example' },
+    );
+  });
+
+  it('shows a field when its controller holds one of several values, as text', () => {
+    const sandbox = text('sandbox', { type: 'checkbox' });
+    const hidden = text('note', { visibleWhen: { field: 'sandbox', equals: [true] } });
+    const chained = text('more', { visibleWhen: { field: 'note', equals: 'x' } });
+    const fields = [sandbox, hidden, chained];
+    assert.equal(isFieldVisible(hidden, fields, { sandbox: 'true' }), true);
+    assert.equal(isFieldVisible(hidden, fields, { sandbox: false }), false);
+    assert.equal(isFieldVisible(chained, fields, { sandbox: false, note: 'x' }), false);
+    assert.equal(isFieldVisible(chained, fields, { sandbox: true, note: 'x' }), true);
+    const loop = text('a', { visibleWhen: { field: 'a', equals: '' } });
+    assert.equal(isFieldVisible(loop, [loop], {}), false);
+    const orphan = text('b', { visibleWhen: { field: 'missing', equals: 'x' } });
+    assert.equal(isFieldVisible(orphan, [orphan], {}), false);
   });
 });
 

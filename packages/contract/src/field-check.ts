@@ -7,6 +7,14 @@ import { codePointLength, matchesSafePattern, PATTERN_INPUT_MAX } from './safe-p
 
 export { patternProblem } from './safe-pattern.js';
 export {
+  checkSettings,
+  isSettingsStep,
+  settingsStepField,
+  type SettingInputValue,
+  type SettingsCheck,
+  type SettingsStep,
+} from './settings-check.js';
+export {
   assertSafePatterns,
   findUnsafePatterns,
   UnsafePatternError,
@@ -14,14 +22,19 @@ export {
   type UnsafePattern,
 } from './catalog-patterns.js';
 
-export type FieldValue = string | number | boolean;
+/** A field's value: text, a number, a checkbox, or the chosen values of a multi-select. */
+export type FieldValue = string | number | boolean | string[];
 
 /** What the user must change in one field. Lengths count code points, as the contract does. */
 export type FieldIssue = { field: string } & (
   | { code: 'required' }
-  | { code: 'type'; expected: 'text' | 'number' | 'checkbox' | 'email' | 'url' }
+  | { code: 'type'; expected: 'text' | 'number' | 'checkbox' | 'email' | 'url' | 'list' }
   | { code: 'too_short'; min: number }
   | { code: 'too_long'; max: number }
+  /** A file above the field's `maxBytes` (UTF-8 bytes of its text). */
+  | { code: 'too_large'; maxBytes: number }
+  /** More chosen options than a multi-select takes. */
+  | { code: 'too_many'; max: number }
   | { code: 'invalid_option' }
   | { code: 'pattern' }
   /**
@@ -40,6 +53,10 @@ export interface FieldCheck {
 
 /** Longest text any field takes, whatever its schema says. */
 const FIELD_TEXT_MAX = 8192;
+/** Largest file a `file` field takes (its default `maxBytes`). */
+export const FILE_BYTES_MAX = 8192;
+/** Most options a multi-select holds. */
+const MULTI_SELECT_MAX = 100;
 /** An e-mail address's longest (RFC 5321). */
 const EMAIL_MAX = 254;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -52,7 +69,8 @@ type Check = { value: FieldValue } | { issue: FieldIssue };
 /**
  * Checks every field of `method` in `submitted` (names the method does not know are ignored).
  * Secrets of every method but `basic` travel as HTTP header values (API keys, tokens), so they
- * may hold only visible ASCII and spaces; basic credentials are base64-encoded first.
+ * may hold only visible ASCII and spaces; basic credentials are base64-encoded first. A field
+ * hidden by its `visibleWhen` is skipped: never required, its value left out.
  */
 export function checkFields(
   method: Pick<AuthMethod, 'type' | 'fields'>,
@@ -61,12 +79,38 @@ export function checkFields(
   const values: Record<string, FieldValue> = {};
   const issues: FieldIssue[] = [];
   for (const field of method.fields) {
+    if (!isFieldVisible(field, method.fields, submitted)) continue;
     const checked = checkField(field, submitted[field.name], method.type !== 'basic');
     if (!checked) continue;
     if ('issue' in checked) issues.push(checked.issue);
     else values[field.name] = checked.value;
   }
   return { values, issues };
+}
+
+/**
+ * Whether `field` is shown with these values: it has no `visibleWhen`, or the field it names is
+ * itself shown and holds (one of) the given value(s). Values compare as text, so a checkbox's
+ * `true` matches `'true'` from a form post; a blank value falls back to the field's default.
+ */
+export function isFieldVisible(
+  field: AuthField,
+  fields: readonly AuthField[],
+  submitted: Readonly<Record<string, FieldValue | undefined>>,
+  seen: ReadonlySet<string> = new Set(),
+): boolean {
+  const condition = field.visibleWhen;
+  if (!condition) return true;
+  const controller = fields.find((candidate) => candidate.name === condition.field);
+  // A condition on an unknown field, or a loop, hides the field rather than guessing.
+  if (!controller || seen.has(field.name)) return false;
+  if (!isFieldVisible(controller, fields, submitted, new Set([...seen, field.name]))) return false;
+  let value = submitted[controller.name];
+  if (typeof value === 'string') value = value.trim();
+  if (value === undefined || value === '') value = controller.default;
+  if (value === undefined || Array.isArray(value)) return false;
+  const wanted = Array.isArray(condition.equals) ? condition.equals : [condition.equals];
+  return wanted.some((candidate) => String(candidate) === String(value));
 }
 
 /**
@@ -85,6 +129,7 @@ function checkField(
   submitted: FieldValue | undefined,
   inHeader: boolean,
 ): Check | null {
+  if (field.type === 'multi_select') return checkChoices(field, submitted);
   let value = typeof submitted === 'string' ? submitted.trim() : submitted;
   if (isBlank(value)) value = field.default;
   // A required checkbox must be ticked, as in HTML.
@@ -93,7 +138,40 @@ function checkField(
   }
   const coerced = coerce(field, value!);
   if (typeof coerced !== 'string') return coerced;
-  return checkText(field, coerced, inHeader && field.secret);
+  if (field.type === 'file') {
+    const maxBytes = Math.min(field.maxBytes ?? FILE_BYTES_MAX, FILE_BYTES_MAX);
+    if (utf8Length(coerced) > maxBytes) return issue(field, { code: 'too_large', maxBytes });
+  }
+  // Several lines (a PEM key, a JSON file) are read by the backend, never sent as a header.
+  const headerBound = inHeader && field.secret && !isMultiline(field);
+  return checkText(field, coerced, headerBound);
+}
+
+function isMultiline(field: AuthField): boolean {
+  return field.type === 'textarea' || field.type === 'file';
+}
+
+/** A multi-select: an array of distinct option values, at least one when required. */
+function checkChoices(field: AuthField, submitted: FieldValue | undefined): Check | null {
+  if (submitted === undefined || submitted === '') {
+    return field.required ? issue(field, { code: 'required' }) : null;
+  }
+  if (!Array.isArray(submitted) || submitted.some((value) => typeof value !== 'string')) {
+    return issue(field, { code: 'type', expected: 'list' });
+  }
+  const chosen = [...new Set(submitted.map((value) => value.trim()).filter(Boolean))];
+  if (chosen.length === 0) return field.required ? issue(field, { code: 'required' }) : null;
+  if (chosen.length > MULTI_SELECT_MAX) {
+    return issue(field, { code: 'too_many', max: MULTI_SELECT_MAX });
+  }
+  if (field.options && chosen.some((value) => !field.options!.some((o) => o.value === value))) {
+    return issue(field, { code: 'invalid_option' });
+  }
+  return { value: chosen };
+}
+
+function utf8Length(text: string): number {
+  return new TextEncoder().encode(text).length;
 }
 
 function isBlank(value: FieldValue | undefined): boolean {
@@ -108,6 +186,10 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 
 /** Numbers and checkboxes as such (from text too: form posts send text); text stays to check. */
 function coerce(field: AuthField, value: FieldValue): Check | string {
+  if (Array.isArray(value)) {
+    const expected = field.type === 'checkbox' || field.type === 'number' ? field.type : 'text';
+    return issue(field, { code: 'type', expected });
+  }
   switch (field.type) {
     case 'checkbox':
       if (typeof value === 'boolean') return { value };

@@ -85,4 +85,16 @@ describe('withoutUnsafePatterns', () => {
     assert.equal(dropped!.pattern, undefined);
     assert.equal(kept!.pattern, '[a-z]+');
   });
+
+  it('covers the patterns of text setup steps too', () => {
+    const [app] = demoCatalog;
+    const step = { key: 'prefix', type: 'text' as const, title: 'Prefix', required: false };
+    const risky = { ...app!, setupSteps: [{ ...step, pattern: '(a|aa)*' }] };
+    assert.deepEqual(
+      findUnsafePatterns([risky]).map((found) => [found.method, found.field]),
+      [['setup', 'prefix']],
+    );
+    const [cleaned] = withoutUnsafePatterns(risky).setupSteps;
+    assert.deepEqual(cleaned, step);
+  });
 });

@@ -4,7 +4,8 @@
 import type { AppKey, AuthType, ConnectionStatus, OAuthMode } from '@plugboard/contract';
 import { randomId } from './random-id.js';
 
-export type ConnectMode = 'create' | 'update';
+/** Connect a new account, re-authorize a connection, or change its settings (no sign-in). */
+export type ConnectMode = 'create' | 'update' | 'settings';
 
 /** Why a flow ended without (or with) a connection. */
 export type ExitReason = 'completed' | 'cancelled' | 'dismissed' | 'error';
@@ -57,6 +58,10 @@ export interface PlugboardEventDetails {
   /** Never carries the submitted values. */
   credentials_submitted: { app: AppKey; method: AuthType };
   setup_url_copied: { app: AppKey; connectionId: string };
+  /** The setup choices were saved (never the values themselves). */
+  settings_saved: { app: AppKey; connectionId: string };
+  /** A setup step was checked: `ok` says whether it holds. */
+  setup_verified: { app: AppKey; connectionId: string; step: string; ok: boolean };
 }
 
 export type PlugboardEventName = keyof PlugboardEventDetails;

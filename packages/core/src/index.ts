@@ -52,6 +52,7 @@ export type {
   ConnectionStore,
   CreateConnectionInput,
   RequestOptions,
+  SetupOptionsQuery,
 } from './connections/connection-store.js';
 
 // the live channel
@@ -79,8 +80,16 @@ export type {
   ConnectFlowState,
   ConnectTarget,
   CredentialsForm,
+  CredentialsPrefill,
 } from './connect-flow/connect-flow-types.js';
 export type { ConnectStep, ConnectView, ConnectViewName } from './connect-flow/connect-view.js';
+export type {
+  OptionsState,
+  SettingDraft,
+  SettingProblem,
+  SettingsFormState,
+  StepCheck,
+} from './connect-flow/settings-form.js';
 
 // URL policy for URLs that come from the server (logos, help links)
 export { safeUrl, isAllowedUrl } from './url-policy.js';
@@ -114,6 +123,7 @@ export type {
   AuthMethod,
   AuthType,
   Connection,
+  ConnectionSettings,
   ConnectionStatus,
   FieldError,
   FieldValues,
@@ -124,7 +134,12 @@ export type {
   ProblemCode,
   ProviderHealth,
   Scope,
+  SettingInput,
+  SettingValue,
+  SetupOption,
+  SetupOptionPage,
   SetupStep,
+  SetupVerification,
   TestResult,
   UpdateConnectionRequest,
 } from '@plugboard/contract';

@@ -15,8 +15,9 @@ const httpError = (status: number, retryAfter?: number): HttpError =>
   new HttpError(problemFromStatus(status, ''), { retryAfter });
 
 describe('retry policy', () => {
-  it('repeats only GETs and requests with an Idempotency-Key', () => {
+  it('repeats only GETs, PUTs and requests with an Idempotency-Key', () => {
     assert.equal(isRepeatableRequest('GET', undefined), true);
+    assert.equal(isRepeatableRequest('PUT', undefined), true);
     assert.equal(isRepeatableRequest('POST', undefined), false);
     assert.equal(isRepeatableRequest('POST', 'key_12345678'), true);
     assert.equal(isRepeatableRequest('PATCH', undefined), false);

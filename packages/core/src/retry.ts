@@ -24,7 +24,8 @@ const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 const STATUSES_WITH_RETRY_AFTER = new Set([429, 503]);
 
 export function isRepeatableRequest(method: string, idempotencyKey: string | undefined): boolean {
-  return method === 'GET' || idempotencyKey !== undefined;
+  // PUT replaces the whole resource, so sending it twice leaves the same state (RFC 9110 §9.2.2).
+  return method === 'GET' || method === 'PUT' || idempotencyKey !== undefined;
 }
 
 /**

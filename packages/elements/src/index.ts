@@ -8,6 +8,7 @@ export {
   ConnectErrorEvent,
   ConnectCancelEvent,
   ConnectClosedEvent,
+  ConnectSettingsSavedEvent,
 } from './connect-dialog/connect-dialog.events.js';
 export type {
   ConnectMode,
@@ -19,6 +20,8 @@ export { ConnectionStatus } from './connection-status/connection-status.js';
 export {
   ConnectionTestEvent,
   ConnectionUpdateEvent,
+  ConnectionSettingsEvent,
+  ConnectionRenameEvent,
   ConnectionRemoveEvent,
 } from './connection-status/connection-status.events.js';
 export { AppConnections } from './app-connections/app-connections.js';

@@ -12,7 +12,10 @@ import type {
   ConnectionRemoveEvent,
   AppPicker,
   ConnectDialog,
+  ConnectSettingsSavedEvent,
   ConnectionStatus,
+  ConnectionSettingsEvent,
+  ConnectionRenameEvent,
 } from '@plugboard/elements';
 
 type AppConnectionsProps = {
@@ -71,6 +74,9 @@ type ConnectDialogProps = {
   appKey?: ConnectDialog['appKey'];
   /** Update mode: re-authorize this connection (same id) instead of creating one. */
   connectionId?: ConnectDialog['connectionId'];
+  /** `settings` (with `connection-id`): change the connection's setup choices only, without
+signing in again. Default `connect`. */
+  intent?: ConnectDialog['intent'];
   /** Whether the dialog is shown. Reflected so hosts can style or observe it. */
   open?: ConnectDialog['open'];
   /** Backend base URL for this element (overrides `configure()`). */
@@ -87,6 +93,8 @@ type ConnectDialogProps = {
   onPbConnectCancel?: (e: ConnectCancelEvent) => void;
   /** The dialog closed (after `pb-connect-cancel` when unfinished): `reason`, `lastStep`, `completed`. */
   onPbConnectClosed?: (e: ConnectClosedEvent) => void;
+  /** The setup choices were saved: `connection` (with its `settings`), `app`. */
+  onPbConnectSettingsSaved?: (e: ConnectSettingsSavedEvent) => void;
 };
 
 type ConnectionStatusProps = {
@@ -106,6 +114,10 @@ type ConnectionStatusProps = {
   onPbConnectionTest?: (e: ConnectionTestEvent) => void;
   /** The connection was re-authorized through Update: `connection`. */
   onPbConnectionUpdate?: (e: ConnectionUpdateEvent) => void;
+  /** Its setup choices were saved from Settings: `connection`. */
+  onPbConnectionSettings?: (e: ConnectionSettingsEvent) => void;
+  /** The user renamed it: `connection` (with its new `label`). */
+  onPbConnectionRename?: (e: ConnectionRenameEvent) => void;
   /** The user confirmed Disconnect and it was removed: `connectionId`. */
   onPbConnectionRemove?: (e: ConnectionRemoveEvent) => void;
 };
@@ -186,6 +198,18 @@ export type CustomElements = {
    * - **dialog-event-indicator** - The inner <connect-dialog>'s `event-indicator`: "Waiting for the first event…" / "First event received".
    * - **dialog-confirm** - The inner <connect-dialog>'s `confirm`: The "Discard what you typed?" confirmation.
    * - **dialog-error** - The inner <connect-dialog>'s `error`: An error or a failed test: what happened, why, one action, the reference.
+   * - **dialog-settings** - The inner <connect-dialog>'s `settings`: The setup choices view.
+   * - **dialog-setting** - The inner <connect-dialog>'s `setting`: One setup step's field (also `field`).
+   * - **dialog-combobox** - The inner <connect-dialog>'s `combobox`: A setup step's searchable option list input (also `input`).
+   * - **dialog-popup** - The inner <connect-dialog>'s `popup`: The popup under a combobox: its list, its status, "Show more".
+   * - **dialog-listbox** - The inner <connect-dialog>'s `listbox`: The options of a combobox.
+   * - **dialog-option** - The inner <connect-dialog>'s `option`: One option.
+   * - **dialog-chosen** - The inner <connect-dialog>'s `chosen`: A multi-select's chosen options.
+   * - **dialog-check** - The inner <connect-dialog>'s `check`: The answer of a step's check (also `check-passed` / `check-failed` inside it).
+   * - **dialog-check-action** - The inner <connect-dialog>'s `check-action`: What to do when a check failed.
+   * - **dialog-webhook-check** - The inner <connect-dialog>'s `webhook-check`: "Check that a test event arrived" and its answer.
+   * - **dialog-saved-notice** - The inner <connect-dialog>'s `saved-notice`: "Your settings are saved" (settings mode).
+   * - **dialog-file** - The inner <connect-dialog>'s `file`: A file field's chooser and the name of the file read.
    * - **status-base** - The inner <connection-status>'s `base`: The card.
    * - **status-header** - The inner <connection-status>'s `header`: Logo, app name and account label.
    * - **status-logo** - The inner <connection-status>'s `logo`: The app's logo.
@@ -195,9 +219,11 @@ export type CustomElements = {
    * - **status-last-tested** - The inner <connection-status>'s `last-tested`: The "Last tested …" line.
    * - **status-popover** - The inner <connection-status>'s `popover`: The error details popover.
    * - **status-test-result** - The inner <connection-status>'s `test-result`: The inline result of the last test.
+   * - **status-settings** - The inner <connection-status>'s `settings`: The saved setup choices.
+   * - **status-rename** - The inner <connection-status>'s `rename`: The rename form.
    * - **status-error** - The inner <connection-status>'s `error`: A failed test or request: what happened, why, one action, the reference.
    * - **status-footer** - The inner <connection-status>'s `footer`: The buttons.
-   * - **status-button** - The inner <connection-status>'s `button`: Every button (also `test`, `update`, `disconnect`, `details-toggle`).
+   * - **status-button** - The inner <connection-status>'s `button`: Every button (also `test`, `update`, `settings`, `rename`, `disconnect`, `details-toggle`).
    * - **status-confirm** - The inner <connection-status>'s `confirm`: The Disconnect confirmation.
    */
   'app-connections': DefineComponent<AppConnectionsProps>;
@@ -240,10 +266,11 @@ export type CustomElements = {
 
   /**
    * A modal dialog that walks the user through connecting one app: provider health, the choice of
-   * method, OAuth in a popup or a credential form, setup steps such as copying a webhook URL, an
-   * automatic test, and success. With `connection-id` it re-authorizes that connection and keeps
-   * its id (update mode). The flow itself is core's `ConnectFlow`: this element draws its state and
-   * forwards the user's actions to it.
+   * method, OAuth in a popup or a credential form, setup steps (choices from the service's live
+   * lists, checked; copying a webhook URL), an automatic test, and success. With `connection-id` it
+   * re-authorizes that connection and keeps its id (update mode); with `intent="settings"` as well,
+   * it only changes the connection's setup choices, without signing in again. The flow itself is
+   * core's `ConnectFlow`: this element draws its state and forwards the user's actions to it.
    * ---
    *
    *
@@ -252,6 +279,7 @@ export type CustomElements = {
    * - **pb-connect-error** - A step failed in a way the user saw: `code`, `app`, `requestId`.
    * - **pb-connect-cancel** - Closed before finishing (by the user, from code, or removed from the page): `reason`, `lastStep`.
    * - **pb-connect-closed** - The dialog closed (after `pb-connect-cancel` when unfinished): `reason`, `lastStep`, `completed`.
+   * - **pb-connect-settings-saved** - The setup choices were saved: `connection` (with its `settings`), `app`.
    *
    * ### **Methods:**
    *  - **show(): _void_** - Opens the dialog as a modal and starts at the first step.
@@ -282,14 +310,28 @@ export type CustomElements = {
    * - **event-indicator** - "Waiting for the first event…" / "First event received".
    * - **confirm** - The "Discard what you typed?" confirmation.
    * - **error** - An error or a failed test: what happened, why, one action, the reference.
+   * - **settings** - The setup choices view.
+   * - **setting** - One setup step's field (also `field`).
+   * - **combobox** - A setup step's searchable option list input (also `input`).
+   * - **popup** - The popup under a combobox: its list, its status, "Show more".
+   * - **listbox** - The options of a combobox.
+   * - **option** - One option.
+   * - **chosen** - A multi-select's chosen options.
+   * - **check** - The answer of a step's check (also `check-passed` / `check-failed` inside it).
+   * - **check-action** - What to do when a check failed.
+   * - **webhook-check** - "Check that a test event arrived" and its answer.
+   * - **saved-notice** - "Your settings are saved" (settings mode).
+   * - **file** - A file field's chooser and the name of the file read.
    */
   'connect-dialog': DefineComponent<ConnectDialogProps>;
 
   /**
-   * One connection at a glance: the app, the account, a status badge, the provider's health when it
-   * is in trouble, when it was last tested, the last error in a popover, and the Test and Update
-   * buttons (Disconnect with `allow-disconnect`). A failed Test says why and what to do, with the
-   * backend's reference for support.
+   * One connection at a glance: the app, the account (which the user can rename), a status badge,
+   * the provider's health when it is in trouble, when it was last tested, the last error in a
+   * popover, the saved setup choices, and the Test, Update and Settings buttons (Settings when the
+   * app has setup choices; Disconnect with `allow-disconnect`). Settings opens the connect dialog on
+   * the choices alone: no sign-in again. A failed Test says why and what to do, with the backend's
+   * reference for support.
    *
    * The Update dialog's parts are exported with a `dialog-` prefix (`::part(dialog-base)`).
    * ---
@@ -298,6 +340,8 @@ export type CustomElements = {
    * ### **Events:**
    *  - **pb-connection-test** - A test finished: `result` (a TestResult; `result.ok`).
    * - **pb-connection-update** - The connection was re-authorized through Update: `connection`.
+   * - **pb-connection-settings** - Its setup choices were saved from Settings: `connection`.
+   * - **pb-connection-rename** - The user renamed it: `connection` (with its new `label`).
    * - **pb-connection-remove** - The user confirmed Disconnect and it was removed: `connectionId`.
    *
    * ### **CSS Properties:**
@@ -313,9 +357,11 @@ export type CustomElements = {
    * - **last-tested** - The "Last tested …" line.
    * - **popover** - The error details popover.
    * - **test-result** - The inline result of the last test.
+   * - **settings** - The saved setup choices.
+   * - **rename** - The rename form.
    * - **error** - A failed test or request: what happened, why, one action, the reference.
    * - **footer** - The buttons.
-   * - **button** - Every button (also `test`, `update`, `disconnect`, `details-toggle`).
+   * - **button** - Every button (also `test`, `update`, `settings`, `rename`, `disconnect`, `details-toggle`).
    * - **confirm** - The Disconnect confirmation.
    * - **dialog-base** - The inner <connect-dialog>'s `base`: The native `<dialog>`.
    * - **dialog-header** - The inner <connect-dialog>'s `header`: The title bar with the app's logo and the close button.
@@ -337,6 +383,18 @@ export type CustomElements = {
    * - **dialog-event-indicator** - The inner <connect-dialog>'s `event-indicator`: "Waiting for the first event…" / "First event received".
    * - **dialog-confirm** - The inner <connect-dialog>'s `confirm`: The "Discard what you typed?" confirmation.
    * - **dialog-error** - The inner <connect-dialog>'s `error`: An error or a failed test: what happened, why, one action, the reference.
+   * - **dialog-settings** - The inner <connect-dialog>'s `settings`: The setup choices view.
+   * - **dialog-setting** - The inner <connect-dialog>'s `setting`: One setup step's field (also `field`).
+   * - **dialog-combobox** - The inner <connect-dialog>'s `combobox`: A setup step's searchable option list input (also `input`).
+   * - **dialog-popup** - The inner <connect-dialog>'s `popup`: The popup under a combobox: its list, its status, "Show more".
+   * - **dialog-listbox** - The inner <connect-dialog>'s `listbox`: The options of a combobox.
+   * - **dialog-option** - The inner <connect-dialog>'s `option`: One option.
+   * - **dialog-chosen** - The inner <connect-dialog>'s `chosen`: A multi-select's chosen options.
+   * - **dialog-check** - The inner <connect-dialog>'s `check`: The answer of a step's check (also `check-passed` / `check-failed` inside it).
+   * - **dialog-check-action** - The inner <connect-dialog>'s `check-action`: What to do when a check failed.
+   * - **dialog-webhook-check** - The inner <connect-dialog>'s `webhook-check`: "Check that a test event arrived" and its answer.
+   * - **dialog-saved-notice** - The inner <connect-dialog>'s `saved-notice`: "Your settings are saved" (settings mode).
+   * - **dialog-file** - The inner <connect-dialog>'s `file`: A file field's chooser and the name of the file read.
    */
   'connection-status': DefineComponent<ConnectionStatusProps>;
 };

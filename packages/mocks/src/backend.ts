@@ -12,6 +12,7 @@ import { oauthCallback } from './handlers/oauth-callback.js';
 import { oauthHandlers } from './handlers/oauth-handlers.js';
 import { oauthStartUrl } from './handlers/oauth-start-url.js';
 import { sessionHandlers } from './handlers/session-handlers.js';
+import { setupHandlers } from './handlers/setup-handlers.js';
 import { transportGate } from './handlers/transport-gate.js';
 import { webhookHandlers } from './handlers/webhook-handlers.js';
 import { createIdSource } from './ids.js';
@@ -111,7 +112,7 @@ function seededState(
   options: MockBackendOptions,
   baseUrl: string,
 ): MockState {
-  const { catalog, connections } = seedFor(scenario, { ...options, baseUrl });
+  const { catalog, connections, accounts } = seedFor(scenario, { ...options, baseUrl });
   return {
     scenario,
     catalog,
@@ -119,7 +120,9 @@ function seededState(
     connections,
     flows: [],
     requests: [],
-    accounts: new Map(connections.map((connection) => [connection.id, `seed:${connection.id}`])),
+    accounts:
+      accounts ??
+      new Map(connections.map((connection) => [connection.id, `seed:${connection.id}`])),
     idempotency: new Map(),
     sessions: new Map(),
     revokedTokens: new Set(),
@@ -176,6 +179,7 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
       ...catalogHandlers(ctx),
       ...connectionHandlers(ctx),
       ...eventHandlers(ctx),
+      ...setupHandlers(ctx),
       ...oauthHandlers(ctx),
       oauthStartUrl(ctx),
       oauthCallback(ctx),

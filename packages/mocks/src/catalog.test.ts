@@ -138,7 +138,7 @@ describe('GET /v1/apps/{appKey}', () => {
     const result = await call('getApp', 'GET', '/v1/apps/pipedrive');
     const app = result.body as App;
     assert.equal(app.key, 'pipedrive');
-    assert.equal(app.setupSteps[0]?.type, 'webhook_url');
+    assert.equal(app.setupSteps.at(-1)?.type, 'webhook_url');
     assert.equal(app.authMethods[0]?.type, 'token');
     const etag = result.headers.get('ETag')!;
     const cached = await call('getApp', 'GET', '/v1/apps/pipedrive', {

@@ -29,7 +29,10 @@ function renderedStrings(app: App): Record<string, string[]> {
     fieldHelp: fields.map((f) => f.helpText ?? ''),
     optionLabel: fields.flatMap((f) => f.options?.map((o) => o.label) ?? []),
     scopeDescription: methods.flatMap((m) => m.scopes.map((s) => s.description)),
-    setupStep: app.setupSteps.flatMap((s) => [s.title, ...s.instructions]),
+    setupStep: app.setupSteps.flatMap((s) => [
+      s.title,
+      ...(s.type === 'webhook_url' ? s.instructions : [s.helpText ?? '']),
+    ]),
   };
 }
 

@@ -60,6 +60,18 @@ export const scenarios = [
     name: 'live-unavailable',
     description: 'The backend has no live channel (404): the widget polls the list instead',
   },
+  {
+    name: 'two-accounts',
+    description: 'Two accounts of Pipedrive, one per demo key, each with its own pipeline',
+  },
+  {
+    name: 'setup-options-fail',
+    description: 'The service fails to list the options of a setup step (502 provider_error)',
+  },
+  {
+    name: 'setup-check-fails',
+    description: 'Every check of a setup step fails, with what to do',
+  },
   { name: 'huge-catalog', description: '10,000 generated apps' },
   {
     name: 'hostile-catalog',

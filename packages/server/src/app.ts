@@ -15,6 +15,7 @@ import { connectionRoutes } from './routes/connection-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
 import { oauthRoutes } from './routes/oauth-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
+import { setupRoutes } from './routes/setup-routes.js';
 import { webhookRoutes } from './routes/webhook-routes.js';
 import type { Services } from './services.js';
 
@@ -60,6 +61,7 @@ export function createApp(services: Services): Hono<ServerEnv> {
   catalogRoutes(app, services);
   connectionRoutes(app, services);
   eventRoutes(app, services);
+  setupRoutes(app, services);
   oauthRoutes(app, services);
   webhookRoutes(app, services);
 

@@ -9,6 +9,7 @@ import { createApp } from './app.js';
 import { CatalogService } from './catalog/catalog-service.js';
 import { ConnectionRepository } from './connections/connection-repository.js';
 import { ConnectionService } from './connections/connection-service.js';
+import { SetupService } from './connections/setup-service.js';
 import { IdempotencyStore } from './connections/idempotency-store.js';
 import { createRequestDigester } from './crypto/request-digest.js';
 import { createSecretBox } from './crypto/secret-box.js';
@@ -119,6 +120,7 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
     sessions,
     catalog,
     connections,
+    setup: new SetupService({ connections, catalog, limits, now }),
     connectionRepository,
     events,
     live: { hub: liveHub, heartbeatSeconds: config.liveHeartbeatSeconds ?? 15 },

@@ -3,6 +3,7 @@ import type { CatalogService } from './catalog/catalog-service.js';
 import type { ConnectionRepository } from './connections/connection-repository.js';
 import type { ConnectionService } from './connections/connection-service.js';
 import type { IdempotencyStore } from './connections/idempotency-store.js';
+import type { SetupService } from './connections/setup-service.js';
 import type { RequestDigester } from './crypto/request-digest.js';
 import type { Database } from './db/open-database.js';
 import type { ConnectionEventLog } from './events/index.js';
@@ -22,6 +23,8 @@ export interface Services {
   sessions: SessionStore;
   catalog: CatalogService;
   connections: ConnectionService;
+  /** Setup after sign-in: live options, settings, checks. */
+  setup: SetupService;
   connectionRepository: ConnectionRepository;
   /** Every change of a connection, in order (events/index.ts). */
   events: ConnectionEventLog;

@@ -35,7 +35,18 @@ test('connects an API-key app, copies its webhook URL and tests it with the keyb
   await page.keyboard.type('demo-key-123');
   await page.keyboard.press('Enter');
 
-  // The setup step: focus on Copy; Enter copies and "Copied" is announced.
+  // The app's choices: a pipeline from the account's live list, through the combobox's keys.
+  await tabTo(page, 'Pipeline for new deals');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('option', { name: 'Sales pipeline' })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('combobox', { name: 'Pipeline for new deals' })).toHaveValue(
+    'Sales pipeline',
+  );
+  await tabTo(page, 'Save and continue');
+  await page.keyboard.press('Enter');
+
+  // The webhook step: focus on Copy; Enter copies and "Copied" is announced.
   await expect.poll(() => focused(page)).toMatchObject({ tag: 'button', name: 'Copy' });
   await page.keyboard.press('Enter');
   await expect.poll(() => liveRegionTexts(page)).toContain('Copied');
@@ -85,6 +96,12 @@ test('connects an OAuth app and updates it with the keyboard only, popup include
   await expect.poll(() => focused(page)).toMatchObject({ tag: 'input', name: 'Search apps' });
   await page.keyboard.type('sheets');
   await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+
+  // Two methods: the first (sign-in) has focus.
+  await expect
+    .poll(() => focused(page))
+    .toMatchObject({ tag: 'button', name: 'Sign in with Google' });
   await page.keyboard.press('Enter');
 
   // The intro's main action has focus; Enter opens the provider's popup.

@@ -14,9 +14,16 @@ import {
   signIn,
   testThenUpdate,
 } from './apps-page.js';
+import { pickOption } from '../setup/setup-page.js';
 
 const API_KEY_APP = { key: 'pipedrive', name: 'Pipedrive', search: 'pipedrive' };
-const OAUTH_APP = { key: 'google-sheets', name: 'Google Sheets', search: 'sheets' };
+// Google Sheets offers two methods (sign-in, or a service account's key file): sign-in is chosen.
+const OAUTH_APP = {
+  key: 'google-sheets',
+  name: 'Google Sheets',
+  search: 'sheets',
+  method: 'Sign in with Google',
+};
 
 for (const example of EXAMPLES satisfies readonly ExampleName[]) {
   test.describe(`the ${example} example`, () => {
@@ -33,7 +40,14 @@ for (const example of EXAMPLES satisfies readonly ExampleName[]) {
       await dialog.getByLabel('API token', { exact: true }).fill(DEMO_API_TOKEN);
       await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
 
-      // The setup step: copy the webhook URL into the service, then the service sends an event.
+      // The app's choices first: a pipeline from the account's live list.
+      await expect(
+        dialog.getByRole('heading', { name: `Set up ${API_KEY_APP.name}` }),
+      ).toBeVisible();
+      await pickOption(dialog, 'Pipeline for new deals', 'Sales pipeline');
+      await dialog.getByRole('button', { name: 'Save and continue' }).click();
+
+      // The webhook step: copy the webhook URL into the service, then the service sends an event.
       await expect(
         dialog.getByRole('heading', { name: `Finish the setup in ${API_KEY_APP.name}` }),
       ).toBeVisible();
@@ -68,6 +82,7 @@ for (const example of EXAMPLES satisfies readonly ExampleName[]) {
 
       // Connect through the demo provider's real sign-in and consent pages, in a popup.
       const dialog = await chooseApp(page, OAUTH_APP.search, OAUTH_APP.name);
+      await dialog.getByRole('button', { name: OAUTH_APP.method }).click();
       const popup = await popupFrom(
         page,
         dialog.getByRole('button', { name: `Continue with ${OAUTH_APP.name}` }),
@@ -114,6 +129,7 @@ for (const example of EXAMPLES satisfies readonly ExampleName[]) {
       const minted = await session(origin);
 
       const dialog = await chooseApp(page, OAUTH_APP.search, OAUTH_APP.name);
+      await dialog.getByRole('button', { name: OAUTH_APP.method }).click();
       await dialog.getByRole('button', { name: `Continue with ${OAUTH_APP.name}` }).click();
       await expect(dialog.getByRole('alert')).toContainText(
         'Your browser blocked the sign-in window.',

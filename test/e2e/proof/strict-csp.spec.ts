@@ -25,9 +25,11 @@ import {
   signIn,
   testThenUpdate,
 } from '../examples/apps-page.js';
+import { pickOption } from '../setup/setup-page.js';
 
 const API_KEY_APP = { name: 'Pipedrive', search: 'pipedrive' };
-const OAUTH_APP = { name: 'Google Sheets', search: 'sheets' };
+// Google Sheets offers two methods (sign-in, or a service account's key file): sign-in is chosen.
+const OAUTH_APP = { name: 'Google Sheets', search: 'sheets', method: 'Sign in with Google' };
 
 // The redirect test needs a page without user activation: see NO_GESTURE_FROM_TRACING.
 test.use(NO_GESTURE_FROM_TRACING);
@@ -57,6 +59,9 @@ async function connectPipedriveThroughWebhookStep(page: Page): Promise<void> {
   await dialog.getByLabel('Company domain').fill('acme');
   await dialog.getByLabel('API token', { exact: true }).fill(DEMO_API_TOKEN);
   await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
+  // The app's choices (a live list in a combobox) render under the strict policy too.
+  await pickOption(dialog, 'Pipeline for new deals', 'Sales pipeline');
+  await dialog.getByRole('button', { name: 'Save and continue' }).click();
   await expect(
     dialog.getByRole('heading', { name: `Finish the setup in ${API_KEY_APP.name}` }),
   ).toBeVisible();
@@ -74,6 +79,7 @@ async function connectPipedriveThroughWebhookStep(page: Page): Promise<void> {
 
 async function connectTestUpdateDisconnectOAuthApp(page: Page): Promise<void> {
   const dialog = await chooseApp(page, OAUTH_APP.search, OAUTH_APP.name);
+  await dialog.getByRole('button', { name: OAUTH_APP.method }).click();
   const popup = await popupFrom(
     page,
     dialog.getByRole('button', { name: `Continue with ${OAUTH_APP.name}` }),
@@ -129,6 +135,7 @@ test('"continue in this tab" after a blocked popup completes under the strict CS
     if (frame === page.mainFrame()) visited.push(new URL(frame.url()));
   });
   const dialog = await chooseApp(page, OAUTH_APP.search, OAUTH_APP.name);
+  await dialog.getByRole('button', { name: OAUTH_APP.method }).click();
   const continueWith = `Continue with ${OAUTH_APP.name}`;
   await expect(dialog.getByRole('button', { name: continueWith })).toBeVisible();
 

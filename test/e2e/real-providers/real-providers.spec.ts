@@ -26,6 +26,7 @@ import {
   message,
   popupFrom,
 } from '../examples/apps-page.js';
+import { pickOption } from '../setup/setup-page.js';
 
 interface Doubles {
   server: DoublesServer;
@@ -133,6 +134,11 @@ test('connects Airtable (OAuth with PKCE) and Slack (OAuth without) through the 
   await expect(slackPopup.getByRole('heading', { name: 'Slack' })).toBeVisible();
   expect(new URL(slackPopup.url()).host).toBe('slack.com');
   await allowAccess(slackPopup);
+  // The channel, from conversations.list (two pages, searched), checked for membership.
+  await pickOption(slack, 'Channel to post in', '#sales');
+  await slack.getByRole('button', { name: 'Save and continue' }).click();
+  await expect(slack.getByText('Check passed:')).toBeAttached();
+  await slack.getByRole('button', { name: 'Continue', exact: true }).click();
   await expect(slack.getByRole('heading', { name: 'Slack is connected' })).toBeVisible();
   await slack.getByRole('button', { name: 'Done' }).click();
   const slackCard = connectionCard(page, 'Slack');

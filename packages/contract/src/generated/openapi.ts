@@ -154,6 +154,90 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/connections/{connectionId}/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        connectionId: components['parameters']['ConnectionId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Save the user's choices in the app's setup steps
+     * @description Replaces the connection's `settings` with the values of the app's `select`,
+     *     `multi_select`, `text` and `checkbox` setup steps, keyed by step. A step left out is
+     *     cleared. The backend checks every value as the step describes it: a required step needs a
+     *     value, text and checkboxes go through the contract's field checks, and each chosen option
+     *     must be one the service lists now for this connection (the answer keeps its label). Field
+     *     errors are 422 `validation_failed`, with the step keys as `field`; a key the app does not
+     *     have is 400 `bad_request`. No sign-in again: the stored credentials are used.
+     */
+    put: operations['updateConnectionSettings'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/connections/{connectionId}/setup/{stepKey}/options': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        connectionId: components['parameters']['ConnectionId'];
+        stepKey: components['parameters']['StepKey'];
+      };
+      cookie?: never;
+    };
+    /**
+     * One page of a select step's options, fetched live from the service
+     * @description For `select` and `multi_select` steps: the backend asks the service with the connection's
+     *     stored credentials (a Slack workspace's channels, a Pipedrive account's pipelines…) and
+     *     answers one page, in the service's order. `q` keeps the options whose label contains it
+     *     (case-insensitive; where the service can search, it searches); `cursor` is the
+     *     `nextCursor` of the previous page. Nothing is cached: asking again refreshes the list. A
+     *     step without live options is 404; a service that fails or refuses is 502
+     *     `provider_error` with what to do in `detail`.
+     */
+    get: operations['listSetupOptions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/connections/{connectionId}/setup/{stepKey}/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        connectionId: components['parameters']['ConnectionId'];
+        stepKey: components['parameters']['StepKey'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Check that a setup step works as saved
+     * @description For steps with a `verification`: checks the saved choice with the service (for example
+     *     that the user is a member of the chosen Slack channel) or, for `webhook_url`, that an event
+     *     has arrived on the webhook URL. A check that does not pass is still a 200 with `ok: false`,
+     *     a `message` saying what was found and an `action` saying what to do (also when nothing is
+     *     saved for the step yet). A step without a verification is 404.
+     */
+    post: operations['verifySetupStep'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/oauth/flows': {
     parameters: {
       query?: never;
@@ -434,8 +518,25 @@ export interface components {
     AuthField: {
       name: string;
       label: string;
-      /** @enum {string} */
-      type: 'text' | 'password' | 'url' | 'email' | 'select' | 'number' | 'checkbox';
+      /**
+       * @description `textarea`: several lines (a PEM key, a JSON document). `file`: a file the browser reads
+       *     and whose text becomes the value (a service-account JSON); it is never uploaded
+       *     anywhere else, and `maxBytes` caps it. `multi_select`: several of `options`, sent as an
+       *     array of their values.
+       * @enum {string}
+       */
+      type:
+        | 'text'
+        | 'password'
+        | 'url'
+        | 'email'
+        | 'select'
+        | 'multi_select'
+        | 'number'
+        | 'checkbox'
+        | 'textarea'
+        | 'file';
+      /** @description A field hidden by `visibleWhen` is never required. */
       required: boolean;
       /** @description Stored encrypted, never returned, typed into a password field. */
       secret: boolean;
@@ -448,23 +549,164 @@ export interface components {
       helpUrl?: string | null;
       minLength?: number;
       maxLength?: number;
-      /** @description The choices of a select field. */
+      /** @description For `file`, the file types offered, as the HTML `accept` attribute (`.json,application/json`). */
+      accept?: string;
+      /** @description For `file`, the largest file accepted, in bytes (default and most 8192). */
+      maxBytes?: number;
+      visibleWhen?: components['schemas']['FieldCondition'];
+      /** @description The choices of a select or multi_select field. */
       options?: {
         value: string;
         label: string;
       }[];
       default?: string | number | boolean;
     };
-    SetupStep: {
+    /**
+     * @description The field is shown (and checked) only while the field named `field` holds `equals` (one of
+     *     them, when it is an array). A hidden field's value is not sent.
+     */
+    FieldCondition: {
+      field: string;
+      equals: (string | number | boolean) | (string | number | boolean)[];
+    };
+    /** @description Names a setup step in the connection's `settings` and in the setup endpoints. */
+    SetupStepKey: string;
+    /**
+     * @description One step after sign-in, shown in order. `select` and `multi_select` choose among options
+     *     the backend fetches live from the service (`GET …/setup/{stepKey}/options`); `text` and
+     *     `checkbox` are typed in; `webhook_url` asks the user to copy the connection's
+     *     `setup.webhookUrl` into the service. What the user chooses in the first four is saved as
+     *     the connection's `settings` (`PUT …/settings`), shown and editable later.
+     */
+    SetupStep:
+      | components['schemas']['SelectSetupStep']
+      | components['schemas']['MultiSelectSetupStep']
+      | components['schemas']['TextSetupStep']
+      | components['schemas']['CheckboxSetupStep']
+      | components['schemas']['WebhookUrlSetupStep'];
+    /** @description What every setup step has. Open on its own; each step type closes it. */
+    SetupStepFields: {
+      key: components['schemas']['SetupStepKey'];
+      /** @enum {string} */
+      type: 'select' | 'multi_select' | 'text' | 'checkbox' | 'webhook_url';
+      /** @description The question or label, e.g. "Channel to post in". */
+      title: string;
+      helpText?: string;
+      helpUrl?: string | null;
+      /** @description The step needs a value before setup can be saved (for `webhook_url`, before the user may go on). */
+      required: boolean;
+      verification?: components['schemas']['SetupStepVerification'];
+    };
+    /** @description The step can be checked with `POST …/setup/{stepKey}/verify`. */
+    SetupStepVerification: {
+      /** @description What is checked, e.g. "Check that you are a member of the channel". */
+      label: string;
+    };
+    SelectSetupStep: components['schemas']['SetupStepFields'] & {
+      /** @enum {string} */
+      type?: 'select';
+      placeholder?: string;
+    } & {
       /**
-       * @description `webhook_url`: copy the connection's `setup.webhookUrl` into the service.
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'select';
+    };
+    MultiSelectSetupStep: components['schemas']['SetupStepFields'] & {
+      /** @enum {string} */
+      type?: 'multi_select';
+      placeholder?: string;
+      /** @description The most options that may be chosen (default and most 100). */
+      maxItems?: number;
+    } & {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'multi_select';
+    };
+    TextSetupStep: components['schemas']['SetupStepFields'] & {
+      /** @enum {string} */
+      type?: 'text';
+      placeholder?: string;
+      pattern?: string;
+      patternHint?: string;
+      minLength?: number;
+      maxLength?: number;
+      default?: string;
+    } & {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'text';
+    };
+    CheckboxSetupStep: components['schemas']['SetupStepFields'] & {
+      /** @enum {string} */
+      type?: 'checkbox';
+      default?: boolean;
+    } & {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'checkbox';
+    };
+    WebhookUrlSetupStep: components['schemas']['SetupStepFields'] & {
+      /** @enum {string} */
+      type?: 'webhook_url';
+      /** @description Ordered plain-text steps, e.g. "Open Pipedrive › Settings › Webhooks". */
+      instructions: string[];
+    } & {
+      /**
+       * @description discriminator enum property added by openapi-typescript
        * @enum {string}
        */
       type: 'webhook_url';
-      title: string;
-      /** @description Ordered plain-text steps, e.g. "Open Pipedrive › Settings › Webhooks". */
-      instructions: string[];
-      helpUrl?: string | null;
+    };
+    SetupOption: {
+      /** @description The service's id for it (a channel id, a pipeline id). */
+      value: string;
+      /** @description How the service names it ("#sales"). */
+      label: string;
+      description?: string;
+    };
+    SetupOptionPage: {
+      items: components['schemas']['SetupOption'][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
+      nextCursor: string | null;
+    };
+    /**
+     * @description A saved choice: text (`text`), true or false (`checkbox`), the chosen option with its
+     *     label (`select`), or the chosen options (`multi_select`).
+     */
+    SettingValue:
+      | string
+      | boolean
+      | components['schemas']['SetupOption']
+      | components['schemas']['SetupOption'][];
+    /** @description The connection's setup choices by step key; steps without a value are absent. */
+    ConnectionSettings: {
+      [key: string]: components['schemas']['SettingValue'];
+    };
+    /**
+     * @description What is sent for a step: text, true or false, an option's value (`select`) or the values of
+     *     the chosen options (`multi_select`). An empty string or array clears the step.
+     */
+    SettingInput: string | boolean | string[];
+    UpdateSettingsRequest: {
+      settings: {
+        [key: string]: components['schemas']['SettingInput'];
+      };
+    };
+    SetupVerification: {
+      ok: boolean;
+      /** @description What was found, e.g. "You are a member of #sales." */
+      message: string;
+      /** @description When not ok, what to do, e.g. "Join #sales in Slack, then check again." */
+      action: string | null;
+      checkedAt: components['schemas']['Timestamp'];
     };
     AppPage: {
       items: components['schemas']['AppSummary'][];
@@ -501,6 +743,16 @@ export interface components {
       lastTestedAt: components['schemas']['Timestamp'] | null;
       lastError: components['schemas']['ConnectionError'] | null;
       setup: components['schemas']['ConnectionSetup'] | null;
+      /**
+       * @description The user's choices in the app's setup steps (`PUT …/settings`). The reference server
+       *     always sends it (empty when nothing is saved); older backends may leave it out.
+       */
+      settings?: components['schemas']['ConnectionSettings'];
+      /**
+       * @description For credential methods, the non-secret fields as last saved (a subdomain, an e-mail
+       *     address), so an update form can show them filled in. Never a secret.
+       */
+      fields?: components['schemas']['FieldValues'];
       createdAt: components['schemas']['Timestamp'];
       updatedAt: components['schemas']['Timestamp'];
     };
@@ -525,9 +777,13 @@ export interface components {
     ConnectionList: {
       items: components['schemas']['Connection'][];
     };
-    /** @description Submitted values by field name. Secrets are write-only. */
+    /**
+     * @description Values by field name: text, numbers, checkboxes, and arrays of option values for
+     *     `multi_select`. Secrets are write-only. In an update, a secret left out keeps the stored
+     *     one, but only while every other field keeps its saved value.
+     */
     FieldValues: {
-      [key: string]: string | number | boolean;
+      [key: string]: (string | number | boolean) | string[];
     };
     CreateConnectionRequest: {
       app: components['schemas']['AppKey'];
@@ -679,7 +935,7 @@ export interface components {
     FieldError: {
       field: string;
       /**
-       * @description `invalid_character`: a secret sent to the service in an HTTP header holds a character outside visible ASCII and the space (often an invisible one pasted along); the message names it (e.g. U+200B).
+       * @description `invalid_character`: a secret sent to the service in an HTTP header holds a character outside visible ASCII and the space (often an invisible one pasted along); the message names it (e.g. U+200B). `too_large`: a file above the field's `maxBytes`. `too_many`: more chosen options than the step or field takes.
        * @enum {string}
        */
       code:
@@ -688,6 +944,8 @@ export interface components {
         | 'type'
         | 'too_short'
         | 'too_long'
+        | 'too_large'
+        | 'too_many'
         | 'invalid_option'
         | 'invalid_character'
         | 'rejected';
@@ -728,6 +986,7 @@ export interface components {
   parameters: {
     AppKey: components['schemas']['AppKey'];
     ConnectionId: components['schemas']['ConnectionId'];
+    StepKey: components['schemas']['SetupStepKey'];
     /** @description The `nextCursor` of the previous page. */
     Cursor: string;
     Limit: number;
@@ -1036,6 +1295,106 @@ export interface operations {
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
       429: components['responses']['Problem'];
+    };
+  };
+  updateConnectionSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        connectionId: components['parameters']['ConnectionId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateSettingsRequest'];
+      };
+    };
+    responses: {
+      /** @description The connection with its new settings. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Connection'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+      429: components['responses']['Problem'];
+      502: components['responses']['Problem'];
+      503: components['responses']['Problem'];
+      default: components['responses']['Problem'];
+    };
+  };
+  listSetupOptions: {
+    parameters: {
+      query?: {
+        /** @description Only options whose label contains this text. */
+        q?: string;
+        /** @description The `nextCursor` of the previous page (opaque; the service's own cursors can be long). */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        connectionId: components['parameters']['ConnectionId'];
+        stepKey: components['parameters']['StepKey'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of options. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SetupOptionPage'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      429: components['responses']['Problem'];
+      502: components['responses']['Problem'];
+      503: components['responses']['Problem'];
+      default: components['responses']['Problem'];
+    };
+  };
+  verifySetupStep: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        connectionId: components['parameters']['ConnectionId'];
+        stepKey: components['parameters']['StepKey'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The outcome. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SetupVerification'];
+        };
+      };
+      401: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      429: components['responses']['Problem'];
+      502: components['responses']['Problem'];
+      503: components['responses']['Problem'];
       default: components['responses']['Problem'];
     };
   };

@@ -71,6 +71,36 @@ export type CredentialMethod = MethodCommon & {
     [k: string]: Derived;
   };
 };
+/**
+ * How the next page is asked for: a cursor from the answer, or a page number while pages come back full.
+ *
+ * This interface was referenced by `ProviderDefinition`'s JSON-Schema
+ * via the `definition` "Paging".
+ */
+export type Paging =
+  | {
+      type: 'cursor';
+      /**
+       * The request parameter that carries the cursor.
+       */
+      param: string;
+      in: 'query' | 'json';
+      /**
+       * Dot path into a JSON answer; digits index arrays (`0.id`).
+       */
+      next: string;
+    }
+  | {
+      type: 'page';
+      /**
+       * The query parameter that carries the page number, from 1.
+       */
+      param: string;
+      /**
+       * The page size the request asks for: a shorter page is the last.
+       */
+      size: number;
+    };
 
 /**
  * Everything a backend needs to connect one real service: how to sign in (OAuth 2.0, keys, tokens, basic auth), how to sign requests, how to check whose account it is, and what the user sees. Pure data; templates are strings with {name} placeholders.
@@ -118,6 +148,10 @@ export interface ProviderDefinition {
    */
   methods: Method[];
   check: AccountCheck;
+  /**
+   * Setup steps after sign-in, in order, before the webhook step: what the user chooses is saved as the connection's settings. Options and verifications are fetched with the connection's credentials.
+   */
+  setup?: SetupStep[];
   webhook?: Webhook;
 }
 /**
@@ -174,6 +208,10 @@ export interface MethodCommon {
   helpUrl?: string | null;
   sign?: Signing;
   check?: AccountCheck;
+  /**
+   * Text with {name} placeholders. Names: the method's fields, `derive` values, `context` values, `accessToken`, `refreshToken`, `clientId`, `clientSecret`, `secret` (the method's first secret field) and host settings. A placeholder at the very start of a URL is a whole https origin; elsewhere values are percent-encoded.
+   */
+  apiBase?: string;
 }
 /**
  * How a request is signed as the connection.
@@ -332,7 +370,17 @@ export interface AfterConnect {
 export interface Field {
   name: string;
   label: string;
-  type: 'text' | 'password' | 'url' | 'email' | 'select' | 'number' | 'checkbox';
+  type:
+    | 'text'
+    | 'password'
+    | 'url'
+    | 'email'
+    | 'select'
+    | 'multi_select'
+    | 'number'
+    | 'checkbox'
+    | 'textarea'
+    | 'file';
   required: boolean;
   secret: boolean;
   pattern?: string;
@@ -347,6 +395,19 @@ export interface Field {
     label: string;
   }[];
   default?: string | number | boolean;
+  accept?: string;
+  maxBytes?: number;
+  visibleWhen?: FieldCondition;
+}
+/**
+ * As the contract's FieldCondition: the field shows only while another field holds one of these values.
+ *
+ * This interface was referenced by `ProviderDefinition`'s JSON-Schema
+ * via the `definition` "FieldCondition".
+ */
+export interface FieldCondition {
+  field: string;
+  equals: (string | number | boolean) | (string | number | boolean)[];
 }
 /**
  * A value cut out of a field by the first capture group of a regular expression (Mailchimp's data centre after the dash of the key).
@@ -357,6 +418,97 @@ export interface Field {
 export interface Derived {
   from: string;
   pattern: string;
+}
+/**
+ * A setup step as the user sees it (the contract's SetupStep, without webhook_url), plus where a select's options come from and how a choice is verified.
+ *
+ * This interface was referenced by `ProviderDefinition`'s JSON-Schema
+ * via the `definition` "SetupStep".
+ */
+export interface SetupStep {
+  key: string;
+  type: 'select' | 'multi_select' | 'text' | 'checkbox';
+  title: string;
+  helpText?: string;
+  helpUrl?: string | null;
+  required: boolean;
+  placeholder?: string;
+  maxItems?: number;
+  pattern?: string;
+  patternHint?: string;
+  minLength?: number;
+  maxLength?: number;
+  default?: string | boolean;
+  options?: OptionSource;
+  verification?: ChoiceVerification;
+}
+/**
+ * Where a select step's options come from: one request per page, signed as the connection. The item templates read paths inside one item ({id}, {title.0.plain_text}).
+ *
+ * This interface was referenced by `ProviderDefinition`'s JSON-Schema
+ * via the `definition` "OptionSource".
+ */
+export interface OptionSource {
+  request: Request;
+  success?: {
+    /**
+     * All must hold (Slack's `ok: true`).
+     */
+    when?: Condition[];
+  };
+  /**
+   * Dot path into a JSON answer; digits index arrays (`0.id`).
+   */
+  items?: string;
+  /**
+   * Text with {name} placeholders. Names: the method's fields, `derive` values, `context` values, `accessToken`, `refreshToken`, `clientId`, `clientSecret`, `secret` (the method's first secret field) and host settings. A placeholder at the very start of a URL is a whole https origin; elsewhere values are percent-encoded.
+   */
+  value: string;
+  /**
+   * Text with {name} placeholders. Names: the method's fields, `derive` values, `context` values, `accessToken`, `refreshToken`, `clientId`, `clientSecret`, `secret` (the method's first secret field) and host settings. A placeholder at the very start of a URL is a whole https origin; elsewhere values are percent-encoded.
+   */
+  label: string;
+  description?: Template;
+  paging?: Paging;
+  /**
+   * Where the service takes a search text; without it, the server keeps the options whose label contains the text.
+   */
+  search?: {
+    param: string;
+    in: 'query' | 'json';
+  };
+}
+/**
+ * A check of a select step's saved choice. Templates may use {choice.value} and {choice.label}, besides the connection's values.
+ *
+ * This interface was referenced by `ProviderDefinition`'s JSON-Schema
+ * via the `definition` "ChoiceVerification".
+ */
+export interface ChoiceVerification {
+  /**
+   * What is checked, as the user sees it.
+   */
+  label: string;
+  request: Request;
+  success?: {
+    /**
+     * Default: any 2xx.
+     */
+    status?: number[];
+    when?: Condition[];
+  };
+  /**
+   * Text with {name} placeholders. Names: the method's fields, `derive` values, `context` values, `accessToken`, `refreshToken`, `clientId`, `clientSecret`, `secret` (the method's first secret field) and host settings. A placeholder at the very start of a URL is a whole https origin; elsewhere values are percent-encoded.
+   */
+  passed: string;
+  /**
+   * Text with {name} placeholders. Names: the method's fields, `derive` values, `context` values, `accessToken`, `refreshToken`, `clientId`, `clientSecret`, `secret` (the method's first secret field) and host settings. A placeholder at the very start of a URL is a whole https origin; elsewhere values are percent-encoded.
+   */
+  failed: string;
+  /**
+   * Text with {name} placeholders. Names: the method's fields, `derive` values, `context` values, `accessToken`, `refreshToken`, `clientId`, `clientSecret`, `secret` (the method's first secret field) and host settings. A placeholder at the very start of a URL is a whole https origin; elsewhere values are percent-encoded.
+   */
+  action: string;
 }
 /**
  * Events the service sends to a URL of the connection.
@@ -381,5 +533,11 @@ export interface Webhook {
      */
     scheme: string;
     header?: string;
+  };
+  /**
+   * Offer a check that an event arrived on the webhook URL (the server answers it from the deliveries it recorded).
+   */
+  verification?: {
+    label: string;
   };
 }

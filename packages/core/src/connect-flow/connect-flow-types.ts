@@ -12,6 +12,7 @@ import type { PlugboardClient } from '../client.js';
 import type { PlugboardError, PlugboardErrorCode } from '../errors.js';
 import type { ConnectMode } from '../events.js';
 import type { ConnectStep, ConnectView } from './connect-view.js';
+import type { SettingsFormState } from './settings-form.js';
 
 /** What to connect: an app (a summary is loaded in full), its key, or a connection to update. */
 export interface ConnectTarget {
@@ -19,6 +20,16 @@ export interface ConnectTarget {
   appKey?: string | undefined;
   /** Update mode: re-authorize this connection (same id) instead of creating one. */
   connectionId?: string | undefined;
+  /** `settings`: open the connection's setup choices only, without signing in again. */
+  intent?: 'connect' | 'settings' | undefined;
+}
+
+/** What an update form shows of the connection it updates: never a secret. */
+export interface CredentialsPrefill {
+  /** The non-secret fields as saved (a subdomain, an e-mail address). */
+  fields: FieldValues;
+  /** A masked hint of the stored secret, such as `••••123`. */
+  credentialHint: string | null;
 }
 
 /**
@@ -60,13 +71,17 @@ export interface ConnectFlowState {
   readonly formError: PlugboardError | undefined;
   /** A close was asked for while input was unsaved: the flow waits for discard or keep editing. */
   readonly confirmingDiscard: boolean;
-  /** Saved and tested: closing now is not a cancel. */
+  /** Saved and tested (or, in settings mode, saved): closing now is not a cancel. */
   readonly completed: boolean;
+  /** The settings view's form: steps, values, options, problems and checks. */
+  readonly settings: SettingsFormState | undefined;
 }
 
 /** Moments the host reports in its own way (the element dispatches a DOM event for each). */
 export type ConnectFlowNotice =
   | { type: 'success'; connection: Connection; app: App | AppSummary; mode: ConnectMode }
+  /** The setup choices were saved (in the connect flow or from "Settings"). */
+  | { type: 'settings-saved'; connection: Connection; app: App | AppSummary }
   | {
       type: 'error';
       code: ConnectErrorCode;
@@ -79,8 +94,11 @@ export type ConnectFlowNotice =
 
 /** The credential form as the flow sees it: its host owns the values and the client-side checks. */
 export interface CredentialsForm {
-  /** Starts over for `method` (its defaults); undefined forgets everything, secrets included. */
-  reset(method: AuthMethod | undefined): void;
+  /**
+   * Starts over for `method` (its defaults, or an updated connection's saved fields); undefined
+   * forgets everything, secrets included.
+   */
+  reset(method: AuthMethod | undefined, prefill?: CredentialsPrefill): void;
   /** The user typed something not saved yet: closing asks first. */
   readonly hasUnsavedInput: boolean;
   /** The values to send once they pass the form's checks; undefined when not (the form says why). */
@@ -93,7 +111,7 @@ export interface CredentialsForm {
 export type ConnectFlowClient = Pick<PlugboardClient, 'events' | 'getApp' | 'startOAuth'> & {
   readonly connections: Pick<
     PlugboardClient['connections'],
-    'find' | 'get' | 'create' | 'update' | 'test'
+    'find' | 'get' | 'create' | 'update' | 'test' | 'setupOptions' | 'saveSettings' | 'verifySetup'
   >;
 };
 

@@ -29,7 +29,9 @@ const oauthMethod: AuthMethod = {
 };
 
 const webhookStep = {
+  key: 'webhook',
   type: 'webhook_url' as const,
+  required: false,
   title: 'Copy the webhook URL',
   instructions: ['Open Settings › Webhooks'],
 };

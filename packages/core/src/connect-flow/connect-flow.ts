@@ -1,7 +1,9 @@
 // The connect flow as a state machine, free of any UI: begin → load the app → choose a method →
-// credentials or OAuth (popup, blocked, continue in this tab, back from a redirect) → setup →
-// automatic test → success, with errors, retries and update mode. <connect-dialog> draws its state
-// and forwards the user's actions; a host could draw it with anything else.
+// credentials or OAuth (popup, blocked, continue in this tab, back from a redirect) → setup (the
+// app's choices from live options, checked; then its webhook) → automatic test → success, with
+// errors, retries, update mode, and a settings mode that changes the setup choices without signing
+// in again. <connect-dialog> draws its state and forwards the user's actions; a host could draw it
+// with anything else.
 import type { App, AppSummary, AuthMethod, Connection, FieldValues } from '@plugboard/contract';
 import { PlugboardError, toPlugboardError } from '../errors.js';
 import type { ExitReason, PlugboardEventDetails, PlugboardEventName } from '../events.js';
@@ -14,8 +16,10 @@ import type {
   ConnectFlowOptions,
   ConnectFlowState,
   ConnectTarget,
+  CredentialsPrefill,
 } from './connect-flow-types.js';
 import { isFailureView, stepOf, webhookSetupStep, type ConnectView } from './connect-view.js';
+import { SettingsForm, settingsIncomplete, settingsSteps } from './settings-form.js';
 import { IdempotencyKeys, interpretRefusal } from './credentials-outcome.js';
 import {
   errorCodeOf,
@@ -37,6 +41,7 @@ const CLOSED: StateFields = {
   formError: undefined,
   confirmingDiscard: false,
   completed: false,
+  settings: undefined,
 };
 
 /**
@@ -53,6 +58,10 @@ export class ConnectFlow {
   #resumed: OAuthResult | undefined;
   #closeReason: ConnectCancelReason = 'user';
   readonly #idempotencyKeys = new IdempotencyKeys();
+  /** The connection this run updates, as loaded: its saved fields fill the update form. */
+  #existing: Connection | undefined;
+  /** The settings view's form, while that view is shown. */
+  #settingsForm: SettingsForm | undefined;
 
   constructor(private readonly options: ConnectFlowOptions) {
     this.#state = withDerived(CLOSED, {});
@@ -71,10 +80,11 @@ export class ConnectFlow {
     this.#target = target;
     this.#idempotencyKeys.forget();
     this.options.form.reset(undefined);
+    this.#existing = undefined;
     this.#emit('open', {
       app: target.app?.key ?? (target.appKey || undefined),
       connectionId: target.connectionId || undefined,
-      mode: target.connectionId ? 'update' : 'create',
+      mode: modeOf(target.connectionId ?? '', target),
     });
     this.#enter(
       { name: 'loading' },
@@ -87,6 +97,7 @@ export class ConnectFlow {
         method: undefined,
         sending: false,
         formError: undefined,
+        settings: undefined,
       },
     );
     void this.#load(this.#run);
@@ -116,7 +127,9 @@ export class ConnectFlow {
   /** A user's close: asks first (`confirmingDiscard`) when typed input would be lost. */
   requestClose(reason: ConnectCancelReason): void {
     if (!this.#state.open || this.#state.confirmingDiscard) return;
-    if (!this.#state.completed && this.options.form.hasUnsavedInput) {
+    const unsaved =
+      this.options.form.hasUnsavedInput || (this.#settingsForm?.hasUnsavedInput ?? false);
+    if (!this.#state.completed && unsaved) {
       this.#closeReason = reason;
       this.#set({ confirmingDiscard: true });
       return;
@@ -181,7 +194,12 @@ export class ConnectFlow {
         );
       const app = this.#state.fullApp ?? (await client.getApp(key, { signal }));
       if (signal.aborted) return;
+      this.#existing = existing;
       this.#set({ fullApp: app });
+      if (this.#target.intent === 'settings' && existing) {
+        this.#enterSettings(existing);
+        return;
+      }
       this.#chooseFirstStep(app, existing);
       const next = resumed && interpretOAuthResult(resumed);
       if (next) this.#onOAuthOutcome(next);
@@ -230,11 +248,18 @@ export class ConnectFlow {
 
   #selectMethod(method: AuthMethod): void {
     if (this.#state.method !== method) {
-      this.options.form.reset(method);
+      this.options.form.reset(method, this.#prefillFor(method));
       this.#idempotencyKeys.forget();
       this.#set({ method, formError: undefined });
     }
     this.#enterMethodStart();
+  }
+
+  /** An update shows the saved non-secret fields of the same method (never a secret). */
+  #prefillFor(method: AuthMethod): CredentialsPrefill | undefined {
+    const existing = this.#existing;
+    if (!existing || existing.method !== method.type || !existing.fields) return undefined;
+    return { fields: existing.fields, credentialHint: existing.credentialHint ?? null };
   }
 
   /** The first view of the chosen method: the OAuth explanation or the credential form. */
@@ -436,6 +461,18 @@ export class ConnectFlow {
   // ——— Setup, test, success ———
 
   #afterConnected(connection: Connection): void {
+    const app = this.#state.fullApp;
+    // An update keeps the account's choices: ask again only for what is missing.
+    const ask =
+      app !== undefined &&
+      settingsSteps(app.setupSteps).length > 0 &&
+      (this.#state.mode !== 'update' || settingsIncomplete(app.setupSteps, connection));
+    if (ask) this.#enterSettings(connection);
+    else this.#afterSettings(connection);
+  }
+
+  /** The webhook step when the app has one (and it is still needed), else the test. */
+  #afterSettings(connection: Connection): void {
     const step = this.#state.fullApp && webhookSetupStep(this.#state.fullApp);
     // An update keeps the webhook: ask for setup again only while no event ever arrived.
     const needsSetup =
@@ -444,6 +481,112 @@ export class ConnectFlow {
       !(this.#state.mode === 'update' && connection.setup.lastEventAt);
     if (needsSetup) this.#enter({ name: 'setup', connection, step });
     else void this.#test(connection);
+  }
+
+  // ——— Setup choices (also the whole run in settings mode) ———
+
+  #enterSettings(connection: Connection): void {
+    const app = this.#state.fullApp;
+    if (!app) return;
+    this.#settingsForm?.stop();
+    const form = new SettingsForm(connection, app.setupSteps, {
+      client: () => this.options.client(),
+      signal: this.#run.signal,
+      onChange: () => {
+        if (this.#settingsForm === form) this.#set({ settings: form.state });
+      },
+    });
+    this.#settingsForm = form;
+    this.#enter({ name: 'settings', connection }, { settings: form.state });
+    form.loadAll();
+  }
+
+  /** The options of a select step whose label contains `query`. */
+  searchOptions(stepKey: string, query: string): void {
+    this.#settingsForm?.search(stepKey, query);
+  }
+
+  /** "Refresh": asks the service for the list again. */
+  refreshOptions(stepKey: string): void {
+    this.#settingsForm?.refresh(stepKey);
+  }
+
+  /** "Show more": the next page of the list. */
+  loadMoreOptions(stepKey: string): void {
+    this.#settingsForm?.loadMore(stepKey);
+  }
+
+  /** Sets a step's value (a multi-select toggles the option). */
+  chooseSetting(stepKey: string, value: string | boolean): void {
+    this.#settingsForm?.choose(stepKey, value);
+  }
+
+  /**
+   * Saves the choices, then checks the steps that can be checked. Without any check the flow goes
+   * on at once (in settings mode, the dialog says it is saved); with checks, the view shows their
+   * answers and the user goes on (`continueAfterSettings`) or checks again.
+   */
+  async saveSettings(): Promise<void> {
+    const form = this.#settingsForm;
+    const view = this.#state.view;
+    if (!form || view.name !== 'settings') return;
+    const run = this.#run;
+    const saved = await form.save();
+    if (!this.#isCurrent(run) || this.#settingsForm !== form) return;
+    const { saveError } = form.state;
+    if (!saved) {
+      if (saveError) this.#report(saveError);
+      return;
+    }
+    const app = this.#state.app;
+    if (app) this.#notify({ type: 'settings-saved', connection: form.state.connection, app });
+    if (this.#state.mode === 'settings') this.#set({ completed: true });
+    const checked = form.state.steps.some((step) => step.verification);
+    if (checked) await form.checkAll();
+    else if (this.#state.mode !== 'settings') this.continueAfterSettings();
+  }
+
+  /** "Check again" for one step. */
+  checkSetting(stepKey: string): void {
+    void this.#settingsForm?.check(stepKey);
+  }
+
+  /** "Continue" after the choices were saved (and checked): the webhook step, or the test. */
+  continueAfterSettings(): void {
+    const form = this.#settingsForm;
+    if (!form || this.#state.view.name !== 'settings' || !form.state.saved) return;
+    if (this.#state.mode === 'settings') {
+      this.close('user');
+      return;
+    }
+    form.stop();
+    this.#settingsForm = undefined;
+    this.#set({ settings: undefined });
+    this.#afterSettings(form.state.connection);
+  }
+
+  /** "Check that a test event arrived" on the webhook step. */
+  async checkWebhook(): Promise<void> {
+    const client = this.options.client();
+    const view = this.#state.view;
+    if (!client || view.name !== 'setup' || !view.step.verification) return;
+    const run = this.#run;
+    const update = (check: NonNullable<typeof view.check>) => {
+      const current = this.#state.view;
+      if (!this.#isCurrent(run) || current.name !== 'setup') return;
+      if (current.connection.id !== view.connection.id) return;
+      this.#set({ view: { ...current, check } });
+    };
+    update({ status: 'checking' });
+    try {
+      const result = await client.connections.verifySetup(view.connection.id, view.step.key, {
+        signal: run.signal,
+      });
+      update({ status: 'done', result });
+    } catch (caught) {
+      const error = toPlugboardError(caught);
+      if (error.code !== 'aborted') update({ status: 'error', error });
+    }
   }
 
   /**
@@ -577,7 +720,14 @@ export class ConnectFlow {
   #endRun(): void {
     this.#run.abort();
     this.#cancelOAuth();
+    this.#settingsForm?.stop();
+    this.#settingsForm = undefined;
   }
+}
+
+function modeOf(connectionId: string, target: ConnectTarget): ConnectFlowState['mode'] {
+  if (target.intent === 'settings' && target.connectionId) return 'settings';
+  return connectionId ? 'update' : 'create';
 }
 
 function exitReason(reason: ConnectCancelReason, completed: boolean, failed: boolean): ExitReason {
@@ -590,7 +740,7 @@ function withDerived(fields: StateFields, target: ConnectTarget): ConnectFlowSta
   return {
     ...fields,
     app: fields.fullApp ?? target.app,
-    mode: fields.connectionId ? 'update' : 'create',
+    mode: modeOf(fields.connectionId, target),
     canChangeMethod: (fields.fullApp?.authMethods.length ?? 0) >= 2 && !target.connectionId,
   };
 }

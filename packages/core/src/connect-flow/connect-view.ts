@@ -1,6 +1,7 @@
 // The connect flow's views and the coarse steps reported when the user leaves.
-import type { App, Connection, SetupStep } from '@plugboard/contract';
+import type { App, Connection, WebhookUrlSetupStep } from '@plugboard/contract';
 import type { PlugboardError } from '../errors.js';
+import type { StepCheck } from './settings-form.js';
 
 /**
  * Every view of the connect flow. One view at a time; the data a view needs travels with it, so a
@@ -22,7 +23,10 @@ export type ConnectView =
   | { name: 'duplicate'; existing: Connection }
   | { name: 'credentials' }
   | { name: 'session-expired' }
-  | { name: 'setup'; connection: Connection; step: SetupStep }
+  /** The setup choices (a channel, a pipeline…): `ConnectFlowState.settings` holds the form. */
+  | { name: 'settings'; connection: Connection }
+  /** Copy the webhook URL; `check` is the answer of "Check that a test event arrived". */
+  | { name: 'setup'; connection: Connection; step: WebhookUrlSetupStep; check?: StepCheck }
   | { name: 'testing'; connection: Connection }
   | {
       name: 'test-failed';
@@ -60,6 +64,7 @@ const STEP_OF_VIEW: Record<ConnectViewName, ConnectStep> = {
   duplicate: 'oauth',
   credentials: 'credentials',
   'session-expired': 'error',
+  settings: 'setup',
   setup: 'setup',
   testing: 'test',
   'test-failed': 'test',
@@ -87,6 +92,6 @@ export function isFailureView(view: ConnectView): boolean {
 }
 
 /** The app's webhook setup step, when a new connection needs the user to copy a URL. */
-export function webhookSetupStep(app: App): SetupStep | undefined {
-  return app.setupSteps.find((step) => step.type === 'webhook_url');
+export function webhookSetupStep(app: App): WebhookUrlSetupStep | undefined {
+  return app.setupSteps.find((step): step is WebhookUrlSetupStep => step.type === 'webhook_url');
 }

@@ -136,4 +136,59 @@ describe('connection store', () => {
     assert.equal(store.error?.code, 'network');
     assert.equal(store.items.length, 3);
   });
+
+  it('asks for a setup step’s options, saves settings (retried: a PUT) and checks a step', async () => {
+    const withSettings = connection('con_cccccccc', 'pipedrive', {
+      settings: { pipeline: { value: '1', label: 'Sales' } },
+    });
+    let puts = 0;
+    const { store, requests, seen } = setup((request) => {
+      const path = new URL(request.url).pathname + new URL(request.url).search;
+      if (path.endsWith('/options?q=sa+les&cursor=c%2F2')) {
+        return jsonResponse({ items: [{ value: '1', label: 'Sales' }], nextCursor: null });
+      }
+      if (request.method === 'PUT') {
+        puts += 1;
+        return puts === 1
+          ? problemResponse(503, 'provider_unavailable')
+          : jsonResponse(withSettings);
+      }
+      if (path.endsWith('/setup/pipeline/verify')) {
+        return jsonResponse({
+          ok: true,
+          message: 'Fine',
+          action: null,
+          checkedAt: '2026-01-01T00:00:00Z',
+        });
+      }
+      return jsonResponse({ items: list });
+    });
+    await store.refresh();
+    const page = await store.setupOptions('con_cccccccc', 'pipeline', {
+      q: 'sa les',
+      cursor: 'c/2',
+    });
+    assert.deepEqual(page.items, [{ value: '1', label: 'Sales' }]);
+    const saved = await store.saveSettings('con_cccccccc', { pipeline: '1' });
+    assert.deepEqual(saved.settings, withSettings.settings);
+    assert.deepEqual(store.find('con_cccccccc')?.settings, withSettings.settings);
+    const sent = requests.filter((request) => request.method === 'PUT');
+    assert.equal(sent.length, 2, 'a PUT is retried after a 503');
+    assert.equal(new URL(sent[0]!.url).pathname, '/v1/connections/con_cccccccc/settings');
+    assert.deepEqual(await sent[1]!.json(), { settings: { pipeline: '1' } });
+    const check = await store.verifySetup('con_cccccccc', 'pipeline');
+    assert.equal(check.ok, true);
+    assert.deepEqual(
+      seen
+        .filter((event) => event.name.startsWith('setup') || event.name === 'settings_saved')
+        .map((event) => [event.name, event.detail]),
+      [
+        ['settings_saved', { app: 'pipedrive', connectionId: 'con_cccccccc' }],
+        [
+          'setup_verified',
+          { app: 'pipedrive', connectionId: 'con_cccccccc', step: 'pipeline', ok: true },
+        ],
+      ],
+    );
+  });
 });

@@ -4,6 +4,9 @@ import type {
   AuthType,
   Connection,
   FieldValues,
+  SettingInput,
+  SetupOptionPage,
+  SetupVerification,
   TestResult,
   UpdateConnectionRequest,
 } from '@plugboard/contract';
@@ -14,6 +17,8 @@ import {
   connectionListSchema,
   connectionSchema,
   noContentSchema,
+  setupOptionPageSchema,
+  setupVerificationSchema,
   testResultSchema,
 } from '../http/schemas.js';
 import { createListeners, type StoreState, type Unsubscribe } from '../listeners.js';
@@ -29,6 +34,12 @@ export interface CreateConnectionInput {
 
 export interface RequestOptions {
   signal?: AbortSignal;
+}
+
+/** A page of a select step's options: the search text, and the page's cursor (none: the first). */
+export interface SetupOptionsQuery {
+  q?: string;
+  cursor?: string | null;
 }
 
 export interface ConnectionStore {
@@ -51,6 +62,21 @@ export interface ConnectionStore {
   update(id: string, patch: UpdateConnectionRequest, opts?: RequestOptions): Promise<Connection>;
   remove(id: string, opts?: RequestOptions): Promise<void>;
   test(id: string, opts?: RequestOptions): Promise<TestResult>;
+  /** One page of a select setup step's options, fetched live from the service (never cached). */
+  setupOptions(
+    id: string,
+    stepKey: string,
+    query?: SetupOptionsQuery,
+    opts?: RequestOptions,
+  ): Promise<SetupOptionPage>;
+  /** Saves the setup choices (every step: one left out is cleared). Emits `settings_saved`. */
+  saveSettings(
+    id: string,
+    settings: Record<string, SettingInput>,
+    opts?: RequestOptions,
+  ): Promise<Connection>;
+  /** Checks a setup step as saved. Emits `setup_verified`. */
+  verifySetup(id: string, stepKey: string, opts?: RequestOptions): Promise<SetupVerification>;
   find(id: string): Connection | undefined;
   forApp(appKey: string): readonly Connection[];
   countFor(appKey: string): number;
@@ -135,7 +161,7 @@ export function createConnectionStore(
 
   async function requestConnection(
     path: string,
-    init: { method: 'GET' | 'POST' | 'PATCH'; body?: unknown; idempotencyKey?: string },
+    init: { method: 'GET' | 'POST' | 'PATCH' | 'PUT'; body?: unknown; idempotencyKey?: string },
     opts: RequestOptions,
   ): Promise<Connection> {
     const connection = await http.requestData({
@@ -221,6 +247,41 @@ export function createConnectionStore(
         return result;
       }),
 
+    setupOptions(id, stepKey, query = {}, opts = {}) {
+      const params = new URLSearchParams();
+      if (query.q) params.set('q', query.q);
+      if (query.cursor) params.set('cursor', query.cursor);
+      const search = params.size > 0 ? `?${params}` : '';
+      return http.requestData({
+        path: `${setupPath(id, stepKey)}/options${search}`,
+        signal: opts.signal,
+        schema: setupOptionPageSchema,
+      });
+    },
+
+    async saveSettings(id, settings, opts = {}) {
+      const connection = await requestConnection(
+        `${connectionPath(id)}/settings`,
+        { method: 'PUT', body: { settings } },
+        opts,
+      );
+      events.emit('settings_saved', { app: connection.app, connectionId: connection.id });
+      return connection;
+    },
+
+    async verifySetup(id, stepKey, opts = {}) {
+      const result = await http.requestData({
+        method: 'POST',
+        path: `${setupPath(id, stepKey)}/verify`,
+        signal: opts.signal,
+        schema: setupVerificationSchema,
+      });
+      const app = items.find((item) => item.id === id)?.app;
+      if (app)
+        events.emit('setup_verified', { app, connectionId: id, step: stepKey, ok: result.ok });
+      return result;
+    },
+
     find: (id) => items.find((item) => item.id === id),
     forApp: (appKey) => items.filter((item) => item.app === appKey),
     countFor: (appKey) => items.reduce((count, item) => count + (item.app === appKey ? 1 : 0), 0),
@@ -236,4 +297,8 @@ export function createConnectionStore(
 
 function connectionPath(id: string): string {
   return `v1/connections/${encodeURIComponent(id)}`;
+}
+
+function setupPath(id: string, stepKey: string): string {
+  return `${connectionPath(id)}/setup/${encodeURIComponent(stepKey)}`;
 }

@@ -12,7 +12,7 @@ import type { SessionTokens } from '../session-token.js';
 import { readResponse, type HttpResponse } from './read-response.js';
 import { noContentSchema, type Schema } from './schemas.js';
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface HttpRequest<T> {
   readonly method?: HttpMethod;

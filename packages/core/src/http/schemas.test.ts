@@ -22,6 +22,8 @@ import {
   oauthFlowSchema,
   oauthFlowStartSchema,
   problemSchema,
+  setupOptionPageSchema,
+  setupVerificationSchema,
   testResultSchema,
   type Schema,
 } from './schemas.js';
@@ -42,6 +44,13 @@ const connection: Connection = {
     lastEventAt: null,
     webhookAuth: { username: 'plugboard', password: 'p4ssw0rd' },
   },
+  settings: {
+    pipeline: { value: '1', label: 'Sales', description: 'The main one' },
+    stages: [{ value: '15', label: 'Won' }],
+    prefix: 'Web:',
+    notify: true,
+  },
+  fields: { subdomain: 'acme', objects: ['Lead'], sandbox: false, port: 443 },
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-02T00:00:00Z',
 };
@@ -87,6 +96,32 @@ const app: App = {
           options: [{ value: 'eu', label: 'Europe' }],
           default: 'eu',
         },
+        {
+          name: 'host',
+          label: 'Host',
+          type: 'url',
+          required: true,
+          secret: false,
+          visibleWhen: { field: 'region', equals: ['eu', 'us'] },
+        },
+        {
+          name: 'keyFile',
+          label: 'Key file',
+          type: 'file',
+          required: true,
+          secret: true,
+          accept: '.json',
+          maxBytes: 4096,
+        },
+        { name: 'pem', label: 'PEM', type: 'textarea', required: false, secret: true },
+        {
+          name: 'objects',
+          label: 'Objects',
+          type: 'multi_select',
+          required: false,
+          secret: false,
+          options: [{ value: 'Lead', label: 'Leads' }],
+        },
       ],
       scopes: [],
     },
@@ -99,8 +134,18 @@ const app: App = {
   ],
   setupSteps: [
     {
+      key: 'pipeline',
+      type: 'select',
+      title: 'Pipeline',
+      required: true,
+      verification: { label: 'Check the pipeline' },
+    },
+    { key: 'prefix', type: 'text', title: 'Prefix', required: false, maxLength: 20 },
+    {
+      key: 'webhook',
       type: 'webhook_url',
       title: 'Add the webhook',
+      required: false,
       instructions: ['Open Settings'],
       helpUrl: null,
     },
@@ -167,6 +212,21 @@ const cases: [string, number, string, unknown, Schema<unknown>][] = [
     oauthFlowStartSchema,
   ],
   ['createConnection', 409, 'application/problem+json', problem, problemSchema],
+  [
+    'listSetupOptions',
+    200,
+    'application/json',
+    { items: [{ value: 'C1', label: '#sales', description: 'Deals' }], nextCursor: 'djE6MQ' },
+    setupOptionPageSchema,
+  ],
+  [
+    'verifySetupStep',
+    200,
+    'application/json',
+    { ok: false, message: 'Not a member', action: 'Join it', checkedAt: '2026-01-02T03:04:05Z' },
+    setupVerificationSchema,
+  ],
+  ['updateConnectionSettings', 200, 'application/json', connection, connectionSchema],
 ];
 
 describe('response schemas follow the contract', () => {
@@ -212,6 +272,16 @@ describe('response schemas follow the contract', () => {
       assert.ok(checked.ok, checked.ok ? '' : checked.issues);
       assert.deepEqual(checked.value, data);
     }
+  });
+
+  it('leaves out a setup step of a type this client does not know, keeping the app', () => {
+    const newer = {
+      ...app,
+      setupSteps: [{ key: 'x', type: 'hologram', title: 'X', required: false }, app.setupSteps[1]],
+    };
+    const checked = check(appSchema, newer);
+    assert.ok(checked.ok);
+    assert.deepEqual(checked.value.setupSteps, [app.setupSteps[1]]);
   });
 
   it('rejects a wrong shape with a readable path', () => {

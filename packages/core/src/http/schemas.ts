@@ -14,6 +14,9 @@ import type {
   OAuthFlow,
   OAuthFlowStart,
   Problem,
+  SetupOptionPage,
+  SetupStep,
+  SetupVerification,
   TestResult,
 } from '@plugboard/contract';
 
@@ -54,10 +57,23 @@ export const appPageSchema: Schema<AppPage> = v.object({
   total: v.number(),
 });
 
+const scalar = v.union([v.string(), v.number(), v.boolean()]);
+
 const authFieldSchema = v.object({
   name: text,
   label: text,
-  type: v.picklist(['text', 'password', 'url', 'email', 'select', 'number', 'checkbox']),
+  type: v.picklist([
+    'text',
+    'password',
+    'url',
+    'email',
+    'select',
+    'multi_select',
+    'number',
+    'checkbox',
+    'textarea',
+    'file',
+  ]),
   required: v.boolean(),
   secret: v.boolean(),
   pattern: optionalText,
@@ -67,9 +83,50 @@ const authFieldSchema = v.object({
   helpUrl: nullableText,
   minLength: v.optional(v.number()),
   maxLength: v.optional(v.number()),
+  accept: optionalText,
+  maxBytes: v.optional(v.number()),
+  visibleWhen: v.optional(v.object({ field: text, equals: v.union([scalar, v.array(scalar)]) })),
   options: v.optional(v.array(v.object({ value: text, label: text }))),
-  default: v.optional(v.union([v.string(), v.number(), v.boolean()])),
+  default: v.optional(scalar),
 });
+
+/** What every setup step has, whatever its type. */
+const setupStepEntries = {
+  key: text,
+  title: text,
+  helpText: optionalText,
+  helpUrl: nullableText,
+  required: v.boolean(),
+  verification: v.optional(v.object({ label: text })),
+};
+
+const setupStepSchema: Schema<SetupStep> = v.union([
+  v.object({ ...setupStepEntries, type: v.picklist(['select']), placeholder: optionalText }),
+  v.object({
+    ...setupStepEntries,
+    type: v.picklist(['multi_select']),
+    placeholder: optionalText,
+    maxItems: v.optional(v.number()),
+  }),
+  v.object({
+    ...setupStepEntries,
+    type: v.picklist(['text']),
+    placeholder: optionalText,
+    pattern: optionalText,
+    patternHint: optionalText,
+    minLength: v.optional(v.number()),
+    maxLength: v.optional(v.number()),
+    default: optionalText,
+  }),
+  v.object({
+    ...setupStepEntries,
+    type: v.picklist(['checkbox']),
+    default: v.optional(v.boolean()),
+  }),
+  v.object({ ...setupStepEntries, type: v.picklist(['webhook_url']), instructions: texts }),
+]);
+
+const setupOptionSchema = v.object({ value: text, label: text, description: optionalText });
 
 export const appSchema: Schema<App> = v.object({
   ...appSummaryEntries,
@@ -84,14 +141,8 @@ export const appSchema: Schema<App> = v.object({
       scopes: v.array(v.object({ name: text, description: text, required: v.boolean() })),
     }),
   ),
-  setupSteps: v.array(
-    v.object({
-      type: v.picklist(['webhook_url']),
-      title: text,
-      instructions: texts,
-      helpUrl: nullableText,
-    }),
-  ),
+  // A step of a type newer than this client is left out rather than failing the whole app.
+  setupSteps: v.readableItems(setupStepSchema),
 });
 
 export const connectionSchema: Schema<Connection> = v.object({
@@ -112,6 +163,10 @@ export const connectionSchema: Schema<Connection> = v.object({
       webhookAuth: v.optional(v.object({ username: text, password: text })),
     }),
   ),
+  settings: v.optional(
+    v.record(v.union([v.string(), v.boolean(), setupOptionSchema, v.array(setupOptionSchema)])),
+  ),
+  fields: v.optional(v.record(v.union([scalar, texts]))),
   createdAt: text,
   updatedAt: text,
 });
@@ -126,6 +181,18 @@ export const testResultSchema: Schema<TestResult> = v.object({
   message: text,
   testedAt: text,
   connection: connectionSchema,
+});
+
+export const setupOptionPageSchema: Schema<SetupOptionPage> = v.object({
+  items: v.array(setupOptionSchema),
+  nextCursor: v.nullable(v.string()),
+});
+
+export const setupVerificationSchema: Schema<SetupVerification> = v.object({
+  ok: v.boolean(),
+  message: text,
+  action: v.nullable(v.string()),
+  checkedAt: text,
 });
 
 export const oauthFlowStartSchema: Schema<OAuthFlowStart> = v.object({
@@ -196,6 +263,8 @@ export const problemSchema: Schema<Problem> = v.object({
           'type',
           'too_short',
           'too_long',
+          'too_large',
+          'too_many',
           'invalid_option',
           'invalid_character',
           'rejected',

@@ -137,6 +137,24 @@ export function readableItems<T>(item: Schema<T>): Schema<T[]> {
   };
 }
 
+/** An object of any keys (at most `max`), each value checked by `value`. */
+export function record<T>(value: Schema<T>, max = 100): Schema<Record<string, T>> {
+  return {
+    expects: 'Object',
+    run(input, path, issues) {
+      const output: Record<string, T> = {};
+      if (!input || typeof input !== 'object' || Array.isArray(input)) {
+        report(issues, path, 'type', 'Object', input);
+        return output;
+      }
+      const entries = Object.entries(input);
+      if (entries.length > max) report(issues, path, 'size', `at most ${max} keys`, entries.length);
+      for (const [key, item] of entries) output[key] = value.run(item, child(path, key), issues);
+      return output;
+    },
+  };
+}
+
 /** An object with the declared keys only: unknown keys are dropped, so newer backends still pass. */
 export function object<E extends Entries>(entries: E): Schema<ObjectOutput<E>> {
   return {

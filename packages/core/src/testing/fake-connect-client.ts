@@ -6,11 +6,22 @@ import type {
   AuthMethod,
   Connection,
   FieldValues,
+  SettingInput,
+  SetupOptionPage,
+  SetupVerification,
   TestResult,
   UpdateConnectionRequest,
 } from '@plugboard/contract';
-import type { ConnectFlowClient, CredentialsForm } from '../connect-flow/connect-flow-types.js';
-import type { CreateConnectionInput, RequestOptions } from '../connections/connection-store.js';
+import type {
+  ConnectFlowClient,
+  CredentialsForm,
+  CredentialsPrefill,
+} from '../connect-flow/connect-flow-types.js';
+import type {
+  CreateConnectionInput,
+  RequestOptions,
+  SetupOptionsQuery,
+} from '../connections/connection-store.js';
 import { createEventStream, type PlugboardEvent } from '../events.js';
 import type {
   OAuthApp,
@@ -80,6 +91,15 @@ export interface FakeConnectClient extends ConnectFlowClient {
   >;
   readonly updates: ScriptedCalls<[string, UpdateConnectionRequest, RequestOptions?], Connection>;
   readonly tests: ScriptedCalls<[string, RequestOptions?], TestResult>;
+  readonly options: ScriptedCalls<
+    [string, string, SetupOptionsQuery?, RequestOptions?],
+    SetupOptionPage
+  >;
+  readonly saves: ScriptedCalls<
+    [string, Record<string, SettingInput>, RequestOptions?],
+    Connection
+  >;
+  readonly verifications: ScriptedCalls<[string, string, RequestOptions?], SetupVerification>;
   readonly flows: FakeOAuthFlow[];
   /** Connections `connections.find` knows without a request. */
   readonly known: Map<string, Connection>;
@@ -108,6 +128,17 @@ export function fakeConnectClient(): FakeConnectClient {
   const tests = new ScriptedCalls<[string, RequestOptions?], TestResult>(
     ([, opts]) => opts?.signal,
   );
+  const options = new ScriptedCalls<
+    [string, string, SetupOptionsQuery?, RequestOptions?],
+    SetupOptionPage
+  >(([, , , opts]) => opts?.signal);
+  const saves = new ScriptedCalls<
+    [string, Record<string, SettingInput>, RequestOptions?],
+    Connection
+  >(([, , opts]) => opts?.signal);
+  const verifications = new ScriptedCalls<[string, string, RequestOptions?], SetupVerification>(
+    ([, , opts]) => opts?.signal,
+  );
   const flows: FakeOAuthFlow[] = [];
 
   const client: FakeConnectClient = {
@@ -116,6 +147,9 @@ export function fakeConnectClient(): FakeConnectClient {
     creates,
     updates,
     tests,
+    options,
+    saves,
+    verifications,
     flows,
     known,
     nextPopup: 'open',
@@ -128,6 +162,9 @@ export function fakeConnectClient(): FakeConnectClient {
       create: creates.call,
       update: updates.call,
       test: tests.call,
+      setupOptions: options.call,
+      saveSettings: saves.call,
+      verifySetup: verifications.call,
     },
     startOAuth(app: OAuthApp, options: StartOAuthOptions = {}) {
       const flow = fakeFlow(
@@ -175,13 +212,16 @@ export class FakeForm implements CredentialsForm {
   hasUnsavedInput = false;
   method: AuthMethod | undefined;
   readonly resets: (AuthMethod | undefined)[] = [];
+  /** What each reset was given to show of an updated connection. */
+  readonly prefills: (CredentialsPrefill | undefined)[] = [];
   readonly fieldErrors: ReadonlyMap<string, string>[] = [];
   submits = 0;
 
-  reset(method: AuthMethod | undefined): void {
+  reset(method: AuthMethod | undefined, prefill?: CredentialsPrefill): void {
     this.method = method;
     this.hasUnsavedInput = false;
     this.resets.push(method);
+    this.prefills.push(prefill);
   }
 
   submit(): FieldValues | undefined {

@@ -91,6 +91,9 @@ export const SessionExpired: Story = { parameters: { scenario: 'session-expired'
 
 export const HostileData: Story = { parameters: { scenario: 'hostile-catalog' } };
 
+/** Two accounts of one app, each named after its account (demo keys 123 and 456). */
+export const TwoAccounts: Story = { parameters: { scenario: 'two-accounts' } };
+
 export const CustomHeading: Story = { args: { heading: 'Integrations' } };
 
 export const Dark: Story = { args: { theme: 'dark' } };

@@ -194,6 +194,11 @@ describe('<app-connections>', function () {
       }
       await connect.updateComplete;
       buttonNamed(shadow(), 'Connect').click();
+      // Pipedrive's pipeline, from the service's live list.
+      await until(() => shadow().querySelector('[role="option"]'), 'no pipeline to choose');
+      shadow().querySelector<HTMLElement>('[role="option"]')!.click();
+      await connect.updateComplete;
+      buttonNamed(shadow(), 'Save and continue').click();
       await until(() => shadow().querySelector('#webhook-url'), 'no setup step');
 
       const clipboard = navigator.clipboard;
@@ -221,6 +226,8 @@ describe('<app-connections>', function () {
       'view_changed',
       'credentials_submitted',
       'view_changed',
+      'settings_saved',
+      'view_changed',
       'setup_url_copied',
       'view_changed',
       'tested',
@@ -234,7 +241,8 @@ describe('<app-connections>', function () {
       { view: 'credentials', previousView: 'loading' },
       { app: 'pipedrive', method: created.method },
       { app: 'pipedrive', connectionId: created.id },
-      { view: 'setup', previousView: 'credentials' },
+      { view: 'settings', previousView: 'credentials' },
+      { view: 'setup', previousView: 'settings' },
       { app: 'pipedrive', connectionId: created.id, ok: true, status: 'connected' },
       { app: 'pipedrive', connectionId: created.id, method: created.method, mode: 'create' },
       { reason: 'completed', lastStep: 'success', app: 'pipedrive' },

@@ -19,6 +19,18 @@ export class ConnectSuccessEvent extends PlugboardEvent {
   }
 }
 
+/** The setup choices were saved (in the connect flow, or from "Settings" later). */
+export class ConnectSettingsSavedEvent extends PlugboardEvent {
+  static readonly eventName = 'pb-connect-settings-saved';
+  constructor(
+    /** The connection with its new `settings`. */
+    readonly connection: Connection,
+    readonly app: App | AppSummary,
+  ) {
+    super(ConnectSettingsSavedEvent.eventName);
+  }
+}
+
 /** A step failed in a way the user saw; the dialog stays open and offers the next action. */
 export class ConnectErrorEvent extends PlugboardEvent {
   static readonly eventName = 'pb-connect-error';
@@ -69,5 +81,6 @@ declare global {
     'pb-connect-error': ConnectErrorEvent;
     'pb-connect-cancel': ConnectCancelEvent;
     'pb-connect-closed': ConnectClosedEvent;
+    'pb-connect-settings-saved': ConnectSettingsSavedEvent;
   }
 }

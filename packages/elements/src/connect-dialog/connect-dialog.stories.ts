@@ -5,6 +5,16 @@ import { configure, getClient } from '@plugboard/core';
 import { demoApps, DEMO_KEY, hostilePayloads } from '@plugboard/mocks';
 import '../define/connect-dialog.js';
 import type { ConnectDialog } from './connect-dialog.js';
+import {
+  click,
+  clickPart,
+  dialogIn,
+  fill,
+  passSetupChoices,
+  signIn,
+  stubPopup,
+  waitFor,
+} from '../test-support/dialog-story-steps.js';
 
 type Args = {
   appKey?: string;
@@ -30,93 +40,6 @@ const meta: Meta<Args> = {
 export default meta;
 
 type Story = StoryObj<Args>;
-
-// ——— helpers for the stories that need a few steps of interaction ———
-
-function dialogIn(canvas: HTMLElement): ShadowRoot {
-  return canvas.querySelector('connect-dialog')!.shadowRoot!;
-}
-
-async function waitFor<T>(find: () => T | null | undefined, what: string): Promise<T> {
-  for (let tries = 0; tries < 200; tries++) {
-    const found = find();
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`${what} never appeared`);
-}
-
-function buttonNamed(root: ShadowRoot, name: string): HTMLButtonElement | undefined {
-  return Array.from(root.querySelectorAll('button')).find(
-    (button) => (button.getAttribute('aria-label') ?? button.textContent ?? '').trim() === name,
-  );
-}
-
-/** Clicks a button named by catalog data (the same in every locale), e.g. a method's label. */
-async function click(canvas: HTMLElement, name: string): Promise<void> {
-  (await waitFor(() => buttonNamed(dialogIn(canvas), name), `the "${name}" button`)).click();
-}
-
-/** Clicks one of the dialog's own buttons by its part, so the story plays in every locale. */
-async function clickPart(canvas: HTMLElement, part: string): Promise<void> {
-  const root = dialogIn(canvas);
-  const button = await waitFor(
-    () => root.querySelector<HTMLButtonElement>(`button[part~="${part}"]`),
-    `the "${part}" button`,
-  );
-  button.click();
-}
-
-async function fill(canvas: HTMLElement, values: Record<string, string>): Promise<void> {
-  const root = dialogIn(canvas);
-  await waitFor(() => root.querySelector('form'), 'the credential form');
-  for (const [name, value] of Object.entries(values)) {
-    const input = root.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
-    input.value = value;
-    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-  }
-}
-
-/**
- * The popup stand-in OAuth stories need: Storybook's canvas must not open real windows. With
- * 'visits', the stand-in follows the flow's start URL to the mock sign-in page and the callback
- * (as a real popup would), which settle the flow the way the story's backend scenario says; the
- * dialog learns the result by polling.
- */
-function stubPopup(result: 'open' | 'blocked' | 'visits'): () => void {
-  const original = window.open;
-  window.open = (() =>
-    result === 'blocked'
-      ? null
-      : {
-          closed: false,
-          close() {},
-          focus() {},
-          location: {
-            replace(url: string) {
-              // With its cookies, as the popup's navigation would: the mock start URL binds the
-              // flow with one (kept in MSW's cookie jar) and the callback needs it back.
-              if (result === 'visits')
-                void fetch(url, { credentials: 'include' }).catch(() => undefined);
-            },
-          },
-        }) as unknown as typeof window.open;
-  return () => {
-    window.open = original;
-  };
-}
-
-/** Signs in through the stand-in popup and waits for the view the scenario leads to. */
-async function signIn(canvas: HTMLElement, outcomePart: string): Promise<void> {
-  const restore = stubPopup('visits');
-  try {
-    await clickPart(canvas, 'continue');
-  } finally {
-    restore();
-  }
-  const root = dialogIn(canvas);
-  await waitFor(() => root.querySelector(`[part~="${outcomePart}"]`), `the ${outcomePart} view`);
-}
 
 /** Puts a flow id in the address, as the backend's redirect back from the provider does. */
 function returnWithFlow(flowId: string): void {
@@ -260,6 +183,8 @@ export const WebhookSetup: Story = {
   play: async ({ canvasElement }) => {
     await fill(canvasElement, { subdomain: 'acme', token: DEMO_KEY });
     await clickPart(canvasElement, 'submit');
+    await passSetupChoices(canvasElement);
+    await waitFor(() => dialogIn(canvasElement).querySelector('#webhook-url'), 'the webhook step');
   },
 };
 
@@ -393,7 +318,8 @@ export const SessionRenewedInPlace: Story = {
   play: async ({ canvasElement }) => {
     await fill(canvasElement, { subdomain: 'acme', token: DEMO_KEY });
     await clickPart(canvasElement, 'submit');
-    await waitFor(() => dialogIn(canvasElement).querySelector('#webhook-url'), 'the setup step');
+    // Signed in with the renewed token: Pipedrive asks for its setup choices next.
+    await waitFor(() => dialogIn(canvasElement).querySelector('[part~="settings"]'), 'the setup');
   },
 };
 

@@ -260,6 +260,176 @@ const dialogStyles = css`
     justify-content: center;
   }
 
+  /* Setup choices: a combobox whose list opens below it, inside the dialog's scroll. */
+  .combobox {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_pb-space-1);
+  }
+
+  .popup {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_pb-space-1);
+    padding: var(--_pb-space-1);
+    border: 1px solid var(--_pb-color-border);
+    border-radius: var(--_pb-radius);
+    background: var(--_pb-color-surface);
+    box-shadow: var(--_pb-shadow-raised);
+  }
+
+  .options {
+    max-block-size: 14rem;
+    margin: 0;
+    padding: 0;
+    overflow-y: auto;
+    list-style: none;
+  }
+
+  .option {
+    display: flex;
+    align-items: flex-start;
+    gap: var(--_pb-space-2);
+    min-block-size: var(--_pb-target-size);
+    padding-block: var(--_pb-space-1);
+    padding-inline: var(--_pb-space-2);
+    border-radius: var(--_pb-radius);
+    cursor: pointer;
+  }
+
+  .option:hover,
+  .option--active {
+    background: var(--_pb-color-surface-sunken);
+  }
+
+  .option--active {
+    outline: 2px solid var(--_pb-color-focus-ring);
+    outline-offset: -2px;
+  }
+
+  .option__check {
+    flex: none;
+    inline-size: 1em;
+    color: var(--_pb-color-accent);
+  }
+
+  .option__text {
+    display: flex;
+    flex-direction: column;
+    min-inline-size: 0;
+  }
+
+  .option__description {
+    color: var(--_pb-color-text-muted);
+    font-size: var(--_pb-font-size-small);
+  }
+
+  .options__status {
+    display: flex;
+    align-items: center;
+    gap: var(--_pb-space-2);
+    padding-inline: var(--_pb-space-2);
+  }
+
+  .options__status--error {
+    color: var(--_pb-color-danger);
+  }
+
+  .load-more {
+    align-self: flex-start;
+  }
+
+  .chosen {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_pb-space-1);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .chosen__item {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_pb-space-1);
+    padding-inline-start: var(--_pb-space-2);
+    border: 1px solid var(--_pb-color-border);
+    border-radius: var(--_pb-radius);
+    background: var(--_pb-color-surface-sunken);
+  }
+
+  .chosen__remove svg,
+  [part~='refresh'] svg {
+    stroke: currentColor;
+    stroke-width: 2;
+    stroke-linecap: round;
+    fill: none;
+  }
+
+  .check:empty {
+    display: none;
+  }
+
+  .check__line {
+    display: flex;
+    align-items: flex-start;
+    gap: var(--_pb-space-2);
+  }
+
+  .check__icon {
+    flex: none;
+    font-weight: var(--_pb-font-weight-strong);
+  }
+
+  .check__answer--passed {
+    color: var(--_pb-color-success);
+  }
+
+  .check__answer--failed {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_pb-space-1);
+    padding: var(--_pb-space-2);
+    border: 1px solid var(--_pb-color-warning);
+    border-radius: var(--_pb-radius);
+    background: var(--_pb-color-warning-subtle);
+  }
+
+  .webhook-check {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: var(--_pb-space-2);
+  }
+
+  .textarea {
+    min-block-size: 8rem;
+    resize: vertical;
+    font-family: var(--_pb-font-family-mono);
+    font-size: var(--_pb-font-size-small);
+  }
+
+  .choices {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_pb-space-1);
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+
+  .choices legend {
+    padding: 0;
+    margin-block-end: var(--_pb-space-1);
+  }
+
+  .file {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_pb-space-2);
+  }
+
   @media (prefers-reduced-motion: reduce) {
     .spinner {
       animation-duration: 3s;
@@ -269,6 +439,11 @@ const dialogStyles = css`
   @media (forced-colors: active) {
     .dialog {
       border: 2px solid CanvasText;
+    }
+
+    .option--active,
+    .option[aria-selected='true'] {
+      outline: 2px solid Highlight;
     }
   }
 `;

@@ -97,6 +97,17 @@ function submit(el: ConnectDialog): void {
   button(el, 'Connect').click();
 }
 
+/** Pipedrive asks for its pipeline after sign-in: choose the first one and save. */
+async function passSettings(el: ConnectDialog): Promise<void> {
+  await untilText(el, 'Set up Pipedrive');
+  const pipeline = field(el, 'Pipeline for new deals');
+  await until(() => root(el).querySelector('[role="option"]'), 'no pipeline was listed');
+  pipeline.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+  pipeline.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+  await el.updateComplete;
+  button(el, 'Save and continue').click();
+}
+
 function escape(el: ConnectDialog): KeyboardEvent {
   const event = new KeyboardEvent('keydown', {
     key: 'Escape',
@@ -714,10 +725,11 @@ describe('<connect-dialog>', () => {
       const views: string[] = [];
       const stop = getClient().events.on('view_changed', (event) => views.push(event.detail.view));
       submit(el);
+      await passSettings(el);
       await untilText(el, 'Finish the setup in Pipedrive');
       stop();
       expect(fetched).to.equal(2);
-      expect(views).to.deep.equal(['setup']);
+      expect(views).to.deep.equal(['settings', 'setup']);
       expect(dialog(el).open).to.equal(true);
       const creates = backend.store.requests.filter(
         (request) => request.method === 'POST' && request.url.endsWith('/v1/connections'),
@@ -753,6 +765,7 @@ describe('<connect-dialog>', () => {
       );
       await fillPipedrive(el);
       submit(el);
+      await passSettings(el);
       await untilText(el, 'Finish the setup in Pipedrive');
       unsubscribe();
       expect(details.some((detail) => detail.includes('credentials_submitted'))).to.equal(true);
@@ -839,6 +852,7 @@ describe('<connect-dialog>', () => {
       const el = await openPipedrive();
       await fillPipedrive(el);
       submit(el);
+      await passSettings(el);
       await untilText(el, 'Finish the setup in Pipedrive');
       const setHealth = (status: 'down' | 'operational') =>
         fetch(`${MOCK_BASE_URL}/v1/admin/apps/pipedrive/health`, {
@@ -863,6 +877,7 @@ describe('<connect-dialog>', () => {
       const el = await openPipedrive();
       await fillPipedrive(el);
       submit(el);
+      await passSettings(el);
       await untilText(el, 'Finish the setup in Pipedrive');
       const url = root(el).querySelector<HTMLInputElement>('#webhook-url')!;
       expect(url.readOnly).to.equal(true);
@@ -967,6 +982,7 @@ describe('<connect-dialog>', () => {
       const el = await openPipedrive();
       await fillPipedrive(el);
       submit(el);
+      await passSettings(el);
       await untilText(el, 'Finish the setup in Pipedrive');
       const clipboard = navigator.clipboard;
       const original = clipboard.writeText;
@@ -992,6 +1008,8 @@ describe('<connect-dialog>', () => {
       await el.updateComplete;
       const succeeded = oneEvent(el, 'pb-connect-success') as Promise<ConnectSuccessEvent>;
       button(el, 'Save and reconnect').click();
+      // The seeded connection has no pipeline yet: the update asks for what is missing.
+      await passSettings(el);
       const success = await succeeded;
       expect(success.mode).to.equal('update');
       expect(success.connection.id).to.equal('con_demo0001');
@@ -1007,6 +1025,7 @@ describe('<connect-dialog>', () => {
       const el = await openPipedrive();
       await fillPipedrive(el, DEMO_KEY, 'twin');
       submit(el);
+      await passSettings(el);
       await untilText(el, 'Finish the setup in Pipedrive');
       el.close();
       el.show();
@@ -1017,7 +1036,8 @@ describe('<connect-dialog>', () => {
       const [first] = createdConnections();
       const succeeded = oneEvent(el, 'pb-connect-success') as Promise<ConnectSuccessEvent>;
       button(el, 'Update it instead').click();
-      // No event reached the first connection's webhook yet, so setup is still asked for.
+      // No event reached the first connection's webhook yet, so setup is still asked for (its
+      // pipeline is chosen already: the update does not ask again).
       await untilText(el, 'Finish the setup in Pipedrive');
       button(el, 'Continue').click();
       const success = await succeeded;

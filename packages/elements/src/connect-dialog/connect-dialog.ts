@@ -18,21 +18,31 @@ import {
   ConnectCancelEvent,
   ConnectClosedEvent,
   ConnectErrorEvent,
+  ConnectSettingsSavedEvent,
   ConnectSuccessEvent,
 } from './connect-dialog.events.js';
 import { CredentialsStep } from './credentials-step.js';
 import { DialogFocus } from './dialog-focus.js';
+import { OptionPickers } from './option-pickers.js';
 import { SetupStep } from './setup-step.js';
 import { fieldId } from './views/credential-form.js';
 import { flowView } from './views/flow-view.js';
 import { discardConfirmView } from './views/status-views.js';
 
+/** The dialog's title in each mode. */
+const TITLES = {
+  create: 'dialog.title',
+  update: 'dialog.titleUpdate',
+  settings: 'dialog.titleSettings',
+} as const;
+
 /**
  * A modal dialog that walks the user through connecting one app: provider health, the choice of
- * method, OAuth in a popup or a credential form, setup steps such as copying a webhook URL, an
- * automatic test, and success. With `connection-id` it re-authorizes that connection and keeps
- * its id (update mode). The flow itself is core's `ConnectFlow`: this element draws its state and
- * forwards the user's actions to it.
+ * method, OAuth in a popup or a credential form, setup steps (choices from the service's live
+ * lists, checked; copying a webhook URL), an automatic test, and success. With `connection-id` it
+ * re-authorizes that connection and keeps its id (update mode); with `intent="settings"` as well,
+ * it only changes the connection's setup choices, without signing in again. The flow itself is
+ * core's `ConnectFlow`: this element draws its state and forwards the user's actions to it.
  *
  * @summary Connect (or re-authorize) one app, step by step, in a native modal dialog.
  *
@@ -40,6 +50,7 @@ import { discardConfirmView } from './views/status-views.js';
  * @event pb-connect-error - A step failed in a way the user saw: `code`, `app`, `requestId`.
  * @event pb-connect-cancel - Closed before finishing (by the user, from code, or removed from the page): `reason`, `lastStep`.
  * @event pb-connect-closed - The dialog closed (after `pb-connect-cancel` when unfinished): `reason`, `lastStep`, `completed`.
+ * @event pb-connect-settings-saved - The setup choices were saved: `connection` (with its `settings`), `app`.
  *
  * @csspart base - The native `<dialog>`.
  * @csspart header - The title bar with the app's logo and the close button.
@@ -61,6 +72,18 @@ import { discardConfirmView } from './views/status-views.js';
  * @csspart event-indicator - "Waiting for the first event…" / "First event received".
  * @csspart confirm - The "Discard what you typed?" confirmation.
  * @csspart error - An error or a failed test: what happened, why, one action, the reference.
+ * @csspart settings - The setup choices view.
+ * @csspart setting - One setup step's field (also `field`).
+ * @csspart combobox - A setup step's searchable option list input (also `input`).
+ * @csspart popup - The popup under a combobox: its list, its status, "Show more".
+ * @csspart listbox - The options of a combobox.
+ * @csspart option - One option.
+ * @csspart chosen - A multi-select's chosen options.
+ * @csspart check - The answer of a step's check (also `check-passed` / `check-failed` inside it).
+ * @csspart check-action - What to do when a check failed.
+ * @csspart webhook-check - "Check that a test event arrived" and its answer.
+ * @csspart saved-notice - "Your settings are saved" (settings mode).
+ * @csspart file - A file field's chooser and the name of the file read.
  *
  * @cssproperty --pb-connect-dialog-width - Inline size of the dialog (default: 32rem).
  * @cssproperty --pb-connect-dialog-backdrop - Backdrop colour behind the dialog.
@@ -76,6 +99,12 @@ export class ConnectDialog extends LitElement {
 
   /** Update mode: re-authorize this connection (same id) instead of creating one. */
   @property({ attribute: 'connection-id' }) connectionId = '';
+
+  /**
+   * `settings` (with `connection-id`): change the connection's setup choices only, without
+   * signing in again. Default `connect`.
+   */
+  @property({ reflect: true }) intent: 'connect' | 'settings' = 'connect';
 
   /** Whether the dialog is shown. Reflected so hosts can style or observe it. */
   @property({ type: Boolean, reflect: true }) open = false;
@@ -101,6 +130,17 @@ export class ConnectDialog extends LitElement {
     onEvent: (connection) => this.onFirstEvent(connection),
     announce: (text) => this.announcer.announce(text),
     onCopied: () => this.flow.setupUrlCopied(),
+  });
+  private readonly pickers = new OptionPickers(this, {
+    search: (key, query) => this.flow.searchOptions(key, query),
+    loadMore: (key) => this.flow.loadMoreOptions(key),
+    optionAt: (key, index) => {
+      const settings = this.flow.state.settings;
+      const step = settings?.steps.find((candidate) => candidate.key === key);
+      const option = settings?.options[key]?.items[index];
+      return step && option ? { option, multiple: step.type === 'multi_select' } : undefined;
+    },
+    choose: (key, value) => this.flow.chooseSetting(key, value),
   });
   private readonly flow = new ConnectFlow({
     client: () => this.controller.client,
@@ -159,7 +199,8 @@ export class ConnectDialog extends LitElement {
       this.open &&
       ((changed.has('app') && changed.get('app') !== undefined) ||
         (changed.has('appKey') && Boolean(changed.get('appKey'))) ||
-        (changed.has('connectionId') && Boolean(changed.get('connectionId'))));
+        (changed.has('connectionId') && Boolean(changed.get('connectionId'))) ||
+        (changed.has('intent') && changed.get('intent') !== undefined));
     if (opened || retargeted) this.begin();
   }
 
@@ -171,9 +212,7 @@ export class ConnectDialog extends LitElement {
   override render(): TemplateResult {
     const t = this.t;
     const { app, mode, confirmingDiscard } = this.flow.state;
-    const title = app
-      ? t(mode === 'update' ? 'dialog.titleUpdate' : 'dialog.title', { app: app.name })
-      : t('dialog.titleGeneric');
+    const title = app ? t(TITLES[mode], { app: app.name }) : t('dialog.titleGeneric');
     return html`<dialog
       part="base"
       class="dialog"
@@ -219,6 +258,7 @@ export class ConnectDialog extends LitElement {
                     flow: this.flow,
                     form: this.credentials,
                     setup: this.setup,
+                    pickers: this.pickers,
                     configError: this.controller.error,
                     ready: this.controller.translator !== undefined,
                     retriesWhenOnline: this.onlineRetry.waiting,
@@ -236,7 +276,12 @@ export class ConnectDialog extends LitElement {
   // ——— Between the flow and the page ———
 
   private begin(): void {
-    this.flow.begin({ app: this.app, appKey: this.appKey, connectionId: this.connectionId });
+    this.flow.begin({
+      app: this.app,
+      appKey: this.appKey,
+      connectionId: this.connectionId,
+      intent: this.intent,
+    });
     // The OAuth flows' code comes while the app loads, so "Continue with …" starts at once.
     this.controller.client?.prepareOAuth().catch(() => undefined);
   }
@@ -265,6 +310,23 @@ export class ConnectDialog extends LitElement {
     else if (entered) this.setup.watch(view.connection);
     if (!state.open || view.name !== 'load-error') this.onlineRetry.clear();
     else if (entered) this.onlineRetry.failed(view.error, () => this.flow.reload());
+    if (entered) this.pickers.reset();
+    this.announceOptions(state, previous);
+  }
+
+  /** A search the user is typing into answered: say how many options match (or the error). */
+  private announceOptions(state: ConnectFlowState, previous: ConnectFlowState): void {
+    const now = state.settings?.options ?? {};
+    const before = previous.settings?.options ?? {};
+    for (const [key, options] of Object.entries(now)) {
+      const landed = before[key]?.status === 'loading' && options.status !== 'loading';
+      if (!landed || !this.pickers.ui(key).expanded) continue;
+      this.announcer.announce(
+        options.error
+          ? this.t('settings.optionsError', { app: state.app?.name ?? '' })
+          : this.t('settings.optionsCount', { count: options.items.length }),
+      );
+    }
   }
 
   private onFlowNotice(notice: ConnectFlowNotice): void {
@@ -277,6 +339,10 @@ export class ConnectDialog extends LitElement {
         return;
       case 'cancel':
         this.dispatchEvent(new ConnectCancelEvent(notice.reason, notice.lastStep));
+        return;
+      case 'settings-saved':
+        this.announcer.announce(this.t('status.settingsSaved'));
+        this.dispatchEvent(new ConnectSettingsSavedEvent(notice.connection, notice.app));
         return;
       case 'closed':
         this.open = false;

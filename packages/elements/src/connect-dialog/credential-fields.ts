@@ -2,23 +2,35 @@ import type { AuthField, AuthMethod, FieldValues } from '@plugboard/contract';
 import { checkFields, type FieldIssue } from '@plugboard/contract/field-check';
 import type { Translate } from '../shared/client-controller.js';
 
-/** What the user typed, by field name: text for inputs and selects, booleans for checkboxes. */
-export type FormValues = Record<string, string | boolean>;
+/**
+ * What the user typed, by field name: text for inputs, selects and files (the file's contents),
+ * booleans for checkboxes, the chosen values of a multi-select.
+ */
+export type FormValues = Record<string, string | boolean | string[]>;
 
-/** Defaults from the schema, so an untouched form submits what the app expects. */
-export function initialValues(fields: readonly AuthField[]): FormValues {
+/**
+ * Defaults from the schema, so an untouched form submits what the app expects; an update starts
+ * from the connection's saved non-secret fields instead.
+ */
+export function initialValues(fields: readonly AuthField[], saved: FieldValues = {}): FormValues {
   const values: FormValues = {};
   for (const field of fields) {
-    if (field.type === 'checkbox') values[field.name] = field.default === true;
-    else values[field.name] = field.default === undefined ? '' : String(field.default);
+    const value = field.secret ? undefined : (saved[field.name] ?? field.default);
+    if (field.type === 'checkbox') values[field.name] = value === true || value === 'true';
+    else if (field.type === 'multi_select') values[field.name] = Array.isArray(value) ? value : [];
+    else values[field.name] = value === undefined || Array.isArray(value) ? '' : String(value);
   }
   return values;
 }
 
-/** True when the user changed anything from the defaults (the "discard what you typed?" test). */
-export function hasUserInput(fields: readonly AuthField[], values: FormValues): boolean {
-  const defaults = initialValues(fields);
-  return fields.some((field) => values[field.name] !== defaults[field.name]);
+/** True when the user changed anything from where the form started ("discard what you typed?"). */
+export function hasUserInput(
+  fields: readonly AuthField[],
+  values: FormValues,
+  saved: FieldValues = {},
+): boolean {
+  const start = initialValues(fields, saved);
+  return fields.some((field) => String(values[field.name]) !== String(start[field.name]));
 }
 
 /**
@@ -52,6 +64,10 @@ export function problemMessage(field: AuthField, issue: FieldIssue, t: Translate
       return t('dialog.fieldTooShort', { min: issue.min });
     case 'too_long':
       return t('dialog.fieldTooLong', { max: issue.max });
+    case 'too_large':
+      return t('dialog.fileTooLarge', { max: byteSize(issue.maxBytes) });
+    case 'too_many':
+      return t('dialog.fieldTooMany', { max: issue.max });
     case 'invalid_option':
       return t('dialog.fieldOption');
     case 'invalid_character':
@@ -62,6 +78,7 @@ export function problemMessage(field: AuthField, issue: FieldIssue, t: Translate
       if (issue.expected === 'email') return t('dialog.fieldEmail');
       if (issue.expected === 'url') return t('dialog.fieldUrl');
       if (issue.expected === 'number') return t('dialog.fieldNumber');
+      if (issue.expected === 'list') return t('dialog.fieldList');
       break;
     case 'pattern':
       if (field.patternHint) return field.patternHint;
@@ -70,4 +87,9 @@ export function problemMessage(field: AuthField, issue: FieldIssue, t: Translate
   return field.placeholder
     ? t('dialog.formatHint', { example: field.placeholder })
     : t('dialog.fieldFormat');
+}
+
+/** A size as people read it: `8 KB`, `512 bytes` (KB of 1,024 bytes, as file dialogs show). */
+export function byteSize(bytes: number): string {
+  return bytes >= 1024 ? `${Math.round(bytes / 1024)} KB` : `${bytes} bytes`;
 }

@@ -1,8 +1,10 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { AuthField, AuthMethod, FieldValues } from '@plugboard/contract';
-import type { CredentialsForm } from '@plugboard/core';
+import { FILE_BYTES_MAX } from '@plugboard/contract/field-check';
+import type { CredentialsForm, CredentialsPrefill } from '@plugboard/core';
 import type { Translate } from '../shared/client-controller.js';
 import {
+  byteSize,
   checkForm,
   hasUserInput,
   initialValues,
@@ -20,6 +22,10 @@ export class CredentialsStep implements CredentialsForm {
   values: FormValues = {};
   errors: ReadonlyMap<string, string> = new Map();
   revealed: ReadonlySet<string> = new Set();
+  /** The names of the files read into file fields, by field name. */
+  fileNames: ReadonlyMap<string, string> = new Map();
+  /** An update's saved fields and the hint of its stored secret (never the secret). */
+  prefill: CredentialsPrefill | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -30,19 +36,79 @@ export class CredentialsStep implements CredentialsForm {
     },
   ) {}
 
-  reset(method: AuthMethod | undefined): void {
+  reset(method: AuthMethod | undefined, prefill?: CredentialsPrefill): void {
     this.method = method;
-    this.values = initialValues(method?.fields ?? []);
+    this.prefill = prefill;
+    this.values = initialValues(method?.fields ?? [], prefill?.fields);
     this.errors = new Map();
     this.revealed = new Set();
+    this.fileNames = new Map();
     this.host.requestUpdate();
   }
 
   get hasUnsavedInput(): boolean {
-    return this.method !== undefined && hasUserInput(this.method.fields, this.values);
+    return (
+      this.method !== undefined &&
+      hasUserInput(this.method.fields, this.values, this.prefill?.fields)
+    );
   }
 
-  setValue(field: AuthField, value: string | boolean): void {
+  /**
+   * An update may leave its secrets empty to keep the stored ones, but only while every other
+   * field keeps its saved value (the backend applies the same rule).
+   */
+  get keepsStoredSecrets(): boolean {
+    const { method, prefill } = this;
+    if (!method || !prefill) return false;
+    const secrets = method.fields.filter((field) => field.secret);
+    const blank = secrets.every((field) => String(this.values[field.name] ?? '').trim() === '');
+    return blank && !hasUserInput(method.fields, this.values, prefill.fields);
+  }
+
+  /** Toggles one option of a multi-select. */
+  toggleChoice(field: AuthField, value: string): void {
+    const current = this.values[field.name];
+    const list = Array.isArray(current) ? current : [];
+    this.setValue(
+      field,
+      list.includes(value) ? list.filter((item) => item !== value) : [...list, value],
+    );
+  }
+
+  /**
+   * Reads a chosen file in the browser: its text becomes the field's value (it goes nowhere but
+   * to the backend, with the form). A file over the field's limit is not read at all.
+   */
+  async readFile(field: AuthField, file: File | undefined): Promise<void> {
+    if (!file) return;
+    const t = this.options.t();
+    const maxBytes = Math.min(field.maxBytes ?? FILE_BYTES_MAX, FILE_BYTES_MAX);
+    if (file.size > maxBytes) {
+      this.#fileProblem(field, t('dialog.fileTooLarge', { max: byteSize(maxBytes) }));
+      return;
+    }
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      this.#fileProblem(field, t('dialog.fileUnreadable'));
+      return;
+    }
+    this.fileNames = new Map(this.fileNames).set(field.name, file.name);
+    this.setValue(field, text);
+  }
+
+  #fileProblem(field: AuthField, message: string): void {
+    const names = new Map(this.fileNames);
+    names.delete(field.name);
+    this.fileNames = names;
+    this.values = { ...this.values, [field.name]: '' };
+    this.errors = new Map(this.errors).set(field.name, message);
+    this.host.requestUpdate();
+    this.options.onInvalid();
+  }
+
+  setValue(field: AuthField, value: string | boolean | string[]): void {
     this.values = { ...this.values, [field.name]: value };
     if (this.errors.has(field.name)) {
       const errors = new Map(this.errors);
@@ -73,7 +139,11 @@ export class CredentialsStep implements CredentialsForm {
         typeof value === 'string' ? value.trim() : value,
       ]),
     );
-    const { fields, issues } = checkForm(method, this.values);
+    // Secrets left empty in an update that changes nothing else keep the stored ones.
+    const checked = this.keepsStoredSecrets
+      ? { ...method, fields: method.fields.map((field) => ({ ...field, required: false })) }
+      : method;
+    const { fields, issues } = checkForm(checked, this.values);
     const t = this.options.t();
     this.errors = new Map(
       method.fields.flatMap((field) => {

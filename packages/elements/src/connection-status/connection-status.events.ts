@@ -17,6 +17,22 @@ export class ConnectionUpdateEvent extends PlugboardEvent {
   }
 }
 
+/** The connection's setup choices were saved from Settings (no sign-in). */
+export class ConnectionSettingsEvent extends PlugboardEvent {
+  static readonly eventName = 'pb-connection-settings';
+  constructor(readonly connection: Connection) {
+    super(ConnectionSettingsEvent.eventName);
+  }
+}
+
+/** The user renamed the connection; `connection.label` is the new name. */
+export class ConnectionRenameEvent extends PlugboardEvent {
+  static readonly eventName = 'pb-connection-rename';
+  constructor(readonly connection: Connection) {
+    super(ConnectionRenameEvent.eventName);
+  }
+}
+
 /** The user confirmed Disconnect and the backend removed the connection. */
 export class ConnectionRemoveEvent extends PlugboardEvent {
   static readonly eventName = 'pb-connection-remove';
@@ -29,6 +45,8 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'pb-connection-test': ConnectionTestEvent;
     'pb-connection-update': ConnectionUpdateEvent;
+    'pb-connection-settings': ConnectionSettingsEvent;
+    'pb-connection-rename': ConnectionRenameEvent;
     'pb-connection-remove': ConnectionRemoveEvent;
   }
 }

@@ -12,6 +12,8 @@ export const connectionStatusParts = [
   'last-tested',
   'popover',
   'test-result',
+  'settings',
+  'rename',
   'error',
   'footer',
   'button',

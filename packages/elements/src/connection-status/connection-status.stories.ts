@@ -231,6 +231,35 @@ export const HostileStrings: Story = {
   play: async ({ canvasElement }) => clickPart(canvasElement, 'details-toggle'),
 };
 
+/** An app with setup choices: the saved ones under the account, and a Settings button. */
+export const WithSettings: Story = {
+  parameters: { scenario: 'default' },
+  args: {
+    connectionId: undefined,
+    connection: {
+      ...staticConnection,
+      id: 'con_story0002',
+      app: 'slack',
+      method: 'oauth2',
+      credentialHint: null,
+      label: 'Jane Doe (jane@acme.example)',
+      settings: { channel: { value: 'C0SALES', label: '#sales' }, threadReplies: true },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    for (let tries = 0; tries < 200; tries++) {
+      if (statusIn(canvasElement).querySelector('[part~="settings"]')) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error('the Settings button never appeared');
+  },
+};
+
+/** Rename: the account's name in a field, with Save and Cancel. */
+export const Renaming: Story = {
+  play: async ({ canvasElement }) => clickPart(canvasElement, 'rename'),
+};
+
 export const Dark: Story = { args: { theme: 'dark' } };
 
 /** 320 CSS px wide (1280 px at 400 % zoom): the error popover open, nothing scrolls sideways. */

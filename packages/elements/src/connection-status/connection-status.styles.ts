@@ -95,6 +95,38 @@ const statusStyles = css`
     color: var(--_pb-color-success);
   }
 
+  .settings {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_pb-space-1);
+    margin: 0;
+    font-size: var(--_pb-font-size-small);
+  }
+
+  .settings__line {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_pb-space-1);
+  }
+
+  .settings dt {
+    color: var(--_pb-color-text-muted);
+  }
+
+  .settings dt::after {
+    content: ':';
+  }
+
+  .settings dd {
+    margin: 0;
+  }
+
+  .rename {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_pb-space-2);
+  }
+
   .footer {
     display: flex;
     flex-wrap: wrap;

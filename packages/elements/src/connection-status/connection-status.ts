@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { AppSummary, Connection } from '@plugboard/contract';
+import type { App, AppSummary, Connection } from '@plugboard/contract';
 import { toPlugboardError, type PlugboardError, type PlugboardEvent } from '@plugboard/core';
 import { ClientController, type Translate } from '../shared/client-controller.js';
 import { appLogo } from '../shared/app-logo.js';
@@ -16,12 +16,19 @@ import { exportParts } from '../shared/export-parts.js';
 import { healthNotice } from '../shared/provider-health.js';
 import { connectDialogParts } from '../connect-dialog/connect-dialog.parts.js';
 import { testFailureView } from '../shared/test-failure-view.js';
-import type { ConnectSuccessEvent } from '../connect-dialog/connect-dialog.events.js';
+import type {
+  ConnectSettingsSavedEvent,
+  ConnectSuccessEvent,
+} from '../connect-dialog/connect-dialog.events.js';
 import {
   ConnectionRemoveEvent,
+  ConnectionRenameEvent,
+  ConnectionSettingsEvent,
   ConnectionTestEvent,
   ConnectionUpdateEvent,
 } from './connection-status.events.js';
+import { renameForm, type RenameState } from './rename-form.js';
+import { settingsSummary } from './settings-summary.js';
 import { styles } from './connection-status.styles.js';
 import { statusBadge, statusLabel, type BadgeStatus } from './status-badge.js';
 import { FloatingPopover, popoverAttribute } from './floating-popover.js';
@@ -37,17 +44,21 @@ type TestOutcome =
   | { kind: 'error'; error: PlugboardError };
 
 /**
- * One connection at a glance: the app, the account, a status badge, the provider's health when it
- * is in trouble, when it was last tested, the last error in a popover, and the Test and Update
- * buttons (Disconnect with `allow-disconnect`). A failed Test says why and what to do, with the
- * backend's reference for support.
+ * One connection at a glance: the app, the account (which the user can rename), a status badge,
+ * the provider's health when it is in trouble, when it was last tested, the last error in a
+ * popover, the saved setup choices, and the Test, Update and Settings buttons (Settings when the
+ * app has setup choices; Disconnect with `allow-disconnect`). Settings opens the connect dialog on
+ * the choices alone: no sign-in again. A failed Test says why and what to do, with the backend's
+ * reference for support.
  *
  * The Update dialog's parts are exported with a `dialog-` prefix (`::part(dialog-base)`).
  *
- * @summary One connection's status with Test, Update and (optionally) Disconnect.
+ * @summary One connection's status with Test, Update, Settings, Rename and (optionally) Disconnect.
  *
  * @event pb-connection-test - A test finished: `result` (a TestResult; `result.ok`).
  * @event pb-connection-update - The connection was re-authorized through Update: `connection`.
+ * @event pb-connection-settings - Its setup choices were saved from Settings: `connection`.
+ * @event pb-connection-rename - The user renamed it: `connection` (with its new `label`).
  * @event pb-connection-remove - The user confirmed Disconnect and it was removed: `connectionId`.
  *
  * @csspart base - The card.
@@ -59,9 +70,11 @@ type TestOutcome =
  * @csspart last-tested - The "Last tested …" line.
  * @csspart popover - The error details popover.
  * @csspart test-result - The inline result of the last test.
+ * @csspart settings - The saved setup choices.
+ * @csspart rename - The rename form.
  * @csspart error - A failed test or request: what happened, why, one action, the reference.
  * @csspart footer - The buttons.
- * @csspart button - Every button (also `test`, `update`, `disconnect`, `details-toggle`).
+ * @csspart button - Every button (also `test`, `update`, `settings`, `rename`, `disconnect`, `details-toggle`).
  * @csspart confirm - The Disconnect confirmation.
  *
  * @cssproperty --pb-connection-status-padding - Padding inside the card.
@@ -96,10 +109,14 @@ export class ConnectionStatus extends LitElement {
   @state() private removeError: PlugboardError | undefined;
   @state() private removed = false;
   @state() private dialogRequested = false;
-  /** The dialog's code could not be fetched (offline) when Update was pressed. */
+  /** The dialog's code could not be fetched (offline) when Update or Settings was pressed. */
   @state() private updateError: PlugboardError | undefined;
-  /** The connection's app, fetched when neither the host nor the loaded catalog has it. */
-  @state() private fetchedApp: AppSummary | undefined;
+  /** What the dialog opens on: re-authorizing (Update) or the setup choices (Settings). */
+  @state() private dialogIntent: 'connect' | 'settings' = 'connect';
+  /** The connection's full app (its setup steps decide whether Settings applies). */
+  @state() private fullApp: App | undefined;
+  /** Set while the user renames the connection. */
+  @state() private renaming: RenameState | undefined;
 
   @query('connect-dialog') private updateDialog!: ConnectDialog | null;
 
@@ -156,7 +173,7 @@ export class ConnectionStatus extends LitElement {
     const status = this.status;
     if (status) this.setAttribute('status', status);
     else this.removeAttribute('status');
-    void this.fetchAppIfUnknown();
+    void this.fetchFullApp();
   }
 
   protected override updated(): void {
@@ -182,22 +199,25 @@ export class ConnectionStatus extends LitElement {
   private knownApp(key: string): AppSummary | undefined {
     if (this.app?.key === key) return this.app;
     const fromCatalog = this.controller.client?.catalog.apps.find((app) => app.key === key);
-    return fromCatalog ?? (this.fetchedApp?.key === key ? this.fetchedApp : undefined);
+    return fromCatalog ?? (this.fullApp?.key === key ? this.fullApp : undefined);
   }
 
   private fetchingApp: string | undefined;
 
-  /** Fetches the app when nothing here knows its name: once per key (core caches it too). */
-  private async fetchAppIfUnknown(): Promise<void> {
+  /**
+   * Fetches the full app once per key (core caches it, so cards of one app share one request):
+   * its name when nothing else knows it, and its setup steps for Settings.
+   */
+  private async fetchFullApp(): Promise<void> {
     const client = this.controller.client;
     const key = this.latest?.app;
-    if (!client || !key || this.knownApp(key) || this.fetchingApp === key) return;
+    if (!client || !key || this.fullApp?.key === key || this.fetchingApp === key) return;
     this.fetchingApp = key;
     try {
       const app = await client.getApp(key, { signal: this.controller.signal });
-      if (this.fetchingApp === key) this.fetchedApp = app;
+      if (this.fetchingApp === key) this.fullApp = app;
     } catch {
-      // Only the name is missing: the connection and its buttons work as they are.
+      // Only the name and Settings are missing: the connection and its other buttons work.
     }
   }
 
@@ -225,6 +245,16 @@ export class ConnectionStatus extends LitElement {
         account: connection.label,
         status: statusLabel(detail.status, t),
       }),
+    );
+  }
+
+  /** The app has setup choices the user can change later. */
+  private get hasSettings(): boolean {
+    const app = this.fullApp;
+    return (
+      app !== undefined &&
+      app.key === this.latest?.app &&
+      app.setupSteps.some((step) => step.type !== 'webhook_url')
     );
   }
 
@@ -285,6 +315,18 @@ export class ConnectionStatus extends LitElement {
         ${statusBadge(this.status ?? connection.status, t)}
       </div>
       ${healthNotice(app, t)}
+      ${
+        this.renaming
+          ? renameForm({
+              t,
+              state: this.renaming,
+              onInput: (name) => (this.renaming = { ...this.renaming!, name, problem: undefined }),
+              onSave: () => void this.saveName(),
+              onCancel: () => void this.stopRenaming(),
+            })
+          : nothing
+      }
+      ${settingsSummary(this.fullApp?.key === connection.app ? this.fullApp : undefined, connection)}
       <div class="details">
         <p class="last-tested" part="last-tested">
           ${
@@ -296,7 +338,7 @@ export class ConnectionStatus extends LitElement {
         ${connection.lastError ? this.renderErrorDetails(connection, t) : nothing}
       </div>
       ${this.renderTestOutcome(t)}
-      ${this.updateError ? errorView(this.updateError, t, { onAction: this.openUpdate }) : nothing}
+      ${this.updateError ? errorView(this.updateError, t, { onAction: this.retryOpenDialog }) : nothing}
       ${this.confirmingRemoval ? this.renderRemovalConfirm(app.name, t) : this.renderButtons(app.name, t)}
       ${this.announcer.region()}
       ${
@@ -304,12 +346,14 @@ export class ConnectionStatus extends LitElement {
           ? html`<connect-dialog
               exportparts=${DIALOG_EXPORTS}
               connection-id=${connection.id}
+              intent=${this.dialogIntent}
               .app=${this.app?.key === connection.app ? this.app : undefined}
               app-key=${connection.app}
               backend-url=${ifDefined(this.backendUrl)}
               lang=${ifDefined(this.lang || undefined)}
               theme=${ifDefined(this.theme)}
               @pb-connect-success=${this.onUpdated}
+              @pb-connect-settings-saved=${this.onSettingsSaved}
             ></connect-dialog>`
           : nothing
       }
@@ -398,6 +442,31 @@ export class ConnectionStatus extends LitElement {
         ${t('status.update')}
       </button>
       ${
+        this.hasSettings
+          ? html`<button
+              class="button"
+              part="button settings"
+              type="button"
+              aria-label=${t('status.settingsLabel', { app: appName })}
+              @pointerenter=${this.preloadDialog}
+              @focus=${this.preloadDialog}
+              @click=${this.openSettings}
+            >
+              ${t('status.settings')}
+            </button>`
+          : nothing
+      }
+      <button
+        class="button"
+        part="button rename"
+        type="button"
+        aria-label=${t('status.renameLabel', { app: appName })}
+        aria-expanded=${this.renaming ? 'true' : 'false'}
+        @click=${this.startRenaming}
+      >
+        ${t('status.rename')}
+      </button>
+      ${
         this.allowDisconnect
           ? html`<button
               class="button button--danger"
@@ -479,8 +548,15 @@ export class ConnectionStatus extends LitElement {
     }
   }
 
-  private openUpdate = async (): Promise<void> => {
+  private openUpdate = (): Promise<void> => this.openDialog('connect');
+
+  private openSettings = (): Promise<void> => this.openDialog('settings');
+
+  private retryOpenDialog = (): Promise<void> => this.openDialog(this.dialogIntent);
+
+  private async openDialog(intent: 'connect' | 'settings'): Promise<void> {
     this.updateError = undefined;
+    this.dialogIntent = intent;
     try {
       // A lazy chunk, usually in by now (fetched on intent or in idle time).
       await lazyConnectDialog.load();
@@ -491,13 +567,63 @@ export class ConnectionStatus extends LitElement {
     this.dialogRequested = true;
     await this.updateComplete;
     this.updateDialog?.show();
-  };
+  }
 
   private onUpdated = (event: ConnectSuccessEvent): void => {
     this.current = event.connection;
     this.testOutcome = undefined;
     this.dispatchEvent(new ConnectionUpdateEvent(event.connection));
   };
+
+  private onSettingsSaved = (event: ConnectSettingsSavedEvent): void => {
+    this.current = event.connection;
+    if (this.dialogIntent === 'settings') {
+      this.dispatchEvent(new ConnectionSettingsEvent(event.connection));
+    }
+  };
+
+  private startRenaming = async (): Promise<void> => {
+    const label = this.latest?.label ?? '';
+    this.renaming = { name: label, problem: undefined, error: undefined, saving: false };
+    await focusAfterUpdate(this, '#connection-name');
+    this.renderRoot.querySelector<HTMLInputElement>('#connection-name')?.select();
+  };
+
+  private async stopRenaming(): Promise<void> {
+    this.renaming = undefined;
+    await focusAfterUpdate(this, '[part~="rename"]');
+  }
+
+  /** Saves the new name (the API takes a label on any connection); what was typed stays on error. */
+  private async saveName(): Promise<void> {
+    const client = this.controller.client;
+    const connection = this.latest;
+    const renaming = this.renaming;
+    if (!client || !connection || !renaming || renaming.saving) return;
+    const t = this.controller.t;
+    const label = renaming.name.trim();
+    if (!label) {
+      this.renaming = { ...renaming, problem: t('status.nameRequired') };
+      await focusAfterUpdate(this, '#connection-name');
+      return;
+    }
+    this.renaming = { ...renaming, saving: true, error: undefined };
+    try {
+      const renamed = await client.connections.update(
+        connection.id,
+        { label },
+        { signal: this.controller.signal },
+      );
+      this.current = renamed;
+      this.announcer.announce(t('status.renamed', { label: renamed.label }));
+      this.dispatchEvent(new ConnectionRenameEvent(renamed));
+      await this.stopRenaming();
+    } catch (caught) {
+      const error = toPlugboardError(caught);
+      if (error.code === 'aborted' || !this.renaming) return;
+      this.renaming = { ...this.renaming, saving: false, error };
+    }
+  }
 
   private askRemoval = async (): Promise<void> => {
     this.confirmingRemoval = true;

@@ -42,6 +42,7 @@ function createAnswer(
     label: clip(parsed.value.label ?? check.label, 200),
     method: check.method.type,
     credentialHint: check.hint,
+    fields: check.fields,
     setup: webhookSetupFor(check.app, id, ctx.baseUrl),
   });
   ctx.state.accounts.set(id, check.account);
@@ -69,12 +70,16 @@ function patchAnswer(
       requestId,
       session,
       { app: current.app, method: method ?? current.method, fields },
-      current.id,
+      current,
     );
     if (!check.ok) return check.answer;
+    const sameAccount = ctx.state.accounts.get(current.id) === check.account;
     Object.assign(updated, {
       method: check.method.type,
       credentialHint: check.hint,
+      fields: check.fields,
+      // Choices such as a channel belong to the account they were made in.
+      settings: sameAccount ? current.settings : {},
       status: 'connected',
       lastError: null,
       lastTestedAt: now,

@@ -1,6 +1,6 @@
 // What create and update share: the submitted method and fields go through the app's schema,
 // the (mock) service, and the duplicate-account check, in the order the real server uses.
-import type { App, AuthMethod, AuthType } from '@plugboard/contract';
+import type { App, AuthMethod, AuthType, Connection, FieldValues } from '@plugboard/contract';
 import { appForSession } from '../catalog/session-apps.js';
 import type { MockContext } from '../context.js';
 import { problemAnswer, type Answer } from '../http/responses.js';
@@ -24,13 +24,49 @@ export interface AcceptedCredentials {
   account: string;
   label: string;
   hint: string | null;
+  /** The non-secret fields, as the connection returns them. */
+  fields: FieldValues;
 }
 
 export type CredentialCheck = AcceptedCredentials | { ok: false; answer: Answer };
 
 function secretHint(method: AuthMethod, values: Record<string, SubmittedValue>): string | null {
   const secret = method.fields.find((field) => field.secret);
-  return secret ? credentialHint(String(values[secret.name] ?? '')) : null;
+  if (!secret) return null;
+  // The end of a key file is the same in every file: it tells nothing.
+  if (secret.type === 'textarea' || secret.type === 'file') return '••••';
+  return credentialHint(String(values[secret.name] ?? ''));
+}
+
+function publicFields(method: AuthMethod, values: Record<string, SubmittedValue>): FieldValues {
+  return Object.fromEntries(
+    method.fields
+      .filter((field) => !field.secret && values[field.name] !== undefined)
+      .map((field) => [field.name, values[field.name]!]),
+  );
+}
+
+/**
+ * As on the real server, an update whose secrets are all blank keeps the stored ones, but only
+ * while every other field keeps its saved value. (The mock keeps no secrets: the account stays.)
+ */
+function keepsStoredSecrets(
+  method: AuthMethod,
+  submitted: Record<string, SubmittedValue>,
+  current: Connection | undefined,
+): boolean {
+  if (!current?.fields || current.method !== method.type) return false;
+  const blank = (value: SubmittedValue | undefined) => String(value ?? '').trim() === '';
+  const secrets = method.fields.filter((field) => field.secret);
+  if (secrets.length === 0 || !secrets.every((field) => blank(submitted[field.name]))) return false;
+  const relaxed = {
+    ...method,
+    fields: method.fields.map((field) => ({ ...field, required: false })),
+  };
+  const { values } = validateFieldValues(relaxed, submitted);
+  const canonical = (fields: FieldValues) =>
+    JSON.stringify(Object.entries(fields).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return canonical(publicFields(method, values)) === canonical(current.fields);
 }
 
 export function checkCredentials(
@@ -38,7 +74,7 @@ export function checkCredentials(
   requestId: string,
   session: MockSession | undefined,
   submission: { app: string; method: AuthType; fields: Record<string, SubmittedValue> },
-  replacing?: string,
+  replacing?: Connection,
 ): CredentialCheck {
   const fail = (answer: Answer): CredentialCheck => ({ ok: false, answer });
   const found = appForSession(ctx, requestId, session, submission.app);
@@ -72,7 +108,11 @@ export function checkCredentials(
         `Unknown fields: ${unknown.join(', ').slice(0, 500)}.`,
       ),
     );
-  const { values, errors: fieldErrors } = validateFieldValues(method, submission.fields);
+  const kept = keepsStoredSecrets(method, submission.fields, replacing);
+  const checkedMethod = kept
+    ? { ...method, fields: method.fields.map((field) => ({ ...field, required: false })) }
+    : method;
+  const { values, errors: fieldErrors } = validateFieldValues(checkedMethod, submission.fields);
   const errors =
     ctx.state.scenario === 'validation-errors' ? scenarioFieldErrors(method) : fieldErrors;
   if (errors.length > 0)
@@ -106,10 +146,12 @@ export function checkCredentials(
         },
       ),
     );
-  const account = accountIdentity(app.key, method, values);
+  const account =
+    (kept && replacing && ctx.state.accounts.get(replacing.id)) ||
+    accountIdentity(app.key, method, values);
   const existing = ctx.state.connections.find(
     (connection) =>
-      connection.id !== replacing && ctx.state.accounts.get(connection.id) === account,
+      connection.id !== replacing?.id && ctx.state.accounts.get(connection.id) === account,
   );
   if (existing)
     return fail(
@@ -122,7 +164,8 @@ export function checkCredentials(
     app,
     method,
     account,
-    label: accountLabel(method, values),
-    hint: secretHint(method, values),
+    label: kept && replacing ? replacing.label : accountLabel(method, values),
+    hint: kept && replacing ? (replacing.credentialHint ?? null) : secretHint(method, values),
+    fields: publicFields(method, values),
   };
 }

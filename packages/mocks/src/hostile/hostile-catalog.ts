@@ -61,7 +61,24 @@ function hostileApp(payload: string, i: number): App {
       },
     ],
     setupSteps: [
-      { type: 'webhook_url', title: payload, instructions: [payload], helpUrl: payload },
+      {
+        key: 'hostileChoice',
+        type: 'select',
+        title: payload,
+        helpText: payload,
+        helpUrl: payload,
+        placeholder: payload,
+        required: false,
+        verification: { label: payload },
+      },
+      {
+        key: 'webhook',
+        type: 'webhook_url',
+        required: false,
+        title: payload,
+        instructions: [payload],
+        helpUrl: payload,
+      },
     ],
   };
 }

@@ -5,7 +5,11 @@ import { hugeCatalog } from '../catalog/generated-apps.js';
 import { hostileCatalog, hostileConnections } from '../hostile/hostile-catalog.js';
 import type { ScenarioName } from '../scenarios.js';
 import { clip } from '../text.js';
-import { defaultConnections, everyStatusConnections } from './seed-connections.js';
+import {
+  defaultConnections,
+  everyStatusConnections,
+  twoAccountConnections,
+} from './seed-connections.js';
 
 export interface SeedOptions {
   baseUrl: string;
@@ -37,23 +41,28 @@ function catalogFor(scenario: ScenarioName, options: SeedOptions): App[] {
   return base.map((app) => ({ ...app, health: { status, message: clip(message(app.name), 500) } }));
 }
 
+/** The connections a scenario starts with, and the accounts they hold where it matters. */
 function connectionsFor(
   scenario: ScenarioName,
   catalog: readonly App[],
   options: SeedOptions,
   now: Date,
-): Connection[] {
+): { connections: Connection[]; accounts?: Map<string, string> } {
   switch (scenario) {
     case 'empty':
-      return [];
+      return { connections: [] };
     case 'connections-every-status':
-      return everyStatusConnections(catalog, options.baseUrl, now);
+      return { connections: everyStatusConnections(catalog, options.baseUrl, now) };
     case 'hostile-catalog':
-      return hostileConnections(catalog, options.baseUrl);
+      return { connections: hostileConnections(catalog, options.baseUrl) };
+    case 'two-accounts':
+      return twoAccountConnections(catalog, options.baseUrl, now);
     default:
-      return options.connections
-        ? structuredClone(options.connections)
-        : defaultConnections(catalog, options.baseUrl, now);
+      return {
+        connections: options.connections
+          ? structuredClone(options.connections)
+          : defaultConnections(catalog, options.baseUrl, now),
+      };
   }
 }
 
@@ -64,5 +73,5 @@ function connectionsFor(
 export function seedFor(scenario: ScenarioName, options: SeedOptions, now = new Date()) {
   const catalog = catalogFor(scenario, options);
   assertSafePatterns(catalog);
-  return { catalog, connections: connectionsFor(scenario, catalog, options, now) };
+  return { catalog, ...connectionsFor(scenario, catalog, options, now) };
 }

@@ -1,6 +1,6 @@
 // The connections a scenario starts with. Pipedrive (token + webhook step) is used when the
 // catalog has it; the other slots take the first apps offering the method they need.
-import type { App, Connection } from '@plugboard/contract';
+import type { App, Connection, FieldValues } from '@plugboard/contract';
 import {
   buildConnection,
   credentialHint,
@@ -22,6 +22,14 @@ function credentialMethodOf(app: App) {
   return app.authMethods.find((method) => method.type !== 'oauth2') ?? app.authMethods[0]!;
 }
 
+/** What a seeded credential connection returns of its non-secret fields (an update shows them). */
+function seededFields(app: App): FieldValues {
+  const fields = credentialMethodOf(app).fields.filter((field) => !field.secret);
+  return Object.fromEntries(
+    fields.map((field) => [field.name, field.default ?? field.placeholder ?? 'acme']),
+  );
+}
+
 /** `default`: a token connection whose webhook already received events, and an OAuth one. */
 export function defaultConnections(
   catalog: readonly App[],
@@ -40,6 +48,7 @@ export function defaultConnections(
           label: 'jane@acme.example',
           method: credentialMethodOf(tokenApp).type,
           credentialHint: credentialHint('demo-key-123'),
+          fields: seededFields(tokenApp),
           lastTestedAt: minutesAgo(now, 90),
           setup: webhookSetupFor(tokenApp, id, baseUrl, minutesAgo(now, 30)),
           createdAt: minutesAgo(now, 3 * DAY),
@@ -172,4 +181,46 @@ export function everyStatusConnections(
     );
   }
   return seeds;
+}
+
+/**
+ * `two-accounts`: two accounts of Pipedrive (or the first credential app), one per demo key,
+ * each named after its account, with a pipeline chosen.
+ */
+export function twoAccountConnections(
+  catalog: readonly App[],
+  baseUrl: string,
+  now: Date,
+): { connections: Connection[]; accounts: Map<string, string> } {
+  const app = pipedriveOrFirstCredentialApp(catalog);
+  if (!app) return { connections: [], accounts: new Map() };
+  const method = credentialMethodOf(app);
+  const accounts = new Map<string, string>();
+  const connections = (
+    [
+      ['con_account1', 'Demo account (acme)', 'demo-key-123', 'demo-user', 'Sales pipeline'],
+      ['con_account2', 'Alex Rivera (acme)', 'demo-key-456', 'demo-user-2', 'Hiring'],
+    ] as const
+  ).map(([id, label, key, account, pipeline], index) => {
+    accounts.set(id, `${app.key}|seeded|${index}#${account}`);
+    return buildConnection(
+      {
+        id,
+        app: app.key,
+        label,
+        method: method.type,
+        credentialHint: credentialHint(key),
+        fields: seededFields(app),
+        setup: webhookSetupFor(app, id, baseUrl, minutesAgo(now, 20)),
+        settings: app.setupSteps.some((step) => step.key === 'pipeline')
+          ? { pipeline: { value: String(index === 0 ? 1 : 11), label: pipeline } }
+          : {},
+        createdAt: minutesAgo(now, (2 - index) * DAY),
+        updatedAt: minutesAgo(now, 60),
+        lastTestedAt: minutesAgo(now, 60),
+      },
+      now,
+    );
+  });
+  return { connections, accounts };
 }

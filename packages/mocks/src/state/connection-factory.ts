@@ -20,6 +20,7 @@ export function buildConnection(input: ConnectionInput, now: Date = new Date()):
     lastTestedAt: timestamp,
     lastError: null,
     setup: null,
+    settings: {},
     createdAt: timestamp,
     updatedAt: timestamp,
     ...rest,

@@ -58,15 +58,27 @@ export function consumeState(ctx: MockContext, state: string): MockFlow | undefi
   return flow;
 }
 
-function oauthConnection(ctx: MockContext, app: App): Connection {
+/** Who signs in at the mock provider: the first account not connected to the app yet. */
+const OAUTH_ACCOUNTS = [
+  { identity: 'jane#demo-user', label: 'Jane Doe (jane@acme.example)' },
+  { identity: 'alex#demo-user-2', label: 'Alex Rivera (alex@acme.example)' },
+];
+
+/** A new connection of the next account; undefined when every account is connected already. */
+function oauthConnection(ctx: MockContext, app: App): Connection | undefined {
+  const taken = new Set(ctx.state.accounts.values());
+  const account = OAUTH_ACCOUNTS.find(
+    (candidate) => !taken.has(`${app.key}|oauth|${candidate.identity}`),
+  );
+  if (!account) return undefined;
   const connection = buildConnection({
     id: ctx.ids.connectionId(),
     app: app.key,
-    label: 'Jane Doe (jane@acme.example)',
+    label: account.label,
     method: 'oauth2',
     grantedScopes: scopeNames(app),
   });
-  ctx.state.accounts.set(connection.id, `${app.key}|oauth|jane`);
+  ctx.state.accounts.set(connection.id, `${app.key}|oauth|${account.identity}`);
   addConnection(ctx, connection);
   return connection;
 }
@@ -93,7 +105,7 @@ function reauthorized(ctx: MockContext, connectionId: string, app: App): Connect
 function existingConnectionFor(ctx: MockContext, app: App): Connection {
   return (
     ctx.state.connections.find((connection) => connection.app === app.key) ??
-    oauthConnection(ctx, app)
+    oauthConnection(ctx, app)!
   );
 }
 
@@ -103,10 +115,18 @@ export function settleFlow(ctx: MockContext, flow: MockFlow, outcome: FlowOutcom
   delete flow.error;
   delete flow.connection;
   flow.status = outcome.status;
-  if (outcome.status === 'succeeded') {
-    flow.connection =
-      (flow.connectionId ? reauthorized(ctx, flow.connectionId, app) : undefined) ??
-      oauthConnection(ctx, app);
+  const connected =
+    outcome.status === 'succeeded'
+      ? ((flow.connectionId ? reauthorized(ctx, flow.connectionId, app) : undefined) ??
+        oauthConnection(ctx, app))
+      : undefined;
+  if (connected) {
+    flow.connection = connected;
+  } else if (outcome.status === 'succeeded') {
+    // Every mock account of this app is connected: signing in again finds one of them.
+    flow.status = 'failed';
+    flow.error = { code: 'duplicate_account', message: defaultMessages.duplicate_account };
+    flow.connection = existingConnectionFor(ctx, app);
   } else if (outcome.status === 'failed') {
     flow.error = {
       code: outcome.code,

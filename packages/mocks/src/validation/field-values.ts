@@ -12,7 +12,8 @@ function fieldError(field: AuthField, code: FieldError['code'], message: string)
   return { field: field.name, code, message: clip(message, MESSAGE_MAX) };
 }
 
-function wordsFor(issue: FieldIssue, field: AuthField): string {
+/** An issue in the mock's words (a setup step passes its title and pattern hint as the field). */
+export function wordsFor(issue: FieldIssue, field: Pick<AuthField, 'patternHint'>): string {
   switch (issue.code) {
     case 'required':
       return 'This field is required.';
@@ -22,6 +23,10 @@ function wordsFor(issue: FieldIssue, field: AuthField): string {
       return `Use at least ${issue.min} characters.`;
     case 'too_long':
       return `Use at most ${issue.max} characters.`;
+    case 'too_large':
+      return `Choose a file of at most ${issue.maxBytes} bytes.`;
+    case 'too_many':
+      return `Choose at most ${issue.max}.`;
     case 'invalid_option':
       return 'Choose one of the listed options.';
     case 'pattern':

@@ -30,11 +30,18 @@ export function unexpectedKeys(
   return Object.keys(body).filter((key) => !allowed.includes(key));
 }
 
+const isScalar = (value: unknown) => ['string', 'number', 'boolean'].includes(typeof value);
+
+/** Text, numbers, booleans, or (a multi-select) a list of at most 100 strings. */
 function isFieldValues(value: unknown): value is Record<string, SubmittedValue> {
   return (
     isPlainObject(value) &&
     Object.keys(value).length <= 50 &&
-    Object.values(value).every((v) => ['string', 'number', 'boolean'].includes(typeof v))
+    Object.values(value).every(
+      (v) =>
+        isScalar(v) ||
+        (Array.isArray(v) && v.length <= 100 && v.every((item) => typeof item === 'string')),
+    )
   );
 }
 
@@ -47,7 +54,7 @@ function parsePatchFields(body: Record<string, unknown>): Parsed<CredentialPatch
   if (fields !== undefined && !isFieldValues(fields))
     return {
       ok: false,
-      reason: 'fields must map at most 50 names to strings, numbers or booleans.',
+      reason: 'fields must map at most 50 names to strings, numbers, booleans or lists of strings.',
     };
   return {
     ok: true,

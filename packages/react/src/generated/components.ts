@@ -10,8 +10,11 @@ import {
   ConnectClosedEvent,
   ConnectDialog as ConnectDialogElement,
   ConnectErrorEvent,
+  ConnectSettingsSavedEvent,
   ConnectSuccessEvent,
   ConnectionRemoveEvent,
+  ConnectionRenameEvent,
+  ConnectionSettingsEvent,
   ConnectionStatus as ConnectionStatusElement,
   ConnectionTestEvent,
   ConnectionUpdateEvent,
@@ -59,11 +62,12 @@ export const ConnectDialog = createComponent({
     onConnectError: 'pb-connect-error' as EventName<ConnectErrorEvent>,
     onConnectCancel: 'pb-connect-cancel' as EventName<ConnectCancelEvent>,
     onConnectClosed: 'pb-connect-closed' as EventName<ConnectClosedEvent>,
+    onConnectSettingsSaved: 'pb-connect-settings-saved' as EventName<ConnectSettingsSavedEvent>,
   },
   displayName: 'ConnectDialog',
 });
 
-/** React wrapper for `<connection-status>`. One connection's status with Test, Update and (optionally) Disconnect. */
+/** React wrapper for `<connection-status>`. One connection's status with Test, Update, Settings, Rename and (optionally) Disconnect. */
 export const ConnectionStatus = createComponent({
   react: React,
   tagName: 'connection-status',
@@ -71,6 +75,8 @@ export const ConnectionStatus = createComponent({
   events: {
     onConnectionTest: 'pb-connection-test' as EventName<ConnectionTestEvent>,
     onConnectionUpdate: 'pb-connection-update' as EventName<ConnectionUpdateEvent>,
+    onConnectionSettings: 'pb-connection-settings' as EventName<ConnectionSettingsEvent>,
+    onConnectionRename: 'pb-connection-rename' as EventName<ConnectionRenameEvent>,
     onConnectionRemove: 'pb-connection-remove' as EventName<ConnectionRemoveEvent>,
   },
   displayName: 'ConnectionStatus',

@@ -1,4 +1,10 @@
-import type { AuthType, ConnectionError, ConnectionStatus } from '@plugboard/contract';
+import type {
+  AuthType,
+  ConnectionError,
+  ConnectionSettings,
+  ConnectionStatus,
+  FieldValues,
+} from '@plugboard/contract';
 import type { StoredCredentials } from './stored-credentials.js';
 
 /** A connection as stored. Never sent as is: see toWireConnection. */
@@ -22,6 +28,10 @@ export interface ConnectionRecord {
   lastError: ConnectionError | null;
   hookId: string | null;
   lastEventAt: string | null;
+  /** The setup choices, by step key. */
+  settings: ConnectionSettings;
+  /** The non-secret credential fields as last saved; null for OAuth. */
+  publicFields: FieldValues | null;
   createdAt: string;
   updatedAt: string;
   /** The stored version this record was read at (1 for a new one); writes compare it. */

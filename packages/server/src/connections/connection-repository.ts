@@ -236,6 +236,8 @@ export class ConnectionRepository {
       last_error: record.lastError ? JSON.stringify(record.lastError) : null,
       hook_id: record.hookId,
       last_event_at: record.lastEventAt,
+      settings: JSON.stringify(record.settings),
+      public_fields: record.publicFields ? JSON.stringify(record.publicFields) : null,
       created_at: record.createdAt,
       updated_at: record.updatedAt,
       version: record.version,
@@ -264,6 +266,10 @@ export class ConnectionRepository {
         : null,
       hookId: row.hook_id,
       lastEventAt: row.last_event_at,
+      settings: row.settings ? (JSON.parse(row.settings) as ConnectionRecord['settings']) : {},
+      publicFields: row.public_fields
+        ? (JSON.parse(row.public_fields) as ConnectionRecord['publicFields'])
+        : null,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
       version: row.version,

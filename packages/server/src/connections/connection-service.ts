@@ -21,12 +21,7 @@ import {
 } from '../events/index.js';
 import { ApiError, notFound } from '../http/api-error.js';
 import type { UsageLimits } from '../limits/usage-limits.js';
-import type {
-  ProviderClient,
-  ProviderIdentity,
-  TokenSet,
-  WhoAmIResult,
-} from '../provider/provider-client.js';
+import type { ProviderClient, ProviderIdentity, TokenSet } from '../provider/provider-client.js';
 import { allowsApp, type SessionRecord } from '../sessions/session-record.js';
 import type { ConnectionRecord } from './connection-record.js';
 import type { ConnectionRepository } from './connection-repository.js';
@@ -35,16 +30,16 @@ import {
   checkedSecretField,
   credentialHint,
   providerCredential,
+  publicFieldsOf,
+  withStoredSecrets,
   type StoredCredentials,
 } from './stored-credentials.js';
 import type { WebhookBasicAuth } from '../webhooks/webhook-basic-auth.js';
+import { ServiceCalls } from './service-calls.js';
 import { toWireConnection } from './to-wire-connection.js';
 
 /** A write that keeps losing races gives up after this many tries. */
 const MAX_WRITE_ATTEMPTS = 3;
-/** A refresh holds its lease this long at most (the provider call times out after 10 s). */
-const REFRESH_LEASE_MS = 15_000;
-const REFRESH_POLL_MS = 100;
 
 /** Only these scopes are infrastructure, not permissions the user cares about. */
 const PROTOCOL_SCOPES = new Set(['openid', 'offline_access', 'email', 'profile']);
@@ -70,7 +65,17 @@ export type OAuthConnectOutcome =
   | { outcome: 'missing_scopes'; missingScopes: string[] };
 
 export class ConnectionService {
-  constructor(private readonly deps: ConnectionServiceDeps) {}
+  /** Calls to the service with stored credentials (Test, setup options, verifications). */
+  readonly calls: ServiceCalls;
+
+  constructor(private readonly deps: ConnectionServiceDeps) {
+    this.calls = new ServiceCalls({
+      repository: deps.repository,
+      provider: deps.provider,
+      now: deps.now,
+      userFacingScopes,
+    });
+  }
 
   async list(session: SessionRecord, app?: string): Promise<Connection[]> {
     const records = await this.deps.repository.list(session.userId, app);
@@ -138,11 +143,17 @@ export class ConnectionService {
       let next: ConnectionRecord = { ...record, updatedAt: this.isoNow() };
       if (patch.fields !== undefined || patch.method !== undefined) {
         const method = credentialMethodOf(app, patch.method ?? record.method);
+        const sameMethod = method.type === record.method;
         const { credentials, identity } = await this.checkCredentials(
           session,
           app,
           method,
-          patch.fields ?? {},
+          withStoredSecrets(
+            method,
+            patch.fields ?? {},
+            sameMethod ? this.deps.repository.openCredentials(record) : null,
+            sameMethod ? record.publicFields : null,
+          ),
         );
         const holder = await this.deps.repository.findByAccount(
           session.userId,
@@ -201,13 +212,16 @@ export class ConnectionService {
           ...failure('error', { code: 'provider_unavailable', message, requestId }),
         };
       }
-      const outcome = await this.callWhoAmI(app, record);
-      message = outcome.message;
+      const outcome = await this.calls.call(app, record, async (client, credential) => {
+        const answer = await client.whoAmI(credential);
+        return answer.outcome === 'ok' ? { outcome: 'ok', value: answer.identity } : answer;
+      });
+      message = outcome.ok ? `Connected as ${outcome.value.label}` : outcome.failure.message;
       // A refresh stored new tokens already: the result is written over that version.
       const base = outcome.refreshed ?? record;
-      const result = outcome.identity
+      const result = outcome.ok
         ? ({ status: 'connected', lastError: null } as const)
-        : failure(outcome.status, { code: outcome.code, message, requestId });
+        : failure(outcome.failure.status, { code: outcome.failure.code, message, requestId });
       return { ...base, lastTestedAt: testedAt, updatedAt: testedAt, ...result };
     });
     return {
@@ -253,6 +267,7 @@ export class ConnectionService {
       const rewritten = await this.rewrite(session.userId, target.id, 'edit', async (current) => ({
         ...record,
         label: current.accountId === identity.id ? current.label : record.label,
+        settings: current.accountId === identity.id ? current.settings : record.settings,
         lastEventAt: current.lastEventAt,
         version: current.version,
       }));
@@ -293,7 +308,7 @@ export class ConnectionService {
    * A connection deleted meanwhile stays deleted (404). The write and the events it gives (`cause`
    * says why it was written) commit together.
    */
-  private async rewrite(
+  async rewrite(
     userId: string,
     id: string,
     cause: ChangeCause,
@@ -347,6 +362,12 @@ export class ConnectionService {
       lastError: null,
       hookId: existing?.hookId ?? (needsWebhook(input.app) ? randomId('', 32) : null),
       lastEventAt: existing?.lastEventAt ?? null,
+      // Choices such as a channel belong to the account they were made in.
+      settings: sameAccount ? existing.settings : {},
+      publicFields:
+        input.credentials.kind === 'fields'
+          ? publicFieldsOf(input.method, input.credentials.values)
+          : null,
       createdAt: existing?.createdAt ?? timestamp,
       updatedAt: timestamp,
       version: existing?.version ?? 1,
@@ -362,7 +383,8 @@ export class ConnectionService {
     throw duplicateAccount(this.toWire(holder));
   }
 
-  private async load(session: SessionRecord, id: string): Promise<ConnectionRecord> {
+  /** The session's connection as stored (404 when absent or outside the session's apps). */
+  async load(session: SessionRecord, id: string): Promise<ConnectionRecord> {
     const record = await this.deps.repository.find(session.userId, id);
     // A session limited to some apps sees the user's other connections as absent (issue 14, 3).
     if (!record || !allowsApp(session, record.app)) throw notFound('The connection');
@@ -387,7 +409,7 @@ export class ConnectionService {
       .provider(app.key)
       .whoAmI(providerCredential(method, credentials));
     if (answer.outcome === 'rejected') {
-      const field = checkedSecretField(method);
+      const field = checkedSecretField(method, credentials.values);
       const label = inSentence(
         method.fields.find((candidate) => candidate.name === field)?.label ?? 'key',
       );
@@ -407,188 +429,9 @@ export class ConnectionService {
     return { credentials, identity: answer.identity };
   }
 
-  /**
-   * Calls "who am I", refreshing an expired or rejected OAuth access token once. Returns the
-   * record as stored after a refresh (new tokens, new version) when it refreshed.
-   */
-  private async callWhoAmI(app: App, record: ConnectionRecord): Promise<WhoAmIOutcome> {
-    const method = credentialOrOAuthMethod(app, record.method);
-    const provider = this.deps.provider(app.key);
-    let credentials = this.deps.repository.openCredentials(record);
-    if (!credentials) return { ...unreadableCredentials(app), refreshed: undefined };
-    let current = record;
-    let refreshed: ConnectionRecord | undefined;
-    const refreshOnce = async (): Promise<Failure | null> => {
-      const result = await this.refreshOnceAcrossInstances(app, current);
-      if (!result.ok) return result.failure;
-      refreshed = result.record;
-      current = result.record;
-      credentials = result.credentials;
-      return null;
-    };
-    const tokenExpired =
-      credentials.kind === 'oauth' &&
-      credentials.tokens.expiresAt !== null &&
-      credentials.tokens.expiresAt <= this.deps.now();
-    if (tokenExpired) {
-      const failed = await refreshOnce();
-      if (failed) return { ...failed, refreshed };
-    }
-    let answer: WhoAmIResult = await provider.whoAmI(providerCredential(method, credentials));
-    if (answer.outcome === 'rejected' && credentials.kind === 'oauth' && !refreshed) {
-      const failed = await refreshOnce();
-      if (failed) return { ...failed, refreshed };
-      answer = await provider.whoAmI(providerCredential(method, credentials));
-    }
-    if (answer.outcome === 'ok') {
-      return {
-        identity: answer.identity,
-        message: `Connected as ${answer.identity.label}`,
-        refreshed,
-      };
-    }
-    if (answer.outcome === 'unreachable') {
-      return { ...providerFailure(app, answer.detail), refreshed };
-    }
-    const rejected: Failure =
-      credentials.kind === 'oauth'
-        ? reauthNeeded(app)
-        : {
-            identity: null,
-            status: 'error',
-            code: 'credentials_rejected',
-            message: `${app.name} no longer accepts these credentials. Update them to reconnect.`,
-          };
-    return { ...rejected, refreshed };
-  }
-
-  /**
-   * Refreshes the tokens under the connection's refresh lease, so one refresh runs per connection
-   * at a time on every instance (a rotating refresh token works once). A request that finds the
-   * lease taken waits for the holder and uses the tokens it stored.
-   */
-  private async refreshOnceAcrossInstances(
-    app: App,
-    record: ConnectionRecord,
-  ): Promise<
-    | { ok: true; record: ConnectionRecord; credentials: StoredCredentials }
-    | { ok: false; failure: Failure }
-  > {
-    const { repository, now } = this.deps;
-    /** Another holder stored new tokens: use those. */
-    const theirs = (current: ConnectionRecord) => {
-      const credentials = repository.openCredentials(current);
-      return credentials
-        ? { ok: true as const, record: current, credentials }
-        : { ok: false as const, failure: unreadableCredentials(app) };
-    };
-    const owner = randomId('rfl_');
-    const giveUpAt = now() + REFRESH_LEASE_MS;
-    while (!(await repository.claimRefresh(record, owner, now(), now() + REFRESH_LEASE_MS))) {
-      await delay(REFRESH_POLL_MS);
-      const current = await repository.find(record.userId, record.id);
-      if (!current) throw notFound('The connection');
-      if (tokensChanged(record, current)) return theirs(current);
-      if (now() > giveUpAt) {
-        return { ok: false, failure: providerFailure(app, 'A token refresh is still running.') };
-      }
-    }
-    try {
-      // Someone may have refreshed between our read and our claim.
-      const current = await repository.find(record.userId, record.id);
-      if (!current) throw notFound('The connection');
-      if (tokensChanged(record, current)) return theirs(current);
-      const credentials = repository.openCredentials(current);
-      if (!credentials) return { ok: false, failure: unreadableCredentials(app) };
-      const result = await this.refreshTokens(app, credentials);
-      if (!result.ok) return result;
-      const saved = await repository.saveRefreshed(current, owner, {
-        credentials: result.credentials,
-        grantedScopes: userFacingScopes(result.credentials.tokens.scopes),
-        updatedAt: this.isoNow(),
-      });
-      if (!saved) {
-        return { ok: false, failure: providerFailure(app, 'The token refresh took too long.') };
-      }
-      return { ok: true, record: saved, credentials: result.credentials };
-    } finally {
-      await repository.releaseRefresh(record, owner);
-    }
-  }
-
-  /** Asks the service for new tokens; returns them, or why the connection cannot go on. */
-  private async refreshTokens(
-    app: App,
-    credentials: StoredCredentials,
-  ): Promise<{ ok: true; credentials: OAuthCredentials } | { ok: false; failure: Failure }> {
-    if (credentials.kind !== 'oauth' || !credentials.tokens.refreshToken) {
-      return { ok: false, failure: reauthNeeded(app) };
-    }
-    const result = await this.deps.provider(app.key).refresh(credentials.tokens);
-    if (result.outcome === 'rejected') return { ok: false, failure: reauthNeeded(app) };
-    if (result.outcome === 'unreachable') {
-      return { ok: false, failure: providerFailure(app, result.detail) };
-    }
-    const tokens: TokenSet = {
-      ...result.tokens,
-      // Providers may omit an unchanged refresh token or scope list on refresh.
-      refreshToken: result.tokens.refreshToken ?? credentials.tokens.refreshToken,
-      scopes: result.tokens.scopes.length > 0 ? result.tokens.scopes : credentials.tokens.scopes,
-    };
-    return { ok: true, credentials: { kind: 'oauth', tokens } };
-  }
-
   private isoNow(): string {
     return new Date(this.deps.now()).toISOString();
   }
-}
-
-type OAuthCredentials = Extract<StoredCredentials, { kind: 'oauth' }>;
-
-interface Failure {
-  identity: null;
-  status: ConnectionRecord['status'];
-  code: string;
-  message: string;
-}
-
-type WhoAmIOutcome = ({ identity: ProviderIdentity; message: string } | Failure) & {
-  refreshed: ConnectionRecord | undefined;
-};
-
-/** Only credential writes (a refresh, an update) change the sealed value. */
-function tokensChanged(before: ConnectionRecord, after: ConnectionRecord): boolean {
-  return before.sealedCredentials !== after.sealedCredentials;
-}
-
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function providerFailure(app: App, detail: string): Failure {
-  return {
-    identity: null,
-    status: 'error',
-    code: 'provider_error',
-    message: `${app.name}: ${detail}`,
-  };
-}
-
-/** Stored credentials that no configured key opens (tampered, moved, or a key removed too soon). */
-function unreadableCredentials(app: App): Failure {
-  return {
-    identity: null,
-    status: 'needs_reauth',
-    code: 'needs_reauth',
-    message: `The stored sign-in for ${app.name} cannot be read. Update the connection to sign in again.`,
-  };
-}
-
-function reauthNeeded(app: App): Failure {
-  return {
-    identity: null,
-    status: 'needs_reauth',
-    code: 'needs_reauth',
-    message: `Your ${app.name} sign-in has expired. Update the connection to sign in again.`,
-  };
 }
 
 function failure(

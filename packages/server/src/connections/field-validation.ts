@@ -19,9 +19,14 @@ const expectedType: Record<Extract<FieldIssue, { code: 'type' }>['expected'], st
   checkbox: 'must be on or off',
   email: 'must be an email address',
   url: 'must be a web address (https://…)',
+  list: 'must be a list of choices',
 };
 
-function describe(issue: FieldIssue, field: AuthField): string {
+/** An issue in words, for a field or a setup step (which has a label and maybe a pattern hint). */
+export function describeIssue(
+  issue: FieldIssue,
+  field: Pick<AuthField, 'label' | 'patternHint'>,
+): string {
   const { label } = field;
   switch (issue.code) {
     case 'required':
@@ -32,6 +37,10 @@ function describe(issue: FieldIssue, field: AuthField): string {
       return `${label} must be at least ${issue.min} characters.`;
     case 'too_long':
       return `${label} must be at most ${issue.max} characters.`;
+    case 'too_large':
+      return `${label}: the file must be at most ${issue.maxBytes} bytes.`;
+    case 'too_many':
+      return `${label}: choose at most ${issue.max}.`;
     case 'invalid_option':
       return `Choose one of the options for ${label}.`;
     case 'pattern':
@@ -50,7 +59,7 @@ export function validateFields(method: AuthMethod, submitted: FieldValues): Fiel
     return {
       field: issue.field,
       code: issue.code,
-      message: describe(issue, field).slice(0, MESSAGE_MAX),
+      message: describeIssue(issue, field).slice(0, MESSAGE_MAX),
     };
   });
   return { values, errors };

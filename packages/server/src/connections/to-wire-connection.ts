@@ -38,6 +38,8 @@ export function toWireConnection(
     lastTestedAt: record.lastTestedAt,
     lastError: record.lastError,
     setup: setupOf(record, publicUrl, basicAuth),
+    settings: record.settings,
+    ...(record.publicFields && { fields: record.publicFields }),
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
   };

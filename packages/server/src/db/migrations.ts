@@ -232,4 +232,12 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '006_connection_settings': {
+    async up(db: Kysely<unknown>) {
+      // The user's setup choices (with the options' labels) and the non-secret credential fields,
+      // both shown without decrypting anything.
+      await db.schema.alterTable('connections').addColumn('settings', 'text').execute();
+      await db.schema.alterTable('connections').addColumn('public_fields', 'text').execute();
+    },
+  },
 };

@@ -37,6 +37,10 @@ export interface ConnectionsTable {
   last_error: string | null;
   hook_id: string | null;
   last_event_at: string | null;
+  /** JSON ConnectionSettings: the setup choices, options with their labels. */
+  settings: string | null;
+  /** JSON FieldValues: the credential fields that are not secret (never a secret). */
+  public_fields: string | null;
   created_at: string;
   updated_at: string;
   /** Bumped by every write after the insert: writers compare it (optimistic concurrency). */

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import { completeAuthorization } from '../test-support/drive-login.js';
+import { ScriptedBrowser } from '../test-support/scripted-browser.js';
+import { DEMO_USERS } from './demo-account.js';
 import { startDemoProvider, type DemoProvider } from './index.js';
 import {
   TEST_CLIENT,
@@ -71,6 +73,29 @@ describe('demo provider authorization code flow', () => {
       authorization: `Bearer ${String(refreshed.body.access_token)}`,
     });
     assert.equal(meAfterRefresh.status, 200);
+  });
+
+  it('signs in as another demo account from the consent page ("Use another account")', async () => {
+    const browser = new ScriptedBrowser(provider.issuer);
+    const meAfter = async (options: Parameters<typeof completeAuthorization>[1]) => {
+      const pkce = createPkcePair();
+      const url = buildAuthorizeUrl(provider, 'openid email', pkce, { prompt: 'consent' });
+      const redirect = await completeAuthorization(url, { browser, ...options });
+      const tokens = await exchangeCode(
+        provider,
+        redirect.searchParams.get('code')!,
+        pkce.verifier,
+      );
+      return getMe(provider, { authorization: `Bearer ${String(tokens.body.access_token)}` });
+    };
+    const first = await meAfter({});
+    assert.equal(first.body.email, 'demo@example.com');
+    // The browser is signed in now: the consent page offers to switch.
+    const second = await meAfter({ useAnotherAccount: true, account: DEMO_USERS[1] });
+    assert.deepEqual(
+      { id: second.body.id, email: second.body.email, name: second.body.name },
+      { id: 'demo-user-2', email: 'alex@example.com', name: 'Alex Rivera' },
+    );
   });
 
   it('accepts client_secret_post and issues a refresh token without offline_access', async () => {

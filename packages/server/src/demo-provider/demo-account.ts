@@ -1,13 +1,44 @@
-// The single demo identity, its API key and the scopes the demo provider understands.
+// The demo identities, their API keys and the scopes the demo provider understands. Two accounts,
+// so connecting two accounts of one app can be tried for real.
 
-export const DEMO_USER = {
-  id: 'demo-user',
-  email: 'demo@example.com',
-  name: 'Demo User',
-  password: 'demo',
-} as const;
+export interface DemoIdentity {
+  readonly id: string;
+  readonly email: string;
+  readonly name: string;
+  readonly password: string;
+  /** The key that signs in as this account wherever an app takes an API key or token. */
+  readonly apiKey: string;
+}
 
-export const DEMO_API_KEY = 'demo-key-123';
+export const DEMO_USERS: readonly DemoIdentity[] = [
+  {
+    id: 'demo-user',
+    email: 'demo@example.com',
+    name: 'Demo User',
+    password: 'demo',
+    apiKey: 'demo-key-123',
+  },
+  {
+    id: 'demo-user-2',
+    email: 'alex@example.com',
+    name: 'Alex Rivera',
+    password: 'demo',
+    apiKey: 'demo-key-456',
+  },
+];
+
+/** The first demo identity (the one the docs and the login page name first). */
+export const DEMO_USER = DEMO_USERS[0]!;
+export const DEMO_API_KEY = DEMO_USER.apiKey;
+
+export function demoUserById(id: string | undefined): DemoIdentity | undefined {
+  return DEMO_USERS.find((user) => user.id === id);
+}
+
+export function demoUserByEmail(email: string): DemoIdentity | undefined {
+  const wanted = email.trim().toLowerCase();
+  return DEMO_USERS.find((user) => user.email === wanted);
+}
 
 /** Every scope the provider supports, with the plain-language text shown on the consent page. */
 export const DEMO_SCOPES: Record<string, string> = {
@@ -27,4 +58,6 @@ export const DEMO_SCOPES: Record<string, string> = {
 export const REQUIRED_SCOPES: ReadonlySet<string> = new Set(['openid']);
 
 /** The public profile returned by the demo API and as OIDC claims (never the password). */
-export const DEMO_PROFILE = { id: DEMO_USER.id, email: DEMO_USER.email, name: DEMO_USER.name };
+export function publicProfile(user: DemoIdentity): { id: string; email: string; name: string } {
+  return { id: user.id, email: user.email, name: user.name };
+}

@@ -8,6 +8,13 @@ const basic = (user: string, password: string) =>
   `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
 const DEMO_IDENTITY = { id: 'demo-user', email: 'demo@example.com', name: 'Demo User', scopes: [] };
+const SECOND_IDENTITY = {
+  id: 'demo-user-2',
+  email: 'alex@example.com',
+  name: 'Alex Rivera',
+  scopes: [],
+};
+const SECOND_KEY = 'demo-key-456';
 
 describe('demo API', () => {
   let provider: DemoProvider;
@@ -32,6 +39,17 @@ describe('demo API', () => {
     const me = await getMe(provider, { authorization: basic(DEMO_USER.email, DEMO_API_KEY) });
     assert.equal(me.status, 200);
     assert.deepEqual(me.body, DEMO_IDENTITY);
+  });
+
+  it('tells the two demo accounts apart by their keys, as a header or as Basic', async () => {
+    const byKey = await getMe(provider, { 'x-api-key': SECOND_KEY });
+    assert.deepEqual(byKey.body, SECOND_IDENTITY);
+    const byBasic = await getMe(provider, { authorization: basic('alex@example.com', SECOND_KEY) });
+    assert.deepEqual(byBasic.body, SECOND_IDENTITY);
+    const crossed = await getMe(provider, {
+      authorization: basic('alex@example.com', DEMO_API_KEY),
+    });
+    assert.equal(crossed.status, 401, 'one account’s email with the other’s key');
   });
 
   const rejected: Array<[string, Record<string, string>]> = [
@@ -59,6 +77,73 @@ describe('demo API', () => {
     const post = await fetch(`${provider.apiBaseUrl}/me`, { method: 'POST' });
     assert.equal(post.status, 405);
     await post.body?.cancel();
+  });
+
+  const list = async (path: string, key = DEMO_API_KEY) => {
+    const response = await fetch(`${provider.apiBaseUrl}${path}`, {
+      headers: { 'x-api-key': key },
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+  type Page = { items: Array<Record<string, unknown>>; next_cursor: string | null };
+
+  it('lists the account’s channels a page at a time, searchable by name', async () => {
+    const first = (await list('/channels?limit=50')).body as Page;
+    assert.equal(first.items.length, 50);
+    assert.deepEqual(first.items[0], {
+      id: 'C0GENERAL',
+      name: 'general',
+      topic: 'Company-wide announcements',
+      is_member: true,
+    });
+    assert.equal(first.next_cursor, '50');
+    const names: unknown[] = [];
+    let cursor: string | null = '0';
+    while (cursor !== null) {
+      const page = (await list(`/channels?limit=50&cursor=${cursor}`)).body as Page;
+      names.push(...page.items.map((item) => item.name));
+      cursor = page.next_cursor;
+    }
+    assert.equal(names.length, 126);
+    const search = (await list('/channels?q=SAL')).body as Page;
+    assert.deepEqual(search, {
+      items: [{ id: 'C0SALES', name: 'sales', topic: 'Deals, leads and wins', is_member: true }],
+      next_cursor: null,
+    });
+    const theirs = (await list('/channels?q=general', SECOND_KEY)).body as Page;
+    assert.deepEqual(
+      theirs.items.map((item) => item.id),
+      ['C2GENERAL'],
+      'each account sees its own workspace',
+    );
+  });
+
+  it('answers one channel with the membership a check reads, 404 for another account’s', async () => {
+    assert.equal((await list('/channels/C0RANDOM')).body.is_member, false);
+    assert.equal((await list('/channels/C0SALES')).body.is_member, true);
+    assert.equal((await list('/channels/C0SALES', SECOND_KEY)).status, 404);
+  });
+
+  it('lists pipelines and their stages', async () => {
+    const pipelines = (await list('/pipelines')).body as Page;
+    assert.deepEqual(
+      pipelines.items.map((item) => item.name),
+      ['Sales pipeline', 'Partnerships', 'Renewals'],
+    );
+    const stages = (await list('/stages?q=renewals won')).body as Page;
+    assert.deepEqual(
+      stages.items.map((item) => [item.id, item.pipeline_name, item.name]),
+      [[35, 'Renewals', 'Won']],
+    );
+    const won = (await list('/stages?q=won', SECOND_KEY)).body as Page;
+    assert.deepEqual(won.items, []);
+    const qualified = (await list('/stages?q=qualified', SECOND_KEY)).body as Page;
+    assert.deepEqual(qualified.items[0], {
+      id: 111,
+      name: 'Qualified',
+      pipeline_id: 11,
+      pipeline_name: 'Hiring',
+    });
   });
 
   it('stops answering after close()', async () => {

@@ -42,7 +42,7 @@ describe('demo provider login and consent pages', () => {
     assert.doesNotMatch(login.html, /<script/);
     const loginText = visibleText(login.html);
     assert.match(loginText, /Plugboard Demo Provider/);
-    assert.match(loginText, /Demo account: demo@example\.com \/ demo/);
+    assert.match(loginText, /Demo accounts: demo@example\.com \/ demo, alex@example\.com \/ demo/);
     assert.match(loginText, new RegExp(`continue to ${TEST_CLIENT.clientId}`));
 
     const loginAction = formActionOf(login.html, login.url);

@@ -1,6 +1,12 @@
 // The login, consent and error pages. Every dynamic value passes through escapeHtml.
-import { DEMO_SCOPES, DEMO_USER, REQUIRED_SCOPES } from './demo-account.js';
-import { DECISIONS, FORM_FIELDS, consentActionFor, loginActionFor } from './interaction-paths.js';
+import { DEMO_SCOPES, DEMO_USERS, REQUIRED_SCOPES } from './demo-account.js';
+import {
+  DECISIONS,
+  FORM_FIELDS,
+  consentActionFor,
+  loginActionFor,
+  switchAccountFor,
+} from './interaction-paths.js';
 import { escapeHtml, renderPage } from './page-layout.js';
 
 export interface LoginPageInput {
@@ -17,7 +23,7 @@ export function renderLoginPage({ uid, clientName, email = '', error }: LoginPag
     'Sign in',
     `<h1>Sign in</h1>
 <p>Sign in to continue to <strong>${escapeHtml(clientName)}</strong>.</p>
-<p class="hint">Demo account: ${escapeHtml(DEMO_USER.email)} / ${escapeHtml(DEMO_USER.password)}</p>
+<p class="hint">Demo accounts: ${DEMO_USERS.map((user) => `${escapeHtml(user.email)} / ${escapeHtml(user.password)}`).join(', ')}</p>
 ${error ? `<p class="error" id="${errorId}" role="alert">${escapeHtml(error)}</p>` : ''}
 <form method="post" action="${escapeHtml(loginActionFor(uid))}">
 <label for="email">Email</label>
@@ -57,7 +63,8 @@ export function renderConsentPage({
   return renderPage(
     'Allow access',
     `<h1>Allow ${client} to access your account?</h1>
-<p>You are signed in as <strong>${escapeHtml(accountEmail)}</strong>.</p>
+<p>You are signed in as <strong>${escapeHtml(accountEmail)}</strong>.
+<a href="${escapeHtml(switchAccountFor(uid))}">Use another account</a></p>
 <form method="post" action="${escapeHtml(consentActionFor(uid))}">
 <fieldset>
 <legend>${client} will be able to:</legend>

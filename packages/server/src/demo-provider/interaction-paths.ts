@@ -6,6 +6,9 @@ export const loginActionFor = (uid: string) =>
   `${INTERACTION_PREFIX}${encodeURIComponent(uid)}/login`;
 export const consentActionFor = (uid: string) =>
   `${INTERACTION_PREFIX}${encodeURIComponent(uid)}/consent`;
+/** "Use another account" from the consent page: the login page for the same sign-in. */
+export const switchAccountFor = (uid: string) =>
+  `${INTERACTION_PREFIX}${encodeURIComponent(uid)}/switch`;
 
 export const FORM_FIELDS = {
   email: 'email',

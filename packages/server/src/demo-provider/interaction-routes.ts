@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { InteractionResults, Provider } from 'oidc-provider';
 
 import { constantTimeEqual } from '../crypto/random.js';
-import { DEMO_PROFILE, DEMO_USER, REQUIRED_SCOPES } from './demo-account.js';
+import { DEMO_USERS, demoUserById, REQUIRED_SCOPES, type DemoIdentity } from './demo-account.js';
 import { RequestTooLargeError, readForm, sendHtml } from './http-io.js';
 import { DECISIONS, FORM_FIELDS, INTERACTION_PREFIX } from './interaction-paths.js';
 import { renderConsentPage, renderErrorPage, renderLoginPage } from './interaction-pages.js';
@@ -13,7 +13,7 @@ import { PAGE_CSP } from './page-layout.js';
 
 type Interaction = Awaited<ReturnType<Provider['interactionDetails']>>;
 
-const WRONG_CREDENTIALS = 'Wrong email or password. Use the demo account shown above.';
+const WRONG_CREDENTIALS = 'Wrong email or password. Use one of the demo accounts shown above.';
 const STALE_REQUEST = 'This sign-in request has expired or was already completed.';
 
 function sendPage(res: ServerResponse, status: number, html: string): void {
@@ -24,10 +24,14 @@ function sendFailure(res: ServerResponse, status: number, message: string): void
   sendPage(res, status, renderErrorPage('Sign-in could not continue', message));
 }
 
-function isDemoCredentials(email: string, password: string): boolean {
-  const emailMatches = constantTimeEqual(email.trim().toLowerCase(), DEMO_USER.email);
-  const passwordMatches = constantTimeEqual(password, DEMO_USER.password);
-  return emailMatches && passwordMatches;
+/** The demo account these credentials sign in to; every account is compared, in constant time. */
+function demoAccountFor(email: string, password: string): DemoIdentity | undefined {
+  const typed = email.trim().toLowerCase();
+  return DEMO_USERS.filter(
+    (user) =>
+      Number(constantTimeEqual(typed, user.email)) &
+      Number(constantTimeEqual(password, user.password)),
+  )[0];
 }
 
 function clientNameOf(interaction: Interaction): string {
@@ -48,7 +52,8 @@ function showInteraction(res: ServerResponse, interaction: Interaction): void {
   }
   if (prompt.name === 'consent') {
     const scopes = stringList(prompt.details.missingOIDCScope);
-    const page = renderConsentPage({ uid, clientName, accountEmail: DEMO_PROFILE.email, scopes });
+    const accountEmail = demoUserById(interaction.session?.accountId)?.email ?? '';
+    const page = renderConsentPage({ uid, clientName, accountEmail, scopes });
     sendPage(res, 200, page);
     return;
   }
@@ -64,7 +69,8 @@ async function submitLogin(
   const form = await readForm(req);
   const email = form.get(FORM_FIELDS.email) ?? '';
   const password = form.get(FORM_FIELDS.password) ?? '';
-  if (!isDemoCredentials(email, password)) {
+  const account = demoAccountFor(email, password);
+  if (!account) {
     const page = renderLoginPage({
       uid: interaction.uid,
       clientName: clientNameOf(interaction),
@@ -75,7 +81,7 @@ async function submitLogin(
     sendPage(res, 200, page);
     return;
   }
-  const result: InteractionResults = { login: { accountId: DEMO_USER.id } };
+  const result: InteractionResults = { login: { accountId: account.id } };
   await provider.interactionFinished(req, res, result, { mergeWithLastSubmission: false });
 }
 
@@ -137,7 +143,10 @@ export function createInteractionHandler(provider: Provider) {
         sendFailure(res, 400, STALE_REQUEST);
       } else if (req.method === 'GET' && step === undefined) {
         showInteraction(res, interaction);
-      } else if (req.method === 'POST' && step === 'login' && prompt === 'login') {
+      } else if (req.method === 'GET' && step === 'switch' && prompt === 'consent') {
+        sendPage(res, 200, renderLoginPage({ uid, clientName: clientNameOf(interaction) }));
+      } else if (req.method === 'POST' && step === 'login' && prompt !== undefined) {
+        // At the login prompt, or from "Use another account" on the consent page.
         await submitLogin(provider, req, res, interaction);
       } else if (req.method === 'POST' && step === 'consent' && prompt === 'consent') {
         await submitConsent(provider, req, res, interaction);

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Account, ClientMetadata, Configuration, JWKS } from 'oidc-provider';
 
-import { DEMO_PROFILE, DEMO_SCOPES } from './demo-account.js';
+import { DEMO_SCOPES, demoUserById } from './demo-account.js';
 import { createInMemoryAdapter } from './in-memory-adapter.js';
 import { INTERACTION_PREFIX } from './interaction-paths.js';
 import { ID_TOKEN_SIGNING_ALG } from './signing-keys.js';
@@ -48,15 +48,11 @@ function toClientMetadata(client: DemoClient): ClientMetadata {
 }
 
 function findDemoAccount(sub: string): Account | undefined {
-  if (sub !== DEMO_PROFILE.id) return undefined;
+  const user = demoUserById(sub);
+  if (!user) return undefined;
   return {
     accountId: sub,
-    claims: () => ({
-      sub,
-      email: DEMO_PROFILE.email,
-      email_verified: true,
-      name: DEMO_PROFILE.name,
-    }),
+    claims: () => ({ sub, email: user.email, email_verified: true, name: user.name }),
   };
 }
 

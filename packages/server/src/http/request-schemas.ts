@@ -13,6 +13,7 @@ const REQUEST_SCHEMAS = [
   'CreateSessionRequest',
   'CreateConnectionRequest',
   'UpdateConnectionRequest',
+  'UpdateSettingsRequest',
   'StartOAuthFlowRequest',
   'ProviderHealth',
 ] as const;

@@ -20,6 +20,8 @@ export interface LimitSettings {
   appAttemptsPerMinute: number;
   /** Tests per user per minute (default 30). */
   testsPerMinute: number;
+  /** Setup calls to the service (options pages, searches, checks) per user per minute (default 120). */
+  setupCallsPerMinute: number;
   /** OAuth flows a user may have pending at once (default 10). */
   pendingFlowsPerUser: number;
   /** Long-polls (`?wait=` > 0) a session may hold open at once (default 4). */
@@ -30,6 +32,7 @@ export const DEFAULT_LIMITS: LimitSettings = {
   credentialAttemptsPerMinute: 10,
   appAttemptsPerMinute: 3000,
   testsPerMinute: 30,
+  setupCallsPerMinute: 120,
   pendingFlowsPerUser: 10,
   longPollsPerSession: 4,
 };
@@ -70,6 +73,18 @@ export class UsageLimits {
   }
 
   /** 429 when the user already has the most pending OAuth flows allowed. */
+  /** Counts a setup call (a page of options, a search, a check); 429 when the user or app is over. */
+  async setupCall(session: SessionRecord, appKey: string): Promise<void> {
+    await this.enforce([
+      this.counter.hit(
+        `setup:user:${session.userId}`,
+        this.settings.setupCallsPerMinute,
+        MINUTE_MS,
+      ),
+      this.counter.hit(`app:${appKey}`, this.settings.appAttemptsPerMinute, MINUTE_MS),
+    ]);
+  }
+
   async pendingFlow(session: SessionRecord): Promise<void> {
     const now = this.now();
     const pending = await this.db

@@ -2,13 +2,13 @@
 // PKCE verifier), refresh, "who am I" with stored credentials, and revocation on disconnect.
 // One generic engine (src/providers/definition-client.ts) implements it from a provider definition;
 // the demo provider is one such definition.
-import type { AuthType } from '@plugboard/contract';
+import type { AuthType, SetupOption } from '@plugboard/contract';
 
 export type ProviderCredential =
   | { type: 'oauth'; tokens: TokenSet }
   | { type: 'fields'; method: Exclude<AuthType, 'oauth2'>; values: Record<string, FieldValue> };
 
-type FieldValue = string | number | boolean;
+type FieldValue = string | number | boolean | string[];
 
 export interface ProviderIdentity {
   /** The account at the service: duplicates are detected on it. */
@@ -40,6 +40,34 @@ export type TokenResult =
   | { outcome: 'rejected'; error: string }
   | { outcome: 'unreachable'; detail: string };
 
+/** How the service answered a call made with the connection's credentials. */
+export type ServiceOutcome<T> =
+  | { outcome: 'ok'; value: T }
+  | { outcome: 'rejected' }
+  | { outcome: 'unreachable'; detail: string };
+
+export interface OptionsPageRequest {
+  /** The service's cursor (or page number) from the previous page; null for the first. */
+  cursor: string | null;
+  /** Text the options' labels should contain ('' for all). */
+  search: string;
+}
+
+export interface OptionsPage {
+  items: SetupOption[];
+  /** For the next page; null on the last. */
+  next: string | null;
+  /** The service applied `search` itself; otherwise the caller filters the labels. */
+  searched: boolean;
+}
+
+/** A verification's outcome in the words of the definition: what was found, what to do. */
+export interface ChoiceCheck {
+  passed: boolean;
+  message: string;
+  action: string | null;
+}
+
 export type RevokeResult =
   { outcome: 'revoked' | 'not_supported' } | { outcome: 'failed'; detail: string };
 
@@ -58,4 +86,16 @@ export interface ProviderClient {
   whoAmI(credential: ProviderCredential): Promise<WhoAmIResult>;
   /** Tells the service to forget the grant, where it can. */
   revoke(credential: ProviderCredential): Promise<RevokeResult>;
+  /** One page of a select setup step's options, asked of the service with the credential. */
+  setupOptions(
+    stepKey: string,
+    credential: ProviderCredential,
+    page: OptionsPageRequest,
+  ): Promise<ServiceOutcome<OptionsPage>>;
+  /** Checks a select step's saved choice with the service (its definition's verification). */
+  verifyChoice(
+    stepKey: string,
+    credential: ProviderCredential,
+    choice: SetupOption,
+  ): Promise<ServiceOutcome<ChoiceCheck>>;
 }

@@ -4,7 +4,11 @@
 // catalog's entry of the same key.
 import type { App, AuthMethod, SetupStep } from '@plugboard/contract';
 import { demoCatalog } from '@plugboard/contract/demo-catalog';
-import type { Method, ProviderDefinition } from '@plugboard/contract/provider-definition';
+import type {
+  Method,
+  ProviderDefinition,
+  SetupStep as DefinitionSetupStep,
+} from '@plugboard/contract/provider-definition';
 import { hasClient, type HostAppConfig } from './host-config.js';
 
 function presentMethod(definition: ProviderDefinition, method: Method): AuthMethod {
@@ -24,17 +28,28 @@ function presentMethod(definition: ProviderDefinition, method: Method): AuthMeth
   return shown;
 }
 
+/** A definition's setup step as the user sees it: no requests, only whether it can be checked. */
+function presentSetupStep(step: DefinitionSetupStep): SetupStep {
+  const { options: _source, verification, ...shown } = step;
+  const presented = { ...shown } as SetupStep;
+  if (verification) presented.verification = { label: verification.label };
+  return presented;
+}
+
 function setupSteps(definition: ProviderDefinition): SetupStep[] {
+  const steps = (definition.setup ?? []).map(presentSetupStep);
   const { webhook } = definition;
-  if (!webhook) return [];
-  return [
-    {
-      type: 'webhook_url',
-      title: webhook.title,
-      instructions: webhook.instructions,
-      helpUrl: webhook.helpUrl ?? null,
-    },
-  ];
+  if (!webhook) return steps;
+  const step: SetupStep = {
+    key: 'webhook',
+    type: 'webhook_url',
+    title: webhook.title,
+    required: false,
+    instructions: webhook.instructions,
+    helpUrl: webhook.helpUrl ?? null,
+  };
+  if (webhook.verification) step.verification = { label: webhook.verification.label };
+  return [...steps, step];
 }
 
 function listingOf(definition: ProviderDefinition) {

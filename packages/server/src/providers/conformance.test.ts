@@ -1,7 +1,8 @@
 // Every provider definition against a double of its service, written from that service's
 // documentation and reached on its real host names through an HTTPS proxy with a throwaway CA:
 // connect (OAuth: authorize, consent, callback, code exchange; keys: a refused key, then the
-// right one), Test, refresh (twice, so rotation is exercised) and disconnect (revocation).
+// right one), Test, the setup steps (every page of a select's live options, a search, saving the
+// first option, its check), refresh (twice, so rotation is exercised) and disconnect (revocation).
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,9 +13,11 @@ import type {
   OAuthFlow,
   OAuthFlowStart,
   Problem,
+  SetupOptionPage,
+  SetupVerification,
   TestResult,
 } from '@plugboard/contract';
-import type { OAuthMethod } from '@plugboard/contract/provider-definition';
+import type { OAuthMethod, ProviderDefinition } from '@plugboard/contract/provider-definition';
 import { startDoublesServer, type DoublesServer } from '../test-support/doubles/doubles-server.js';
 import { approveAtDouble } from '../test-support/doubles/drive-authorize.js';
 import { cookiePair, openStartUrl } from '../test-support/oauth-browser.js';
@@ -58,6 +61,66 @@ describe('provider definitions against their service doubles', () => {
     await doubles.close();
     rmSync(dir, { recursive: true, force: true });
   });
+
+  /** Every select step of the definition against the double, as the scenario describes it. */
+  const checkSetup = async (
+    definition: ProviderDefinition,
+    scenario: ConformanceScenario,
+    token: string,
+    connection: Connection,
+  ) => {
+    const base = `/v1/connections/${connection.id}`;
+    const settings: Record<string, string | string[]> = {};
+    const selects = (definition.setup ?? []).filter((step) => step.options);
+    for (const step of selects) {
+      const expected = scenario.setup?.[step.key];
+      assert.ok(expected, `${definition.key}: the scenario says nothing of ${step.key}`);
+      const page = (query: string) =>
+        t.call<SetupOptionPage>('listSetupOptions', `${base}/setup/${step.key}/options${query}`, {
+          token,
+        });
+      const labels: string[] = [];
+      const values: string[] = [];
+      let cursor: string | null = '';
+      for (let pages = 0; cursor !== null && pages < 10; pages += 1) {
+        const answer = await page(cursor ? `?cursor=${encodeURIComponent(cursor)}` : '');
+        assert.equal(answer.status, 200, answer.text);
+        labels.push(...answer.body.items.map((item) => item.label));
+        values.push(...answer.body.items.map((item) => item.value));
+        cursor = answer.body.nextCursor;
+      }
+      assert.deepEqual(labels, expected.labels, `${step.key}: every option, every page`);
+      if (expected.search) {
+        const found = await page(`?q=${encodeURIComponent(expected.search.q)}`);
+        assert.deepEqual(
+          found.body.items.map((item) => item.label),
+          expected.search.labels,
+        );
+      }
+      settings[step.key] = step.type === 'multi_select' ? [values[0]!] : values[0]!;
+    }
+    if (selects.length === 0) return;
+    const saved = await t.call<Connection>('updateConnectionSettings', `${base}/settings`, {
+      method: 'PUT',
+      token,
+      body: { settings },
+    });
+    assert.equal(saved.status, 200, saved.text);
+    for (const step of selects) {
+      const chosen = saved.body.settings?.[step.key];
+      assert.deepEqual(
+        Array.isArray(chosen) ? chosen[0]?.label : (chosen as { label: string }).label,
+        scenario.setup![step.key]!.labels[0],
+      );
+      if (!step.verification) continue;
+      const check = await t.call<SetupVerification>(
+        'verifySetupStep',
+        `${base}/setup/${step.key}/verify`,
+        { method: 'POST', token },
+      );
+      assert.equal(check.body.ok, scenario.setup![step.key]!.firstPasses, check.body.message);
+    }
+  };
 
   it('has a double and a scenario for every definition', () => {
     const missing = [...providerDefinitions.keys()].filter((key) => !scenarios.has(key));
@@ -109,6 +172,7 @@ describe('provider definitions against their service doubles', () => {
             });
           const first = await test();
           assert.equal(first.body.ok, true, first.body.message);
+          await checkSetup(definition, scenario, token, connection);
 
           const refreshesBefore = grants.stats.refreshes;
           if (oauth.refresh.mode === 'none') {
@@ -160,6 +224,7 @@ describe('provider definitions against their service doubles', () => {
               token,
             });
           assert.equal((await test()).body.ok, true);
+          await checkSetup(definition, scenario, token, connection);
           assert.ok(scenario.revokeKeys, `${key}: the double cannot revoke keys`);
           scenario.revokeKeys();
           const revoked = await test();

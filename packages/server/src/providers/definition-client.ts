@@ -1,21 +1,27 @@
 // The one generic engine: a provider definition (data) plus the host's configuration become a
 // ProviderClient. Authorize URLs, code exchange, refresh, revocation, the account check and request
 // signing are all read from the definition; there is no code per service.
-import type { App, AuthMethod, AuthType } from '@plugboard/contract';
+import type { App, AuthMethod, AuthType, SetupOption } from '@plugboard/contract';
 import type {
   AccountCheck,
   CredentialMethod,
   Method,
   OAuthMethod,
   ProviderDefinition,
+  Request,
+  SetupStep,
   Signing,
   TokenResponse,
 } from '@plugboard/contract/provider-definition';
 import type {
   AuthorizeRequest,
+  ChoiceCheck,
+  OptionsPage,
+  OptionsPageRequest,
   ProviderClient,
   ProviderCredential,
   RevokeResult,
+  ServiceOutcome,
   TokenResult,
   TokenSet,
   WhoAmIResult,
@@ -31,6 +37,14 @@ import {
   type RequestContext,
   type ServiceAnswer,
 } from './service-request.js';
+import {
+  choiceValues,
+  isRejection,
+  optionsRequest,
+  readOptions,
+  readVerification,
+} from './setup-requests.js';
+import { checkedSecretField } from '../connections/stored-credentials.js';
 import { readTokenAnswer } from './token-answer.js';
 import {
   holds,
@@ -42,7 +56,6 @@ import {
 } from './templates.js';
 
 const BEARER: Signing = { headers: { Authorization: 'Bearer {accessToken}' } };
-const DEFAULT_REJECTED_STATUS = [401, 403];
 
 export interface DefinitionClientOptions {
   definition: ProviderDefinition;
@@ -173,6 +186,61 @@ export class DefinitionClient implements ProviderClient {
     }
   }
 
+  async setupOptions(
+    stepKey: string,
+    credential: ProviderCredential,
+    page: OptionsPageRequest,
+  ): Promise<ServiceOutcome<OptionsPage>> {
+    const source = this.setupStep(stepKey).options;
+    if (!source) throw new Error(`${this.options.app.key}: step ${stepKey} has no options.`);
+    const { request, values } = optionsRequest(source, page);
+    return this.ask(credential, request, values, (answer) => readOptions(source, page, answer));
+  }
+
+  async verifyChoice(
+    stepKey: string,
+    credential: ProviderCredential,
+    choice: SetupOption,
+  ): Promise<ServiceOutcome<ChoiceCheck>> {
+    const verification = this.setupStep(stepKey).verification;
+    if (!verification) throw new Error(`${this.options.app.key}: step ${stepKey} has no check.`);
+    return this.ask(credential, verification.request, choiceValues(choice), (answer) =>
+      readVerification(verification, choice, answer),
+    );
+  }
+
+  /** A setup call as the connection: refused credentials and failures read the same everywhere. */
+  private async ask<T>(
+    credential: ProviderCredential,
+    request: Request,
+    extraValues: TemplateValues,
+    read: (answer: ServiceAnswer) => ServiceOutcome<T>,
+  ): Promise<ServiceOutcome<T>> {
+    const method = this.mechanics(credential.type === 'oauth' ? 'oauth2' : credential.method);
+    const context = this.credentialContext(credential);
+    let answer: ServiceAnswer;
+    try {
+      answer = await callService(request, {
+        ...context,
+        values: { ...context.values, ...extraValues },
+      });
+    } catch (error) {
+      if (error instanceof UnreachableError)
+        return { outcome: 'unreachable', detail: error.detail };
+      throw error;
+    }
+    if (isRejection(method.check ?? this.options.definition.check, answer)) {
+      return { outcome: 'rejected' };
+    }
+    return read(answer);
+  }
+
+  private setupStep(key: string): SetupStep {
+    const step = this.options.definition.setup?.find((candidate) => candidate.key === key);
+    if (!step) throw new Error(`${this.options.definition.key} has no setup step ${key}.`);
+    return step;
+  }
+
   private async tokenRequest(
     method: OAuthMethod,
     params: Record<string, string>,
@@ -268,7 +336,7 @@ export class DefinitionClient implements ProviderClient {
       accessToken: tokens.accessToken,
     };
     if (tokens.refreshToken) values.refreshToken = tokens.refreshToken;
-    return this.context(values, method.sign ?? BEARER);
+    return this.context(this.withApiBase(method, values), method.sign ?? BEARER);
   }
 
   private credentialContext(credential: ProviderCredential): RequestContext {
@@ -276,17 +344,27 @@ export class DefinitionClient implements ProviderClient {
     const method = this.mechanics(credential.method) as CredentialMethod;
     const values: Record<string, string> = { ...this.baseValues() };
     for (const [name, value] of Object.entries(credential.values)) values[name] = String(value);
-    // `secret`: the field the service checks, the first secret one (as the form shows it).
+    // `secret`: the field the service checks, the first secret one filled in (a field hidden by
+    // another's choice, such as a password when signing in with a key, is not sent).
     const fields = this.presented(credential.method)?.fields ?? [];
-    const secretField = fields.find((field) => field.secret) ?? fields[0];
-    if (secretField && values[secretField.name] !== undefined) {
-      values.secret = values[secretField.name]!;
-    }
+    const secretField = checkedSecretField({ fields }, credential.values);
+    if (values[secretField] !== undefined) values.secret = values[secretField]!;
     for (const [name, rule] of Object.entries(method.derive ?? {})) {
       const match = new RegExp(rule.pattern, 'u').exec(values[rule.from] ?? '');
       if (match?.[1]) values[name] = match[1];
     }
-    return this.context(values, method.sign);
+    return this.context(this.withApiBase(method, values), method.sign);
+  }
+
+  /** The method's `apiBase`, when it has one and its values are there, as {apiBase}. */
+  private withApiBase(method: Method, values: Record<string, string>): Record<string, string> {
+    if (!method.apiBase) return values;
+    try {
+      return { ...values, apiBase: renderUrl(method.apiBase, values).href.replace(/\/+$/, '') };
+    } catch {
+      // A missing value surfaces where a request uses {apiBase}, with its name.
+      return values;
+    }
   }
 
   private context(values: TemplateValues, signing: Signing | undefined): RequestContext {
@@ -298,14 +376,9 @@ export class DefinitionClient implements ProviderClient {
 
 /** What the account check's answer says: the account, a refusal, or a failure. */
 function readAccount(check: AccountCheck, answer: ServiceAnswer): WhoAmIResult {
+  if (isRejection(check, answer)) return { outcome: 'rejected' };
   const { status, body } = answer;
   const isObject = body !== null && typeof body === 'object';
-  if ((check.rejected?.status ?? DEFAULT_REJECTED_STATUS).includes(status)) {
-    return { outcome: 'rejected' };
-  }
-  if (isObject && (check.rejected?.when ?? []).some((condition) => holds(body, condition))) {
-    return { outcome: 'rejected' };
-  }
   const statusOk = check.success?.status
     ? check.success.status.includes(status)
     : status >= 200 && status < 300;

@@ -94,6 +94,11 @@ function requestsOf(definition: ProviderDefinition): Array<[string, Request]> {
     for (const step of method.afterConnect ?? [])
       found.push([`${method.type}.afterConnect`, step.request]);
   }
+  for (const step of definition.setup ?? []) {
+    if (step.options) found.push([`setup.${step.key}.options`, step.options.request]);
+    if (step.verification)
+      found.push([`setup.${step.key}.verification`, step.verification.request]);
+  }
   return found;
 }
 
@@ -153,6 +158,17 @@ describe('provider definitions', () => {
       );
     });
 
+    it(`${key}: takes select options from the service, and checks only a select's choice`, () => {
+      for (const step of definition.setup ?? []) {
+        const select = step.type === 'select' || step.type === 'multi_select';
+        assert.equal(Boolean(step.options), select, `${step.key}: options only for selects`);
+        if (step.verification)
+          assert.equal(step.type, 'select', `${step.key}: one choice to check`);
+      }
+      const text = JSON.stringify(appFromDefinition(definition, withClient));
+      assert.ok(!text.includes('"options":{"request"'), 'no option request in the catalog');
+    });
+
     it(`${key}: every fixed URL is on one of its hosts`, () => {
       for (const [where, request] of requestsOf(definition)) {
         if (request.url.startsWith('{')) continue; // an origin from the service or the user, checked at call time
@@ -165,6 +181,24 @@ describe('provider definitions', () => {
       }
     });
   }
+
+  it('presents the setup steps of the issue’s services, with the webhook step last', () => {
+    const steps = (key: string) =>
+      appFromDefinition(providerDefinitions.get(key)!, withClient)!.setupSteps.map((step) => [
+        step.key,
+        step.type,
+        Boolean(step.verification),
+      ]);
+    assert.deepEqual(steps('slack'), [['channel', 'select', true]]);
+    assert.deepEqual(steps('pipedrive'), [
+      ['pipeline', 'select', false],
+      ['webhook', 'webhook_url', false],
+    ]);
+    assert.deepEqual(steps('google-sheets'), [['spreadsheet', 'select', false]]);
+    assert.deepEqual(steps('github'), [['repository', 'select', false]]);
+    assert.deepEqual(steps('notion'), [['database', 'select', false]]);
+    assert.deepEqual(steps('trello'), [['board', 'select', false]]);
+  });
 
   it('offers OAuth only with client credentials, and drops an app left with no method', () => {
     const hubspot = providerDefinitions.get('hubspot')!;

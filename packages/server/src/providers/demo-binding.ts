@@ -1,5 +1,6 @@
 // The demo provider is one more definition (demo-definition.json): every app of the demo catalog
-// signs in and is checked through it. Only where it runs is not data: its endpoints are bound here.
+// signs in, is checked and is set up through it. Only where it runs is not data: its endpoints are
+// bound here.
 import type { App } from '@plugboard/contract';
 import { parseProviderDefinition } from '@plugboard/contract/validate-provider-definition';
 import type { OAuthMethod, ProviderDefinition } from '@plugboard/contract/provider-definition';
@@ -27,6 +28,28 @@ function bindDemoDefinition(endpoints: ProviderEndpoints): ProviderDefinition {
   };
 }
 
+/**
+ * The demo API fills a catalog app's select steps and checks from the demo definition's setup step
+ * of the same key and type: a catalog step it cannot fill stops the start, naming the step.
+ */
+export function assertDemoSetupSteps(apps: readonly App[]): void {
+  const problems: string[] = [];
+  for (const app of apps) {
+    for (const step of app.setupSteps) {
+      if (step.type !== 'select' && step.type !== 'multi_select') continue;
+      const source = demoDefinition.setup?.find((candidate) => candidate.key === step.key);
+      if (source?.type !== step.type || !source.options) {
+        problems.push(`${app.key} › ${step.key} (${step.type})`);
+      } else if (step.verification && !source.verification) {
+        problems.push(`${app.key} › ${step.key} (its check)`);
+      }
+    }
+  }
+  if (problems.length > 0) {
+    throw new Error(`The demo provider cannot fill these setup steps: ${problems.join('; ')}.`);
+  }
+}
+
 /** One client per demo catalog app: the app's own fields and scopes, the demo provider's mechanics. */
 export function demoClients(
   endpoints: ProviderEndpoints,
@@ -34,6 +57,7 @@ export function demoClients(
   fetch: OutboundFetch,
   now: () => number,
 ): Map<string, ProviderClient> {
+  assertDemoSetupSteps(apps);
   const definition = bindDemoDefinition(endpoints);
   const settings: Record<string, string> = {
     authorizationEndpoint: endpoints.authorizationEndpoint,

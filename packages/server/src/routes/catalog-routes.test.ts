@@ -84,8 +84,12 @@ describe('catalog', () => {
   it('returns one app with its methods, fields and setup steps, and 404 for unknown keys', async () => {
     const pipedrive = await t.call<App>('getApp', '/v1/apps/pipedrive', { token });
     assert.equal(pipedrive.body.authMethods[0]?.type, 'token');
-    assert.equal(pipedrive.body.setupSteps[0]?.type, 'webhook_url');
-    assert.match(pipedrive.body.setupSteps[0]?.instructions[0] ?? '', /Settings › Webhooks/);
+    const webhook = pipedrive.body.setupSteps.find((step) => step.type === 'webhook_url');
+    assert.deepEqual(
+      pipedrive.body.setupSteps.map((step) => step.key),
+      ['pipeline', 'stages', 'dealPrefix', 'webhook'],
+    );
+    assert.match(webhook?.instructions[0] ?? '', /Settings › Webhooks/);
     const missing = await t.call<Problem>('getApp', '/v1/apps/not-an-app', { token });
     assert.equal(missing.status, 404);
     assert.equal(missing.body.code, 'not_found');

@@ -23,7 +23,7 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function connectionId(c: Context<ServerEnv>): string {
+export function connectionId(c: Context<ServerEnv>): string {
   const id = c.req.param('connectionId') ?? '';
   if (!CONNECTION_ID.test(id))
     throw new ApiError(404, 'not_found', 'The connection was not found.');

@@ -16,7 +16,9 @@ import {
 } from '../test-support/test-stack.js';
 
 const SLACK_SIGNING_SECRET = 'slack-app-signing-secret';
-const webhookStep = demoCatalog.find((app) => app.key === 'pipedrive')!.setupSteps[0]!;
+const webhookStep = demoCatalog
+  .find((app) => app.key === 'pipedrive')!
+  .setupSteps.find((step) => step.type === 'webhook_url')!;
 const signingSecretField: AuthField = {
   name: 'webhookSigningSecret',
   label: 'Webhook signing secret',

@@ -1,6 +1,6 @@
 // Test helper: signs in to the demo provider as the demo user and answers the consent page over
 // real HTTP, returning the redirect to the client's redirect_uri.
-import { DEMO_USER } from '../demo-provider/demo-account.js';
+import { DEMO_USER, type DemoIdentity } from '../demo-provider/demo-account.js';
 import { DECISIONS, FORM_FIELDS } from '../demo-provider/interaction-paths.js';
 import { ScriptedBrowser } from './scripted-browser.js';
 
@@ -9,10 +9,16 @@ export interface CompleteAuthorizationOptions {
   deny?: boolean;
   /** Scopes to untick on the consent page before pressing "Allow". */
   uncheckScopes?: string[];
+  /** Who signs in (default: the first demo account). */
+  account?: DemoIdentity;
+  /** A browser that may remember an earlier sign-in (default: a fresh one). */
+  browser?: ScriptedBrowser;
+  /** On the consent page, press "Use another account" first and sign in as `account`. */
+  useAnotherAccount?: boolean;
 }
 
-/** Login and consent, plus one spare (the provider skips pages it does not need). */
-const MAX_FORMS = 3;
+/** Login and consent, ending a session to switch accounts, plus one spare. */
+const MAX_FORMS = 5;
 
 function decodeAttribute(value: string): string {
   return value
@@ -46,9 +52,10 @@ export function offeredScopes(html: string): string[] {
 /** Fills the login or consent form the way a user of the demo account would. */
 function answerFor(action: URL, html: string, options: CompleteAuthorizationOptions) {
   if (action.pathname.endsWith('/login')) {
+    const account = options.account ?? DEMO_USER;
     return new URLSearchParams({
-      [FORM_FIELDS.email]: DEMO_USER.email,
-      [FORM_FIELDS.password]: DEMO_USER.password,
+      [FORM_FIELDS.email]: account.email,
+      [FORM_FIELDS.password]: account.password,
     });
   }
   if (action.pathname.endsWith('/consent')) {
@@ -59,6 +66,13 @@ function answerFor(action: URL, html: string, options: CompleteAuthorizationOpti
     }
     form.set(FORM_FIELDS.decision, options.deny ? DECISIONS.deny : DECISIONS.allow);
     return form;
+  }
+  // Signing in as another account first ends the provider session (its page posts by script).
+  if (action.pathname.endsWith('/session/end/confirm')) {
+    const hidden = /<input type="hidden" name="([^"]+)" value="([^"]*)"/g;
+    return new URLSearchParams(
+      [...html.matchAll(hidden)].map(([, name = '', value = '']) => [name, decodeAttribute(value)]),
+    );
   }
   throw new Error(`Unexpected form action ${action.pathname}`);
 }
@@ -73,10 +87,17 @@ export async function completeAuthorization(
   authorizeUrl: string,
   options: CompleteAuthorizationOptions = {},
 ): Promise<URL> {
-  const browser = new ScriptedBrowser(authorizeUrl);
+  const browser = options.browser ?? new ScriptedBrowser(authorizeUrl);
   let result = await browser.open(authorizeUrl);
+  let switched = false;
   for (let forms = 0; forms < MAX_FORMS; forms += 1) {
     if (result.kind === 'left-provider') return result.url;
+    const switchLink = /<a href="([^"]+\/switch)"/.exec(result.html)?.[1];
+    if (options.useAnotherAccount && !switched && switchLink) {
+      switched = true;
+      result = await browser.open(new URL(decodeAttribute(switchLink), result.url));
+      continue;
+    }
     const action = formActionOf(result.html, result.url);
     if (result.status !== 200 || !action) {
       const text = visibleText(result.html).slice(0, 300);

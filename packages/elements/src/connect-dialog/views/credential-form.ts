@@ -2,7 +2,7 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { AuthField, AuthMethod } from '@plugboard/contract';
-import { failsPattern } from '@plugboard/contract/field-check';
+import { failsPattern, isFieldVisible } from '@plugboard/contract/field-check';
 import type { PlugboardError } from '@plugboard/core';
 import type { Translate } from '../../shared/client-controller.js';
 import { errorView } from '../../shared/error-view.js';
@@ -21,7 +21,13 @@ export interface CredentialFormProps {
   /** A failure not tied to one field (network, 5xx…); the form stays filled. */
   formError: PlugboardError | undefined;
   submitLabel: string;
+  /** An update: the masked hint of the stored secret, which an empty secret field keeps. */
+  storedSecretHint: string | null | undefined;
+  /** The names of the files read into file fields. */
+  fileNames: ReadonlyMap<string, string>;
   onValue(field: AuthField, value: string | boolean): void;
+  onToggleChoice(field: AuthField, value: string): void;
+  onFile(field: AuthField, file: File | undefined): void;
   onToggleReveal(field: AuthField): void;
   onSubmit(): void;
 }
@@ -43,7 +49,10 @@ export function credentialForm(props: CredentialFormProps): TemplateResult {
     }}
   >
     ${method.helpText ? html`<p class="lead">${method.helpText}</p>` : nothing}
-    ${method.fields.map((field) => fieldView(field, props))}
+    ${method.fields
+      // A field shown only when another has a given value: hidden ones are not checked or sent.
+      .filter((field) => isFieldVisible(field, method.fields, props.values))
+      .map((field) => fieldView(field, props))}
     ${props.formError ? errorView(props.formError, t, { onAction: props.onSubmit }) : nothing}
     <div class="actions">
       <button
@@ -67,8 +76,11 @@ function fieldView(field: AuthField, props: CredentialFormProps): TemplateResult
   // The format hint shows as the user types, before any submit, while the value does not match.
   const showPatternHint = !error && Boolean(field.patternHint) && failsPattern(field, text.trim());
   const helpUrl = safeUrl(field.helpUrl);
+  const stored = isSecret(field) && props.storedSecretHint ? props.storedSecretHint : undefined;
   const describedBy = [
     field.helpText ? fieldId(field, '-help') : '',
+    stored ? fieldId(field, '-stored') : '',
+    field.type === 'file' ? fieldId(field, '-file') : '',
     showPatternHint ? fieldId(field, '-hint') : '',
     error ? fieldId(field, '-error') : '',
   ]
@@ -94,6 +106,13 @@ function fieldView(field: AuthField, props: CredentialFormProps): TemplateResult
             ${t('dialog.opensInNewTab')}</span
           >
         </a>`
+      : nothing
+  }
+  ${
+    stored
+      ? html`<p class="field__hint" part="stored-secret" id=${fieldId(field, '-stored')}>
+          ${t('dialog.storedSecret', { hint: stored })}
+        </p>`
       : nothing
   }
   ${
@@ -130,33 +149,55 @@ function fieldView(field: AuthField, props: CredentialFormProps): TemplateResult
     </div>`;
   }
 
+  if (field.type === 'multi_select') return choicesView(field, props, describe);
+  if (field.type === 'file') return fileView(field, props, invalid, describedBy, describe);
+
   return html`<div class="field" part="field">
     ${fieldLabel(field, props.t)}
     <div class="field__row">
       ${
-        field.type === 'select'
-          ? html`<select
+        field.type === 'textarea'
+          ? html`<textarea
               id=${fieldId(field)}
-              class="input"
+              class="input textarea"
               part="input"
               name=${field.name}
               .value=${live(text)}
-              ?required=${field.required}
+              placeholder=${ifDefined(field.placeholder)}
+              ?required=${field.required && !stored}
+              rows="6"
+              spellcheck="false"
+              autocapitalize="off"
+              autocomplete="off"
               aria-invalid=${invalid ? 'true' : 'false'}
               aria-describedby=${ifDefined(describedBy || undefined)}
-              @change=${(event: Event) => props.onValue(field, (event.target as HTMLSelectElement).value)}
-            >
-              <option value="" ?disabled=${field.required}>${t('dialog.selectPlaceholder')}</option>
-              ${(field.options ?? []).map(
-                (option) =>
-                  html`<option value=${option.value} ?selected=${option.value === text}>
-                    ${option.label}
-                  </option>`,
-              )}
-            </select>`
-          : textInput(field, text, invalid, describedBy, props)
+              @input=${(event: InputEvent) => props.onValue(field, (event.target as HTMLTextAreaElement).value)}
+            ></textarea>`
+          : field.type === 'select'
+            ? html`<select
+                id=${fieldId(field)}
+                class="input"
+                part="input"
+                name=${field.name}
+                .value=${live(text)}
+                ?required=${field.required}
+                aria-invalid=${invalid ? 'true' : 'false'}
+                aria-describedby=${ifDefined(describedBy || undefined)}
+                @change=${(event: Event) => props.onValue(field, (event.target as HTMLSelectElement).value)}
+              >
+                <option value="" ?disabled=${field.required}>
+                  ${t('dialog.selectPlaceholder')}
+                </option>
+                ${(field.options ?? []).map(
+                  (option) =>
+                    html`<option value=${option.value} ?selected=${option.value === text}>
+                      ${option.label}
+                    </option>`,
+                )}
+              </select>`
+            : textInput(field, text, invalid, describedBy, props)
       }
-      ${isSecret(field) ? revealToggle(field, props) : nothing}
+      ${isSecret(field) && field.type !== 'textarea' ? revealToggle(field, props) : nothing}
     </div>
     ${describe}
   </div>`;
@@ -171,6 +212,88 @@ function fieldLabel(field: AuthField, t: Translate): TemplateResult {
         ? html`<span class="field__required" aria-hidden="true">${t('dialog.fieldRequired')}</span>`
         : nothing
     }
+  </div>`;
+}
+
+/** A multi-select as a group of checkboxes: every option visible, several may be ticked. */
+function choicesView(
+  field: AuthField,
+  props: CredentialFormProps,
+  describe: TemplateResult,
+): TemplateResult {
+  const value = props.values[field.name];
+  const chosen = Array.isArray(value) ? value : [];
+  const error = props.errors.get(field.name);
+  return html`<div class="field" part="field">
+    <fieldset
+      class="choices"
+      id=${fieldId(field)}
+      tabindex="-1"
+      aria-invalid=${error ? 'true' : 'false'}
+      aria-describedby=${ifDefined(error ? fieldId(field, '-error') : undefined)}
+    >
+      <legend class="field__label">
+        ${field.label}
+        ${
+          field.required
+            ? html`<span class="field__required" aria-hidden="true"
+                >${props.t('dialog.fieldRequired')}</span
+              >`
+            : nothing
+        }
+      </legend>
+      ${(field.options ?? []).map(
+        (option, index) =>
+          html`<div class="field__row">
+            <input
+              id=${fieldId(field, `-${index}`)}
+              class="checkbox"
+              part="input"
+              type="checkbox"
+              .checked=${live(chosen.includes(option.value))}
+              @change=${() => props.onToggleChoice(field, option.value)}
+            />
+            <label for=${fieldId(field, `-${index}`)}>${option.label}</label>
+          </div>`,
+      )}
+    </fieldset>
+    ${describe}
+  </div>`;
+}
+
+/**
+ * A file read in the browser: its text becomes the value. The name of the file read shows beside
+ * the chooser; the contents never do.
+ */
+function fileView(
+  field: AuthField,
+  props: CredentialFormProps,
+  invalid: boolean,
+  describedBy: string,
+  describe: TemplateResult,
+): TemplateResult {
+  const { t } = props;
+  const name = props.fileNames.get(field.name);
+  return html`<div class="field" part="field">
+    ${fieldLabel(field, t)}
+    <div class="file" part="file">
+      <input
+        id=${fieldId(field)}
+        class="input"
+        part="input"
+        type="file"
+        name=${field.name}
+        accept=${ifDefined(field.accept)}
+        ?required=${field.required && !props.storedSecretHint}
+        aria-invalid=${invalid ? 'true' : 'false'}
+        aria-describedby=${ifDefined(describedBy || undefined)}
+        @change=${(event: Event) => props.onFile(field, (event.target as HTMLInputElement).files?.[0])}
+      />
+    </div>
+    <p class="field__hint" id=${fieldId(field, '-file')}>
+      ${name ? t('dialog.fileRead', { name }) : t('dialog.fileHint')}
+    </p>
+    ${describe}
   </div>`;
 }
 
@@ -195,7 +318,7 @@ function textInput(
     type=${type}
     .value=${live(value)}
     placeholder=${ifDefined(field.placeholder)}
-    ?required=${field.required}
+    ?required=${field.required && !(secret && props.storedSecretHint)}
     inputmode=${ifDefined(field.type === 'number' ? 'decimal' : undefined)}
     autocomplete=${secret ? 'off' : field.type === 'email' ? 'email' : 'off'}
     spellcheck="false"

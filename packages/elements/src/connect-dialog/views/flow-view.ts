@@ -3,6 +3,7 @@ import type { AuthMethod } from '@plugboard/contract';
 import type { ConnectFlow, ConnectFlowState, PlugboardError } from '@plugboard/core';
 import type { Translate } from '../../shared/client-controller.js';
 import type { CredentialsStep } from '../credentials-step.js';
+import type { OptionPickers } from '../option-pickers.js';
 import type { SetupStep } from '../setup-step.js';
 import { credentialForm } from './credential-form.js';
 import { methodChoiceView } from './method-choice.js';
@@ -14,7 +15,9 @@ import {
   oauthIntroView,
   oauthWaitingView,
 } from './oauth-views.js';
+import { settingsView } from './settings-view.js';
 import { setupView } from './setup-view.js';
+import { stepCheckView } from './step-check.js';
 import {
   degradedNotice,
   failureView,
@@ -34,6 +37,8 @@ export interface FlowViewProps {
   /** The credential form's values, messages and revealed secrets. */
   form: CredentialsStep;
   setup: SetupStep;
+  /** The option comboboxes of the settings view. */
+  pickers: OptionPickers;
   /** The element could not get a client (missing backend URL…): nothing else can show. */
   configError: PlugboardError | undefined;
   /** The messages are loaded. */
@@ -111,8 +116,25 @@ export function flowView(props: FlowViewProps): TemplateResult {
       }${backToMethods(props)}`;
     case 'session-expired':
       return sessionExpiredView(t, () => flow.restartAfterSessionExpiry());
+    case 'settings':
+      return state.settings
+        ? settingsView({
+            t,
+            appName,
+            mode: state.mode,
+            form: state.settings,
+            completed: state.completed,
+            pickers: props.pickers,
+            onChoose: (key, value) => flow.chooseSetting(key, value),
+            onRefresh: (key) => flow.refreshOptions(key),
+            onLoadMore: (key) => flow.loadMoreOptions(key),
+            onSave: () => void flow.saveSettings(),
+            onCheck: (key) => flow.checkSetting(key),
+            onContinue: () => flow.continueAfterSettings(),
+          })
+        : loadingView(t);
     case 'setup':
-      return setupView({
+      return html`${setupView({
         t,
         appName,
         step: view.step,
@@ -120,7 +142,7 @@ export function flowView(props: FlowViewProps): TemplateResult {
         copyState: props.setup.copyState,
         onCopy: (input) => void props.setup.copy(input, t),
         onContinue: () => flow.runTest(),
-      });
+      })}${webhookCheck(props, view)}`;
     case 'testing':
       return testingView(t);
     case 'test-failed':
@@ -146,10 +168,37 @@ function credentialsView(props: FlowViewProps, method: AuthMethod): TemplateResu
       sending: state.sending,
       formError: state.formError,
       submitLabel: state.mode === 'update' ? t('dialog.submitUpdate') : t('dialog.submit'),
+      storedSecretHint: form.prefill?.credentialHint,
+      fileNames: form.fileNames,
       onValue: (field, value) => form.setValue(field, value),
+      onToggleChoice: (field, value) => form.toggleChoice(field, value),
+      onFile: (field, file) => void form.readFile(field, file),
       onToggleReveal: (field) => form.toggleReveal(field),
       onSubmit: () => flow.submitCredentials(),
     })}`;
+}
+
+/** "Check that a test event arrived", for a webhook step that can be checked, and its answer. */
+function webhookCheck(
+  { t, flow }: FlowViewProps,
+  view: Extract<ConnectFlowState['view'], { name: 'setup' }>,
+): TemplateResult | typeof nothing {
+  const verification = view.step.verification;
+  if (!verification) return nothing;
+  const check = () => void flow.checkWebhook();
+  return html`<div class="webhook-check" part="webhook-check">
+    <button
+      class="button"
+      part="button check"
+      type="button"
+      aria-describedby="webhook-check"
+      aria-busy=${view.check?.status === 'checking' ? 'true' : 'false'}
+      @click=${check}
+    >
+      ${verification.label}
+    </button>
+    ${stepCheckView(t, 'webhook-check', view.check, check)}
+  </div>`;
 }
 
 /** "Back" to the choice of method when the app offers several. */

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Connection, SetupStep } from '@plugboard/contract';
+import type { Connection, WebhookUrlSetupStep } from '@plugboard/contract';
 import type { Translate } from '../../shared/client-controller.js';
 import { safeUrl } from '../../shared/safe-url.js';
 
@@ -10,7 +10,7 @@ export type CopyState = 'idle' | 'copied' | 'manual';
 export function setupView(props: {
   t: Translate;
   appName: string;
-  step: SetupStep;
+  step: WebhookUrlSetupStep;
   connection: Connection;
   copyState: CopyState;
   onCopy(input: HTMLInputElement): void;

@@ -21,6 +21,8 @@ export interface ConformanceScenario {
   credentials?: CredentialScenario[];
   /** Test control: keys accepted so far stop working (the user deleted them at the service). */
   revokeKeys?: () => void;
+  /** The definition's select setup steps, by step key. */
+  setup?: Record<string, SetupScenario>;
 }
 
 export interface DoubledService {
@@ -39,4 +41,16 @@ export class KeyStore {
     for (const key of keys) this.revoked.add(key);
   }
   revokeAll = (): void => this.revoke(...this.valid);
+}
+
+/**
+ * What the conformance suite expects of a select setup step against the double: every option over
+ * all pages, and whether the check of the first one passes (when the step has a check).
+ */
+export interface SetupScenario {
+  /** Labels of every option, in the service's order. */
+  labels: string[];
+  /** A search the suite runs, and the labels it must find. */
+  search?: { q: string; labels: string[] };
+  firstPasses?: boolean;
 }

@@ -1,7 +1,8 @@
 // GitHub, from docs.github.com: the web application flow (client id and secret in the body, JSON
 // only with `Accept: application/json`, errors as HTTP 200 with `error`, comma-separated scopes,
 // tokens that do not expire), PKCE (S256) since July 2025, the REST API refusing requests without
-// a User-Agent, `Bad credentials` on a bad token, and grant deletion with Basic client auth.
+// a User-Agent, `Bad credentials` on a bad token, grant deletion with Basic client auth, and the
+// user's repositories (`per_page` up to 100, `page` from 1, a bare JSON array).
 import { authorizeEndpoint, OAuthGrants } from '../oauth-grants.js';
 import {
   basic,
@@ -16,6 +17,15 @@ import {
 import { KeyStore, type DoubledService } from '../scenario.js';
 
 const PAT = `ghp_${'a1B2c3D4e5F6'.repeat(3)}`;
+
+/** 130 repositories: a full first page of 100 and a second of 30. */
+const REPOSITORIES = Array.from({ length: 130 }, (_, index) => ({
+  id: 5000 + index,
+  name: `repo-${String(index + 1).padStart(3, '0')}`,
+  full_name: `janedoe/repo-${String(index + 1).padStart(3, '0')}`,
+  private: index % 3 === 0,
+  description: index === 0 ? 'The first one' : null,
+}));
 
 export function githubService(): DoubledService {
   const grants = new OAuthGrants(
@@ -39,6 +49,16 @@ export function githubService(): DoubledService {
     }
     return answer();
   };
+  const signedIn = (request: DoubleRequest) => {
+    const token = bearer(request) ?? bearer(request, 'token');
+    return grants.access(token) !== null || keys.accepts(token);
+  };
+  const badCredentials = () =>
+    json(401, {
+      message: 'Bad credentials',
+      documentation_url: 'https://docs.github.com/rest',
+      status: '401',
+    });
   const double = routes({
     'GET github.com /login/oauth/authorize': authorize.page,
     'POST github.com /login/oauth/authorize': authorize.decide,
@@ -96,16 +116,17 @@ export function githubService(): DoubledService {
           ? { status: 204, text: '' }
           : json(422, { message: 'Validation Failed', status: '422' });
       }),
+    'GET api.github.com /user/repos': (request) =>
+      api(request, () => {
+        if (!signedIn(request)) return badCredentials();
+        const params = request.url.searchParams;
+        const perPage = Math.min(Number(params.get('per_page') ?? 30), 100);
+        const page = Number(params.get('page') ?? 1);
+        return json(200, REPOSITORIES.slice((page - 1) * perPage, page * perPage));
+      }),
     'GET api.github.com /user': (request) =>
       api(request, () => {
-        const token = bearer(request) ?? bearer(request, 'token');
-        if (!grants.access(token) && !keys.accepts(token)) {
-          return json(401, {
-            message: 'Bad credentials',
-            documentation_url: 'https://docs.github.com/rest',
-            status: '401',
-          });
-        }
+        if (!signedIn(request)) return badCredentials();
         return json(200, {
           login: 'janedoe',
           id: 1296269,
@@ -134,6 +155,7 @@ export function githubService(): DoubledService {
           },
         ],
         revokeKeys: keys.revokeAll,
+        setup: { repository: { labels: REPOSITORIES.map((repository) => repository.full_name) } },
       },
     ],
   };

@@ -1,7 +1,8 @@
 // Notion, from developers.notion.com: authorize with owner=user (no scopes: the user picks pages),
 // a token request with HTTP Basic client auth and a JSON body, refresh answers with a new refresh
-// token, and the API requiring `Notion-Version` (400 `missing_version` without it) and answering
-// `{ object: 'error', status, code, message }`.
+// token, the API requiring `Notion-Version` (400 `missing_version` without it) and answering
+// `{ object: 'error', status, code, message }`, and search (POST, JSON body: `query`, a `filter`
+// on `object`, `page_size` up to 100, `start_cursor` from `next_cursor`).
 import { authorizeEndpoint, OAuthGrants } from '../oauth-grants.js';
 import {
   basic,
@@ -15,6 +16,20 @@ import {
 import { KeyStore, type DoubledService } from '../scenario.js';
 
 const SECRET = `ntn_${'a1B2c3D4e5'.repeat(4)}xyz`;
+
+/** What the integration was shared with: 3 databases and a page. */
+const SHARED = [
+  { object: 'database', id: 'a8aec43c-6f00-4ad4-8e1b-6c4c1f6f0001', name: 'Leads' },
+  { object: 'page', id: 'a8aec43c-6f00-4ad4-8e1b-6c4c1f6f0002', name: 'Team wiki' },
+  { object: 'database', id: 'a8aec43c-6f00-4ad4-8e1b-6c4c1f6f0003', name: 'Tasks' },
+  { object: 'database', id: 'a8aec43c-6f00-4ad4-8e1b-6c4c1f6f0004', name: 'Lead sources' },
+].map(({ object, id, name }) => ({
+  object,
+  id,
+  ...(object === 'database'
+    ? { title: [{ type: 'text', text: { content: name }, plain_text: name }] }
+    : { properties: { title: { title: [{ plain_text: name }] } } }),
+}));
 
 export function notionService(): DoubledService {
   const grants = new OAuthGrants(
@@ -100,6 +115,40 @@ export function notionService(): DoubledService {
       grants.revoke(String(jsonBody(request).token ?? ''));
       return json(200, {});
     },
+    'POST api.notion.com /v1/search': (request) => {
+      if (!versioned(request))
+        return error(400, 'missing_version', 'Notion-Version header failed validation.');
+      const token = bearer(request);
+      if (!keys.accepts(token) && !grants.access(token))
+        return error(401, 'unauthorized', 'API token is invalid.');
+      const body = jsonBody(request) as {
+        query?: string;
+        filter?: { property?: string; value?: string };
+        page_size?: number;
+        start_cursor?: string;
+      };
+      const query = (body.query ?? '').toLowerCase();
+      const found = SHARED.filter(
+        (item) =>
+          (!body.filter || item.object === body.filter.value) &&
+          JSON.stringify(item).toLowerCase().includes(query),
+      );
+      const size = Math.min(body.page_size ?? 100, 100);
+      const start = body.start_cursor
+        ? found.findIndex((item) => item.id === body.start_cursor)
+        : 0;
+      if (start < 0) return error(400, 'validation_error', 'start_cursor is invalid.');
+      const page = found.slice(start, start + size);
+      const next = found[start + size]?.id ?? null;
+      return json(200, {
+        object: 'list',
+        results: page,
+        next_cursor: next,
+        has_more: next !== null,
+        type: 'page_or_database',
+        page_or_database: {},
+      });
+    },
     'GET api.notion.com /v1/users/me': (request) => {
       if (!versioned(request))
         return error(400, 'missing_version', 'Notion-Version header failed validation.');
@@ -125,6 +174,12 @@ export function notionService(): DoubledService {
           },
         ],
         revokeKeys: keys.revokeAll,
+        setup: {
+          database: {
+            labels: ['Leads', 'Tasks', 'Lead sources'],
+            search: { q: 'lead', labels: ['Leads', 'Lead sources'] },
+          },
+        },
       },
     ],
   };

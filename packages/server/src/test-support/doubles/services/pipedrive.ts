@@ -1,7 +1,8 @@
 // Pipedrive, from pipedrive.readme.io and developers.pipedrive.com: OAuth at oauth.pipedrive.com
 // (scopes chosen in the app's settings, none in the authorize URL; client authenticated with HTTP
 // Basic; `api_domain` in the token answer), the personal API token as the `api_token` query
-// parameter on the company domain, and `{ success, data }` answers from /v1/users/me.
+// parameter on the company domain, `{ success, data }` answers from /v1/users/me, and the
+// pipelines from API v2 (`limit`, an opaque `cursor`, `additional_data.next_cursor` null at the end).
 import { consentDecision, consentPage, OAuthGrants, redirectBack } from '../oauth-grants.js';
 import {
   bearer,
@@ -21,6 +22,16 @@ const ME = {
   company_id: 777,
   company_domain: 'acme',
 };
+
+const PIPELINES = ['Sales pipeline', 'Partnerships', 'Renewals'].map((name, index) => ({
+  id: index + 1,
+  name,
+  order_nr: index + 1,
+  is_deleted: false,
+  is_deal_probability_enabled: false,
+  add_time: '2024-01-15T10:30:00Z',
+  update_time: '2024-01-15T10:30:00Z',
+}));
 
 export function pipedriveService(): DoubledService {
   const grants = new OAuthGrants({
@@ -51,6 +62,10 @@ export function pipedriveService(): DoubledService {
       expires_in: 3599,
       api_domain: 'https://acme.pipedrive.com',
     });
+  const allowed = (request: DoubleRequest) => {
+    const apiToken = request.url.searchParams.get('api_token');
+    return apiToken ? keys.accepts(apiToken) : grants.access(bearer(request)) !== null;
+  };
   const authorizeProblem = (request: DoubleRequest) =>
     request.url.searchParams.get('client_id') === grants.policy.clientId ? null : 'Invalid client';
   const double = routes({
@@ -102,10 +117,23 @@ export function pipedriveService(): DoubledService {
       grants.revoke(params.get('token') ?? '');
       return { status: 200, text: '' };
     },
-    'GET acme.pipedrive.com /api/v1/users/me': (request) => {
-      const apiToken = request.url.searchParams.get('api_token');
-      const allowed = apiToken ? keys.accepts(apiToken) : grants.access(bearer(request)) !== null;
-      return allowed ? json(200, { success: true, data: ME }) : unauthorized();
+    'GET acme.pipedrive.com /api/v1/users/me': (request) =>
+      allowed(request) ? json(200, { success: true, data: ME }) : unauthorized(),
+    'GET acme.pipedrive.com /api/v2/pipelines': (request) => {
+      if (!allowed(request)) return unauthorized();
+      const params = request.url.searchParams;
+      const limit = Math.min(Number(params.get('limit') ?? 100), 500);
+      const cursor = params.get('cursor');
+      const offset = cursor ? Number(Buffer.from(cursor, 'base64url').toString()) : 0;
+      const end = offset + limit;
+      return json(200, {
+        success: true,
+        data: PIPELINES.slice(offset, end),
+        additional_data: {
+          next_cursor:
+            end < PIPELINES.length ? Buffer.from(String(end)).toString('base64url') : null,
+        },
+      });
     },
   });
   return {
@@ -124,6 +152,7 @@ export function pipedriveService(): DoubledService {
           },
         ],
         revokeKeys: keys.revokeAll,
+        setup: { pipeline: { labels: PIPELINES.map((pipeline) => pipeline.name) } },
       },
     ],
   };

@@ -1,12 +1,39 @@
 // Slack, from api.slack.com (docs.slack.dev): OAuth v2 with user scopes (`user_scope`, comma
 // separated), oauth.v2.access answering HTTP 200 with `ok: false` on errors and the user token
-// under `authed_user`, token rotation (the old refresh token is revoked), auth.test and auth.revoke.
+// under `authed_user`, token rotation (the old refresh token is revoked), auth.test, auth.revoke,
+// and the channels: conversations.list (`limit` up to 1000, `cursor` from
+// `response_metadata.next_cursor`, empty on the last page, `channels:read` needed) and
+// conversations.info (`channel_not_found` for a channel it does not know).
 import { consentDecision, consentPage, OAuthGrants, redirectBack } from '../oauth-grants.js';
 import { bearer, clientCredentials, form, json, routes } from '../service-double.js';
 import type { DoubledService } from '../scenario.js';
 
 const TEAM = { id: 'T0ACME01', name: 'Acme' };
 const USER = { id: 'U0JANE01', name: 'jane' };
+
+/** 250 public channels: a first page of 200 and a second of 50. Jane is not in #random. */
+const CHANNELS = [
+  { id: 'C0GENERAL', name: 'general', member: true },
+  { id: 'C0SALES', name: 'sales', member: true },
+  { id: 'C0RANDOM', name: 'random', member: false },
+  ...Array.from({ length: 247 }, (_, index) => ({
+    id: `C1${String(index + 1).padStart(7, '0')}`,
+    name: `project-${String(index + 1).padStart(3, '0')}`,
+    member: true,
+  })),
+].map((channel) => ({
+  id: channel.id,
+  name: channel.name,
+  is_channel: true,
+  is_private: false,
+  is_archived: false,
+  is_member: channel.member,
+  purpose: { value: channel.name === 'general' ? 'Company-wide announcements' : '' },
+}));
+
+const slackCursor = (offset: number) => Buffer.from(`offset:${offset}`).toString('base64');
+const offsetOf = (cursor: string) =>
+  Number(/^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64').toString())?.[1] ?? NaN);
 
 export function slackService(): DoubledService {
   const grants = new OAuthGrants(
@@ -106,6 +133,29 @@ export function slackService(): DoubledService {
         is_enterprise_install: false,
       });
     },
+    'GET slack.com /api/conversations.list': (request) => {
+      const scopes = grants.access(bearer(request))?.scopes;
+      if (!scopes) return slackError('invalid_auth');
+      if (!scopes.includes('channels:read')) return slackError('missing_scope');
+      const params = request.url.searchParams;
+      const limit = Math.min(Number(params.get('limit') ?? 100), 1000);
+      const cursor = params.get('cursor');
+      const offset = cursor ? offsetOf(cursor) : 0;
+      if (!Number.isInteger(offset)) return slackError('invalid_cursor');
+      const end = offset + limit;
+      return json(200, {
+        ok: true,
+        channels: CHANNELS.slice(offset, end),
+        response_metadata: { next_cursor: end < CHANNELS.length ? slackCursor(end) : '' },
+      });
+    },
+    'GET slack.com /api/conversations.info': (request) => {
+      if (!grants.access(bearer(request))) return slackError('invalid_auth');
+      const channel = CHANNELS.find(
+        (candidate) => candidate.id === request.url.searchParams.get('channel'),
+      );
+      return channel ? json(200, { ok: true, channel }) : slackError('channel_not_found');
+    },
     'POST slack.com /api/auth.revoke': (request) => {
       const token = bearer(request) ?? form(request).get('token');
       if (!token) return slackError('not_authed');
@@ -120,6 +170,13 @@ export function slackService(): DoubledService {
         app: 'slack',
         host: { clientId: grants.policy.clientId, clientSecret: grants.policy.clientSecret },
         oauth: { label: 'jane (Acme)', grants },
+        setup: {
+          channel: {
+            labels: CHANNELS.map((channel) => `#${channel.name}`),
+            search: { q: 'SAL', labels: ['#sales'] },
+            firstPasses: true,
+          },
+        },
       },
     ],
   };
