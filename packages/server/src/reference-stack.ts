@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import type { App } from '@plugboard/contract';
 import { sizedCatalog } from './catalog/sized-catalog.js';
+import type { CheckSettings, HealthDerivationSettings } from './checks/check-settings.js';
 import { randomToken } from './crypto/random.js';
 import {
   DATABASE_FILE,
@@ -94,6 +95,14 @@ export interface ReferenceStackOptions {
   apps?: readonly App[];
   /** Per app, the signing secret of the platform's own app at the service (Slack webhooks). */
   webhookSigningSecrets?: Readonly<Record<string, string>>;
+  /**
+   * The background checks (checks/check-settings.ts), or `false` for none. PB_CHECKS=off turns them
+   * off, PB_CHECK_INTERVAL_SECONDS sets the interval (default an hour) and
+   * PB_CHECK_CONCURRENCY_PER_APP the checks of one service at once (default 2).
+   */
+  checks?: Partial<CheckSettings> | false;
+  /** How provider health is derived from the checks (checks/check-settings.ts). */
+  healthDerivation?: Partial<HealthDerivationSettings>;
 }
 
 export interface ReferenceStack {
@@ -129,6 +138,26 @@ function withEnvironment(options: ReferenceStackOptions): ReferenceStackOptions 
     publicUrl: options.publicUrl ?? env('PB_PUBLIC_URL'),
     providersFile: options.providersFile ?? env('PB_PROVIDERS_FILE'),
     dev: options.dev ?? env('PB_DEV') === '1',
+    checks: options.checks ?? checksFromEnvironment(env),
+  };
+}
+
+function checksFromEnvironment(
+  env: (name: string) => string | undefined,
+): Partial<CheckSettings> | false {
+  if (env('PB_CHECKS') === 'off') return false;
+  const number = (name: string) => {
+    const raw = env(name);
+    if (raw === undefined) return undefined;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value <= 0)
+      throw new Error(`${name} must be a positive number.`);
+    return value;
+  };
+  const intervalSeconds = number('PB_CHECK_INTERVAL_SECONDS');
+  return {
+    intervalMs: intervalSeconds === undefined ? undefined : intervalSeconds * 1000,
+    perAppConcurrency: number('PB_CHECK_CONCURRENCY_PER_APP'),
   };
 }
 
@@ -201,6 +230,8 @@ export async function startReferenceStack(
       options.apps ??
       (options.catalogSize === undefined ? undefined : sizedCatalog(options.catalogSize)),
     webhookSigningSecrets: options.webhookSigningSecrets,
+    checks: options.checks,
+    healthDerivation: options.healthDerivation,
     realProviders,
     outboundFetch: options.outboundFetch,
     provider: provider?.endpoints,
@@ -220,7 +251,7 @@ export async function startReferenceStack(
     database,
     close: () =>
       (closing ??= (async () => {
-        server.close();
+        await server.close();
         await Promise.all([listener.close(), provider?.close()]);
         await database.close();
       })()),

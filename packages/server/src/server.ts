@@ -7,6 +7,15 @@ import { getRequestListener } from '@hono/node-server';
 import type { RequestListener } from 'node:http';
 import { createApp } from './app.js';
 import { CatalogService } from './catalog/catalog-service.js';
+import { CheckRepository } from './checks/check-repository.js';
+import { CheckScheduler } from './checks/check-scheduler.js';
+import {
+  DEFAULT_CHECK_SETTINGS,
+  DEFAULT_HEALTH_DERIVATION,
+  type CheckSettings,
+  type HealthDerivationSettings,
+} from './checks/check-settings.js';
+import { DerivedHealth } from './checks/derived-health.js';
 import { ConnectionRepository } from './connections/connection-repository.js';
 import { ConnectionService } from './connections/connection-service.js';
 import { IdempotencyStore } from './connections/idempotency-store.js';
@@ -55,13 +64,23 @@ export interface ReferenceServerConfig {
    * webhooks with it (Slack): see webhooks/webhook-signatures.ts.
    */
   webhookSigningSecrets?: Readonly<Record<string, string>>;
+  /**
+   * The background checks of every connection (see checks/check-settings.ts for each value and
+   * its default); `false` runs none (the provider health then changes only by override).
+   */
+  checks?: Partial<CheckSettings> | false;
+  /** How provider health is derived from the checks. */
+  healthDerivation?: Partial<HealthDerivationSettings>;
 }
 
 export interface ReferenceServer {
   services: Services;
   handler: RequestListener;
-  /** Stops housekeeping and releases long-polls; the caller closes the database and the listener. */
-  close(): void;
+  /**
+   * Stops housekeeping and the background checks (waiting for those under way) and releases
+   * long-polls; the caller closes the database and the listener afterwards.
+   */
+  close(): Promise<void>;
 }
 
 export function createReferenceServer(config: ReferenceServerConfig): ReferenceServer {
@@ -72,9 +91,22 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
   const box = createSecretBox(config.encryptionKeys);
   const sessions = new SessionStore(db, now);
   const providers = providerSetup({ ...config, apps: config.apps ?? demoCatalog, now });
-  const catalog = new CatalogService(providers.apps, db, database.notifications, publicUrl, now);
+  const checkRepository = new CheckRepository(db);
+  const derivedHealth = new DerivedHealth(
+    checkRepository,
+    settingsWithDefaults(DEFAULT_HEALTH_DERIVATION, config.healthDerivation),
+    now,
+  );
+  const catalog = new CatalogService(
+    providers.apps,
+    db,
+    database.notifications,
+    publicUrl,
+    now,
+    derivedHealth,
+  );
   const connectionRepository = new ConnectionRepository(db, box);
-  const limits = new UsageLimits(db, now, limitSettings(config.limits));
+  const limits = new UsageLimits(db, now, settingsWithDefaults(DEFAULT_LIMITS, config.limits));
   const basicAuth = webhookBasicAuth(config.encryptionKeys[0]!);
   const events = new ConnectionEventLog({
     db,
@@ -123,6 +155,17 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
     oauth,
     webhookKeys: { basicAuth, configuredSecrets: config.webhookSigningSecrets ?? {} },
   };
+  const scheduler =
+    config.checks === false
+      ? undefined
+      : new CheckScheduler({
+          checks: checkRepository,
+          connections,
+          settings: settingsWithDefaults(DEFAULT_CHECK_SETTINGS, config.checks),
+          logger: config.logger,
+          now,
+        });
+  scheduler?.start();
   const app = createApp(services);
   const prune = () => {
     pruneExpired(db, now()).catch((error: unknown) => {
@@ -135,15 +178,16 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
   return {
     services,
     handler: getRequestListener(app.fetch),
-    close: () => {
+    close: async () => {
       clearInterval(pruneTimer);
       notifier.releaseAll();
+      await scheduler?.stop();
     },
   };
 }
 
-/** The defaults, with each configured limit that is set. */
-function limitSettings(configured: Partial<LimitSettings> = {}): LimitSettings {
+/** The defaults, with each configured value that is set. */
+function settingsWithDefaults<T extends object>(defaults: T, configured: Partial<T> = {}): T {
   const set = Object.entries(configured).filter(([, value]) => value !== undefined);
-  return { ...DEFAULT_LIMITS, ...Object.fromEntries(set) };
+  return { ...defaults, ...Object.fromEntries(set) };
 }

@@ -69,6 +69,15 @@ export type OAuthConnectOutcome =
   | { outcome: 'duplicate'; connection: Connection }
   | { outcome: 'missing_scopes'; missingScopes: string[] };
 
+/**
+ * What a background check saw: `ok`; `auth_failed` (the service refused the credentials or the
+ * refresh: only this changes the status); `service_failed` (a timeout, a 5xx or a 429: retried
+ * later, the status left alone); `gone` (deleted meanwhile).
+ */
+export type CheckOutcome =
+  | { outcome: 'ok' | 'auth_failed' | 'service_failed'; tokenExpiresAt: number | null }
+  | { outcome: 'gone' };
+
 export class ConnectionService {
   constructor(private readonly deps: ConnectionServiceDeps) {}
 
@@ -214,6 +223,44 @@ export class ConnectionService {
     };
   }
 
+  /**
+   * The background check of one connection (checks/check-scheduler.ts): refreshes an OAuth token
+   * that expires within `refreshAheadMs`, asks the service who the credentials belong to, and
+   * writes the status only when it changes for a reason the user must see: the service refused
+   * the credentials, or a failed connection works again.
+   */
+  async check(userId: string, id: string, refreshAheadMs: number): Promise<CheckOutcome> {
+    let outcome: CheckOutcome = { outcome: 'gone' };
+    try {
+      await this.rewrite(userId, id, 'check', async (record) => {
+        const app = this.deps.catalog.find(record.app);
+        const probe = await this.callWhoAmI(app, record, this.deps.now() + refreshAheadMs);
+        const current = probe.refreshed ?? record;
+        const tokenExpiresAt = this.tokenExpiry(current);
+        if (!probe.identity && probe.fault === 'service') {
+          outcome = { outcome: 'service_failed', tokenExpiresAt };
+          return null;
+        }
+        outcome = { outcome: probe.identity ? 'ok' : 'auth_failed', tokenExpiresAt };
+        const checkedAt = this.isoNow();
+        const result = probe.identity
+          ? ({ status: 'connected', lastError: null } as const)
+          : failure(probe.status, probe.code, probe.message);
+        const changed = result.status !== current.status;
+        return {
+          ...current,
+          ...result,
+          lastTestedAt: checkedAt,
+          updatedAt: changed ? checkedAt : current.updatedAt,
+        };
+      });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return { outcome: 'gone' };
+      throw error;
+    }
+    return outcome;
+  }
+
   /** Stores the result of a successful OAuth exchange (a new connection or, in update mode, the given one). */
   async connectOAuth(
     session: Pick<SessionRecord, 'userId'>,
@@ -283,7 +330,8 @@ export class ConnectionService {
   }
 
   /**
-   * Reads the connection, lets `change` compute its next state (it may call the service), and
+   * Reads the connection, lets `change` compute its next state (it may call the service; null
+   * leaves it as it is), and
    * writes it only if nobody wrote in between; otherwise reads it again and redoes the change.
    * A connection deleted meanwhile stays deleted (404). The write and the events it gives (`cause`
    * says why it was written) commit together.
@@ -292,13 +340,15 @@ export class ConnectionService {
     userId: string,
     id: string,
     cause: ChangeCause,
-    change: (record: ConnectionRecord) => Promise<ConnectionRecord>,
+    change: (record: ConnectionRecord) => Promise<ConnectionRecord | null>,
   ): Promise<ConnectionRecord> {
     const { db, repository, events } = this.deps;
     for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt += 1) {
       const record = await repository.find(userId, id);
       if (!record) throw notFound('The connection');
       const next = await change(record);
+      // Nothing to write (a background check that only saw the service fail).
+      if (next === null) return record;
       const written = await db.transaction().execute(async (trx) => {
         const result = await repository.update(next, trx);
         if (result === 'updated') await events.record(trx, eventsForChange(record, next, cause));
@@ -403,10 +453,15 @@ export class ConnectionService {
   }
 
   /**
-   * Calls "who am I", refreshing an expired or rejected OAuth access token once. Returns the
-   * record as stored after a refresh (new tokens, new version) when it refreshed.
+   * Calls "who am I", refreshing an OAuth access token that expires by `refreshBy` (epoch ms) or
+   * is rejected, once. Returns the record as stored after a refresh (new tokens, new version)
+   * when it refreshed.
    */
-  private async callWhoAmI(app: App, record: ConnectionRecord): Promise<WhoAmIOutcome> {
+  private async callWhoAmI(
+    app: App,
+    record: ConnectionRecord,
+    refreshBy = this.deps.now(),
+  ): Promise<WhoAmIOutcome> {
     const method = credentialOrOAuthMethod(app, record.method);
     const provider = this.deps.provider(app.key);
     let credentials = this.deps.repository.openCredentials(record);
@@ -424,7 +479,7 @@ export class ConnectionService {
     const tokenExpired =
       credentials.kind === 'oauth' &&
       credentials.tokens.expiresAt !== null &&
-      credentials.tokens.expiresAt <= this.deps.now();
+      credentials.tokens.expiresAt <= refreshBy;
     if (tokenExpired) {
       const failed = await refreshOnce();
       if (failed) return { ...failed, refreshed };
@@ -450,6 +505,7 @@ export class ConnectionService {
         ? reauthNeeded(app)
         : {
             identity: null,
+            fault: 'credentials',
             status: 'error',
             code: 'credentials_rejected',
             message: `${app.name} no longer accepts these credentials. Update them to reconnect.`,
@@ -533,6 +589,12 @@ export class ConnectionService {
     return { ok: true, credentials: { kind: 'oauth', tokens } };
   }
 
+  /** When the stored OAuth access token expires (epoch ms); null for keys or an unknown expiry. */
+  private tokenExpiry(record: ConnectionRecord): number | null {
+    const credentials = this.deps.repository.openCredentials(record);
+    return credentials?.kind === 'oauth' ? credentials.tokens.expiresAt : null;
+  }
+
   private isoNow(): string {
     return new Date(this.deps.now()).toISOString();
   }
@@ -542,6 +604,8 @@ type OAuthCredentials = Extract<StoredCredentials, { kind: 'oauth' }>;
 
 interface Failure {
   identity: null;
+  /** Whose fault: the service's (a timeout, 5xx, 429) or the credentials' (refused, unreadable). */
+  fault: 'service' | 'credentials';
   status: ConnectionRecord['status'];
   code: string;
   message: string;
@@ -561,6 +625,7 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 function providerFailure(app: App, detail: string): Failure {
   return {
     identity: null,
+    fault: 'service',
     status: 'error',
     code: 'provider_error',
     message: `${app.name}: ${detail}`,
@@ -571,6 +636,7 @@ function providerFailure(app: App, detail: string): Failure {
 function unreadableCredentials(app: App): Failure {
   return {
     identity: null,
+    fault: 'credentials',
     status: 'needs_reauth',
     code: 'needs_reauth',
     message: `The stored sign-in for ${app.name} cannot be read. Update the connection to sign in again.`,
@@ -580,6 +646,7 @@ function unreadableCredentials(app: App): Failure {
 function reauthNeeded(app: App): Failure {
   return {
     identity: null,
+    fault: 'credentials',
     status: 'needs_reauth',
     code: 'needs_reauth',
     message: `Your ${app.name} sign-in has expired. Update the connection to sign in again.`,

@@ -232,4 +232,33 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '006_connection_checks': {
+    async up(db: Kysely<unknown>) {
+      // The background check of each connection (checks/): when it is due, who holds it (a lease,
+      // so one instance checks it), and what the last check saw (provider health is derived from
+      // it). Apart from `connections`, so checks never bump a connection's version.
+      await db.schema
+        .createTable('connection_checks')
+        .addColumn('connection_id', 'text', (col) => col.primaryKey())
+        .addColumn('user_id', 'text', (col) => col.notNull())
+        .addColumn('app', 'text', (col) => col.notNull())
+        .addColumn('next_check_at', EPOCH_MS, (col) => col.notNull())
+        .addColumn('failures', 'integer', (col) => col.notNull().defaultTo(0))
+        .addColumn('owner', 'text')
+        .addColumn('lease_until', EPOCH_MS)
+        .addColumn('last_checked_at', EPOCH_MS)
+        .addColumn('last_outcome', 'text')
+        .execute();
+      await db.schema
+        .createIndex('connection_checks_due')
+        .on('connection_checks')
+        .column('next_check_at')
+        .execute();
+      await db.schema
+        .createIndex('connection_checks_app')
+        .on('connection_checks')
+        .columns(['app', 'last_checked_at'])
+        .execute();
+    },
+  },
 };

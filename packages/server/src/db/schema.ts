@@ -118,6 +118,20 @@ export interface ConnectionEventsTable {
   detail: string;
 }
 
+export interface ConnectionChecksTable {
+  connection_id: string;
+  user_id: string;
+  app: string;
+  next_check_at: number;
+  /** Service failures in a row (timeouts, 5xx, 429): how far the retry is backed off. */
+  failures: Generated<number>;
+  /** The instance's check that holds the lease, and until when. */
+  owner: string | null;
+  lease_until: number | null;
+  last_checked_at: number | null;
+  last_outcome: 'ok' | 'auth_failed' | 'service_failed' | null;
+}
+
 export interface Tables {
   sessions: SessionsTable;
   session_origins: SessionOriginsTable;
@@ -129,6 +143,7 @@ export interface Tables {
   long_polls: LongPollsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   connection_events: ConnectionEventsTable;
+  connection_checks: ConnectionChecksTable;
 }
 
 export type Db = Kysely<Tables>;
