@@ -25,6 +25,7 @@ export type FieldValues = Schemas['FieldValues'];
 export type CreateConnectionRequest = Schemas['CreateConnectionRequest'];
 export type UpdateConnectionRequest = Schemas['UpdateConnectionRequest'];
 export type TestResult = Schemas['TestResult'];
+export type DisconnectResult = Schemas['DisconnectResult'];
 export type OAuthMode = Schemas['OAuthMode'];
 export type StartOAuthFlowRequest = Schemas['StartOAuthFlowRequest'];
 export type OAuthFlowStart = Schemas['OAuthFlowStart'];

@@ -165,7 +165,7 @@ export type ConnectionStatusProps = {
   'onpb-connection-test'?: (e: ConnectionTestEvent) => void;
   /** The connection was re-authorized through Update: `connection`. */
   'onpb-connection-update'?: (e: ConnectionUpdateEvent) => void;
-  /** The user confirmed Disconnect and it was removed: `connectionId`. */
+  /** The user confirmed Disconnect and it was removed: `connectionId`, `revocation` (`failed`: the service did not confirm it withdrew the access). */
   'onpb-connection-remove'?: (e: ConnectionRemoveEvent) => void;
 };
 
@@ -204,6 +204,7 @@ export type CustomElements = {
    * - **empty** - The "No connections yet" state.
    * - **picker-dialog** - The modal around the app picker.
    * - **error** - The error box.
+   * - **revoke-notice** - After a Disconnect, the notice that the service did not confirm it withdrew the access (until the next Disconnect).
    */
   'app-connections': Partial<AppConnectionsProps & BaseProps & BaseEvents>;
 
@@ -294,7 +295,7 @@ export type CustomElements = {
    * ### **Events:**
    *  - **pb-connection-test** - A test finished: `result` (a TestResult; `result.ok`).
    * - **pb-connection-update** - The connection was re-authorized through Update: `connection`.
-   * - **pb-connection-remove** - The user confirmed Disconnect and it was removed: `connectionId`.
+   * - **pb-connection-remove** - The user confirmed Disconnect and it was removed: `connectionId`, `revocation` (`failed`: the service did not confirm it withdrew the access).
    *
    * ### **CSS Properties:**
    *  - **--pb-connection-status-padding** - Padding inside the card. _(default: undefined)_
@@ -311,6 +312,7 @@ export type CustomElements = {
    * - **footer** - The buttons.
    * - **button** - Every button (also `test`, `update`, `disconnect`, `details-toggle`).
    * - **confirm** - The Disconnect confirmation.
+   * - **revoke-notice** - After Disconnect, the notice that the service did not confirm it withdrew the access.
    */
   'connection-status': Partial<ConnectionStatusProps & BaseProps & BaseEvents>;
 };

@@ -104,7 +104,7 @@ type ConnectionStatusProps = {
   onPbConnectionTest?: (e: ConnectionTestEvent) => void;
   /** The connection was re-authorized through Update: `connection`. */
   onPbConnectionUpdate?: (e: ConnectionUpdateEvent) => void;
-  /** The user confirmed Disconnect and it was removed: `connectionId`. */
+  /** The user confirmed Disconnect and it was removed: `connectionId`, `revocation` (`failed`: the service did not confirm it withdrew the access). */
   onPbConnectionRemove?: (e: ConnectionRemoveEvent) => void;
 };
 
@@ -143,6 +143,7 @@ export type CustomElements = {
    * - **empty** - The "No connections yet" state.
    * - **picker-dialog** - The modal around the app picker.
    * - **error** - The error box.
+   * - **revoke-notice** - After a Disconnect, the notice that the service did not confirm it withdrew the access (until the next Disconnect).
    */
   'app-connections': DefineComponent<AppConnectionsProps>;
 
@@ -233,7 +234,7 @@ export type CustomElements = {
    * ### **Events:**
    *  - **pb-connection-test** - A test finished: `result` (a TestResult; `result.ok`).
    * - **pb-connection-update** - The connection was re-authorized through Update: `connection`.
-   * - **pb-connection-remove** - The user confirmed Disconnect and it was removed: `connectionId`.
+   * - **pb-connection-remove** - The user confirmed Disconnect and it was removed: `connectionId`, `revocation` (`failed`: the service did not confirm it withdrew the access).
    *
    * ### **CSS Properties:**
    *  - **--pb-connection-status-padding** - Padding inside the card. _(default: undefined)_
@@ -250,6 +251,7 @@ export type CustomElements = {
    * - **footer** - The buttons.
    * - **button** - Every button (also `test`, `update`, `disconnect`, `details-toggle`).
    * - **confirm** - The Disconnect confirmation.
+   * - **revoke-notice** - After Disconnect, the notice that the service did not confirm it withdrew the access.
    */
   'connection-status': DefineComponent<ConnectionStatusProps>;
 };

@@ -70,6 +70,8 @@ export interface MockBackend {
   readonly store: MockStore;
   /** Simulates the service's first (next) event on the connection's webhook URL. */
   deliverWebhook(connectionId: string): Connection;
+  /** The next Disconnect of an OAuth connection: the service does not confirm the revocation. */
+  failNextRevocation(): void;
   /** Settles a pending flow as the provider's callback would. */
   completeFlow(flowId: string, completion: FlowCompletion['status'] | FlowCompletion): OAuthFlow;
 }
@@ -109,6 +111,7 @@ function seededState(
     sessions: new Map(),
     revokedTokens: new Set(),
     transport: { sawTokenRequest: false, rateLimitSent: false },
+    failNextRevocation: false,
   };
 }
 
@@ -181,6 +184,9 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
       const connection = ctx.state.connections.find((candidate) => candidate.id === connectionId);
       if (!connection) throw new Error(`no connection ${connectionId}`);
       return recordWebhookEvent(ctx, connection);
+    },
+    failNextRevocation() {
+      ctx.state.failNextRevocation = true;
     },
     completeFlow(flowId, completion) {
       const flow = findFlow(flowId);

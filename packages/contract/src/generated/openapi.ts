@@ -80,7 +80,13 @@ export interface paths {
     get: operations['getConnection'];
     put?: never;
     post?: never;
-    /** Disconnect (delete the connection and its stored credentials) */
+    /**
+     * Disconnect (delete the connection and its stored credentials)
+     * @description Deletes the connection, its stored credentials and its webhook URL (later deliveries to it
+     *     are refused), and asks the service to revoke the access where the service has a revoke
+     *     endpoint. The connection is removed whatever the service answers; the result says whether
+     *     the access was withdrawn there too, so the user can be told to withdraw it by hand.
+     */
     delete: operations['deleteConnection'];
     options?: never;
     head?: never;
@@ -503,6 +509,18 @@ export interface components {
       testedAt: components['schemas']['Timestamp'];
       connection: components['schemas']['Connection'];
     };
+    DisconnectResult: {
+      /**
+       * @description `revoked`: the service confirmed it forgot the access. `not_supported`: nothing the
+       *     backend can revoke (a key the user made, or a service without a revoke endpoint).
+       *     `failed`: the service did not confirm (an error or no answer); the connection is
+       *     removed anyway and `message` tells the user what to do.
+       * @enum {string}
+       */
+      revocation: 'revoked' | 'not_supported' | 'failed';
+      /** @description Plain-language advice for the user, with `failed`. */
+      message?: string;
+    };
     /** @enum {string} */
     OAuthMode: 'popup' | 'redirect';
     StartOAuthFlowRequest: {
@@ -847,13 +865,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Deleted. */
-      204: {
+      /** @description Deleted; whether the service revoked the access. */
+      200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DisconnectResult'];
+        };
       };
       401: components['responses']['Problem'];
       404: components['responses']['Problem'];

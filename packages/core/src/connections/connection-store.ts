@@ -3,6 +3,7 @@
 import type {
   AuthType,
   Connection,
+  DisconnectResult,
   FieldValues,
   TestResult,
   UpdateConnectionRequest,
@@ -13,7 +14,7 @@ import type { HttpClient } from '../http/http-client.js';
 import {
   connectionListSchema,
   connectionSchema,
-  noContentSchema,
+  disconnectResultSchema,
   testResultSchema,
 } from '../http/schemas.js';
 import { createListeners, type StoreState, type Unsubscribe } from '../listeners.js';
@@ -49,7 +50,11 @@ export interface ConnectionStore {
     opts?: RequestOptions & { idempotencyKey?: string },
   ): Promise<Connection>;
   update(id: string, patch: UpdateConnectionRequest, opts?: RequestOptions): Promise<Connection>;
-  remove(id: string, opts?: RequestOptions): Promise<void>;
+  /**
+   * Disconnects. Resolves once the connection is gone, with whether the service also revoked the
+   * access (`revocation: 'failed'` and a `message` to show when it did not confirm).
+   */
+  remove(id: string, opts?: RequestOptions): Promise<DisconnectResult>;
   test(id: string, opts?: RequestOptions): Promise<TestResult>;
   find(id: string): Connection | undefined;
   forApp(appKey: string): readonly Connection[];
@@ -162,15 +167,20 @@ export function createConnectionStore(http: HttpClient, events: EventStream): Co
     },
 
     async remove(id, opts = {}) {
-      await http.requestData({
+      const result = await http.requestData({
         method: 'DELETE',
         path: connectionPath(id),
         signal: opts.signal,
-        schema: noContentSchema,
+        schema: disconnectResultSchema,
       });
       const removed = forget(id);
       listeners.notify();
-      events.emit('removed', { app: removed?.app, connectionId: id });
+      events.emit('removed', {
+        app: removed?.app,
+        connectionId: id,
+        revocation: result.revocation,
+      });
+      return result;
     },
 
     async test(id, opts = {}) {

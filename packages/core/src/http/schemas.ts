@@ -9,6 +9,7 @@ import type {
   AppSummary,
   Connection,
   ConnectionList,
+  DisconnectResult,
   OAuthFlow,
   OAuthFlowStart,
   Problem,
@@ -124,6 +125,11 @@ export const testResultSchema: Schema<TestResult> = v.object({
   message: text,
   testedAt: text,
   connection: connectionSchema,
+});
+
+export const disconnectResultSchema: Schema<DisconnectResult> = v.object({
+  revocation: v.picklist(['revoked', 'not_supported', 'failed']),
+  message: v.optional(text),
 });
 
 export const oauthFlowStartSchema: Schema<OAuthFlowStart> = v.object({

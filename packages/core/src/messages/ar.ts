@@ -225,6 +225,8 @@ export const ar = {
   'dialog.sessionTimedOutHint': 'ما كتبته لا يزال هنا. ابدأ من جديد للمتابعة.',
   'status.loading': 'جارٍ تحميل الاتصال…',
   'status.removed': 'تم قطع الاتصال بـ {app}.',
+  'status.revokeFailed':
+    'لم يؤكد {app} أنه سحب الوصول. للتأكد، أزل الوصول من إعدادات حسابك في {app}.',
   'status.testFailedWith': 'فشل الاختبار: {message}',
   'status.testLabel': 'اختبار اتصال {app}',
   'status.updateLabel': 'تحديث اتصال {app}',

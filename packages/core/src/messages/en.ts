@@ -216,6 +216,8 @@ export const en = {
   'dialog.sessionTimedOutHint': 'What you typed is still here. Start again to continue.',
   'status.loading': 'Loading the connection…',
   'status.removed': '{app} was disconnected.',
+  'status.revokeFailed':
+    '{app} did not confirm that it withdrew access. To be sure, remove the access in your {app} account settings.',
   'status.testFailedWith': 'Test failed: {message}',
   'status.testLabel': 'Test {app} connection',
   'status.updateLabel': 'Update {app} connection',

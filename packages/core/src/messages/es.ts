@@ -223,6 +223,8 @@ export const es = {
   'dialog.sessionTimedOutHint': 'Lo que escribiste sigue aquí. Empieza de nuevo para continuar.',
   'status.loading': 'Cargando la conexión…',
   'status.removed': '{app} se desconectó.',
+  'status.revokeFailed':
+    '{app} no confirmó que retiró el acceso. Para estar seguro, quita el acceso en la configuración de tu cuenta de {app}.',
   'status.testFailedWith': 'La prueba falló: {message}',
   'status.testLabel': 'Probar la conexión con {app}',
   'status.updateLabel': 'Actualizar la conexión con {app}',

@@ -222,6 +222,8 @@ export const ptBR = {
   'dialog.sessionTimedOutHint': 'O que você digitou continua aqui. Comece de novo para continuar.',
   'status.loading': 'Carregando a conexão…',
   'status.removed': '{app} foi desconectado.',
+  'status.revokeFailed':
+    '{app} não confirmou que retirou o acesso. Para ter certeza, remova o acesso nas configurações da sua conta {app}.',
   'status.testFailedWith': 'O teste falhou: {message}',
   'status.testLabel': 'Testar a conexão com {app}',
   'status.updateLabel': 'Atualizar a conexão com {app}',

@@ -48,6 +48,8 @@ import { groupConnections, type ConnectionGroup } from './connection-groups.js';
  * @csspart empty - The "No connections yet" state.
  * @csspart picker-dialog - The modal around the app picker.
  * @csspart error - The error box.
+ * @csspart revoke-notice - After a Disconnect, the notice that the service did not confirm it
+ *   withdrew the access (until the next Disconnect).
  *
  * @cssproperty --pb-app-connections-dialog-width - Inline size of the picker dialog (default 40rem).
  */
@@ -74,6 +76,8 @@ export class AppConnections extends LitElement {
 
   /** The connection just added: shown first until the list is reloaded. */
   @state() private pinnedId: string | undefined;
+  /** The app of the last disconnected connection whose access the service did not confirm revoked. */
+  @state() private unrevokedApp: string | undefined;
 
   @query('#picker-dialog') private pickerDialog?: HTMLDialogElement;
   @query('#add-button') private addButton?: HTMLButtonElement;
@@ -146,6 +150,13 @@ export class AppConnections extends LitElement {
           ${t('connections.add')}
         </button>
       </header>
+      ${
+        this.unrevokedApp
+          ? html`<p part="revoke-notice" class="revoke-notice">
+              ${t('status.revokeFailed', { app: this.appName(this.unrevokedApp) })}
+            </p>`
+          : nothing
+      }
       <div part="body" class="page__body" @pb-connection-remove=${this.onRemoved}>
         ${this.renderBody()}
       </div>
@@ -297,9 +308,16 @@ export class AppConnections extends LitElement {
     const index = before.findIndex((row) => row.dataset['connectionId'] === event.connectionId);
     const appKey = before[index]?.dataset['appKey'];
     if (this.pinnedId === event.connectionId) this.pinnedId = undefined;
-    // The row's own announcement leaves the page with the row: announce it from the list.
+    // The row's own notice and announcement leave the page with the row: the list shows them.
+    this.unrevokedApp = event.revocation === 'failed' ? appKey : undefined;
     if (appKey) {
-      this.announcer.announce(this.controller.t('status.removed', { app: this.appName(appKey) }));
+      const { t } = this.controller;
+      const app = this.appName(appKey);
+      this.announcer.announce(
+        event.revocation === 'failed'
+          ? `${t('status.removed', { app })} ${t('status.revokeFailed', { app })}`
+          : t('status.removed', { app }),
+      );
     }
     this.requestUpdate();
     await this.updateComplete;

@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { AppSummary, Connection } from '@plugboard/contract';
+import type { AppSummary, Connection, DisconnectResult } from '@plugboard/contract';
 import { toPlugboardError, type PlugboardError } from '@plugboard/core';
 import { ClientController, type Translate } from '../shared/client-controller.js';
 import { appLogo } from '../shared/app-logo.js';
@@ -36,7 +36,8 @@ type TestOutcome =
  *
  * @event pb-connection-test - A test finished: `result` (a TestResult; `result.ok`).
  * @event pb-connection-update - The connection was re-authorized through Update: `connection`.
- * @event pb-connection-remove - The user confirmed Disconnect and it was removed: `connectionId`.
+ * @event pb-connection-remove - The user confirmed Disconnect and it was removed: `connectionId`,
+ *   `revocation` (`failed`: the service did not confirm it withdrew the access).
  *
  * @csspart base - The card.
  * @csspart header - Logo, app name and account label.
@@ -49,6 +50,8 @@ type TestOutcome =
  * @csspart footer - The buttons.
  * @csspart button - Every button (also `test`, `update`, `disconnect`, `details-toggle`).
  * @csspart confirm - The Disconnect confirmation.
+ * @csspart revoke-notice - After Disconnect, the notice that the service did not confirm it
+ *   withdrew the access.
  *
  * @cssproperty --pb-connection-status-padding - Padding inside the card.
  */
@@ -80,7 +83,8 @@ export class ConnectionStatus extends LitElement {
   @state() private confirmingRemoval = false;
   @state() private removing = false;
   @state() private removeError: PlugboardError | undefined;
-  @state() private removed = false;
+  /** Set once disconnected: whether the service revoked the access too. */
+  @state() private removal: DisconnectResult | undefined;
   @state() private dialogRequested = false;
   /** The connection's app, fetched when neither the host nor the loaded catalog has it. */
   @state() private fetchedApp: AppSummary | undefined;
@@ -215,9 +219,16 @@ export class ConnectionStatus extends LitElement {
         <span class="visually-hidden">${t('status.loading')}</span>
       </div>`;
     }
-    if (this.removed) {
+    if (this.removal) {
       return html`<div class="card" part="base">
         <p class="removed">${t('status.removed', { app: app.name })}</p>
+        ${
+          this.removal.revocation === 'failed'
+            ? html`<p class="revoke-notice" part="revoke-notice">
+                ${t('status.revokeFailed', { app: app.name })}
+              </p>`
+            : nothing
+        }
         ${this.announcer.region()}
       </div>`;
     }
@@ -437,13 +448,19 @@ export class ConnectionStatus extends LitElement {
     this.removing = true;
     this.removeError = undefined;
     try {
-      await client.connections.remove(connection.id, { signal: this.controller.signal });
-      this.removed = true;
+      const removal = await client.connections.remove(connection.id, {
+        signal: this.controller.signal,
+      });
+      this.removal = removal;
       this.confirmingRemoval = false;
+      const app = this.appSummary?.name ?? connection.app;
+      const { t } = this.controller;
       this.announcer.announce(
-        this.controller.t('status.removed', { app: this.appSummary?.name ?? connection.app }),
+        removal.revocation === 'failed'
+          ? `${t('status.removed', { app })} ${t('status.revokeFailed', { app })}`
+          : t('status.removed', { app }),
       );
-      this.dispatchEvent(new ConnectionRemoveEvent(connection.id));
+      this.dispatchEvent(new ConnectionRemoveEvent(connection.id, removal.revocation));
     } catch (caught) {
       const error = toPlugboardError(caught);
       if (error.code !== 'aborted') this.removeError = error;

@@ -1,9 +1,8 @@
 // /v1/connections: list, get, create (idempotent), update, delete and test.
-import type { Connection } from '@plugboard/contract';
+import type { Connection, DisconnectResult } from '@plugboard/contract';
 import { http } from 'msw';
 import type { MockContext } from '../context.js';
 import {
-  emptyResponse,
   jsonResponse,
   problemAnswer,
   problemResponse,
@@ -148,7 +147,7 @@ export function connectionHandlers(ctx: MockContext) {
       if (!connection) return notFound(requestId);
       ctx.state.connections = ctx.state.connections.filter((candidate) => candidate !== connection);
       ctx.state.accounts.delete(connection.id);
-      return emptyResponse(requestId, 204);
+      return jsonResponse(requestId, 200, disconnectResult(ctx, connection));
     }),
     http.post(`${base}/:id/test`, ({ request, params }) => {
       const requestId = ctx.ids.requestId();
@@ -158,4 +157,16 @@ export function connectionHandlers(ctx: MockContext) {
         : notFound(requestId);
     }),
   ];
+}
+
+/** Like the reference server: OAuth grants are revoked at the service, keys are the user's. */
+function disconnectResult(ctx: MockContext, connection: Connection): DisconnectResult {
+  if (connection.method !== 'oauth2') return { revocation: 'not_supported' };
+  if (!ctx.state.failNextRevocation) return { revocation: 'revoked' };
+  ctx.state.failNextRevocation = false;
+  const app = ctx.state.appsByKey.get(connection.app)?.name ?? connection.app;
+  return {
+    revocation: 'failed',
+    message: `${app} did not confirm that it withdrew access. To be sure, remove the access in your ${app} account settings.`,
+  };
 }

@@ -7,6 +7,7 @@ import type {
   Connection,
   ConnectionError,
   CreateConnectionRequest,
+  DisconnectResult,
   TestResult,
   UpdateConnectionRequest,
 } from '@plugboard/contract';
@@ -24,6 +25,7 @@ import type { UsageLimits } from '../limits/usage-limits.js';
 import type {
   ProviderClient,
   ProviderIdentity,
+  RevokeResult,
   TokenSet,
   WhoAmIResult,
 } from '../provider/provider-client.js';
@@ -174,7 +176,12 @@ export class ConnectionService {
     return this.toWire(next);
   }
 
-  async remove(session: SessionRecord, id: string): Promise<void> {
+  /**
+   * Deletes the connection (its webhook URL and deliveries with it), then asks the service to
+   * revoke the access. The connection is gone whatever the service answers: the result says
+   * whether the access was withdrawn there too.
+   */
+  async remove(session: SessionRecord, id: string): Promise<DisconnectResult> {
     const record = await this.load(session, id);
     await this.deps.db.transaction().execute(async (trx) => {
       if (!(await this.deps.repository.delete(session.userId, id, trx))) {
@@ -182,11 +189,23 @@ export class ConnectionService {
       }
       await this.deps.events.record(trx, eventsForChange(record, null, 'edit'));
     });
-    // Best effort: the connection is gone whatever the service answers.
     const credentials = this.deps.repository.openCredentials(record);
-    if (credentials?.kind === 'oauth') {
-      await this.deps.provider(record.app).revoke({ type: 'oauth', tokens: credentials.tokens });
+    // Keys the user made at the service are theirs to delete; only OAuth grants are revoked.
+    if (credentials?.kind !== 'oauth') return { revocation: 'not_supported' };
+    const app = this.deps.catalog.find(record.app);
+    let revoked: RevokeResult;
+    try {
+      revoked = await this.deps
+        .provider(record.app)
+        .revoke({ type: 'oauth', tokens: credentials.tokens });
+    } catch {
+      revoked = { outcome: 'failed', detail: 'The revocation could not be sent.' };
     }
+    if (revoked.outcome !== 'failed') return { revocation: revoked.outcome };
+    return {
+      revocation: 'failed',
+      message: `${app.name} did not confirm that it withdrew access. To be sure, remove the access in your ${app.name} account settings.`,
+    };
   }
 
   async test(session: SessionRecord, id: string): Promise<TestResult> {
