@@ -9,6 +9,7 @@ import { cors } from './http/cors.js';
 import { problemResponse } from './http/problem-response.js';
 import { requestLog } from './http/request-log.js';
 import type { ServerEnv } from './http/server-env.js';
+import { adminWebhookRoutes } from './routes/admin-webhook-routes.js';
 import { catalogRoutes } from './routes/catalog-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { connectionRoutes } from './routes/connection-routes.js';
@@ -60,6 +61,7 @@ export function createApp(services: Services): Hono<ServerEnv> {
   connectionRoutes(app, services);
   oauthRoutes(app, services);
   webhookRoutes(app, services);
+  adminWebhookRoutes(app, services);
 
   app.notFound((c) =>
     problemResponse(

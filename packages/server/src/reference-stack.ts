@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import type { App } from '@plugboard/contract';
 import { sizedCatalog } from './catalog/sized-catalog.js';
 import type { CheckSettings, HealthDerivationSettings } from './checks/check-settings.js';
+import type { HostWebhookSettings } from './host-webhooks/host-webhook-settings.js';
+import { webhookKey } from './host-webhooks/standard-webhooks.js';
 import { randomToken } from './crypto/random.js';
 import {
   DATABASE_FILE,
@@ -103,6 +105,12 @@ export interface ReferenceStackOptions {
   checks?: Partial<CheckSettings> | false;
   /** How provider health is derived from the checks (checks/check-settings.ts). */
   healthDerivation?: Partial<HealthDerivationSettings>;
+  /**
+   * Signed webhooks to the host backend (docs/events.md). Defaults to PB_HOST_WEBHOOK_URL and
+   * PB_HOST_WEBHOOK_SECRET (`whsec_…`), with PB_HOST_WEBHOOK_RECONNECT_RETURN_URL for reconnect
+   * links in connection.needs_reauth webhooks.
+   */
+  hostWebhook?: Pick<HostWebhookSettings, 'url' | 'secret'> & Partial<HostWebhookSettings>;
 }
 
 export interface ReferenceStack {
@@ -139,7 +147,36 @@ function withEnvironment(options: ReferenceStackOptions): ReferenceStackOptions 
     providersFile: options.providersFile ?? env('PB_PROVIDERS_FILE'),
     dev: options.dev ?? env('PB_DEV') === '1',
     checks: options.checks ?? checksFromEnvironment(env),
+    hostWebhook: options.hostWebhook ?? hostWebhookFromEnvironment(env),
   };
+}
+
+function hostWebhookFromEnvironment(
+  env: (name: string) => string | undefined,
+): ReferenceStackOptions['hostWebhook'] {
+  const url = env('PB_HOST_WEBHOOK_URL');
+  const secret = env('PB_HOST_WEBHOOK_SECRET');
+  if (!url && !secret) return undefined;
+  if (!url || !secret) {
+    throw new Error('Set both PB_HOST_WEBHOOK_URL and PB_HOST_WEBHOOK_SECRET, or neither.');
+  }
+  return { url, secret, reconnectReturnUrl: env('PB_HOST_WEBHOOK_RECONNECT_RETURN_URL') };
+}
+
+/** Refuses a host webhook configuration that could never send (checked before listening). */
+function assertHostWebhook(settings: ReferenceStackOptions['hostWebhook']): void {
+  if (!settings) return;
+  webhookKey(settings.secret);
+  for (const [name, value] of [
+    ['PB_HOST_WEBHOOK_URL', settings.url],
+    ['PB_HOST_WEBHOOK_RECONNECT_RETURN_URL', settings.reconnectReturnUrl],
+  ] as const) {
+    if (value === undefined) continue;
+    const protocol = URL.canParse(value) ? new URL(value).protocol : '';
+    if (protocol !== 'https:' && protocol !== 'http:') {
+      throw new Error(`${name} must be an http(s) URL.`);
+    }
+  }
 }
 
 function checksFromEnvironment(
@@ -172,6 +209,7 @@ export async function startReferenceStack(
     encryptionKeys: options.encryptionKeys,
     dev: options.dev ?? false,
   });
+  assertHostWebhook(options.hostWebhook);
   const logger = createLogger(options.quiet ? null : (options.logSink ?? stdoutSink));
   const warn = (message: string) => logger.warn(message);
   const dataDir = options.dataDir ?? defaultDataDir();
@@ -232,6 +270,7 @@ export async function startReferenceStack(
     webhookSigningSecrets: options.webhookSigningSecrets,
     checks: options.checks,
     healthDerivation: options.healthDerivation,
+    hostWebhook: options.hostWebhook,
     realProviders,
     outboundFetch: options.outboundFetch,
     provider: provider?.endpoints,

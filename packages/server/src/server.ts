@@ -24,6 +24,14 @@ import { createSecretBox } from './crypto/secret-box.js';
 import type { Database } from './db/open-database.js';
 import { pruneExpired } from './db/prune-expired.js';
 import { ConnectionEventLog } from './events/index.js';
+import { HostWebhookOutbox } from './host-webhooks/host-webhook-outbox.js';
+import { HostWebhookRepository } from './host-webhooks/host-webhook-repository.js';
+import { HostWebhookSender } from './host-webhooks/host-webhook-sender.js';
+import {
+  DEFAULT_HOST_WEBHOOK_SETTINGS,
+  type HostWebhookSettings,
+} from './host-webhooks/host-webhook-settings.js';
+import { createOutboundFetch } from './providers/outbound-fetch.js';
 import type { Logger } from './http/logger.js';
 import { DEFAULT_LIMITS, UsageLimits, type LimitSettings } from './limits/usage-limits.js';
 import { warmRequestSchemas } from './http/request-schemas.js';
@@ -71,6 +79,8 @@ export interface ReferenceServerConfig {
   checks?: Partial<CheckSettings> | false;
   /** How provider health is derived from the checks. */
   healthDerivation?: Partial<HealthDerivationSettings>;
+  /** Signed webhooks to the host backend (host-webhooks/); none are sent without it. */
+  hostWebhook?: Pick<HostWebhookSettings, 'url' | 'secret'> & Partial<HostWebhookSettings>;
 }
 
 export interface ReferenceServer {
@@ -108,11 +118,27 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
   const connectionRepository = new ConnectionRepository(db, box);
   const limits = new UsageLimits(db, now, settingsWithDefaults(DEFAULT_LIMITS, config.limits));
   const basicAuth = webhookBasicAuth(config.encryptionKeys[0]!);
+  const hostWebhooks = new HostWebhookRepository(db);
+  const hostWebhookSettings = config.hostWebhook && {
+    ...settingsWithDefaults(DEFAULT_HOST_WEBHOOK_SETTINGS, config.hostWebhook),
+    url: config.hostWebhook.url,
+    secret: config.hostWebhook.secret,
+  };
+  const sender =
+    hostWebhookSettings &&
+    new HostWebhookSender({
+      repository: hostWebhooks,
+      settings: hostWebhookSettings,
+      fetch: config.outboundFetch ?? createOutboundFetch(),
+      logger: config.logger,
+      now,
+    });
   const events = new ConnectionEventLog({
     db,
     dialect: database.dialect,
     notifications: database.notifications,
     now,
+    sinks: hostWebhookSettings ? [new HostWebhookOutbox(hostWebhooks, now).enqueue] : [],
   });
   const connections = new ConnectionService({
     db,
@@ -149,6 +175,7 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
     connections,
     connectionRepository,
     events,
+    hostWebhooks,
     idempotency: new IdempotencyStore(db, now),
     requestDigest: createRequestDigester(config.encryptionKeys),
     limits,
@@ -166,6 +193,9 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
           now,
         });
   scheduler?.start();
+  sender?.start();
+  // A change queued a webhook (on any instance): send it now rather than at the next tick.
+  const stopWaking = sender ? events.subscribe(() => sender.wake()) : undefined;
   const app = createApp(services);
   const prune = () => {
     pruneExpired(db, now()).catch((error: unknown) => {
@@ -181,7 +211,8 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
     close: async () => {
       clearInterval(pruneTimer);
       notifier.releaseAll();
-      await scheduler?.stop();
+      stopWaking?.();
+      await Promise.all([scheduler?.stop(), sender?.stop()]);
     },
   };
 }

@@ -6,6 +6,7 @@ import type { IdempotencyStore } from './connections/idempotency-store.js';
 import type { RequestDigester } from './crypto/request-digest.js';
 import type { Database } from './db/open-database.js';
 import type { ConnectionEventLog } from './events/index.js';
+import type { HostWebhookRepository } from './host-webhooks/host-webhook-repository.js';
 import type { Logger } from './http/logger.js';
 import type { UsageLimits } from './limits/usage-limits.js';
 import type { OAuthService } from './oauth/oauth-service.js';
@@ -24,6 +25,8 @@ export interface Services {
   connectionRepository: ConnectionRepository;
   /** Every change of a connection, in order (events/index.ts). */
   events: ConnectionEventLog;
+  /** The webhooks sent to the host backend (for the admin listing). */
+  hostWebhooks: HostWebhookRepository;
   idempotency: IdempotencyStore;
   /** Keyed digests of request bodies, for Idempotency-Key checks. */
   requestDigest: RequestDigester;

@@ -5,6 +5,7 @@
 // what a check changes (only an authentication failure makes a connection needs_reauth); this
 // decides when: the interval after a check that reached the service, exponential backoff after a
 // timeout, 5xx or 429, and sooner when an OAuth token is about to expire.
+import { PeriodicJob } from '../background/periodic-job.js';
 import type { CheckOutcome, ConnectionService } from '../connections/connection-service.js';
 import { randomId } from '../crypto/random.js';
 import type { Logger } from '../http/logger.js';
@@ -24,26 +25,26 @@ export interface CheckSchedulerDeps {
 
 export class CheckScheduler {
   private readonly random: () => number;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
-  private stopped = true;
+  private readonly ticks: PeriodicJob;
 
   constructor(private readonly deps: CheckSchedulerDeps) {
     this.random = deps.random ?? Math.random;
+    this.ticks = new PeriodicJob(
+      'background checks',
+      () => this.runOnce(),
+      deps.settings.tickMs,
+      deps.logger,
+    );
   }
 
   /** Ticks every `tickMs` until stop(); a tick starts only after the previous one ended. */
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.schedule(0);
+    this.ticks.start();
   }
 
   /** Stops ticking and waits for the checks under way. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+    await this.ticks.stop();
   }
 
   /** One tick: returns the checks this instance ran. */
@@ -54,20 +55,6 @@ export class CheckScheduler {
     const claimed = await this.claimDue(owner);
     await Promise.all(claimed.map((due) => this.checkOne(due, owner)));
     return claimed.length;
-  }
-
-  private schedule(delayMs: number): void {
-    this.timer = setTimeout(() => {
-      this.running = this.runOnce()
-        .catch((error: unknown) => {
-          this.deps.logger.warn('background checks failed', { message: String(error) });
-        })
-        .finally(() => {
-          if (!this.stopped) this.schedule(this.deps.settings.tickMs);
-        });
-    }, delayMs);
-    // Housekeeping alone must not keep the process alive.
-    this.timer.unref();
   }
 
   /** Due checks within the concurrency limits, leased to `owner` (this tick). */

@@ -261,4 +261,45 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '007_host_webhook_deliveries': {
+    async up(db: Kysely<unknown>) {
+      // Signed webhooks to the host backend (host-webhooks/): one row per message, written in the
+      // transaction of the change it announces, sent by one instance at a time (a lease), retried
+      // on a schedule, and each attempt kept for GET /v1/admin/webhook-deliveries.
+      await db.schema
+        .createTable('host_webhook_deliveries')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('event_id', EPOCH_MS, (col) => col.notNull())
+        .addColumn('type', 'text', (col) => col.notNull())
+        .addColumn('payload', 'text', (col) => col.notNull())
+        .addColumn('status', 'text', (col) => col.notNull())
+        .addColumn('attempts', 'integer', (col) => col.notNull().defaultTo(0))
+        .addColumn('next_attempt_at', EPOCH_MS)
+        .addColumn('owner', 'text')
+        .addColumn('lease_until', EPOCH_MS)
+        .addColumn('created_at', EPOCH_MS, (col) => col.notNull())
+        .addColumn('delivered_at', EPOCH_MS)
+        .execute();
+      await db.schema
+        .createIndex('host_webhook_deliveries_due')
+        .on('host_webhook_deliveries')
+        .columns(['status', 'next_attempt_at'])
+        .execute();
+      await db.schema
+        .createIndex('host_webhook_deliveries_created')
+        .on('host_webhook_deliveries')
+        .columns(['created_at', 'id'])
+        .execute();
+      await db.schema
+        .createTable('host_webhook_attempts')
+        .addColumn('delivery_id', 'text', (col) => col.notNull())
+        .addColumn('attempt', 'integer', (col) => col.notNull())
+        .addColumn('at', EPOCH_MS, (col) => col.notNull())
+        .addColumn('status_code', 'integer')
+        .addColumn('error', 'text')
+        .addColumn('duration_ms', 'integer', (col) => col.notNull())
+        .addPrimaryKeyConstraint('host_webhook_attempts_pk', ['delivery_id', 'attempt'])
+        .execute();
+    },
+  },
 };

@@ -132,6 +132,37 @@ export interface ConnectionChecksTable {
   last_outcome: 'ok' | 'auth_failed' | 'service_failed' | null;
 }
 
+export type HostWebhookStatus = 'pending' | 'delivered' | 'failed';
+
+export interface HostWebhookDeliveriesTable {
+  /** The Standard Webhooks message id (`webhook-id`), the same on every attempt. */
+  id: string;
+  /** The connection event announced. */
+  event_id: number;
+  type: string;
+  /** The exact JSON body sent (and signed) on every attempt. */
+  payload: string;
+  status: HostWebhookStatus;
+  attempts: Generated<number>;
+  /** When to try next (pending only). */
+  next_attempt_at: number | null;
+  owner: string | null;
+  lease_until: number | null;
+  created_at: number;
+  delivered_at: number | null;
+}
+
+export interface HostWebhookAttemptsTable {
+  delivery_id: string;
+  /** 1 for the first attempt. */
+  attempt: number;
+  at: number;
+  /** The host's HTTP status; null when no answer came (refused, timed out). */
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+}
+
 export interface Tables {
   sessions: SessionsTable;
   session_origins: SessionOriginsTable;
@@ -144,6 +175,8 @@ export interface Tables {
   webhook_deliveries: WebhookDeliveriesTable;
   connection_events: ConnectionEventsTable;
   connection_checks: ConnectionChecksTable;
+  host_webhook_deliveries: HostWebhookDeliveriesTable;
+  host_webhook_attempts: HostWebhookAttemptsTable;
 }
 
 export type Db = Kysely<Tables>;
