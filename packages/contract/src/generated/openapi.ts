@@ -264,6 +264,32 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/connect-links': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mint a single-use link that connects an app, or re-authorizes a connection
+     * @description Host backend only, with the secret key. The link opens a page served by this backend,
+     *     built from the same elements: it connects `app` (or lets the user pick one), or
+     *     re-authorizes `connectionId` keeping its id, then sends the user to `returnUrl` with
+     *     `pb_status=connected&pb_connection_id=…` (or `pb_status=cancelled`). The URL is signed,
+     *     works once (the first browser that opens it keeps it; nobody else can use it) and expires
+     *     after `ttlSeconds`; a used or expired link says so in plain words. Send it by e-mail or
+     *     chat. `connection.needs_reauth` webhooks can carry one ready-made (docs/events.md).
+     */
+    post: operations['createConnectLink'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/admin/webhook-deliveries': {
     parameters: {
       query?: never;
@@ -694,6 +720,32 @@ export interface components {
       allowedApps?: components['schemas']['AppKey'][];
       /** @default 1800 */
       ttlSeconds: number;
+    };
+    CreateConnectLinkRequest: {
+      /** @description The host's id for the end user (as in `POST /v1/sessions`). */
+      userId: string;
+      /** @description The host's origins; `returnUrl` must be on one of them. */
+      allowedOrigins: string[];
+      /** @description The app to connect. Without it (and without `connectionId`) the user picks one. */
+      app?: components['schemas']['AppKey'];
+      /** @description Re-authorize this connection of the user (update mode), keeping its id. */
+      connectionId?: components['schemas']['ConnectionId'];
+      /** @description Where the page sends the user when done (http(s), on an allowed origin). */
+      returnUrl: string;
+      /**
+       * @description How long the link can be opened (default 7 days, at most 30).
+       * @default 604800
+       */
+      ttlSeconds: number;
+    };
+    ConnectLink: {
+      id: string;
+      /**
+       * Format: uri
+       * @description The link to send to the user; it carries its own signature.
+       */
+      url: string;
+      expiresAt: components['schemas']['Timestamp'];
     };
     Session: {
       token: string;
@@ -1298,6 +1350,36 @@ export interface operations {
       };
       401: components['responses']['Problem'];
       404: components['responses']['Problem'];
+      default: components['responses']['Problem'];
+    };
+  };
+  createConnectLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateConnectLinkRequest'];
+      };
+    };
+    responses: {
+      /** @description The link. */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConnectLink'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      422: components['responses']['Problem'];
       default: components['responses']['Problem'];
     };
   };
