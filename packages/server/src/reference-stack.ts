@@ -1,7 +1,9 @@
 // The reference server and the demo OAuth provider started together on loopback: what
 // `pnpm start`, the examples and the end-to-end tests run against. With a providers file
 // (PB_PROVIDERS_FILE) it offers real services instead, and no demo provider runs.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { App } from '@plugboard/contract';
 import { sizedCatalog } from './catalog/sized-catalog.js';
 import type { CheckSettings, HealthDerivationSettings } from './checks/check-settings.js';
@@ -111,6 +113,12 @@ export interface ReferenceStackOptions {
    * links in connection.needs_reauth webhooks.
    */
   hostWebhook?: Pick<HostWebhookSettings, 'url' | 'secret'> & Partial<HostWebhookSettings>;
+  /**
+   * The elements' script-tag bundle for the page connect links open. Defaults to
+   * PB_CONNECT_PAGE_BUNDLE, else this repository's built `packages/elements/dist/plugboard.iife.js`
+   * when it exists (`pnpm run build`).
+   */
+  connectPageBundleFile?: string;
 }
 
 export interface ReferenceStack {
@@ -148,6 +156,8 @@ function withEnvironment(options: ReferenceStackOptions): ReferenceStackOptions 
     dev: options.dev ?? env('PB_DEV') === '1',
     checks: options.checks ?? checksFromEnvironment(env),
     hostWebhook: options.hostWebhook ?? hostWebhookFromEnvironment(env),
+    connectPageBundleFile:
+      options.connectPageBundleFile ?? env('PB_CONNECT_PAGE_BUNDLE') ?? builtElementsBundle(),
   };
 }
 
@@ -271,6 +281,7 @@ export async function startReferenceStack(
     checks: options.checks,
     healthDerivation: options.healthDerivation,
     hostWebhook: options.hostWebhook,
+    connectPageBundleFile: options.connectPageBundleFile,
     realProviders,
     outboundFetch: options.outboundFetch,
     provider: provider?.endpoints,
@@ -338,4 +349,10 @@ async function startOwnDemoProvider(
     const busy = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
     throw busy ? new PortInUseError(options.providerPort ?? 0, host) : error;
   }
+}
+
+/** The monorepo's built script-tag bundle, for running from a checkout; undefined when unbuilt. */
+function builtElementsBundle(): string | undefined {
+  const file = fileURLToPath(new URL('../../elements/dist/plugboard.iife.js', import.meta.url));
+  return existsSync(file) ? file : undefined;
 }

@@ -6,7 +6,9 @@ import { demoCatalog } from '@plugboard/contract/demo-catalog';
 import { getRequestListener } from '@hono/node-server';
 import type { RequestListener } from 'node:http';
 import { createApp } from './app.js';
+import { readFile } from 'node:fs/promises';
 import { CatalogService } from './catalog/catalog-service.js';
+import { ConnectLinkService } from './connect-links/connect-link-service.js';
 import { CheckRepository } from './checks/check-repository.js';
 import { CheckScheduler } from './checks/check-scheduler.js';
 import {
@@ -24,7 +26,7 @@ import { createSecretBox } from './crypto/secret-box.js';
 import type { Database } from './db/open-database.js';
 import { pruneExpired } from './db/prune-expired.js';
 import { ConnectionEventLog } from './events/index.js';
-import { HostWebhookOutbox } from './host-webhooks/host-webhook-outbox.js';
+import { HostWebhookOutbox, type ReconnectLinkMaker } from './host-webhooks/host-webhook-outbox.js';
 import { HostWebhookRepository } from './host-webhooks/host-webhook-repository.js';
 import { HostWebhookSender } from './host-webhooks/host-webhook-sender.js';
 import {
@@ -81,6 +83,12 @@ export interface ReferenceServerConfig {
   healthDerivation?: Partial<HealthDerivationSettings>;
   /** Signed webhooks to the host backend (host-webhooks/); none are sent without it. */
   hostWebhook?: Pick<HostWebhookSettings, 'url' | 'secret'> & Partial<HostWebhookSettings>;
+  /**
+   * The elements' script-tag bundle (`packages/elements/dist/plugboard.iife.js`) the page of a
+   * connect link loads; without it connect links can be minted but their page says it is
+   * unavailable.
+   */
+  connectPageBundleFile?: string;
 }
 
 export interface ReferenceServer {
@@ -133,12 +141,40 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
       logger: config.logger,
       now,
     });
+  const connectLinks = new ConnectLinkService({
+    db,
+    sessions,
+    catalog,
+    connections: connectionRepository,
+    publicUrl,
+    encryptionKey: config.encryptionKeys[0]!,
+    now,
+  });
+  const reconnectReturnUrl = hostWebhookSettings?.reconnectReturnUrl;
+  const reconnectLink: ReconnectLinkMaker | undefined =
+    reconnectReturnUrl === undefined
+      ? undefined
+      : async (trx, event) => {
+          const link = await connectLinks.create(
+            {
+              userId: event.userId,
+              allowedOrigins: [new URL(reconnectReturnUrl).origin],
+              connectionId: event.connectionId,
+              returnUrl: reconnectReturnUrl,
+              ttlSeconds: Math.round(hostWebhookSettings!.reconnectLinkTtlMs / 1000),
+            },
+            trx,
+          );
+          return link.url;
+        };
   const events = new ConnectionEventLog({
     db,
     dialect: database.dialect,
     notifications: database.notifications,
     now,
-    sinks: hostWebhookSettings ? [new HostWebhookOutbox(hostWebhooks, now).enqueue] : [],
+    sinks: hostWebhookSettings
+      ? [new HostWebhookOutbox(hostWebhooks, now, reconnectLink).enqueue]
+      : [],
   });
   const connections = new ConnectionService({
     db,
@@ -181,6 +217,10 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
     limits,
     oauth,
     webhookKeys: { basicAuth, configuredSecrets: config.webhookSigningSecrets ?? {} },
+    connectLinks,
+    ...(config.connectPageBundleFile && {
+      connectPage: { bundle: cachedFile(config.connectPageBundleFile) },
+    }),
   };
   const scheduler =
     config.checks === false
@@ -221,4 +261,16 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
 function settingsWithDefaults<T extends object>(defaults: T, configured: Partial<T> = {}): T {
   const set = Object.entries(configured).filter(([, value]) => value !== undefined);
   return { ...defaults, ...Object.fromEntries(set) };
+}
+
+/** Reads `path` once, when first asked (a missing file fails that request, not the start). */
+function cachedFile(path: string): () => Promise<Buffer> {
+  let contents: Promise<Buffer> | undefined;
+  return () => {
+    contents ??= readFile(path).catch((error: unknown) => {
+      contents = undefined;
+      throw error;
+    });
+    return contents;
+  };
 }

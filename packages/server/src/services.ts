@@ -1,5 +1,6 @@
 // Everything the routes need, built once per server.
 import type { CatalogService } from './catalog/catalog-service.js';
+import type { ConnectLinkService } from './connect-links/connect-link-service.js';
 import type { ConnectionRepository } from './connections/connection-repository.js';
 import type { ConnectionService } from './connections/connection-service.js';
 import type { IdempotencyStore } from './connections/idempotency-store.js';
@@ -34,4 +35,11 @@ export interface Services {
   oauth: OAuthService;
   /** What webhook deliveries are checked with (webhooks/verify-delivery.ts). */
   webhookKeys: DeliveryKeys;
+  /** Single-use links to connect or reconnect an app (connect-links/). */
+  connectLinks: ConnectLinkService;
+  /** The page connect links open; without it they only say the page is unavailable. */
+  connectPage?: {
+    /** The elements' script-tag bundle (classic script, every locale inlined). */
+    bundle: () => Promise<Buffer>;
+  };
 }

@@ -302,4 +302,29 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '008_connect_links': {
+    async up(db: Kysely<unknown>) {
+      // Connect links (connect-links/): single-use, expiring; the first browser that opens one
+      // is bound to it (the hash of a cookie), and it is spent once that browser finishes.
+      await db.schema
+        .createTable('connect_links')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('user_id', 'text', (col) => col.notNull())
+        .addColumn('app', 'text')
+        .addColumn('connection_id', 'text')
+        .addColumn('allowed_origins', 'text', (col) => col.notNull())
+        .addColumn('return_url', 'text', (col) => col.notNull())
+        .addColumn('expires_at', EPOCH_MS, (col) => col.notNull())
+        .addColumn('opened_at', EPOCH_MS)
+        .addColumn('browser_binding_hash', 'text')
+        .addColumn('completed_at', EPOCH_MS)
+        .addColumn('created_at', EPOCH_MS, (col) => col.notNull())
+        .execute();
+      await db.schema
+        .createIndex('connect_links_expires_at')
+        .on('connect_links')
+        .column('expires_at')
+        .execute();
+    },
+  },
 };

@@ -163,6 +163,23 @@ export interface HostWebhookAttemptsTable {
   duration_ms: number;
 }
 
+export interface ConnectLinksTable {
+  id: string;
+  user_id: string;
+  app: string | null;
+  /** Set for a reconnect link: the connection to re-authorize. */
+  connection_id: string | null;
+  /** JSON list: the host's origins (the return URL is on one). */
+  allowed_origins: string;
+  return_url: string;
+  expires_at: number;
+  opened_at: number | null;
+  /** SHA-256 of the cookie of the browser that opened it first. */
+  browser_binding_hash: string | null;
+  completed_at: number | null;
+  created_at: number;
+}
+
 export interface Tables {
   sessions: SessionsTable;
   session_origins: SessionOriginsTable;
@@ -177,6 +194,7 @@ export interface Tables {
   connection_checks: ConnectionChecksTable;
   host_webhook_deliveries: HostWebhookDeliveriesTable;
   host_webhook_attempts: HostWebhookAttemptsTable;
+  connect_links: ConnectLinksTable;
 }
 
 export type Db = Kysely<Tables>;

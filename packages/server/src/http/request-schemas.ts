@@ -15,6 +15,7 @@ const REQUEST_SCHEMAS = [
   'UpdateConnectionRequest',
   'StartOAuthFlowRequest',
   'ProviderHealth',
+  'CreateConnectLinkRequest',
 ] as const;
 type RequestSchemaName = (typeof REQUEST_SCHEMAS)[number];
 

@@ -10,11 +10,14 @@ export async function connectByOAuth(
   token: string,
   app: string,
   connectionId?: string,
+  /** The page's origin (the session must allow it). */
+  origin = ORIGIN,
 ): Promise<Connection> {
   const started = await t.call<OAuthFlowStart>('startOAuthFlow', '/v1/oauth/flows', {
     method: 'POST',
     token,
-    body: { app, openerOrigin: ORIGIN, mode: 'popup', ...(connectionId && { connectionId }) },
+    origin,
+    body: { app, openerOrigin: origin, mode: 'popup', ...(connectionId && { connectionId }) },
   });
   assert.equal(started.status, 201, started.text);
   const signedIn = await signInThroughStartUrl(started.body.authorizeUrl);
@@ -26,6 +29,7 @@ export async function connectByOAuth(
   assert.equal(page.status, 200, page.text);
   const flow = await t.call<OAuthFlow>('getOAuthFlow', `/v1/oauth/flows/${started.body.flowId}`, {
     token,
+    origin,
   });
   assert.equal(flow.body.status, 'succeeded', flow.text);
   return flow.body.connection!;
