@@ -184,7 +184,8 @@ export const ar = {
   'connectLink.connectTitle': 'ربط {app}',
   'connectLink.connectIntro': 'اربط حسابك في {app}. ستعود إلى الصفحة السابقة عند الانتهاء.',
   'connectLink.reconnectTitle': 'إعادة ربط {app}',
-  'connectLink.reconnectIntro': 'توقف اتصالك بـ {app} عن العمل. سجّل الدخول مجددًا لإصلاحه، وستبقى إعداداته كما هي.',
+  'connectLink.reconnectIntro':
+    'توقف اتصالك بـ {app} عن العمل. سجّل الدخول مجددًا لإصلاحه، وستبقى إعداداته كما هي.',
   'connectLink.chooseTitle': 'ربط تطبيق',
   'connectLink.chooseIntro': 'اختر التطبيق الذي تريد ربطه. ستعود إلى الصفحة السابقة عند الانتهاء.',
   'connectLink.finishing': 'تم الربط. نعيدك الآن…',
@@ -197,7 +198,8 @@ export const ar = {
   'connectLink.expiredTitle': 'انتهت صلاحية هذا الرابط',
   'connectLink.expiredBody': 'تعمل روابط ربط الحسابات لمدة محدودة. اطلب رابطًا جديدًا.',
   'connectLink.usedTitle': 'تم استخدام هذا الرابط من قبل',
-  'connectLink.usedBody': 'يعمل الرابط مرة واحدة، في المتصفح الذي فتحه أولًا. اطلب رابطًا جديدًا إذا كنت لا تزال بحاجة إليه.',
+  'connectLink.usedBody':
+    'يعمل الرابط مرة واحدة، في المتصفح الذي فتحه أولًا. اطلب رابطًا جديدًا إذا كنت لا تزال بحاجة إليه.',
   'connectLink.unavailableTitle': 'هذه الصفحة غير متاحة',
   'connectLink.unavailableBody': 'هذا الخادم غير مُعدّ لعرضها. اسأل الفريق الذي أرسل إليك الرابط.',
 

@@ -175,7 +175,8 @@ export const en = {
   'connectLink.connectTitle': 'Connect {app}',
   'connectLink.connectIntro': 'Connect your {app} account. You will be taken back when it is done.',
   'connectLink.reconnectTitle': 'Reconnect {app}',
-  'connectLink.reconnectIntro': 'Your {app} connection stopped working. Sign in again to repair it: it keeps its settings.',
+  'connectLink.reconnectIntro':
+    'Your {app} connection stopped working. Sign in again to repair it: it keeps its settings.',
   'connectLink.chooseTitle': 'Connect an app',
   'connectLink.chooseIntro': 'Choose the app to connect. You will be taken back when it is done.',
   'connectLink.finishing': 'Connected. Taking you back…',
@@ -186,11 +187,14 @@ export const en = {
   'connectLink.invalidTitle': 'This link is not valid',
   'connectLink.invalidBody': 'Check that you copied the whole link, or ask for a new one.',
   'connectLink.expiredTitle': 'This link has expired',
-  'connectLink.expiredBody': 'Links to connect an account work for a limited time. Ask for a new one.',
+  'connectLink.expiredBody':
+    'Links to connect an account work for a limited time. Ask for a new one.',
   'connectLink.usedTitle': 'This link was already used',
-  'connectLink.usedBody': 'A link works once, in the browser that opened it first. Ask for a new one if you still need it.',
+  'connectLink.usedBody':
+    'A link works once, in the browser that opened it first. Ask for a new one if you still need it.',
   'connectLink.unavailableTitle': 'This page is not available',
-  'connectLink.unavailableBody': 'This server is not set up to show it. Ask the team that sent you the link.',
+  'connectLink.unavailableBody':
+    'This server is not set up to show it. Ask the team that sent you the link.',
 
   // <app-picker>, <app-connections> and the shared error view (added by the elements team)
   'picker.resultsLabel': 'Apps',
