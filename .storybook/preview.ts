@@ -9,6 +9,7 @@ import {
   type Preview,
 } from '@storybook/web-components-vite';
 import { mswLoader } from 'msw-storybook-addon/csf3';
+import { MINIMAL_VIEWPORTS } from 'storybook/viewport';
 import { configure, resetConfiguration, type Theme } from '@plugboard/core';
 import { createMockBackend, scenarios, isScenarioName } from '@plugboard/mocks';
 import { startMockWorker } from '@plugboard/mocks/browser';
@@ -119,6 +120,24 @@ const preview: Preview = {
   parameters: {
     a11y: { test: 'error' },
     controls: { expanded: true },
+    // The narrow widths every element must lay out in without horizontal scrolling (WCAG 1.4.10):
+    // stories pin one with `globals: { viewport: { value: 'reflow320' } }`, and the smoke run
+    // renders them at that size.
+    viewport: {
+      options: {
+        ...MINIMAL_VIEWPORTS,
+        reflow320: {
+          name: '320 px wide (1280 px at 400 % zoom)',
+          styles: { width: '320px', height: '640px' },
+          type: 'mobile',
+        },
+        zoom200: {
+          name: '640 px wide (1280 px at 200 % zoom)',
+          styles: { width: '640px', height: '720px' },
+          type: 'tablet',
+        },
+      },
+    },
   },
   tags: ['autodocs'],
 };

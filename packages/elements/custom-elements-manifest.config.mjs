@@ -142,6 +142,69 @@ function finishTypings(file, { vue = false } = {}) {
   };
 }
 
+/**
+ * Parts exported through composed elements (`exportparts`). Each inner element's part names live
+ * in a list beside it (`<tag>.parts.ts`) that the outer elements render into `exportparts`; this
+ * plugin fails the build when a list and the element's `@csspart` tags differ, and documents the
+ * exported names (`picker-input`…) on the outer element from the inner one's descriptions.
+ */
+const EXPORTED_PARTS = {
+  lists: {
+    'app-picker': 'appPickerParts',
+    'connect-dialog': 'connectDialogParts',
+    'connection-status': 'connectionStatusParts',
+  },
+  /** outer tag → [inner tag, prefix] */
+  exports: {
+    'app-connections': [
+      ['app-picker', 'picker-'],
+      ['connect-dialog', 'dialog-'],
+      ['connection-status', 'status-'],
+    ],
+    'connection-status': [['connect-dialog', 'dialog-']],
+  },
+};
+
+const exportedParts = {
+  name: 'plugboard-exported-parts',
+  packageLinkPhase({ customElementsManifest }) {
+    const declarations = customElementsManifest.modules.flatMap((m) => m.declarations ?? []);
+    const element = (tag) => declarations.find((d) => d.tagName === tag);
+    // Captured before any element gains exported parts: the inner elements' own documented parts.
+    const ownParts = new Map(
+      Object.keys(EXPORTED_PARTS.lists).map((tag) => [tag, [...(element(tag)?.cssParts ?? [])]]),
+    );
+    for (const [tag, variable] of Object.entries(EXPORTED_PARTS.lists)) {
+      const list = declarations.find((d) => d.kind === 'variable' && d.name === variable);
+      const listed = [...(list?.default ?? '').matchAll(/'([a-z-]+)'/g)].map((m) => m[1]);
+      const documented = ownParts.get(tag).map((part) => part.name);
+      if (listed.join() !== documented.join()) {
+        throw new Error(
+          `${variable} must list <${tag}>'s @csspart names in the same order.\n` +
+            `  ${variable}: ${listed.join(', ')}\n  @csspart:  ${documented.join(', ')}`,
+        );
+      }
+    }
+    for (const [outerTag, inners] of Object.entries(EXPORTED_PARTS.exports)) {
+      const outer = element(outerTag);
+      const names = new Set((outer.cssParts ?? []).map((part) => part.name));
+      for (const [innerTag, prefix] of inners) {
+        for (const part of ownParts.get(innerTag)) {
+          if (names.has(prefix + part.name)) continue;
+          names.add(prefix + part.name);
+          outer.cssParts = [
+            ...(outer.cssParts ?? []),
+            {
+              name: prefix + part.name,
+              description: `The inner <${innerTag}>'s \`${part.name}\`: ${part.description}`,
+            },
+          ];
+        }
+      }
+    }
+  },
+};
+
 /** Sorts modules by path so the manifest does not depend on the file system's listing order. */
 const sortModules = {
   name: 'plugboard-sort-modules',
@@ -213,6 +276,7 @@ export default {
     defineElementCalls(),
     publicApiOnly,
     typedEvents,
+    exportedParts,
     sortModules,
     // VS Code's html.customData: tag, attribute and value completion with docs in HTML files.
     customElementVsCodePlugin({ ...editorOptions, outdir: editorOutdir, cssFileName: null }),

@@ -230,6 +230,8 @@ const DEPENDENCIES: Record<
       'ajv-formats',
       'better-sqlite3',
       'hono',
+      'kysely',
+      'pg',
       'undici',
       'yaml',
     ],

@@ -130,8 +130,15 @@ export class StoryCanvas {
     return new StoryCanvas(page, storybookUrl);
   }
 
-  /** Shows `id` with `globals` and waits until it has settled; throws when the story failed. */
-  async show(id: string, { theme, locale }: StoryGlobals): Promise<void> {
+  /**
+   * Shows `id` with `globals` and waits until it has settled (at most `settleMs`); throws when the
+   * story failed.
+   */
+  async show(
+    id: string,
+    { theme, locale }: StoryGlobals,
+    { settleMs = 15_000 }: { settleMs?: number } = {},
+  ): Promise<void> {
     // a11y.manual stops the a11y addon's own axe run: the matrix runs axe itself, with its tags.
     const globals = `theme:${theme};locale:${locale};a11y.manual:!true`;
     if (globals !== this.globals) {
@@ -153,7 +160,7 @@ export class StoryCanvas {
         return render?.id === storyId && phases.includes(render.phase ?? '') && render.phase;
       },
       [id, SETTLED_PHASES] as const,
-      { timeout: 15_000 },
+      { timeout: settleMs },
     );
     const phase = await settled.jsonValue();
     const playErrors = await this.page.evaluate(() => (window as PreviewWindow).__pbPlayErrors);

@@ -4,16 +4,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ProviderEndpoints, ReferenceStackOptions } from '@plugboard/server';
 import { startDemoProvider } from '../../packages/server/src/demo-provider/index.js';
 import { startThrowawayPostgres } from '../../packages/server/src/test-support/throwaway-postgres.js';
+import { freePort } from '../../scripts/wtr-free-port.mjs';
 
-export const HAPROXY = '/usr/sbin/haproxy';
-export const CLUSTER_SECRET_KEY = 'sk_test_scale_cluster_key';
+const HAPROXY = '/usr/sbin/haproxy';
+const CLUSTER_SECRET_KEY = 'sk_test_scale_cluster_key';
 const CLIENT_ID = 'plugboard-scale-cluster';
 const INSTANCE_SCRIPT = fileURLToPath(new URL('./instance.ts', import.meta.url));
 
@@ -44,17 +44,6 @@ export interface ClusterOptions {
   stackOptions?: ReferenceStackOptions;
   /** Without a balancer `url` is the first instance's (single-instance load figures). */
   balancer?: boolean;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /** Starts an instance on `options.port` (its public URL is the balancer's). */

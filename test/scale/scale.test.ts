@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Connection, ConnectionList, OAuthFlow, OAuthFlowStart } from '@plugboard/contract';
-import { completeAuthorization } from '../../packages/server/src/test-support/drive-login.js';
+import { signInThroughStartUrl } from '../../packages/server/src/test-support/oauth-browser.js';
 import { mint, request, type Answer } from './client.js';
 import { startCluster, type Cluster } from './cluster.js';
 
@@ -57,9 +57,13 @@ describe('three instances behind HAProxy', () => {
       answeredAt = performance.now();
       return answer;
     });
-    const redirect = await completeAuthorization(authorizeUrl);
+    assert.equal(new URL(authorizeUrl).origin, cluster.url, 'the start URL is the balancer’s');
+    const signedIn = await signInThroughStartUrl(authorizeUrl);
+    const redirect = signedIn.callback;
     assert.equal(redirect.origin, cluster.url, 'the provider sends the browser to the balancer');
-    const callback = await fetch(`${second}${redirect.pathname}${redirect.search}`);
+    const callback = await fetch(`${second}${redirect.pathname}${redirect.search}`, {
+      headers: { cookie: signedIn.cookie },
+    });
     const calledBackAt = performance.now();
     assert.equal(callback.status, 200);
     await callback.text();

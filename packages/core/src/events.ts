@@ -20,6 +20,8 @@ export interface PlugboardEventDetails {
   // stable: for app logic
   open: { app?: AppKey; connectionId?: string; mode: ConnectMode };
   app_selected: { app: AppKey; query?: string };
+  /** "Can't find your app?": the user asked for an app; the host decides what a request does. */
+  app_requested: { query: string; category?: string };
   connect_success: { app: AppKey; connectionId: string; method: AuthType; mode: ConnectMode };
   connect_error: { app: AppKey; method?: AuthType; code: string; requestId?: string };
   exit: { reason: ExitReason; lastStep: string; app?: AppKey };
@@ -49,6 +51,7 @@ export type PlugboardEventName = keyof PlugboardEventDetails;
 export const STABLE_EVENT_NAMES = [
   'open',
   'app_selected',
+  'app_requested',
   'connect_success',
   'connect_error',
   'exit',

@@ -2,6 +2,7 @@ import type { DefineComponent } from 'vue';
 import type {
   AppConnections,
   AppSelectEvent,
+  RequestAppEvent,
   ConnectSuccessEvent,
   ConnectErrorEvent,
   ConnectCancelEvent,
@@ -10,7 +11,6 @@ import type {
   ConnectionUpdateEvent,
   ConnectionRemoveEvent,
   AppPicker,
-  RequestAppEvent,
   ConnectDialog,
   ConnectionStatus,
 } from '@plugboard/elements';
@@ -27,6 +27,8 @@ type AppConnectionsProps = {
 
   /** From the inner picker (bubbles, composed). */
   onPbAppSelect?: (e: AppSelectEvent) => void;
+  /** From the inner picker: "Can't find your app?" (`query`, `category`); cancelable. */
+  onPbRequestApp?: (e: RequestAppEvent) => void;
   /** From the inner connect dialog. */
   onPbConnectSuccess?: (e: ConnectSuccessEvent) => void;
   /** From the inner connect dialog. */
@@ -60,7 +62,7 @@ type AppPickerProps = {
   recent?: AppPicker['recent'];
   /** `AppSelectEvent`: the user chose `event.app`. */
   onPbAppSelect?: (e: AppSelectEvent) => void;
-  /** `RequestAppEvent`: "Can't find your app?" with `event.query`. */
+  /** `RequestAppEvent`: "Can't find your app?" with `event.query` and `event.category` (offered when a search finds fewer than 3 apps). Cancelable: `preventDefault()` replaces the picker's own "Thanks" with the host's follow-up. */
   onPbRequestApp?: (e: RequestAppEvent) => void;
 };
 
@@ -81,7 +83,7 @@ type ConnectDialogProps = {
   onPbConnectSuccess?: (e: ConnectSuccessEvent) => void;
   /** A step failed in a way the user saw: `code`, `app`, `requestId`. */
   onPbConnectError?: (e: ConnectErrorEvent) => void;
-  /** The user closed the dialog before finishing: `reason`, `lastStep`. */
+  /** Closed before finishing (by the user, from code, or removed from the page): `reason`, `lastStep`. */
   onPbConnectCancel?: (e: ConnectCancelEvent) => void;
   /** The dialog closed (after `pb-connect-cancel` when unfinished): `reason`, `lastStep`, `completed`. */
   onPbConnectClosed?: (e: ConnectClosedEvent) => void;
@@ -111,14 +113,20 @@ type ConnectionStatusProps = {
 export type CustomElements = {
   /**
    * The whole "Apps" page in one tag: the end user's connections grouped by app, each with its
-   * status, Test and Update; and "Add a connection", which opens the app picker in a modal and then
-   * the connect dialog for the chosen app. The new connection appears at the top and takes focus.
-   * Events of the inner elements (`pb-app-select`, `pb-connect-*`, `pb-connection-*`) bubble out.
+   * status, Test and Update, and a badge when the app's provider is in trouble; and "Add a
+   * connection", which opens the app picker in a modal and then the connect dialog for the chosen
+   * app. The new connection appears at the top and takes focus. Events of the inner elements
+   * (`pb-app-select`, `pb-request-app`, `pb-connect-*`, `pb-connection-*`) bubble out.
+   *
+   * The inner elements' parts are exported with a prefix, so the page styles them through this tag:
+   * `::part(picker-input)` (the picker's `input`), `::part(dialog-base)` (the add dialog's and every
+   * Update dialog's `base`), `::part(status-badge)` (each connection's `badge`).
    * ---
    *
    *
    * ### **Events:**
    *  - **pb-app-select** - From the inner picker (bubbles, composed).
+   * - **pb-request-app** - From the inner picker: "Can't find your app?" (`query`, `category`); cancelable.
    * - **pb-connect-success** - From the inner connect dialog.
    * - **pb-connect-error** - From the inner connect dialog.
    * - **pb-connect-cancel** - From the inner connect dialog.
@@ -139,11 +147,60 @@ export type CustomElements = {
    * - **body** - The list, or the loading, error or empty state.
    * - **group** - One app's connections.
    * - **group-heading** - An app's name and logo above its connections.
+   * - **health-badge** - "Having problems" / "Unavailable" beside an app whose provider is in trouble.
    * - **logo** - An app's logo or monogram.
    * - **empty** - The "No connections yet" state.
    * - **picker-dialog** - The modal around the app picker.
    * - **error** - The error box.
    * - **revoke-notice** - After a Disconnect, the notice that the service did not confirm it withdrew the access (until the next Disconnect).
+   * - **picker-base** - The inner <app-picker>'s `base`: The wrapper of everything.
+   * - **picker-header** - The inner <app-picker>'s `header`: The search field and category filter.
+   * - **picker-input** - The inner <app-picker>'s `input`: The search input (the combobox).
+   * - **picker-category** - The inner <app-picker>'s `category`: The category select.
+   * - **picker-body** - The inner <app-picker>'s `body`: The results area.
+   * - **picker-listbox** - The inner <app-picker>'s `listbox`: The scrolling list of results.
+   * - **picker-option** - The inner <app-picker>'s `option`: One app in the results.
+   * - **picker-logo** - The inner <app-picker>'s `logo`: An app's logo or monogram.
+   * - **picker-badge** - The inner <app-picker>'s `badge`: The "connected" count and other badges on an option.
+   * - **picker-health-badge** - The inner <app-picker>'s `health-badge`: The "Having problems" / "Unavailable" badge of an app whose provider is in trouble.
+   * - **picker-button** - The inner <app-picker>'s `button`: Action buttons (Retry, Ask for it).
+   * - **picker-request** - The inner <app-picker>'s `request`: "Can't find your app?" with its "Ask for it" button.
+   * - **picker-request-sent** - The inner <app-picker>'s `request-sent`: The thanks shown once an app was requested.
+   * - **picker-error** - The inner <app-picker>'s `error`: The error box.
+   * - **dialog-base** - The inner <connect-dialog>'s `base`: The native `<dialog>`.
+   * - **dialog-header** - The inner <connect-dialog>'s `header`: The title bar with the app's logo and the close button.
+   * - **dialog-logo** - The inner <connect-dialog>'s `logo`: The app's logo (or monogram) in the header.
+   * - **dialog-title** - The inner <connect-dialog>'s `title`: The dialog's title.
+   * - **dialog-close-button** - The inner <connect-dialog>'s `close-button`: The close (×) button.
+   * - **dialog-body** - The inner <connect-dialog>'s `body`: The current step.
+   * - **dialog-form** - The inner <connect-dialog>'s `form`: The credential form.
+   * - **dialog-field** - The inner <connect-dialog>'s `field`: One form field (label, input, hints).
+   * - **dialog-input** - The inner <connect-dialog>'s `input`: Inputs and selects.
+   * - **dialog-button** - The inner <connect-dialog>'s `button`: Every button.
+   * - **dialog-help-link** - The inner <connect-dialog>'s `help-link`: "Where to find your …" links.
+   * - **dialog-field-error** - The inner <connect-dialog>'s `field-error`: A field's error message.
+   * - **dialog-health-warning** - The inner <connect-dialog>'s `health-warning`: The "{app} is having problems" notice (degraded provider).
+   * - **dialog-webhook-url** - The inner <connect-dialog>'s `webhook-url`: The read-only webhook URL in the setup step.
+   * - **dialog-webhook-username** - The inner <connect-dialog>'s `webhook-username`: The HTTP basic auth user name to enter with the URL (Pipedrive).
+   * - **dialog-webhook-password** - The inner <connect-dialog>'s `webhook-password`: The HTTP basic auth password to enter with the URL (Pipedrive).
+   * - **dialog-copy** - The inner <connect-dialog>'s `copy`: The Copy button of the setup step.
+   * - **dialog-event-indicator** - The inner <connect-dialog>'s `event-indicator`: "Waiting for the first event…" / "First event received".
+   * - **dialog-confirm** - The inner <connect-dialog>'s `confirm`: The "Discard what you typed?" confirmation.
+   * - **dialog-error** - The inner <connect-dialog>'s `error`: An error or a failed test: what happened, why, one action, the reference.
+   * - **status-base** - The inner <connection-status>'s `base`: The card.
+   * - **status-header** - The inner <connection-status>'s `header`: Logo, app name and account label.
+   * - **status-logo** - The inner <connection-status>'s `logo`: The app's logo.
+   * - **status-account** - The inner <connection-status>'s `account`: The account label.
+   * - **status-badge** - The inner <connection-status>'s `badge`: The status badge.
+   * - **status-health** - The inner <connection-status>'s `health`: "{app} is having problems / unavailable right now", with the provider's message.
+   * - **status-last-tested** - The inner <connection-status>'s `last-tested`: The "Last tested …" line.
+   * - **status-popover** - The inner <connection-status>'s `popover`: The error details popover.
+   * - **status-test-result** - The inner <connection-status>'s `test-result`: The inline result of the last test.
+   * - **status-error** - The inner <connection-status>'s `error`: A failed test or request: what happened, why, one action, the reference.
+   * - **status-footer** - The inner <connection-status>'s `footer`: The buttons.
+   * - **status-button** - The inner <connection-status>'s `button`: Every button (also `test`, `update`, `disconnect`, `details-toggle`).
+   * - **status-confirm** - The inner <connection-status>'s `confirm`: The Disconnect confirmation.
+   * - **status-revoke-notice** - The inner <connection-status>'s `revoke-notice`: After Disconnect, the notice that the service did not confirm it withdrew the access.
    */
   'app-connections': DefineComponent<AppConnectionsProps>;
 
@@ -157,7 +214,7 @@ export type CustomElements = {
    *
    * ### **Events:**
    *  - **pb-app-select** - `AppSelectEvent`: the user chose `event.app`.
-   * - **pb-request-app** - `RequestAppEvent`: "Can't find your app?" with `event.query`.
+   * - **pb-request-app** - `RequestAppEvent`: "Can't find your app?" with `event.query` and `event.category` (offered when a search finds fewer than 3 apps). Cancelable: `preventDefault()` replaces the picker's own "Thanks" with the host's follow-up.
    *
    * ### **CSS Properties:**
    *  - **--pb-app-picker-max-height** - Height of the results viewport (default 24rem). _(default: undefined)_
@@ -175,7 +232,10 @@ export type CustomElements = {
    * - **option** - One app in the results.
    * - **logo** - An app's logo or monogram.
    * - **badge** - The "connected" count and other badges on an option.
-   * - **button** - Action buttons (Retry, Can't find your app?).
+   * - **health-badge** - The "Having problems" / "Unavailable" badge of an app whose provider is in trouble.
+   * - **button** - Action buttons (Retry, Ask for it).
+   * - **request** - "Can't find your app?" with its "Ask for it" button.
+   * - **request-sent** - The thanks shown once an app was requested.
    * - **error** - The error box.
    */
   'app-picker': DefineComponent<AppPickerProps>;
@@ -192,7 +252,7 @@ export type CustomElements = {
    * ### **Events:**
    *  - **pb-connect-success** - The connection was saved and its test passed: `connection`, `app`, `mode`.
    * - **pb-connect-error** - A step failed in a way the user saw: `code`, `app`, `requestId`.
-   * - **pb-connect-cancel** - The user closed the dialog before finishing: `reason`, `lastStep`.
+   * - **pb-connect-cancel** - Closed before finishing (by the user, from code, or removed from the page): `reason`, `lastStep`.
    * - **pb-connect-closed** - The dialog closed (after `pb-connect-cancel` when unfinished): `reason`, `lastStep`, `completed`.
    *
    * ### **Methods:**
@@ -206,6 +266,7 @@ export type CustomElements = {
    * ### **CSS Parts:**
    *  - **base** - The native `<dialog>`.
    * - **header** - The title bar with the app's logo and the close button.
+   * - **logo** - The app's logo (or monogram) in the header.
    * - **title** - The dialog's title.
    * - **close-button** - The close (×) button.
    * - **body** - The current step.
@@ -222,12 +283,17 @@ export type CustomElements = {
    * - **copy** - The Copy button of the setup step.
    * - **event-indicator** - "Waiting for the first event…" / "First event received".
    * - **confirm** - The "Discard what you typed?" confirmation.
+   * - **error** - An error or a failed test: what happened, why, one action, the reference.
    */
   'connect-dialog': DefineComponent<ConnectDialogProps>;
 
   /**
-   * One connection at a glance: the app, the account, a status badge, when it was last tested, the
-   * last error in a popover, and the Test and Update buttons (Disconnect with `allow-disconnect`).
+   * One connection at a glance: the app, the account, a status badge, the provider's health when it
+   * is in trouble, when it was last tested, the last error in a popover, and the Test and Update
+   * buttons (Disconnect with `allow-disconnect`). A failed Test says why and what to do, with the
+   * backend's reference for support.
+   *
+   * The Update dialog's parts are exported with a `dialog-` prefix (`::part(dialog-base)`).
    * ---
    *
    *
@@ -245,13 +311,35 @@ export type CustomElements = {
    * - **logo** - The app's logo.
    * - **account** - The account label.
    * - **badge** - The status badge.
+   * - **health** - "{app} is having problems / unavailable right now", with the provider's message.
    * - **last-tested** - The "Last tested …" line.
    * - **popover** - The error details popover.
    * - **test-result** - The inline result of the last test.
+   * - **error** - A failed test or request: what happened, why, one action, the reference.
    * - **footer** - The buttons.
    * - **button** - Every button (also `test`, `update`, `disconnect`, `details-toggle`).
    * - **confirm** - The Disconnect confirmation.
    * - **revoke-notice** - After Disconnect, the notice that the service did not confirm it withdrew the access.
+   * - **dialog-base** - The inner <connect-dialog>'s `base`: The native `<dialog>`.
+   * - **dialog-header** - The inner <connect-dialog>'s `header`: The title bar with the app's logo and the close button.
+   * - **dialog-logo** - The inner <connect-dialog>'s `logo`: The app's logo (or monogram) in the header.
+   * - **dialog-title** - The inner <connect-dialog>'s `title`: The dialog's title.
+   * - **dialog-close-button** - The inner <connect-dialog>'s `close-button`: The close (×) button.
+   * - **dialog-body** - The inner <connect-dialog>'s `body`: The current step.
+   * - **dialog-form** - The inner <connect-dialog>'s `form`: The credential form.
+   * - **dialog-field** - The inner <connect-dialog>'s `field`: One form field (label, input, hints).
+   * - **dialog-input** - The inner <connect-dialog>'s `input`: Inputs and selects.
+   * - **dialog-button** - The inner <connect-dialog>'s `button`: Every button.
+   * - **dialog-help-link** - The inner <connect-dialog>'s `help-link`: "Where to find your …" links.
+   * - **dialog-field-error** - The inner <connect-dialog>'s `field-error`: A field's error message.
+   * - **dialog-health-warning** - The inner <connect-dialog>'s `health-warning`: The "{app} is having problems" notice (degraded provider).
+   * - **dialog-webhook-url** - The inner <connect-dialog>'s `webhook-url`: The read-only webhook URL in the setup step.
+   * - **dialog-webhook-username** - The inner <connect-dialog>'s `webhook-username`: The HTTP basic auth user name to enter with the URL (Pipedrive).
+   * - **dialog-webhook-password** - The inner <connect-dialog>'s `webhook-password`: The HTTP basic auth password to enter with the URL (Pipedrive).
+   * - **dialog-copy** - The inner <connect-dialog>'s `copy`: The Copy button of the setup step.
+   * - **dialog-event-indicator** - The inner <connect-dialog>'s `event-indicator`: "Waiting for the first event…" / "First event received".
+   * - **dialog-confirm** - The inner <connect-dialog>'s `confirm`: The "Discard what you typed?" confirmation.
+   * - **dialog-error** - The inner <connect-dialog>'s `error`: An error or a failed test: what happened, why, one action, the reference.
    */
   'connection-status': DefineComponent<ConnectionStatusProps>;
 };

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import type { Connection, ConnectionList, Problem, TestResult } from '@plugboard/contract';
+import { MOCK_SECRET_KEY } from './backend.js';
 import { DEMO_KEY } from './validation/credentials.js';
 import { BASE_URL, call, newIdempotencyKey, stopServer, useBackend } from './testing/mock-api.js';
 
@@ -258,12 +259,14 @@ describe('GET, PATCH, DELETE /v1/connections/{id}', () => {
 });
 
 describe('POST /v1/connections/{id}/test', () => {
-  test('connections-every-status seeds each status with an error message where one failed', async () => {
+  test('connections-every-status seeds each status with an error message and reference where one failed', async () => {
     const backend = useBackend({ scenario: 'connections-every-status' });
     const statuses = backend.store.connections.map((c) => c.status);
     assert.deepEqual([...statuses].sort(), ['connected', 'error', 'expired', 'needs_reauth']);
-    for (const connection of backend.store.connections.filter((c) => c.status !== 'connected'))
+    for (const connection of backend.store.connections.filter((c) => c.status !== 'connected')) {
       assert.ok(connection.lastError?.message, connection.id);
+      assert.match(connection.lastError.requestId ?? '', /^req_/, connection.id);
+    }
     const pipedrive = backend.store.connections.find((c) => c.app === 'pipedrive');
     assert.equal(pipedrive?.setup?.lastEventAt, null, 'waiting for the first webhook event');
   });
@@ -280,6 +283,40 @@ describe('POST /v1/connections/{id}/test', () => {
       if (!outcome.ok)
         assert.equal(outcome.connection.lastError?.requestId, result.headers.get('X-Request-Id'));
     }
+  });
+
+  test('test-fails: a connection saves, then its Test fails with a reference', async () => {
+    useBackend({ scenario: 'test-fails' });
+    const created = await create(pipedrive());
+    assert.equal(created.status, 201);
+    const id = (created.body as Connection).id;
+    const result = await call('testConnection', 'POST', `/v1/connections/${id}/test`);
+    const outcome = result.body as TestResult;
+    assert.equal(outcome.ok, false);
+    assert.equal(outcome.status, 'error');
+    assert.deepEqual(outcome.connection.lastError, {
+      code: 'credentials_rejected',
+      message: outcome.message,
+      requestId: result.headers.get('X-Request-Id'),
+    });
+  });
+
+  test('a connection that failed during an outage passes once the provider is back', async () => {
+    const backend = useBackend({ scenario: 'default' });
+    const id = backend.store.connections[0]!.id;
+    const app = backend.store.connections[0]!.app;
+    const setHealth = (status: string) =>
+      call('setAppHealth', 'PUT', `/v1/admin/apps/${app}/health`, {
+        body: { status },
+        token: MOCK_SECRET_KEY,
+      });
+    assert.equal((await setHealth('down')).status, 200);
+    const during = await call('testConnection', 'POST', `/v1/connections/${id}/test`);
+    assert.equal((during.body as TestResult).ok, false);
+    assert.equal((await setHealth('operational')).status, 200);
+    const after = await call('testConnection', 'POST', `/v1/connections/${id}/test`);
+    assert.equal((after.body as TestResult).ok, true);
+    assert.equal((after.body as TestResult).connection.lastError, null);
   });
 
   test('provider-down makes the test fail with provider_unavailable', async () => {

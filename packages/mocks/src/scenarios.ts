@@ -42,6 +42,11 @@ export const scenarios = [
     name: 'oauth-times-out',
     description: 'The OAuth window never finishes; the flow stays pending',
   },
+  {
+    name: 'test-fails',
+    description:
+      'Connections save, but every Test fails: the service no longer accepts the key or sign-in',
+  },
   { name: 'provider-degraded', description: 'Every provider reports degraded health' },
   {
     name: 'provider-down',

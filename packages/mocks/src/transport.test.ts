@@ -1,6 +1,7 @@
 // Scenarios that act before any route: network errors, auth, throttling, broken answers; plus
 // request ids, request recording and scenario switching.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, describe, test } from 'node:test';
 import type { ConnectionList, Problem } from '@plugboard/contract';
 import { createMockBackend } from './backend.js';
@@ -108,10 +109,13 @@ describe('request ids and recording', () => {
 });
 
 describe('scenario switching', () => {
-  test('the list names every scenario once, each with a description', () => {
+  test('the list names every scenario once, each with a description, as the README documents them', async () => {
     const names = scenarios.map((scenario) => scenario.name);
     assert.equal(new Set(names).size, names.length);
-    assert.equal(names.length, 23);
+    const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
+    const scenarioTable = readme.slice(readme.indexOf('## Scenarios'));
+    const documented = [...scenarioTable.matchAll(/^\| `([a-z0-9-]+)` +\|/gm)].map((row) => row[1]);
+    assert.deepEqual([...documented].sort(), [...names].sort());
     assert.ok(scenarios.every((scenario) => scenario.description.length > 10));
   });
 

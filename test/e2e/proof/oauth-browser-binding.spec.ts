@@ -5,7 +5,6 @@
 // Chromium contexts block third-party cookies (the control below shows it), and the popup blocker
 // is on.
 import { createServer as createHttpServer } from 'node:http';
-import { createServer } from 'node:net';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { expect, NO_GESTURE_FROM_TRACING, test } from '../../harness/proof-fixtures.js';
 import { signInAndAllow } from '../../harness/proof-provider.js';
@@ -15,15 +14,9 @@ import {
   openOAuthPage,
   waitForFlowCreated,
 } from './proof-page.js';
+import { freePort } from '../../../scripts/wtr-free-port.mjs';
 
 /** A port free right now, so the backend's public URL can name it before the stack starts. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const BACKEND_PORT = await freePort();
 

@@ -516,9 +516,15 @@ export interface components {
     };
     /** @enum {string} */
     ConnectionStatus: 'connected' | 'error' | 'expired' | 'needs_reauth';
+    /**
+     * @description The last failure recorded on the connection (a Test that did not pass). Backends set
+     *     `requestId` on every failure they record; the widget shows it with a Copy button so support
+     *     can find the request.
+     */
     ConnectionError: {
       code: string;
       message: string;
+      /** @description The `X-Request-Id` of the request that recorded the failure. */
       requestId?: string;
     };
     Connection: {

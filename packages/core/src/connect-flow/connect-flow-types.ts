@@ -21,8 +21,11 @@ export interface ConnectTarget {
   connectionId?: string | undefined;
 }
 
-/** How the user left without finishing. */
-export type ConnectCancelReason = 'escape' | 'close-button' | 'backdrop' | 'user';
+/**
+ * How the flow was left without finishing: the user's Escape, close button or backdrop click, a
+ * close from code (`user`), or the host removing the element from the page (`removed`).
+ */
+export type ConnectCancelReason = 'escape' | 'close-button' | 'backdrop' | 'user' | 'removed';
 
 /**
  * A stable, switchable code: core's error code, the backend's problem code, an OAuth flow error

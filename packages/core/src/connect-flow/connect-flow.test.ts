@@ -545,6 +545,25 @@ describe('ConnectFlow', () => {
       );
       h.flow.runTest();
       assert.equal(h.view(), 'testing');
+      await h.client.tests.last.resolve(
+        testResult(
+          saved('con_1', 'crm', {
+            status: 'error',
+            lastError: { code: 'credentials_rejected', message: 'No', requestId: 'req_test2' },
+          }),
+          false,
+          'No',
+        ),
+      );
+      assert.deepEqual(
+        eventDetail(h, 'connect_error'),
+        { app: 'crm', code: 'test_failed', method: 'token', requestId: 'req_test2' },
+        'the reference of the request that recorded the failure, for support',
+      );
+      const notice = h.notices.at(-1);
+      assert.equal(notice?.type === 'error' && notice.error.requestId, 'req_test2');
+      h.flow.runTest();
+      assert.equal(h.view(), 'testing');
       await h.client.tests.last.reject(new PlugboardError('timeout', 'slow'));
       const again = h.flow.state.view;
       assert.equal(
@@ -552,6 +571,48 @@ describe('ConnectFlow', () => {
         'timeout',
       );
       assert.equal(h.flow.state.completed, false);
+    });
+
+    it('after a failed test, entering the details again updates the connection just saved', async () => {
+      await openOn(h, crm);
+      await submitCreated(h, saved('con_1', 'crm'));
+      await h.client.tests.last.resolve(
+        testResult(saved('con_1', 'crm', { status: 'error' }), false, 'Key revoked'),
+      );
+      h.flow.reauthorize();
+      assert.equal(h.view(), 'credentials');
+      assert.equal(h.flow.state.connectionId, 'con_1');
+      assert.equal(h.flow.state.mode, 'update');
+      h.flow.submitCredentials();
+      assert.equal(h.client.updates.last.args[0], 'con_1');
+      assert.equal(h.client.creates.calls.length, 1, 'no second connection');
+      await h.client.updates.last.resolve(saved('con_1', 'crm'));
+      await h.client.tests.last.resolve(testResult(saved('con_1', 'crm')));
+      assert.equal(h.view(), 'success');
+    });
+
+    it('after a failed test of a sign-in, reauthorize goes back to the sign-in', async () => {
+      await openOn(h, social);
+      h.flow.startOAuth();
+      await h.client.flows[0]!.finish({
+        status: 'succeeded',
+        connection: saved('con_3', 'social', { method: 'oauth2' }),
+        flowId: 'flw_1',
+      });
+      await h.client.tests.last.resolve(
+        testResult(saved('con_3', 'social', { status: 'needs_reauth' }), false, 'Sign in again'),
+      );
+      h.flow.reauthorize();
+      assert.equal(h.view(), 'oauth-intro');
+      h.flow.startOAuth();
+      assert.deepEqual(h.client.flows[1]!.options, { mode: 'popup', connectionId: 'con_3' });
+    });
+
+    it('reauthorize applies only after a failed test', async () => {
+      await openOn(h, crm);
+      h.flow.reauthorize();
+      assert.equal(h.flow.state.connectionId, '');
+      assert.equal(h.view(), 'credentials');
     });
 
     it('a test answer after the close is ignored', async () => {
@@ -735,12 +796,25 @@ describe('ConnectFlow', () => {
       });
     });
 
-    it('stop() (the host left the page) ends the flow without reporting an exit', async () => {
+    it('a close because the host removed it while the popup waits: cancel and exit, popup closed', async () => {
       h.flow.startOAuth();
-      h.flow.stop();
+      h.flow.close('removed');
       assert.equal(h.client.flows[0]!.cancelled, true);
-      assert.ok(!h.names().includes('exit'));
-      assert.deepEqual(h.notices, []);
+      assert.deepEqual(h.notices, [
+        { type: 'cancel', reason: 'removed', lastStep: 'oauth' },
+        { type: 'closed', reason: 'removed', lastStep: 'oauth', completed: false },
+      ]);
+      assert.deepEqual(eventDetail(h, 'exit'), {
+        reason: 'cancelled',
+        lastStep: 'oauth',
+        app: 'social',
+      });
+      await h.client.flows[0]!.finish({
+        status: 'succeeded',
+        connection: saved('con_1', 'social'),
+        flowId: 'flw_1',
+      });
+      assert.equal(h.client.tests.calls.length, 0, 'a late success is ignored');
     });
 
     it('update mode sends the connection id to the flow', async () => {
@@ -864,6 +938,84 @@ describe('ConnectFlow', () => {
         app: 'crm',
       });
       assert.deepEqual(h.names().slice(-2), ['connect_success', 'exit']);
+    });
+
+    it('a close on a failure the user saw exits with reason `error`, whatever closed it', async () => {
+      await submitCreated(h, saved('con_1', 'crm'));
+      await h.client.tests.last.resolve(
+        testResult(saved('con_1', 'crm', { status: 'error' }), false, 'Token revoked'),
+      );
+      h.flow.requestClose('escape');
+      assert.deepEqual(h.notices.at(-2), { type: 'cancel', reason: 'escape', lastStep: 'test' });
+      assert.deepEqual(eventDetail(h, 'exit'), { reason: 'error', lastStep: 'test', app: 'crm' });
+    });
+
+    for (const [what, fail, lastStep, appKey] of [
+      [
+        'a failed load',
+        async (f: Harness) => {
+          f.flow.begin({ appKey: 'crm' });
+          await f.client.apps.last.reject(new PlugboardError('network', 'offline'));
+        },
+        'error',
+        'crm',
+      ],
+      [
+        'a send that failed on the form',
+        async (f: Harness) => {
+          await openOn(f, crm);
+          f.flow.submitCredentials();
+          await f.client.creates.last.reject(new PlugboardError('network', 'offline'));
+        },
+        'credentials',
+        'crm',
+      ],
+      [
+        'a provider that is down',
+        (f: Harness) => openOn(f, app('crm', [tokenMethod], { health: { status: 'down' } })),
+        'unavailable',
+        'crm',
+      ],
+      [
+        'a failed sign-in',
+        async (f: Harness) => {
+          await openOn(f, social);
+          f.flow.startOAuth();
+          await f.client.flows[0]!.finish(failedFlow({ code: 'provider_error' }));
+        },
+        'oauth',
+        'social',
+      ],
+      [
+        'a session that could not be renewed',
+        async (f: Harness) => {
+          await openOn(f, crm);
+          f.flow.submitCredentials();
+          await f.client.creates.last.reject(new PlugboardError('session_expired', 'over'));
+        },
+        'error',
+        'crm',
+      ],
+    ] as const) {
+      it(`closing after ${what} exits with reason \`error\``, async () => {
+        const f = harness();
+        await fail(f);
+        f.flow.requestClose('close-button');
+        assert.deepEqual(eventDetail(f, 'exit'), { reason: 'error', lastStep, app: appKey });
+      });
+    }
+
+    it('an error the user moved past is no longer the ending: back on the form, a close cancels', async () => {
+      h.flow.submitCredentials();
+      await h.client.creates.last.reject(new PlugboardError('network', 'offline'));
+      h.flow.submitCredentials();
+      assert.equal(h.flow.state.formError, undefined, 'a new send clears the error');
+      h.flow.close('user');
+      assert.deepEqual(eventDetail(h, 'exit'), {
+        reason: 'cancelled',
+        lastStep: 'credentials',
+        app: 'crm',
+      });
     });
 
     it('a close when closed does nothing; a new begin starts clean', async () => {

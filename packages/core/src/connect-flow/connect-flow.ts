@@ -4,7 +4,7 @@
 // and forwards the user's actions; a host could draw it with anything else.
 import type { App, AppSummary, AuthMethod, Connection, FieldValues } from '@plugboard/contract';
 import { PlugboardError, toPlugboardError } from '../errors.js';
-import type { PlugboardEventDetails, PlugboardEventName } from '../events.js';
+import type { ExitReason, PlugboardEventDetails, PlugboardEventName } from '../events.js';
 import { errorFromOAuthResult } from '../oauth/flow-result.js';
 import type { OAuthFlowHandle, OAuthResult } from '../oauth/oauth-types.js';
 import type {
@@ -15,7 +15,7 @@ import type {
   ConnectFlowState,
   ConnectTarget,
 } from './connect-flow-types.js';
-import { stepOf, webhookSetupStep, type ConnectView } from './connect-view.js';
+import { isFailureView, stepOf, webhookSetupStep, type ConnectView } from './connect-view.js';
 import { IdempotencyKeys, interpretRefusal } from './credentials-outcome.js';
 import {
   errorCodeOf,
@@ -132,12 +132,17 @@ export class ConnectFlow {
     this.#set({ confirmingDiscard: false });
   }
 
-  /** Closes at once, without asking. Before success this is a cancel. */
+  /**
+   * Closes at once, without asking. Before success this is a cancel; on a failure the user saw
+   * (a failure view, or a form whose send failed) the flow's `exit` says it ended in an error.
+   * A host that takes the flow's view off the page closes it with `removed`.
+   */
   close(reason: ConnectCancelReason = 'user'): void {
     if (!this.#state.open) return;
-    const lastStep = stepOf(this.#state.view);
-    const { completed } = this.#state;
-    const app = this.#state.app?.key;
+    const { completed, view, formError } = this.#state;
+    const lastStep = stepOf(view);
+    const app = this.#appKey();
+    const failed = isFailureView(view) || (view.name === 'credentials' && formError !== undefined);
     this.#endRun();
     this.options.form.reset(undefined);
     this.#set({
@@ -148,21 +153,8 @@ export class ConnectFlow {
       formError: undefined,
     });
     if (!completed) this.#notify({ type: 'cancel', reason, lastStep });
-    this.#emit('exit', {
-      reason: completed
-        ? 'completed'
-        : reason === 'escape' || reason === 'backdrop'
-          ? 'dismissed'
-          : 'cancelled',
-      lastStep,
-      app,
-    });
+    this.#emit('exit', { reason: exitReason(reason, completed, failed), lastStep, app });
     this.#notify({ type: 'closed', reason, lastStep, completed });
-  }
-
-  /** The host left the page: stops everything the run started, quietly (no events). */
-  stop(): void {
-    this.#endRun();
   }
 
   async #load(run: AbortController): Promise<void> {
@@ -475,6 +467,17 @@ export class ConnectFlow {
     });
   }
 
+  /**
+   * After a test the service failed (a rejected key, an expired sign-in): enter the details or
+   * sign in again, as an update of the connection just saved rather than a second one.
+   */
+  reauthorize(): void {
+    const view = this.#state.view;
+    if (view.name !== 'test-failed') return;
+    this.#set({ connectionId: view.connection.id });
+    this.#enterMethodStart();
+  }
+
   /** "Continue" after setup, or "Test again" after a failed test. */
   runTest(): void {
     const view = this.#state.view;
@@ -493,7 +496,9 @@ export class ConnectFlow {
         this.#succeed(result.connection);
         return;
       }
-      this.#report(new PlugboardError('http', result.message), 'test_failed');
+      // The backend recorded the failure on the connection, with its request's id for support.
+      const requestId = result.connection.lastError?.requestId;
+      this.#report(new PlugboardError('http', result.message, { requestId }), 'test_failed');
       this.#enter({
         name: 'test-failed',
         connection: result.connection,
@@ -526,9 +531,10 @@ export class ConnectFlow {
 
   #report(error: PlugboardError, code: ConnectErrorCode = errorCodeOf(error)): void {
     const { app, method } = this.#state;
-    if (app) {
+    const appKey = this.#appKey();
+    if (appKey) {
       this.#emit('connect_error', {
-        app: app.key,
+        app: appKey,
         code,
         ...(method ? { method: method.type } : {}),
         ...(error.requestId ? { requestId: error.requestId } : {}),
@@ -559,6 +565,11 @@ export class ConnectFlow {
     this.options.client()?.events.emit(name, detail);
   }
 
+  /** The app as far as it is known: loaded, given, or only its key (a load that failed). */
+  #appKey(): string | undefined {
+    return this.#state.app?.key ?? (this.#target.appKey || undefined);
+  }
+
   #isCurrent(run: AbortController): boolean {
     return run === this.#run && !run.signal.aborted;
   }
@@ -567,6 +578,12 @@ export class ConnectFlow {
     this.#run.abort();
     this.#cancelOAuth();
   }
+}
+
+function exitReason(reason: ConnectCancelReason, completed: boolean, failed: boolean): ExitReason {
+  if (completed) return 'completed';
+  if (failed) return 'error';
+  return reason === 'escape' || reason === 'backdrop' ? 'dismissed' : 'cancelled';
 }
 
 function withDerived(fields: StateFields, target: ConnectTarget): ConnectFlowState {

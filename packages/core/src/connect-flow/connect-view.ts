@@ -70,6 +70,22 @@ export function stepOf(view: ConnectView): ConnectStep {
   return STEP_OF_VIEW[view.name];
 }
 
+/** Views that show a failure the flow cannot get past by itself: closing there ends in an error. */
+const FAILURE_VIEWS: ReadonlySet<ConnectViewName> = new Set([
+  'load-error',
+  'unavailable',
+  'oauth-declined',
+  'oauth-failed',
+  'resume-failed',
+  'missing-scopes',
+  'session-expired',
+  'test-failed',
+] satisfies ConnectViewName[]);
+
+export function isFailureView(view: ConnectView): boolean {
+  return FAILURE_VIEWS.has(view.name);
+}
+
 /** The app's webhook setup step, when a new connection needs the user to copy a URL. */
 export function webhookSetupStep(app: App): SetupStep | undefined {
   return app.setupSteps.find((step) => step.type === 'webhook_url');

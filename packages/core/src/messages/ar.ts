@@ -33,6 +33,8 @@ export const ar = {
   },
   'picker.healthDegraded': 'يواجه مشكلات',
   'picker.healthDown': 'غير متاح',
+  'picker.requestSent': 'شكرًا! أرسلنا طلبك بخصوص «{query}».',
+  'picker.requestSentGeneric': 'شكرًا! أرسلنا طلبك.',
 
   'dialog.title': 'ربط {app}',
   'dialog.close': 'إغلاق',
@@ -95,6 +97,8 @@ export const ar = {
   'status.testPassed': 'نجح الاختبار',
   'status.testFailed': 'فشل الاختبار',
   'status.details': 'التفاصيل',
+  'status.providerDegraded': 'يواجه {app} مشكلات الآن، لذا قد لا يعمل هذا الاتصال كما هو متوقع.',
+  'status.providerDown': '{app} غير متاح الآن. سيعمل هذا الاتصال مجددًا عند عودته.',
 
   'connections.heading': 'التطبيقات',
   'connections.add': 'إضافة اتصال',
@@ -157,6 +161,13 @@ export const ar = {
   'error.reference': 'المرجع: {id}',
   'error.copyReference': 'نسخ المرجع',
   'error.technicalDetails': 'التفاصيل التقنية',
+  'error.testRejected.cause':
+    'لم يعد التطبيق يقبل البيانات المحفوظة. أدخل بيانات جديدة لإعادة الاتصال.',
+  'error.testSignIn.cause':
+    'انتهت صلاحية تسجيل الدخول أو أُزيل الوصول في التطبيق. سجّل الدخول مرة أخرى لإعادة الاتصال.',
+  'error.testProvider.cause': 'لم يستجب التطبيق كما هو متوقع. أعد الاختبار بعد قليل.',
+  'error.enterNewDetails': 'إدخال بيانات جديدة',
+  'error.signInAgain': 'تسجيل الدخول مرة أخرى',
 
   'callback.expired': 'انتهت صلاحية رابط تسجيل الدخول هذا أو سبق استخدامه.',
   'callback.youCanClose': 'يمكنك إغلاق هذه النافذة.',
@@ -250,7 +261,6 @@ export const ar = {
   'status.removed': 'تم قطع الاتصال بـ {app}.',
   'status.revokeFailed':
     'لم يؤكد {app} أنه سحب الوصول. للتأكد، أزل الوصول من إعدادات حسابك في {app}.',
-  'status.testFailedWith': 'فشل الاختبار: {message}',
   'status.testLabel': 'اختبار اتصال {app}',
   'status.updateLabel': 'تحديث اتصال {app}',
   'status.disconnectLabel': 'قطع الاتصال بـ {app}',

@@ -22,6 +22,8 @@ export const en = {
   'picker.connectedBadge': { one: '{count} connected', other: '{count} connected' },
   'picker.healthDegraded': 'Having problems',
   'picker.healthDown': 'Unavailable',
+  'picker.requestSent': 'Thanks! We’ve passed on your request for “{query}”.',
+  'picker.requestSentGeneric': 'Thanks! We’ve passed on your request.',
 
   // Connect dialog
   'dialog.title': 'Connect {app}',
@@ -86,6 +88,10 @@ export const en = {
   'status.testPassed': 'Test passed',
   'status.testFailed': 'Test failed',
   'status.details': 'Details',
+  'status.providerDegraded':
+    '{app} is having problems right now, so this connection may not work as expected.',
+  'status.providerDown':
+    '{app} is unavailable right now. This connection will work again once it’s back.',
 
   // Connections list
   'connections.heading': 'Apps',
@@ -147,6 +153,13 @@ export const en = {
   'error.reference': 'Reference: {id}',
   'error.copyReference': 'Copy reference',
   'error.technicalDetails': 'Technical details',
+  'error.testRejected.cause':
+    'The app no longer accepts the saved details. Enter new ones to reconnect.',
+  'error.testSignIn.cause':
+    'The sign-in has expired or its access was removed in the app. Sign in again to reconnect.',
+  'error.testProvider.cause': 'The app didn’t answer as expected. Test again in a moment.',
+  'error.enterNewDetails': 'Enter new details',
+  'error.signInAgain': 'Sign in again',
 
   // OAuth callback page, served by the backend
   'callback.expired': 'This sign-in link has expired or was already used.',
@@ -243,7 +256,6 @@ export const en = {
   'status.removed': '{app} was disconnected.',
   'status.revokeFailed':
     '{app} did not confirm that it withdrew access. To be sure, remove the access in your {app} account settings.',
-  'status.testFailedWith': 'Test failed: {message}',
   'status.testLabel': 'Test {app} connection',
   'status.updateLabel': 'Update {app} connection',
   'status.disconnectLabel': 'Disconnect {app}',

@@ -24,6 +24,8 @@ export const es = {
   },
   'picker.healthDegraded': 'Con problemas',
   'picker.healthDown': 'No disponible',
+  'picker.requestSent': '¡Gracias! Hemos enviado tu solicitud de «{query}».',
+  'picker.requestSentGeneric': '¡Gracias! Hemos enviado tu solicitud.',
 
   'dialog.title': 'Conectar {app}',
   'dialog.close': 'Cerrar',
@@ -87,6 +89,10 @@ export const es = {
   'status.testPassed': 'Prueba superada',
   'status.testFailed': 'La prueba falló',
   'status.details': 'Detalles',
+  'status.providerDegraded':
+    '{app} tiene problemas en este momento, así que esta conexión podría no funcionar como esperas.',
+  'status.providerDown':
+    '{app} no está disponible en este momento. Esta conexión volverá a funcionar cuando vuelva.',
 
   'connections.heading': 'Apps',
   'connections.add': 'Añadir una conexión',
@@ -152,6 +158,14 @@ export const es = {
   'error.reference': 'Referencia: {id}',
   'error.copyReference': 'Copiar referencia',
   'error.technicalDetails': 'Detalles técnicos',
+  'error.testRejected.cause':
+    'La app ya no acepta los datos guardados. Introduce otros nuevos para volver a conectar.',
+  'error.testSignIn.cause':
+    'El inicio de sesión caducó o se retiró el acceso en la app. Vuelve a iniciar sesión para reconectar.',
+  'error.testProvider.cause':
+    'La app no respondió como se esperaba. Vuelve a probar en un momento.',
+  'error.enterNewDetails': 'Introducir nuevos datos',
+  'error.signInAgain': 'Volver a iniciar sesión',
 
   'callback.expired': 'Este enlace de inicio de sesión caducó o ya se usó.',
   'callback.youCanClose': 'Puedes cerrar esta ventana.',
@@ -252,7 +266,6 @@ export const es = {
   'status.removed': '{app} se desconectó.',
   'status.revokeFailed':
     '{app} no confirmó que retiró el acceso. Para estar seguro, quita el acceso en la configuración de tu cuenta de {app}.',
-  'status.testFailedWith': 'La prueba falló: {message}',
   'status.testLabel': 'Probar la conexión con {app}',
   'status.updateLabel': 'Actualizar la conexión con {app}',
   'status.disconnectLabel': 'Desconectar {app}',

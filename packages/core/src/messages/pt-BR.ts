@@ -24,6 +24,8 @@ export const ptBR = {
   },
   'picker.healthDegraded': 'Com problemas',
   'picker.healthDown': 'Indisponível',
+  'picker.requestSent': 'Obrigado! Encaminhamos seu pedido de “{query}”.',
+  'picker.requestSentGeneric': 'Obrigado! Encaminhamos seu pedido.',
 
   'dialog.title': 'Conectar {app}',
   'dialog.close': 'Fechar',
@@ -87,6 +89,10 @@ export const ptBR = {
   'status.testPassed': 'Teste aprovado',
   'status.testFailed': 'O teste falhou',
   'status.details': 'Detalhes',
+  'status.providerDegraded':
+    '{app} está com problemas agora, então esta conexão pode não funcionar como esperado.',
+  'status.providerDown':
+    '{app} está indisponível agora. Esta conexão voltará a funcionar quando ele voltar.',
 
   'connections.heading': 'Apps',
   'connections.add': 'Adicionar uma conexão',
@@ -153,6 +159,13 @@ export const ptBR = {
   'error.reference': 'Referência: {id}',
   'error.copyReference': 'Copiar referência',
   'error.technicalDetails': 'Detalhes técnicos',
+  'error.testRejected.cause':
+    'O app não aceita mais os dados salvos. Informe novos dados para reconectar.',
+  'error.testSignIn.cause':
+    'O login expirou ou o acesso foi removido no app. Entre novamente para reconectar.',
+  'error.testProvider.cause': 'O app não respondeu como esperado. Teste de novo daqui a pouco.',
+  'error.enterNewDetails': 'Informar novos dados',
+  'error.signInAgain': 'Entrar novamente',
 
   'callback.expired': 'Este link de login expirou ou já foi usado.',
   'callback.youCanClose': 'Você pode fechar esta janela.',
@@ -252,7 +265,6 @@ export const ptBR = {
   'status.removed': '{app} foi desconectado.',
   'status.revokeFailed':
     '{app} não confirmou que retirou o acesso. Para ter certeza, remova o acesso nas configurações da sua conta {app}.',
-  'status.testFailedWith': 'O teste falhou: {message}',
   'status.testLabel': 'Testar a conexão com {app}',
   'status.updateLabel': 'Atualizar a conexão com {app}',
   'status.disconnectLabel': 'Desconectar {app}',

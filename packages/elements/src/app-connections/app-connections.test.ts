@@ -5,7 +5,11 @@ import '../define/app-connections.js';
 import type { AppConnections } from './app-connections.js';
 import type { ConnectDialog } from '../connect-dialog/connect-dialog.js';
 import type { AppPicker } from '../app-picker/app-picker.js';
-import type { ConnectSuccessEvent } from '../connect-dialog/connect-dialog.events.js';
+import type {
+  ConnectCancelEvent,
+  ConnectSuccessEvent,
+} from '../connect-dialog/connect-dialog.events.js';
+import type { RequestAppEvent } from '../app-picker/app-picker.events.js';
 import { useMockBackend } from '../test-support/mock-backend.js';
 
 function root(el: AppConnections): ShadowRoot {
@@ -323,5 +327,167 @@ describe('<app-connections>', function () {
     buttonNamed(pickerDialog, 'Close').click();
     expect(pickerDialog.open).to.equal(false);
     expect(root(el).activeElement).to.equal(add);
+  });
+
+  describe('styling from the page', () => {
+    let sheet: HTMLStyleElement | undefined;
+    afterEach(() => sheet?.remove());
+
+    /** A page style sheet, as a host would write it. */
+    function pageStyles(css: string): void {
+      sheet = document.createElement('style');
+      sheet.textContent = css;
+      document.head.append(sheet);
+    }
+
+    it('::part() reaches the picker, the add dialog, each connection and its Update dialog', async () => {
+      pageStyles(`
+        app-connections::part(picker-input) { background-color: rgb(1, 2, 3); }
+        app-connections::part(picker-option) { border-block-end-color: rgb(4, 5, 6); }
+        app-connections::part(dialog-base) { border-top-color: rgb(7, 8, 9); }
+        app-connections::part(dialog-title) { color: rgb(10, 11, 12); }
+        app-connections::part(status-badge) { background-color: rgb(13, 14, 15); }
+      `);
+      const { el } = await renderPage({ scenario: 'default' });
+      await until(() => rows(el).length > 0, 'no rows');
+
+      buttonNamed(root(el), 'Add a connection').click();
+      const picker = root(el).querySelector<AppPicker>('app-picker')!;
+      await until(() => picker.shadowRoot!.querySelector('[role="option"]'), 'the picker is empty');
+      const pickerRoot = picker.shadowRoot!;
+      const input = pickerRoot.querySelector('[part~="input"]')!;
+      expect(getComputedStyle(input).backgroundColor).to.equal('rgb(1, 2, 3)');
+      const option = pickerRoot.querySelector('[part~="option"]')!;
+      expect(getComputedStyle(option).borderBottomColor).to.equal('rgb(4, 5, 6)');
+
+      (option as HTMLElement).click();
+      const connect = root(el).querySelector<ConnectDialog>('connect-dialog')!;
+      await until(
+        () =>
+          connect.open &&
+          connect.shadowRoot!.querySelector('form, [part~="oauth"], [part~="methods"]'),
+        'no dialog',
+      );
+      const dialogRoot = connect.shadowRoot!;
+      expect(getComputedStyle(dialogRoot.querySelector('dialog')!).borderTopColor).to.equal(
+        'rgb(7, 8, 9)',
+      );
+      expect(getComputedStyle(dialogRoot.querySelector('[part~="title"]')!).color).to.equal(
+        'rgb(10, 11, 12)',
+      );
+      connect.close();
+
+      const status = rows(el)[0]!.querySelector('connection-status')!;
+      const statusRoot = status.shadowRoot!;
+      await until(() => statusRoot.querySelector('[part~="badge"]'), 'no status badge');
+      expect(
+        getComputedStyle(statusRoot.querySelector('[part~="badge"]')!).backgroundColor,
+      ).to.equal('rgb(13, 14, 15)');
+      // The connection's own Update dialog comes through as dialog-* too.
+      statusRoot.querySelector<HTMLButtonElement>('[part~="update"]')!.click();
+      await until(
+        () => statusRoot.querySelector<ConnectDialog>('connect-dialog')?.open,
+        'no Update dialog',
+      );
+      const update = statusRoot.querySelector<ConnectDialog>('connect-dialog')!;
+      await update.updateComplete;
+      expect(getComputedStyle(update.shadowRoot!.querySelector('dialog')!).borderTopColor).to.equal(
+        'rgb(7, 8, 9)',
+      );
+      update.close();
+    });
+
+    it('<connection-status>::part(dialog-…) reaches its Update dialog', async () => {
+      pageStyles(
+        `connection-status.styled::part(dialog-base) { border-top-color: rgb(21, 22, 23); }`,
+      );
+      const backend = await useMockBackend({ scenario: 'default' });
+      const id = backend.store.connections[0]!.id;
+      const status = await fixture<HTMLElement>(
+        html`<connection-status class="styled" connection-id=${id}></connection-status>`,
+      );
+      await until(() => status.shadowRoot!.querySelector('[part~="update"]'), 'not rendered');
+      status.shadowRoot!.querySelector<HTMLButtonElement>('[part~="update"]')!.click();
+      await until(
+        () => status.shadowRoot!.querySelector<ConnectDialog>('connect-dialog')?.open,
+        'no dialog',
+      );
+      const update = status.shadowRoot!.querySelector<ConnectDialog>('connect-dialog')!;
+      await update.updateComplete;
+      expect(getComputedStyle(update.shadowRoot!.querySelector('dialog')!).borderTopColor).to.equal(
+        'rgb(21, 22, 23)',
+      );
+      update.close();
+    });
+  });
+
+  it('badges an app whose provider is in trouble in its heading, and each connection says what it means', async () => {
+    const { el } = await renderPage({ scenario: 'provider-degraded' });
+    await until(() => rows(el).length > 0, 'no rows');
+    await until(() => root(el).querySelector('[part~="health-badge"]'), 'no health badge');
+    const headings = Array.from(root(el).querySelectorAll('h3[part~="group-heading"]'));
+    for (const heading of headings) {
+      expect(heading.querySelector('[part~="health-badge"]')?.textContent?.trim()).to.equal(
+        'Having problems',
+      );
+    }
+    const status = rows(el)[0]!.querySelector('connection-status')!;
+    await until(() => status.shadowRoot!.querySelector('[part~="health"]'), 'no notice in the row');
+    expect(status.shadowRoot!.querySelector('[part~="health"]')!.textContent).to.contain(
+      'is having problems right now',
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('passes on "Can’t find your app?" as its own event and on the event stream', async () => {
+    const { el } = await renderPage({ scenario: 'default' });
+    const requests: unknown[] = [];
+    const unsubscribe = getClient().events.on('app_requested', (event) =>
+      requests.push(event.detail),
+    );
+    buttonNamed(root(el), 'Add a connection').click();
+    const picker = root(el).querySelector<AppPicker>('app-picker')!;
+    await until(() => picker.shadowRoot!.querySelector('[role="option"]'), 'the picker is empty');
+    const input = picker.shadowRoot!.querySelector<HTMLInputElement>('[role="combobox"]')!;
+    input.value = 'acme crm';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await picker.updateComplete;
+    const requested = oneEvent(el, 'pb-request-app') as Promise<RequestAppEvent>;
+    buttonNamed(picker.shadowRoot!, 'Ask for it').click();
+    const event = await requested;
+    unsubscribe();
+    expect(event.query).to.equal('acme crm');
+    expect(event.target).to.equal(el, 'seen from the page, it comes from <app-connections>');
+    expect(requests).to.deep.equal([{ query: 'acme crm' }]);
+    await picker.updateComplete;
+    expect(picker.shadowRoot!.querySelector('[part~="request-sent"]')?.textContent).to.contain(
+      'Thanks!',
+    );
+  });
+
+  it('removed while its connect dialog is open: cancels and exits the flow', async () => {
+    const { el } = await renderPage({ scenario: 'default' });
+    const exits: unknown[] = [];
+    const unsubscribe = getClient().events.on('exit', (event) => exits.push(event.detail));
+    buttonNamed(root(el), 'Add a connection').click();
+    const picker = root(el).querySelector<AppPicker>('app-picker')!;
+    await until(() => picker.shadowRoot!.querySelector('[role="option"]'), 'the picker is empty');
+    const input = picker.shadowRoot!.querySelector<HTMLInputElement>('[role="combobox"]')!;
+    input.value = 'pipedrive';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await picker.updateComplete;
+    input.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }),
+    );
+    const connect = root(el).querySelector<ConnectDialog>('connect-dialog')!;
+    await until(() => connect.open && connect.shadowRoot!.querySelector('form'), 'no form');
+    const cancelled = oneEvent(el, 'pb-connect-cancel') as Promise<ConnectCancelEvent>;
+    el.remove();
+    const cancel = await cancelled;
+    unsubscribe();
+    expect([cancel.reason, cancel.lastStep]).to.deep.equal(['removed', 'credentials']);
+    expect(exits).to.deep.equal([
+      { reason: 'cancelled', lastStep: 'credentials', app: 'pipedrive' },
+    ]);
   });
 });

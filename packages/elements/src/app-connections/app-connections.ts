@@ -16,18 +16,38 @@ import { loadInBackground } from '../shared/load-in-background.js';
 import { LiveAnnouncer } from '../shared/live-region.js';
 import { OnlineRetry } from '../shared/online-retry.js';
 import { tokens } from '../shared/tokens.styles.js';
+import { exportParts, prefixed } from '../shared/export-parts.js';
+import { healthBadge, providerHealthStyles } from '../shared/provider-health.js';
+import { appPickerParts } from '../app-picker/app-picker.parts.js';
+import { connectDialogParts } from '../connect-dialog/connect-dialog.parts.js';
+import { connectionStatusParts } from '../connection-status/connection-status.parts.js';
 import { appConnectionsStyles } from './app-connections.styles.js';
 import { groupConnections, type ConnectionGroup } from './connection-groups.js';
 
+const PICKER_EXPORTS = exportParts(appPickerParts, 'picker-');
+const DIALOG_EXPORTS = exportParts(connectDialogParts, 'dialog-');
+// A connection's own Update dialog comes through as dialog-*, like the add dialog.
+const STATUS_EXPORTS = exportParts(
+  connectionStatusParts,
+  'status-',
+  prefixed(connectDialogParts, 'dialog-'),
+);
+
 /**
  * The whole "Apps" page in one tag: the end user's connections grouped by app, each with its
- * status, Test and Update; and "Add a connection", which opens the app picker in a modal and then
- * the connect dialog for the chosen app. The new connection appears at the top and takes focus.
- * Events of the inner elements (`pb-app-select`, `pb-connect-*`, `pb-connection-*`) bubble out.
+ * status, Test and Update, and a badge when the app's provider is in trouble; and "Add a
+ * connection", which opens the app picker in a modal and then the connect dialog for the chosen
+ * app. The new connection appears at the top and takes focus. Events of the inner elements
+ * (`pb-app-select`, `pb-request-app`, `pb-connect-*`, `pb-connection-*`) bubble out.
+ *
+ * The inner elements' parts are exported with a prefix, so the page styles them through this tag:
+ * `::part(picker-input)` (the picker's `input`), `::part(dialog-base)` (the add dialog's and every
+ * Update dialog's `base`), `::part(status-badge)` (each connection's `badge`).
  *
  * @summary The "Apps" page: list of connections and the add-a-connection flow.
  *
  * @event pb-app-select - From the inner picker (bubbles, composed).
+ * @event pb-request-app - From the inner picker: "Can't find your app?" (`query`, `category`); cancelable.
  * @event pb-connect-success - From the inner connect dialog.
  * @event pb-connect-error - From the inner connect dialog.
  * @event pb-connect-cancel - From the inner connect dialog.
@@ -44,6 +64,7 @@ import { groupConnections, type ConnectionGroup } from './connection-groups.js';
  * @csspart body - The list, or the loading, error or empty state.
  * @csspart group - One app's connections.
  * @csspart group-heading - An app's name and logo above its connections.
+ * @csspart health-badge - "Having problems" / "Unavailable" beside an app whose provider is in trouble.
  * @csspart logo - An app's logo or monogram.
  * @csspart empty - The "No connections yet" state.
  * @csspart picker-dialog - The modal around the app picker.
@@ -59,6 +80,7 @@ export class AppConnections extends LitElement {
     baseStyles,
     appLogoStyles,
     errorViewStyles,
+    providerHealthStyles,
     appConnectionsStyles,
   ];
 
@@ -181,12 +203,14 @@ export class AppConnections extends LitElement {
           </button>
         </div>
         <app-picker
+          exportparts=${PICKER_EXPORTS}
           backend-url=${this.backendUrl ?? nothing}
           theme=${this.theme ?? nothing}
           lang=${this.lang || nothing}
         ></app-picker>
       </dialog>
       <connect-dialog
+        exportparts=${DIALOG_EXPORTS}
         backend-url=${this.backendUrl ?? nothing}
         theme=${this.theme ?? nothing}
         lang=${this.lang || nothing}
@@ -234,6 +258,7 @@ export class AppConnections extends LitElement {
       <h3 part="group-heading" class="group__heading" id=${headingId}>
         ${appLogo({ name, logoUrl: app?.logoUrl }, 28)}
         <span>${name}</span>
+        ${app ? healthBadge(app.health, this.controller.t) : nothing}
       </h3>
       <ul class="group__list">
         ${repeat(
@@ -247,6 +272,7 @@ export class AppConnections extends LitElement {
               data-app-key=${connection.app}
             >
               <connection-status
+                exportparts=${STATUS_EXPORTS}
                 .connection=${connection}
                 ?allow-disconnect=${this.allowDisconnect}
                 backend-url=${this.backendUrl ?? nothing}

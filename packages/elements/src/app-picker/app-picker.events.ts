@@ -13,16 +13,20 @@ export class AppSelectEvent extends PlugboardEvent {
   }
 }
 
-/** The user asked for an app the catalog does not have ("Can't find your app?"). */
+/**
+ * The user asked for an app they could not find ("Can't find your app?"): the host decides what a
+ * request does (tell its team, open a form). The picker then thanks the user, unless the host
+ * calls `preventDefault()` to follow up in its own way.
+ */
 export class RequestAppEvent extends PlugboardEvent {
   static readonly eventName = 'pb-request-app';
   constructor(
-    /** The search that found nothing. */
+    /** The search that found nothing, or too little ('' when the user had not typed). */
     readonly query: string,
     /** The category filter in force, if any. */
     readonly category: string | undefined,
   ) {
-    super(RequestAppEvent.eventName);
+    super(RequestAppEvent.eventName, { cancelable: true });
   }
 }
 

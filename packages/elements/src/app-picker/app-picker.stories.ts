@@ -3,6 +3,7 @@ import { html, nothing } from 'lit';
 import '../define/app-picker.js';
 import type { AppPicker } from './app-picker.js';
 import { generatedApps, namedApps } from '../test-support/apps.js';
+import { waitFor } from '../test-support/wait-for.js';
 
 type Args = Pick<AppPicker, 'layout' | 'query' | 'category'> & {
   theme?: AppPicker['theme'];
@@ -49,6 +50,36 @@ export const StaticApps: Story = { args: { apps: namedApps() } };
 
 export const NoResults: Story = { args: { query: 'qwertyuiop' } };
 
+/** Fewer than three matches: "Can't find your app?" is offered under the list too. */
+export const FewResults: Story = { args: { query: 'pipedrive' } };
+
+/** After "Ask for it": the picker thanks the user (the host handles `pb-request-app`). */
+export const AppRequested: Story = {
+  args: { query: 'qwertyuiop' },
+  play: async ({ canvasElement }) => {
+    const picker = canvasElement.querySelector('app-picker')!.shadowRoot!;
+    const ask = await waitFor(
+      () => picker.querySelector<HTMLButtonElement>('[part~="request-button"]'),
+      '"Ask for it"',
+    );
+    ask.click();
+    await waitFor(() => picker.querySelector('[part~="request-sent"]'), 'the thanks');
+  },
+};
+
+/** Some providers in trouble: "Having problems" and "Unavailable", in words and with an icon. */
+export const ProviderHealthBadges: Story = {
+  args: {
+    apps: namedApps().map((app, index) =>
+      index === 0
+        ? { ...app, health: { status: 'degraded' as const, message: 'Slow responses' } }
+        : index === 1
+          ? { ...app, health: { status: 'down' as const } }
+          : app,
+    ),
+  },
+};
+
 /** 10,000 apps, virtualised: only the visible rows are in the DOM. */
 export const HugeCatalog: Story = { parameters: { scenario: 'huge-catalog' } };
 
@@ -70,3 +101,6 @@ export const ProvidersDegraded: Story = { parameters: { scenario: 'provider-degr
 export const HostileCatalog: Story = { parameters: { scenario: 'hostile-catalog' } };
 
 export const Dark: Story = { args: { theme: 'dark' } };
+
+/** 320 CSS px wide (1280 px at 400 % zoom): search and category stack, nothing scrolls sideways. */
+export const Narrow: Story = { globals: { viewport: { value: 'reflow320' } } };

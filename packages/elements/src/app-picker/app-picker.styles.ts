@@ -154,6 +154,19 @@ export const appPickerStyles = css`
     color: var(--_pb-color-text-muted);
   }
 
+  .request {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_pb-space-2);
+    margin: 0;
+    color: var(--_pb-color-text-muted);
+  }
+
+  .request--sent {
+    color: var(--_pb-color-text);
+  }
+
   .skeleton {
     display: flex;
     flex-direction: column;

@@ -32,6 +32,17 @@ function optionNames(el: AppPicker): string[] {
   return options(el).map((option) => option.querySelector('.option__name')!.textContent!.trim());
 }
 
+function part(el: AppPicker, name: string): HTMLElement | null {
+  return root(el).querySelector<HTMLElement>(`[part~="${name}"]`);
+}
+
+/** "Ask for it", the button of "Can't find your app?". */
+function requestButton(el: AppPicker): HTMLButtonElement | undefined {
+  return Array.from(root(el).querySelectorAll('button')).find(
+    (candidate) => candidate.textContent?.trim() === 'Ask for it',
+  );
+}
+
 function activeOption(el: AppPicker): HTMLElement | null {
   const id = input(el).getAttribute('aria-activedescendant');
   return id ? root(el).getElementById(id) : null;
@@ -273,18 +284,90 @@ describe('<app-picker>', () => {
       expect(brokenOption.querySelector('img')?.hidden).to.equal(true);
     });
 
-    it('offers to request an app when nothing matches', async () => {
+    it('offers to request an app when nothing matches, then thanks the user', async () => {
       const el = await renderStatic(namedApps());
       await type(el, 'qqqqzz');
       expect(options(el)).to.have.length(0);
       expect(input(el).getAttribute('aria-expanded')).to.equal('false');
       expect(root(el).textContent).to.contain('No apps match “qqqqzz”');
-      const button = Array.from(root(el).querySelectorAll('button')).find((candidate) =>
-        candidate.textContent?.includes('Can’t find your app?'),
-      );
+      await expect(el).to.be.accessible();
       const request = oneEvent(el, 'pb-request-app') as Promise<RequestAppEvent>;
-      button!.click();
-      expect((await request).query).to.equal('qqqqzz');
+      requestButton(el)!.click();
+      const event = await request;
+      expect([event.query, event.category]).to.deep.equal(['qqqqzz', undefined]);
+      await el.updateComplete;
+      expect(requestButton(el)).to.equal(undefined);
+      expect(part(el, 'request-sent')?.textContent?.trim()).to.equal(
+        'Thanks! We’ve passed on your request for “qqqqzz”.',
+      );
+      const region = root(el).querySelector('[aria-live="polite"]')!;
+      await waitUntil(
+        () => region.textContent?.includes('Thanks!'),
+        'the thanks was not announced',
+      );
+      expect(root(el).activeElement).to.equal(input(el), 'focus went back to the search');
+      await expect(el).to.be.accessible();
+      // A new search may be requested again.
+      await type(el, 'qqqqzzx');
+      expect(part(el, 'request-sent')).to.equal(null);
+      expect(requestButton(el)).to.not.equal(undefined);
+    });
+
+    it('offers it under the list too when a search finds fewer than 3 apps', async () => {
+      const el = await renderStatic(namedApps());
+      await type(el, 'zendesk');
+      expect(optionNames(el)).to.deep.equal(['Zendesk']);
+      const offer = part(el, 'request')!;
+      expect(offer.textContent?.replace(/\s+/g, ' ').trim()).to.equal(
+        'Can’t find your app? Ask for it',
+      );
+      expect(requestButton(el)!.getAttribute('aria-describedby')).to.equal('request-prompt');
+      const request = oneEvent(el, 'pb-request-app') as Promise<RequestAppEvent>;
+      requestButton(el)!.click();
+      expect((await request).query).to.equal('zendesk');
+      await el.updateComplete;
+      expect(part(el, 'request-sent')?.textContent).to.contain('“zendesk”');
+      await expect(el).to.be.accessible();
+
+      await type(el, '');
+      expect(options(el).length).to.be.greaterThan(3);
+      expect(part(el, 'request'), 'not on an empty search').to.equal(null);
+
+      const many = await renderStatic(generatedApps(3));
+      await type(many, 'app');
+      expect(options(many)).to.have.length(3);
+      expect(part(many, 'request'), 'not with 3 results or more').to.equal(null);
+    });
+
+    it('leaves the follow-up to a host that cancels the request event', async () => {
+      const el = await renderStatic(namedApps());
+      await type(el, 'qqqqzz');
+      el.addEventListener('pb-request-app', (event) => event.preventDefault(), { once: true });
+      requestButton(el)!.click();
+      await el.updateComplete;
+      expect(part(el, 'request-sent')).to.equal(null);
+      expect(requestButton(el)).to.not.equal(undefined);
+    });
+
+    it('badges an app whose provider is in trouble with words and an icon', async () => {
+      const [pipedrive, hubspot, ...rest] = namedApps();
+      const el = await renderStatic([
+        { ...pipedrive!, health: { status: 'degraded', message: 'Slow' } },
+        { ...hubspot!, health: { status: 'down' } },
+        ...rest,
+      ]);
+      const badgeOf = (name: string) =>
+        options(el)
+          .find((option) => option.querySelector('.option__name')?.textContent?.trim() === name)!
+          .querySelector<HTMLElement>('[part~="health-badge"]');
+      expect(badgeOf('Pipedrive')?.textContent?.trim()).to.equal('Having problems');
+      expect(badgeOf('HubSpot')?.textContent?.trim()).to.equal('Unavailable');
+      expect(badgeOf('HubSpot')?.dataset['health']).to.equal('down');
+      expect(badgeOf('Pipedrive')?.querySelector('svg[aria-hidden="true"]')).to.not.equal(null);
+      expect(badgeOf('Zendesk')).to.equal(null);
+      // The option's accessible name carries the badge's words: not colour alone.
+      const option = badgeOf('HubSpot')!.closest('[role="option"]')!;
+      expect(option.textContent).to.contain('Unavailable');
       await expect(el).to.be.accessible();
     });
 
@@ -434,6 +517,18 @@ describe('<app-picker>', () => {
       }
     });
 
+    it('reports a request for an app to the event stream', async () => {
+      await useMockBackend({ scenario: 'default' });
+      const el = await fixture<AppPicker>(html`<app-picker category="CRM"></app-picker>`);
+      await waitUntil(() => options(el).length > 0);
+      const requests: unknown[] = [];
+      const stop = getClient().events.on('app_requested', (event) => requests.push(event.detail));
+      await type(el, 'qqqqzz');
+      requestButton(el)!.click();
+      stop();
+      expect(requests).to.deep.equal([{ query: 'qqqqzz', category: 'CRM' }]);
+    });
+
     it('reports a settled search to the event stream', async () => {
       await useMockBackend({ scenario: 'default' });
       const el = await fixture<AppPicker>(html`<app-picker></app-picker>`);
@@ -470,7 +565,10 @@ describe('<app-picker>', () => {
         timeout: 4000,
       });
       await aTimeout(400);
-      expect(optionNames(el)).to.deep.equal(['App 20001']);
+      // The server ranks with core's index, typo tolerance included: near names follow the exact
+      // one, and nothing of the stale query's answer shows.
+      expect(optionNames(el)[0]).to.equal('App 20001');
+      expect(optionNames(el)).to.not.include('App 19999');
       expect(searchesFor(backend, 'App 20001')).to.equal(1);
     });
 

@@ -6,6 +6,7 @@ import { baseStyles } from '../shared/base.styles.js';
 import { ClientController } from '../shared/client-controller.js';
 import { errorView, errorViewStyles } from '../shared/error-view.js';
 import { LiveAnnouncer } from '../shared/live-region.js';
+import { healthBadge, providerHealthStyles } from '../shared/provider-health.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { AppSelectEvent, RequestAppEvent } from './app-picker.events.js';
 import { appPickerStyles } from './app-picker.styles.js';
@@ -18,6 +19,9 @@ import { VirtualWindowController } from './virtual-window-controller.js';
 /** The `search` funnel event and the result-count announcement wait for typing to pause. */
 const SEARCH_SETTLE_MS = 400;
 
+/** Below this many results for a search, "Can't find your app?" is offered under the list too. */
+const FEW_RESULTS = 3;
+
 /**
  * Search the app catalog and choose an app: an APG combobox whose listbox sits in the same
  * shadow root (so `aria-activedescendant` works), with categories, recently used and popular apps
@@ -27,7 +31,7 @@ const SEARCH_SETTLE_MS = 400;
  * @summary Searchable, keyboard-friendly app catalog picker.
  *
  * @event pb-app-select - `AppSelectEvent`: the user chose `event.app`.
- * @event pb-request-app - `RequestAppEvent`: "Can't find your app?" with `event.query`.
+ * @event pb-request-app - `RequestAppEvent`: "Can't find your app?" with `event.query` and `event.category` (offered when a search finds fewer than 3 apps). Cancelable: `preventDefault()` replaces the picker's own "Thanks" with the host's follow-up.
  *
  * @csspart base - The wrapper of everything.
  * @csspart header - The search field and category filter.
@@ -38,7 +42,10 @@ const SEARCH_SETTLE_MS = 400;
  * @csspart option - One app in the results.
  * @csspart logo - An app's logo or monogram.
  * @csspart badge - The "connected" count and other badges on an option.
- * @csspart button - Action buttons (Retry, Can't find your app?).
+ * @csspart health-badge - The "Having problems" / "Unavailable" badge of an app whose provider is in trouble.
+ * @csspart button - Action buttons (Retry, Ask for it).
+ * @csspart request - "Can't find your app?" with its "Ask for it" button.
+ * @csspart request-sent - The thanks shown once an app was requested.
  * @csspart error - The error box.
  *
  * @cssproperty --pb-app-picker-max-height - Height of the results viewport (default 24rem).
@@ -47,7 +54,14 @@ const SEARCH_SETTLE_MS = 400;
  * @cssproperty --pb-app-picker-cell-height - Height of a grid cell (default 7.5rem).
  */
 export class AppPicker extends LitElement {
-  static override styles = [tokens, baseStyles, appLogoStyles, errorViewStyles, appPickerStyles];
+  static override styles = [
+    tokens,
+    baseStyles,
+    appLogoStyles,
+    errorViewStyles,
+    providerHealthStyles,
+    appPickerStyles,
+  ];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** The backend to use instead of the one given to `configure()`. */
@@ -72,6 +86,8 @@ export class AppPicker extends LitElement {
   @property() query = '';
 
   @state() private activeIndex = -1;
+  /** The search an app was requested for: its "Thanks" shows until the search changes. */
+  @state() private requestedFor: string | undefined;
 
   @query('#listbox') private listbox?: HTMLElement;
   @query('.listbox__items') private listboxItems?: HTMLElement;
@@ -99,6 +115,7 @@ export class AppPicker extends LitElement {
     if (changed.has('query') || changed.has('category') || changed.has('apps')) {
       this.activeIndex = -1;
       this.virtual.scrollTo(0);
+      if (this.requestedFor !== this.requestKey) this.requestedFor = undefined;
     }
     this.data.update({
       apps: this.apps,
@@ -173,6 +190,11 @@ export class AppPicker extends LitElement {
         >
           <div class="listbox__items" role="presentation">${this.renderResultOptions()}</div>
         </div>
+        ${
+          showList && this.query.trim() !== '' && this.results.length < FEW_RESULTS
+            ? this.renderRequestOffer()
+            : nothing
+        }
       </div>
       ${this.announcer.region()}
     </div>`;
@@ -231,11 +253,41 @@ export class AppPicker extends LitElement {
             ${this.query.trim() === '' ? t('picker.emptyCatalog') : t('picker.noResults', { query: this.query.trim() })}
           </p>
           <p class="state__hint">${t('picker.noResultsHint')}</p>
-          <button class="button" part="button" type="button" @click=${this.requestApp}>
-            ${t('picker.requestAppPrompt')}
-          </button>
+          ${this.renderRequestOffer()}
         </div>`;
     }
+  }
+
+  /** "Can't find your app? Ask for it", or the thanks once the user asked for this search. */
+  private renderRequestOffer(): TemplateResult {
+    const { t } = this.controller;
+    if (this.requestedFor === this.requestKey) {
+      return html`<p class="request request--sent" part="request-sent">${this.requestThanks()}</p>`;
+    }
+    return html`<p class="request" part="request">
+      <span id="request-prompt">${t('picker.requestAppPrompt')}</span>
+      <button
+        class="button"
+        part="button request-button"
+        type="button"
+        aria-describedby="request-prompt"
+        @click=${this.requestApp}
+      >
+        ${t('picker.requestApp')}
+      </button>
+    </p>`;
+  }
+
+  private requestThanks(): string {
+    const query = this.query.trim();
+    return query
+      ? this.controller.t('picker.requestSent', { query })
+      : this.controller.t('picker.requestSentGeneric');
+  }
+
+  /** A request is for a search: the same words in the same category. */
+  private get requestKey(): string {
+    return `${this.category}\n${this.query.trim()}`;
   }
 
   private renderResultOptions(): TemplateResult[] {
@@ -251,7 +303,6 @@ export class AppPicker extends LitElement {
   private renderOption({ app, recent }: PickerResult, index: number): TemplateResult {
     const { t } = this.controller;
     const count = this.controller.client?.connections.countFor(app.key) ?? 0;
-    const health = app.health.status;
     return html`<div
       id=${optionId(index)}
       part="option"
@@ -267,13 +318,7 @@ export class AppPicker extends LitElement {
       </span>
       <span class="option__badges">
         ${recent ? html`<span class="badge" part="badge">${t('picker.recentlyUsed')}</span>` : nothing}
-        ${
-          health !== 'operational'
-            ? html`<span class="badge badge--warning" part="badge"
-                >${t(health === 'down' ? 'picker.healthDown' : 'picker.healthDegraded')}</span
-              >`
-            : nothing
-        }
+        ${healthBadge(app.health, t)}
         ${
           count > 0
             ? html`<span class="badge badge--accent" part="badge connected-badge"
@@ -364,8 +409,17 @@ export class AppPicker extends LitElement {
     this.dispatchEvent(new AppSelectEvent(app, query));
   }
 
-  private requestApp(): void {
-    this.dispatchEvent(new RequestAppEvent(this.query.trim(), this.category || undefined));
+  private async requestApp(): Promise<void> {
+    const query = this.query.trim();
+    const category = this.category || undefined;
+    this.controller.emit('app_requested', category ? { query, category } : { query });
+    // A host that handles the follow-up itself (its own form, say) cancels the event.
+    if (!this.dispatchEvent(new RequestAppEvent(query, category))) return;
+    this.requestedFor = this.requestKey;
+    this.announcer.announce(this.requestThanks());
+    // The button gives way to the thanks: focus goes back to the search.
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('#input')?.focus();
   }
 
   /** After typing pauses: announce the count and report the search to the event stream. */

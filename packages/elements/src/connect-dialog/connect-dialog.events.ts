@@ -31,7 +31,11 @@ export class ConnectErrorEvent extends PlugboardEvent {
   }
 }
 
-/** The user closed the dialog before finishing. */
+/**
+ * The dialog closed before finishing: the user closed it, code called `close()`, or the element
+ * was removed from the page mid-flow (`removed`; dispatched on the element, which has left the
+ * document, so listen on it or on an ancestor that left with it).
+ */
 export class ConnectCancelEvent extends PlugboardEvent {
   static readonly eventName = 'pb-connect-cancel';
   constructor(

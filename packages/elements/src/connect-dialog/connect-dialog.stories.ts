@@ -151,6 +151,36 @@ async function returnFromRedirect(app: string): Promise<void> {
   returnWithFlow(flowId);
 }
 
+/**
+ * Holds the answers to requests that `match` until they are aborted, through the client's own
+ * `fetch` option: the dialog stays on the step that waits for them.
+ */
+function holdRequests(match: (url: URL, init: RequestInit | undefined) => boolean): void {
+  configure({
+    fetch: (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      if (!match(url, init)) return fetch(input, init);
+      return new Promise<Response>((_, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+      });
+    },
+  });
+}
+
+/** Delivers an event to the setup step's webhook URL the way the service would (its basic auth). */
+async function deliverWebhookEvent(canvas: HTMLElement): Promise<void> {
+  const root = dialogIn(canvas);
+  const value = (id: string) => root.querySelector<HTMLInputElement>(`#${id}`)?.value ?? '';
+  const url = await waitFor(() => value('webhook-url'), 'the webhook URL');
+  const username = value('webhook-username');
+  const headers = username
+    ? { authorization: `Basic ${btoa(`${username}:${value('webhook-password')}`)}` }
+    : undefined;
+  await fetch(url, { method: 'POST', headers, body: '{"event":"deal.added"}' });
+  // Coming back from the service's settings tab: the dialog checks at once.
+  window.dispatchEvent(new Event('focus'));
+}
+
 function withHealth(key: string, health: App['health']): App {
   return { ...demoApps.find((app) => app.key === key)!, health };
 }
@@ -234,6 +264,74 @@ export const WebhookSetup: Story = {
     await clickPart(canvasElement, 'submit');
   },
 };
+
+/** The first webhook event arrived while the setup step was open: said in words and a dot. */
+export const FirstEventReceived: Story = {
+  play: async ({ canvasElement }) => {
+    await fill(canvasElement, { subdomain: 'acme', token: DEMO_KEY });
+    await clickPart(canvasElement, 'submit');
+    await deliverWebhookEvent(canvasElement);
+    await waitFor(
+      () => dialogIn(canvasElement).querySelector('.event-indicator--received'),
+      'the first event',
+    );
+  },
+};
+
+/** The automatic test after connecting, in progress. */
+export const AutomaticTest: Story = {
+  args: { appKey: 'stripe' },
+  beforeEach: () => holdRequests((url) => url.pathname.endsWith('/test')),
+  play: async ({ canvasElement }) => {
+    await fill(canvasElement, { apiKey: DEMO_KEY });
+    await clickPart(canvasElement, 'submit');
+    await waitFor(() => dialogIn(canvasElement).querySelector('[part~="testing"]'), 'the test');
+  },
+};
+
+/**
+ * Saved, but the automatic test failed: the service's words, why, "Enter new details" (an update
+ * of the connection just saved) and the reference the backend recorded.
+ */
+export const TestFailed: Story = {
+  args: { appKey: 'stripe' },
+  parameters: { scenario: 'test-fails' },
+  play: async ({ canvasElement }) => {
+    await fill(canvasElement, { apiKey: DEMO_KEY });
+    await clickPart(canvasElement, 'submit');
+    await waitFor(
+      () => dialogIn(canvasElement).querySelector('[part~="test-failed"] [role="alert"]'),
+      'the failed test',
+    );
+  },
+};
+
+/** The sign-in window never finished: the flow's overall timeout ends the wait and says so. */
+export const OAuthTimedOut: Story = {
+  args: { appKey: 'salesforce' },
+  parameters: { scenario: 'oauth-times-out' },
+  beforeEach: () => {
+    // A fetch of its own gives the story a client of its own: a shared client keeps the timeouts
+    // it was created with (the previous story's elements may have made one already).
+    configure({ oauthTimeoutMs: 1500, fetch: (input, init) => fetch(input, init) });
+  },
+  play: async ({ canvasElement }) => {
+    await signIn(canvasElement, 'failure');
+  },
+};
+
+/** 320 CSS px wide (1280 px at 400 % zoom): the webhook setup step, nothing scrolls sideways. */
+export const NarrowWebhookSetup: Story = {
+  play: async ({ canvasElement }) => {
+    await fill(canvasElement, { subdomain: 'acme', token: DEMO_KEY });
+    await clickPart(canvasElement, 'submit');
+    await waitFor(() => dialogIn(canvasElement).querySelector('#webhook-url'), 'the setup step');
+  },
+  globals: { viewport: { value: 'reflow320' } },
+};
+
+/** 320 CSS px wide: the credential form. */
+export const NarrowCredentialForm: Story = { globals: { viewport: { value: 'reflow320' } } };
 
 /** Tested and connected. */
 export const Success: Story = {

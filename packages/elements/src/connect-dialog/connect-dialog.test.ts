@@ -1,6 +1,6 @@
 import { expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { App } from '@plugboard/contract';
-import { demoApps, DEMO_KEY, type MockBackend } from '@plugboard/mocks';
+import { demoApps, DEMO_KEY, MOCK_SECRET_KEY, type MockBackend } from '@plugboard/mocks';
 import '../define/connect-dialog.js';
 import type { ConnectDialog } from './connect-dialog.js';
 import type {
@@ -332,21 +332,57 @@ describe('<connect-dialog>', () => {
       host.close();
     });
 
-    it('stops its work when removed from the page: the popup closes, polling ends', async function () {
+    it('removed from the page mid-flow: cancels (reason "removed"), exits, closes the popup, stops polling', async function () {
       this.timeout(8000);
+      const { getClient } = await import('@plugboard/core');
+      const exits: unknown[] = [];
+      const unsubscribe = getClient().events.on('exit', (event) => exits.push(event.detail));
       const popup = fakePopup();
       restoreOpen = stubWindowOpen(() => popup);
       const el = await openDialog(html`<connect-dialog app-key="salesforce"></connect-dialog>`);
       await untilText(el, 'Continue with Salesforce');
       button(el, 'Continue with Salesforce').click();
       await pendingFlowId(backend);
+      const cancelled = oneEvent(el, 'pb-connect-cancel') as Promise<ConnectCancelEvent>;
       el.remove();
+      const cancel = await cancelled;
+      unsubscribe();
+      expect([cancel.reason, cancel.lastStep]).to.deep.equal(['removed', 'oauth']);
+      expect(exits).to.deep.equal([{ reason: 'cancelled', lastStep: 'oauth', app: 'salesforce' }]);
+      expect(el.open).to.equal(false);
       await until(() => popup.closed, 'the popup stayed open');
       // A long-poll already in flight may still land; nothing new starts after it.
       await new Promise((resolve) => setTimeout(resolve, 300));
       const before = backend.store.requests.length;
       await new Promise((resolve) => setTimeout(resolve, 2000));
       expect(backend.store.requests.length).to.equal(before);
+    });
+
+    it('moved in the page (removed and added back at once): the flow goes on, still modal', async () => {
+      const el = await openPipedrive();
+      type(field(el, 'Company domain'), 'acme');
+      let cancels = 0;
+      el.addEventListener('pb-connect-cancel', () => (cancels += 1));
+      const elsewhere = fixtureSync<HTMLDivElement>(html`<div></div>`);
+      elsewhere.append(el);
+      await new Promise((resolve) => setTimeout(resolve));
+      await el.updateComplete;
+      expect(cancels).to.equal(0);
+      expect(el.open).to.equal(true);
+      expect(dialog(el).matches(':modal')).to.equal(true);
+      expect(field(el, 'Company domain').value).to.equal('acme');
+    });
+
+    it('an ending on an error exits with reason "error"', async () => {
+      const { getClient } = await import('@plugboard/core');
+      const exits: unknown[] = [];
+      const unsubscribe = getClient().events.on('exit', (event) => exits.push(event.detail));
+      backend.useScenario('server-error');
+      const el = await openDialog(html`<connect-dialog app-key="pipedrive"></connect-dialog>`);
+      await until(() => root(el).querySelector('[role="alert"]'), 'no error shown');
+      escape(el);
+      unsubscribe();
+      expect(exits).to.deep.equal([{ reason: 'error', lastStep: 'error', app: 'pipedrive' }]);
     });
   });
 
@@ -757,6 +793,71 @@ describe('<connect-dialog>', () => {
   });
 
   describe('setup, test and success', () => {
+    it('a failed test says why, gives the reference, and updates the same connection on "Enter new details"', async () => {
+      backend.useScenario('test-fails');
+      const errors: ConnectErrorEvent[] = [];
+      const el = await fixture<ConnectDialog>(
+        html`<connect-dialog app-key="stripe"></connect-dialog>`,
+      );
+      el.addEventListener('pb-connect-error', (event) => errors.push(event));
+      el.show();
+      await until(() => root(el).querySelector('form'), 'the credential form never showed');
+      type(field(el, 'Secret or restricted key'), DEMO_KEY);
+      await el.updateComplete;
+      submit(el);
+      await until(() => part(el, 'test-failed')?.querySelector('[role="alert"]'), 'no failure');
+      const view = part(el, 'test-failed')!;
+      expect(view.querySelector('.error__cause')?.textContent).to.equal(
+        'The app no longer accepts the saved details. Enter new ones to reconnect.',
+      );
+      const saved = createdConnections()[0]!;
+      const reference = saved.lastError!.requestId!;
+      expect(view.querySelector('.error__reference')?.textContent).to.contain(reference);
+      expect(errors.map((event) => [event.code, event.requestId])).to.deep.equal([
+        ['test_failed', reference],
+      ]);
+      await expect(el).to.be.accessible();
+
+      button(el, 'Enter new details').click();
+      await until(() => root(el).querySelector('form'), 'the form did not come back');
+      expect(button(el, 'Save and reconnect')).to.not.equal(undefined);
+      type(field(el, 'Secret or restricted key'), 'demo-key-456');
+      await el.updateComplete;
+      button(el, 'Save and reconnect').click();
+      await until(
+        () =>
+          backend.store.requests.some(
+            (request) => request.method === 'PATCH' && request.url.endsWith(`/${saved.id}`),
+          ),
+        'the new details did not update the saved connection',
+      );
+      expect(createdConnections()).to.have.length(1);
+    });
+
+    it('a test failed by an outage offers to test again, and succeeds once the app is back', async function () {
+      this.timeout(8000);
+      const el = await openPipedrive();
+      await fillPipedrive(el);
+      submit(el);
+      await untilText(el, 'Finish the setup in Pipedrive');
+      const setHealth = (status: 'down' | 'operational') =>
+        fetch(`${MOCK_BASE_URL}/v1/admin/apps/pipedrive/health`, {
+          method: 'PUT',
+          headers: {
+            authorization: `Bearer ${MOCK_SECRET_KEY}`,
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify({ status }),
+        });
+      expect((await setHealth('down')).status).to.equal(200);
+      button(el, 'Continue').click();
+      await until(() => part(el, 'test-failed')?.querySelector('[role="alert"]'), 'no failure');
+      expect(text(el)).to.contain('It may be down or under maintenance. Try again later.');
+      expect((await setHealth('operational')).status).to.equal(200);
+      button(el, 'Test again').click();
+      await untilText(el, 'Pipedrive is connected');
+    });
+
     it('walks credentials → webhook setup → test → success, then clears the secrets', async function () {
       this.timeout(12_000);
       const el = await openPipedrive();

@@ -38,11 +38,12 @@ import { discardConfirmView } from './views/status-views.js';
  *
  * @event pb-connect-success - The connection was saved and its test passed: `connection`, `app`, `mode`.
  * @event pb-connect-error - A step failed in a way the user saw: `code`, `app`, `requestId`.
- * @event pb-connect-cancel - The user closed the dialog before finishing: `reason`, `lastStep`.
+ * @event pb-connect-cancel - Closed before finishing (by the user, from code, or removed from the page): `reason`, `lastStep`.
  * @event pb-connect-closed - The dialog closed (after `pb-connect-cancel` when unfinished): `reason`, `lastStep`, `completed`.
  *
  * @csspart base - The native `<dialog>`.
  * @csspart header - The title bar with the app's logo and the close button.
+ * @csspart logo - The app's logo (or monogram) in the header.
  * @csspart title - The dialog's title.
  * @csspart close-button - The close (×) button.
  * @csspart body - The current step.
@@ -59,6 +60,7 @@ import { discardConfirmView } from './views/status-views.js';
  * @csspart copy - The Copy button of the setup step.
  * @csspart event-indicator - "Waiting for the first event…" / "First event received".
  * @csspart confirm - The "Discard what you typed?" confirmation.
+ * @csspart error - An error or a failed test: what happened, why, one action, the reference.
  *
  * @cssproperty --pb-connect-dialog-width - Inline size of the dialog (default: 32rem).
  * @cssproperty --pb-connect-dialog-backdrop - Backdrop colour behind the dialog.
@@ -133,14 +135,17 @@ export class ConnectDialog extends LitElement {
     void this.controller.client?.resumeRedirectFlow().then((result) => {
       if (result && this.isConnected) this.resume(result);
     });
-    // Moved in the page while open: the old run was stopped on disconnect, so start a fresh one.
-    if (this.open && this.hasUpdated) this.begin();
+    // Moved in the page while open: the run goes on, but the native dialog left the top layer.
+    if (this.flow.state.open && this.hasUpdated) this.dialogFocus.remodal(this.dialog);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    // Leaving the page ends everything this opening started: requests, the popup, timers.
-    this.flow.stop();
+    // Removed from the page: the opening ends as a cancel (requests, the popup and timers stop).
+    // A move (removed and added back in the same task) is no removal, so decide a microtask later.
+    queueMicrotask(() => {
+      if (!this.isConnected) this.flow.close('removed');
+    });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

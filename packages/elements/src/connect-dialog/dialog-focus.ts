@@ -24,6 +24,15 @@ export class DialogFocus {
     this.pending = true;
   }
 
+  /** The dialog was moved in the page, which took it out of the top layer: a modal again. */
+  remodal(dialog: HTMLDialogElement): void {
+    if (!dialog.open || dialog.matches(':modal')) return;
+    // Its `close` event comes a task later, when the dialog is shown again: the host ignores it.
+    dialog.close();
+    dialog.showModal();
+    this.pending = true;
+  }
+
   closed(dialog: HTMLDialogElement | null): void {
     if (dialog?.open) dialog.close();
     const target = this.returnTo;

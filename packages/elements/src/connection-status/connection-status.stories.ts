@@ -1,13 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import type { Connection } from '@plugboard/contract';
-import { hostilePayloads } from '@plugboard/mocks';
+import type { AppSummary, Connection } from '@plugboard/contract';
+import { demoApps, hostilePayloads } from '@plugboard/mocks';
 import '../define/connection-status.js';
 import type { ConnectionStatus } from './connection-status.js';
 
 type Args = {
   connectionId?: string;
   connection?: Connection;
+  app?: AppSummary;
   allowDisconnect?: boolean;
   theme?: ConnectionStatus['theme'];
 };
@@ -25,6 +26,7 @@ const meta: Meta<Args> = {
       ?allow-disconnect=${args.allowDisconnect}
       theme=${args.theme ?? nothing}
       .connection=${args.connection}
+      .app=${args.app}
     ></connection-status>`,
 };
 export default meta;
@@ -45,6 +47,10 @@ async function clickPart(canvas: HTMLElement, part: string): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   throw new Error(`the ${part} button never appeared`);
+}
+
+function withHealth(key: string, health: AppSummary['health']): AppSummary {
+  return { ...demoApps.find((app) => app.key === key)!, health };
 }
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
@@ -95,9 +101,40 @@ export const TestPassed: Story = {
   play: async ({ canvasElement }) => clickPart(canvasElement, 'test'),
 };
 
+/**
+ * The service refused the stored key: what happened in its words, why, "Enter new details" (opens
+ * Update), and the reference the backend recorded with the failure, with Copy.
+ */
 export const TestFailed: Story = {
   args: { connectionId: 'con_status02' },
   play: async ({ canvasElement }) => clickPart(canvasElement, 'test'),
+};
+
+/** The provider was down during the Test: why, and "Test again". */
+export const TestFailedDuringOutage: Story = {
+  parameters: { scenario: 'provider-down' },
+  args: { connectionId: 'con_demo0001' },
+  play: async ({ canvasElement }) => clickPart(canvasElement, 'test'),
+};
+
+/** The app's provider is having problems: what it means for this connection, in words. */
+export const ProviderDegraded: Story = {
+  args: {
+    app: withHealth('pipedrive', {
+      status: 'degraded',
+      message: 'Pipedrive reports slow API responses.',
+    }),
+  },
+};
+
+/** The app's provider is down. */
+export const ProviderDown: Story = {
+  args: {
+    app: withHealth('pipedrive', {
+      status: 'down',
+      message: 'Scheduled maintenance until 14:00 UTC.',
+    }),
+  },
 };
 
 /** Update opens <connect-dialog> in update mode for this connection. */
@@ -135,3 +172,9 @@ export const HostileStrings: Story = {
 };
 
 export const Dark: Story = { args: { theme: 'dark' } };
+
+/** 320 CSS px wide (1280 px at 400 % zoom): the error popover open, nothing scrolls sideways. */
+export const NarrowErrorDetailsOpen: Story = {
+  ...ErrorDetailsOpen,
+  globals: { viewport: { value: 'reflow320' } },
+};

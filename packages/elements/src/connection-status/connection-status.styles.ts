@@ -3,6 +3,7 @@ import { tokens } from '../shared/tokens.styles.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { appLogoStyles } from '../shared/app-logo.js';
 import { errorViewStyles } from '../shared/error-view.js';
+import { providerHealthStyles } from '../shared/provider-health.js';
 
 const statusStyles = css`
   :host {
@@ -94,10 +95,6 @@ const statusStyles = css`
     color: var(--_pb-color-success);
   }
 
-  .test-result--failed {
-    color: var(--_pb-color-danger);
-  }
-
   .footer {
     display: flex;
     flex-wrap: wrap;
@@ -131,4 +128,11 @@ const statusStyles = css`
   }
 `;
 
-export const styles = [tokens, baseStyles, appLogoStyles, errorViewStyles, statusStyles];
+export const styles = [
+  tokens,
+  baseStyles,
+  appLogoStyles,
+  errorViewStyles,
+  providerHealthStyles,
+  statusStyles,
+];

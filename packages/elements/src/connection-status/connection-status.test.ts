@@ -253,17 +253,86 @@ describe('<connection-status>', () => {
       expect(part(el, 'last-tested')!.textContent).not.to.contain('Never');
     });
 
-    it('shows why a test failed', async () => {
+    it('a failed test says what, why and what to do, with the reference the backend recorded', async () => {
       const el = await render('con_status02');
       const tested = oneEvent(el, 'pb-connection-test') as Promise<ConnectionTestEvent>;
       button(el, /^Test /).click();
       const { result } = await tested;
       expect(result.ok).to.equal(false);
-      await until(
-        () => part(el, 'test-result')?.textContent?.includes('Test failed:'),
-        'no inline failure',
+      await until(() => part(el, 'test-result')?.querySelector('[role="alert"]'), 'no failure');
+      const alert = part(el, 'test-result')!.querySelector<HTMLElement>('[role="alert"]')!;
+      expect(alert.querySelector('.error__title')?.textContent?.trim()).to.equal('Test failed');
+      expect(alert.querySelector('.error__message')?.textContent?.trim()).to.equal(result.message);
+      expect(alert.querySelector('.error__cause')?.textContent?.trim()).to.equal(
+        'The app no longer accepts the saved details. Enter new ones to reconnect.',
       );
-      expect(part(el, 'test-result')!.textContent).to.contain(result.message);
+      // The reference is the one the backend stored with this failure: support finds the request.
+      const recorded = connectionOf(backend, 'con_status02').lastError!.requestId!;
+      expect(recorded).to.equal(result.connection.lastError?.requestId);
+      expect(alert.querySelector('.error__reference')?.textContent).to.contain(
+        `Reference: ${recorded}`,
+      );
+      expect(alert.querySelector('button.error__copy .error__copy-label')?.textContent).to.equal(
+        'Copy reference',
+      );
+      await expect(el).to.be.accessible();
+      // The one action that helps: enter the details again, in the update dialog.
+      button(el, 'Enter new details').click();
+      await until(() => root(el).querySelector('connect-dialog')?.open, 'the dialog did not open');
+      expect(root(el).querySelector<ConnectDialog>('connect-dialog')!.connectionId).to.equal(
+        'con_status02',
+      );
+    });
+
+    it('a test failed by a provider outage says so and offers to test again', async () => {
+      backend = await useMockBackend({ scenario: 'provider-down' });
+      const id = backend.store.connections[0]!.id;
+      const el = await render(id);
+      button(el, /^Test /).click();
+      await until(() => part(el, 'test-result')?.querySelector('[role="alert"]'), 'no failure');
+      expect(text(el)).to.contain('It may be down or under maintenance. Try again later.');
+      const requests = backend.store.requests.length;
+      button(el, 'Test again').click();
+      await until(
+        () => backend.store.requests.slice(requests).some((r) => r.url.endsWith('/test')),
+        'Test again did not test',
+      );
+    });
+  });
+
+  describe('provider health', () => {
+    for (const [status, words] of [
+      [
+        'degraded',
+        'Pipedrive is having problems right now, so this connection may not work as expected.',
+      ],
+      [
+        'down',
+        'Pipedrive is unavailable right now. This connection will work again once it’s back.',
+      ],
+    ] as const) {
+      it(`${status}: says what it means for this connection, in words`, async () => {
+        const summary = getClient().catalog.find('pipedrive')!;
+        const el = await fixture<ConnectionStatus>(
+          html`<connection-status
+            connection-id="con_status01"
+            .app=${{ ...summary, health: { status, message: 'Scheduled maintenance' } }}
+          ></connection-status>`,
+        );
+        await until(() => part(el, 'health'), 'no health notice');
+        const notice = part(el, 'health')!;
+        expect(notice.getAttribute('role')).to.equal('note');
+        expect(notice.textContent?.replace(/\s+/g, ' ').trim()).to.equal(
+          `${words} Scheduled maintenance`,
+        );
+        expect(notice.querySelector('svg[aria-hidden="true"]')).to.not.equal(null);
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('operational: no notice', async () => {
+      const el = await render('con_status01');
+      expect(part(el, 'health')).to.equal(null);
     });
   });
 

@@ -10,6 +10,10 @@ import { errorView } from '../shared/error-view.js';
 import { focusAfterUpdate } from '../shared/focus-after-update.js';
 import { LiveAnnouncer } from '../shared/live-region.js';
 import { OnlineRetry } from '../shared/online-retry.js';
+import { exportParts } from '../shared/export-parts.js';
+import { healthNotice } from '../shared/provider-health.js';
+import { connectDialogParts } from '../connect-dialog/connect-dialog.parts.js';
+import { testFailureView } from '../shared/test-failure-view.js';
 import { ConnectDialog } from '../connect-dialog/connect-dialog.js';
 import type { ConnectSuccessEvent } from '../connect-dialog/connect-dialog.events.js';
 import {
@@ -22,15 +26,22 @@ import { statusBadge, type BadgeStatus } from './status-badge.js';
 import { FloatingPopover, popoverAttribute } from './floating-popover.js';
 import { RelativeTimeTicker } from './relative-time-ticker.js';
 
+const DIALOG_EXPORTS = exportParts(connectDialogParts, 'dialog-');
+
 /** The last Test's outcome, shown inline under the buttons. */
 type TestOutcome =
   | { kind: 'passed' }
-  | { kind: 'failed'; message: string }
+  /** The service answered no: `connection` carries what the backend recorded (lastError). */
+  | { kind: 'failed'; message: string; connection: Connection }
   | { kind: 'error'; error: PlugboardError };
 
 /**
- * One connection at a glance: the app, the account, a status badge, when it was last tested, the
- * last error in a popover, and the Test and Update buttons (Disconnect with `allow-disconnect`).
+ * One connection at a glance: the app, the account, a status badge, the provider's health when it
+ * is in trouble, when it was last tested, the last error in a popover, and the Test and Update
+ * buttons (Disconnect with `allow-disconnect`). A failed Test says why and what to do, with the
+ * backend's reference for support.
+ *
+ * The Update dialog's parts are exported with a `dialog-` prefix (`::part(dialog-base)`).
  *
  * @summary One connection's status with Test, Update and (optionally) Disconnect.
  *
@@ -44,9 +55,11 @@ type TestOutcome =
  * @csspart logo - The app's logo.
  * @csspart account - The account label.
  * @csspart badge - The status badge.
+ * @csspart health - "{app} is having problems / unavailable right now", with the provider's message.
  * @csspart last-tested - The "Last tested …" line.
  * @csspart popover - The error details popover.
  * @csspart test-result - The inline result of the last test.
+ * @csspart error - A failed test or request: what happened, why, one action, the reference.
  * @csspart footer - The buttons.
  * @csspart button - Every button (also `test`, `update`, `disconnect`, `details-toggle`).
  * @csspart confirm - The Disconnect confirmation.
@@ -241,6 +254,7 @@ export class ConnectionStatus extends LitElement {
         </div>
         ${statusBadge(this.status ?? connection.status, t)}
       </div>
+      ${healthNotice(app, t)}
       <div class="details">
         <p class="last-tested" part="last-tested">
           ${
@@ -257,6 +271,7 @@ export class ConnectionStatus extends LitElement {
       ${
         this.dialogRequested
           ? html`<connect-dialog
+              exportparts=${DIALOG_EXPORTS}
               connection-id=${connection.id}
               .app=${this.app?.key === connection.app ? this.app : undefined}
               app-key=${connection.app}
@@ -311,8 +326,18 @@ export class ConnectionStatus extends LitElement {
     if (outcome.kind === 'error') {
       return errorView(outcome.error, t, { onAction: () => void this.runTest() });
     }
-    return html`<p class="test-result test-result--${outcome.kind}" part="test-result">
-      ${outcome.kind === 'passed' ? t('status.testPassed') : t('status.testFailedWith', { message: outcome.message })}
+    if (outcome.kind === 'failed') {
+      return html`<div class="test-result test-result--failed" part="test-result">
+        ${testFailureView(outcome.connection, t, {
+          title: t('status.testFailed'),
+          message: outcome.message,
+          onRetest: () => void this.runTest(),
+          onReauthorize: () => void this.openUpdate(),
+        })}
+      </div>`;
+    }
+    return html`<p class="test-result test-result--passed" part="test-result">
+      ${t('status.testPassed')}
     </p>`;
   }
 
@@ -398,14 +423,17 @@ export class ConnectionStatus extends LitElement {
         signal: this.controller.signal,
       });
       this.current = result.connection;
-      this.testOutcome = result.ok
-        ? { kind: 'passed' }
-        : { kind: 'failed', message: result.message };
-      this.announcer.announce(
-        result.ok
-          ? t('status.testPassed')
-          : t('status.testFailedWith', { message: result.message }),
-      );
+      // A failure is an alert of its own (the error box); a pass is announced here.
+      if (result.ok) {
+        this.testOutcome = { kind: 'passed' };
+        this.announcer.announce(t('status.testPassed'));
+      } else {
+        this.testOutcome = {
+          kind: 'failed',
+          message: result.message,
+          connection: result.connection,
+        };
+      }
       this.dispatchEvent(new ConnectionTestEvent(result));
     } catch (caught) {
       const error = toPlugboardError(caught);

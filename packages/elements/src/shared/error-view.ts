@@ -82,34 +82,74 @@ export function errorView(
   const kind = errorKind(error);
   const status = error instanceof HttpError ? error.status : undefined;
   const problemCode = error instanceof HttpError ? error.problem.code : undefined;
+  return problemView(
+    {
+      title: opts.title ?? t(`error.${kind}.title`),
+      cause: t(`error.${kind}.cause`),
+      retriesWhenOnline: opts.retriesWhenOnline ?? false,
+      action: opts.onAction
+        ? { label: opts.actionLabel ?? t('error.tryAgain'), onClick: opts.onAction }
+        : undefined,
+      requestId: error.requestId,
+      details: [
+        [t('error.detailsCode'), html`<code>${error.code}</code>`],
+        ...(status !== undefined
+          ? [[t('error.detailsStatus'), html`<code>${status}</code>`] as const]
+          : []),
+        ...(problemCode
+          ? [[t('error.detailsProblem'), html`<code>${problemCode}</code>`] as const]
+          : []),
+        [t('error.detailsMessage'), error.message],
+      ],
+    },
+    t,
+  );
+}
+
+/** What a problem box shows, in order; `details` are folded away for developers. */
+export interface ProblemViewProps {
+  title: string;
+  /** Words from the service itself, shown as text between the title and the cause. */
+  serviceMessage?: string | undefined;
+  cause: string;
+  retriesWhenOnline?: boolean;
+  action?: { label: string; onClick: () => void } | undefined;
+  requestId?: string | undefined;
+  details: ReadonlyArray<readonly [string, unknown]>;
+}
+
+/** The markup of every error: errorView for thrown errors, testFailureView for failed Tests. */
+export function problemView(props: ProblemViewProps, t: Translate): TemplateResult {
+  const { action, requestId } = props;
   return html`<div class="error" part="error" role="alert">
-    <p class="error__title">${opts.title ?? t(`error.${kind}.title`)}</p>
-    <p class="error__cause">${t(`error.${kind}.cause`)}</p>
+    <p class="error__title">${props.title}</p>
+    ${props.serviceMessage ? html`<p class="error__message">${props.serviceMessage}</p>` : nothing}
+    <p class="error__cause">${props.cause}</p>
     ${
-      opts.retriesWhenOnline
+      props.retriesWhenOnline
         ? html`<p class="error__retry-note">${t('error.retryWhenOnline')}</p>`
         : nothing
     }
     ${
-      opts.onAction
+      action
         ? html`<button
             class="button button--primary error__action"
             part="button"
             type="button"
-            @click=${opts.onAction}
+            @click=${action.onClick}
           >
-            ${opts.actionLabel ?? t('error.tryAgain')}
+            ${action.label}
           </button>`
         : nothing
     }
     ${
-      error.requestId
+      requestId
         ? html`<p class="error__reference">
-            <span>${t('error.reference', { id: error.requestId })}</span>
+            <span>${t('error.reference', { id: requestId })}</span>
             <button
               class="button button--quiet error__copy"
               type="button"
-              @click=${(event: Event) => copyReference(event, error.requestId ?? '')}
+              @click=${(event: Event) => copyReference(event, requestId)}
             >
               <span class="error__copy-label">${t('error.copyReference')}</span>
               <span class="error__copied-label">${t('error.copied')}</span>
@@ -120,22 +160,11 @@ export function errorView(
     <details class="error__details">
       <summary>${t('error.technicalDetails')}</summary>
       <dl>
-        <dt>${t('error.detailsCode')}</dt>
-        <dd><code>${error.code}</code></dd>
-        ${
-          status !== undefined
-            ? html`<dt>${t('error.detailsStatus')}</dt>
-                <dd><code>${status}</code></dd>`
-            : nothing
-        }
-        ${
-          problemCode
-            ? html`<dt>${t('error.detailsProblem')}</dt>
-                <dd><code>${problemCode}</code></dd>`
-            : nothing
-        }
-        <dt>${t('error.detailsMessage')}</dt>
-        <dd>${error.message}</dd>
+        ${props.details.map(
+          ([term, value]) =>
+            html`<dt>${term}</dt>
+              <dd>${value}</dd>`,
+        )}
       </dl>
     </details>
   </div>`;

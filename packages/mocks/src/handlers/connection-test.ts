@@ -5,7 +5,10 @@ import { isProviderDown } from '../state/app-health.js';
 import { replaceConnection } from '../state/connections.js';
 import { clip } from '../text.js';
 
-/** The service's verdict: expired OAuth tokens refresh; other failures stay as they were. */
+/**
+ * The service's verdict: expired OAuth tokens refresh, a connection that failed during an outage
+ * works once the provider is back; other failures stay as they were.
+ */
 function testOutcome(ctx: MockContext, requestId: string, connection: Connection) {
   const app = findApp(ctx, connection.app);
   const appName = app?.name ?? connection.app;
@@ -18,8 +21,11 @@ function testOutcome(ctx: MockContext, requestId: string, connection: Connection
       lastError: { code: 'provider_unavailable', message, requestId },
     };
   }
+  if (ctx.state.scenario === 'test-fails') return refusal(appName, connection, requestId);
   const refreshes = connection.status === 'expired' && connection.method === 'oauth2';
-  if (connection.status === 'connected' || refreshes) {
+  // Failed only because the provider was down: its credentials work again once it is back.
+  const outageOver = connection.lastError?.code === 'provider_unavailable';
+  if (connection.status === 'connected' || refreshes || outageOver) {
     return {
       ok: true,
       status: 'connected' as const,
@@ -34,6 +40,23 @@ function testOutcome(ctx: MockContext, requestId: string, connection: Connection
     status: connection.status,
     message: clip(message, 2000),
     lastError: { code: connection.lastError?.code ?? 'credentials_rejected', message, requestId },
+  };
+}
+
+/** The `test-fails` scenario: the service refuses what it accepted when the connection was made. */
+function refusal(appName: string, connection: Connection, requestId: string) {
+  const signIn = connection.method === 'oauth2';
+  const message = clip(
+    signIn
+      ? `${appName} no longer accepts this sign-in. Update the connection to sign in again.`
+      : `${appName} no longer accepts these credentials. Update them to reconnect.`,
+    2000,
+  );
+  return {
+    ok: false,
+    status: signIn ? ('needs_reauth' as const) : ('error' as const),
+    message,
+    lastError: { code: signIn ? 'needs_reauth' : 'credentials_rejected', message, requestId },
   };
 }
 

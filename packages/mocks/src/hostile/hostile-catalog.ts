@@ -84,7 +84,7 @@ export function hostileConnections(catalog: readonly App[], baseUrl: string): Co
       label: payload,
       method: 'api_key',
       status: statuses[i % statuses.length]!,
-      lastError: { code: 'provider_error', message: payload },
+      lastError: { code: 'provider_error', message: payload, requestId: `req_hostile${index2(i)}` },
       setup: webhookSetupFor(app, id, baseUrl),
     });
   });

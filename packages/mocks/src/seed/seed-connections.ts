@@ -138,6 +138,7 @@ export function everyStatusConnections(
           lastError: {
             code: 'token_expired',
             message: 'The access token expired. Testing the connection renews it.',
+            requestId: 'req_seed000003',
           },
           lastTestedAt: minutesAgo(now, 8 * DAY),
           createdAt: minutesAgo(now, 60 * DAY),

@@ -8,7 +8,7 @@ import type { MockFlow } from './mock-state.js';
 /** As on the real server: the widget opens the start URL at once. */
 export const FLOW_START_WINDOW_MS = 2 * 60 * 1000;
 
-export function bindingCookieName(flowId: string): string {
+function bindingCookieName(flowId: string): string {
   return `pb_oauth_${flowId}`;
 }
 

@@ -25,6 +25,7 @@ export const AppConnections = createComponent({
   elementClass: AppConnectionsElement,
   events: {
     onAppSelect: 'pb-app-select' as EventName<AppSelectEvent>,
+    onRequestApp: 'pb-request-app' as EventName<RequestAppEvent>,
     onConnectSuccess: 'pb-connect-success' as EventName<ConnectSuccessEvent>,
     onConnectError: 'pb-connect-error' as EventName<ConnectErrorEvent>,
     onConnectCancel: 'pb-connect-cancel' as EventName<ConnectCancelEvent>,

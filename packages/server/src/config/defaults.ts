@@ -30,7 +30,7 @@ export function resolveSecretKey(
   return DEV_SECRET_KEY;
 }
 
-export function decodeEncryptionKey(base64: string): Buffer {
+function decodeEncryptionKey(base64: string): Buffer {
   const key = Buffer.from(base64.trim(), 'base64');
   if (key.length !== 32) {
     throw new Error('Each encryption key must be 32 bytes, base64-encoded (PB_ENCRYPTION_KEYS).');

@@ -5,7 +5,7 @@ import { isIP } from 'node:net';
 import { DEV_SECRET_KEY } from './defaults.js';
 
 /** True when only this machine can connect to `host`. */
-export function isLoopbackHost(host: string): boolean {
+function isLoopbackHost(host: string): boolean {
   const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
   if (bare === 'localhost' || bare === '::1') return true;
   return isIP(bare) === 4 && bare.startsWith('127.');

@@ -108,7 +108,7 @@ describe('concurrent writes to one connection', () => {
     holdWhoAmI = gate();
     const held = holdWhoAmI;
     const started = new Promise<void>((resolve) => (whoAmIStarted = resolve));
-    const result = service.test(session, id).then(
+    const result = service.test(session, id, 'req_test').then(
       (value) => ({ value }),
       (error: unknown) => ({ error }),
     );
@@ -194,7 +194,10 @@ describe('concurrent writes to one connection', () => {
     assert.equal(connected.outcome, 'connected');
     const id = connected.outcome === 'connected' ? connected.connection.id : '';
     refreshGate = gate();
-    const both = Promise.all([first.test(session, id), second.test(session, id)]);
+    const both = Promise.all([
+      first.test(session, id, 'req_first'),
+      second.test(session, id, 'req_second'),
+    ]);
     await new Promise((resolve) => setTimeout(resolve, 300));
     refreshGate.open();
     const results = await both;

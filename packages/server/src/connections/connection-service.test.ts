@@ -85,17 +85,18 @@ describe('ConnectionService.test', () => {
 
   it('marks an OAuth connection needs_reauth when the refresh is refused', async () => {
     const id = await connectSlack('r1');
-    const result = await service.test(session, id);
+    const result = await service.test(session, id, 'req_test');
     assert.equal(refreshCalls, 1);
     assert.equal(result.ok, false);
     assert.equal(result.status, 'needs_reauth');
     assert.equal(result.connection.lastError?.code, 'needs_reauth');
+    assert.equal(result.connection.lastError?.requestId, 'req_test');
     assert.match(result.message, /sign in again/);
   });
 
   it('marks it needs_reauth without calling the provider when there is no refresh token', async () => {
     const id = await connectSlack(null);
-    const result = await service.test(session, id);
+    const result = await service.test(session, id, 'req_test');
     assert.equal(refreshCalls, 0);
     assert.equal(result.status, 'needs_reauth');
   });
@@ -121,7 +122,7 @@ describe('ConnectionService.test', () => {
       tokens: { ...tokens, accessToken: 'a2', refreshToken: null, scopes: [] },
     };
     const id = connected.outcome === 'connected' ? connected.connection.id : '';
-    const result = await service.test(session, id);
+    const result = await service.test(session, id, 'req_test');
     assert.equal(refreshCalls, 1);
     // Still rejected after a successful refresh: the grant is gone.
     assert.equal(result.status, 'needs_reauth');
@@ -134,26 +135,32 @@ describe('ConnectionService.test', () => {
       fields: { apiKey: 'demo-key-123' },
     });
     whoAmI = { outcome: 'rejected' };
-    const rejected = await service.test(session, created.id);
+    const rejected = await service.test(session, created.id, 'req_rejected');
     assert.equal(rejected.status, 'error');
-    assert.equal(rejected.connection.lastError?.code, 'credentials_rejected');
+    assert.deepEqual(rejected.connection.lastError, {
+      code: 'credentials_rejected',
+      message: rejected.message,
+      requestId: 'req_rejected',
+    });
 
     whoAmI = { outcome: 'unreachable', detail: 'The service did not answer in time.' };
-    const unreachable = await service.test(session, created.id);
+    const unreachable = await service.test(session, created.id, 'req_unreachable');
     assert.equal(unreachable.connection.lastError?.code, 'provider_error');
+    assert.equal(unreachable.connection.lastError?.requestId, 'req_unreachable');
 
     await catalog.setHealth('stripe', {
       status: 'down',
       message: 'Stripe is down for maintenance.',
     });
-    const down = await service.test(session, created.id);
+    const down = await service.test(session, created.id, 'req_down');
     assert.equal(down.ok, false);
     assert.equal(down.message, 'Stripe is down for maintenance.');
     assert.equal(down.connection.lastError?.code, 'provider_unavailable');
+    assert.equal(down.connection.lastError?.requestId, 'req_down');
 
     await catalog.setHealth('stripe', { status: 'operational' });
     whoAmI = { outcome: 'ok', identity };
-    const back = await service.test(session, created.id);
+    const back = await service.test(session, created.id, 'req_test');
     assert.equal(back.ok, true);
     assert.equal(back.connection.lastError, null);
   });

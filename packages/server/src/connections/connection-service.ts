@@ -143,6 +143,7 @@ export class ConnectionService {
     if (patch.label !== undefined && !label) {
       throw new ApiError(400, 'bad_request', 'The label cannot be empty.');
     }
+    await this.load(session, id); // 404 for another app's connection in a limited session
     const next = await this.rewrite(session.userId, id, 'edit', async (record) => {
       const app = this.deps.catalog.get(session, record.app);
       let next: ConnectionRecord = { ...record, updatedAt: this.isoNow() };
@@ -208,7 +209,11 @@ export class ConnectionService {
     };
   }
 
-  async test(session: SessionRecord, id: string): Promise<TestResult> {
+  /**
+   * Tests the connection against the service and records the outcome. A failure is stored with
+   * `requestId`, the id of the request that found it, which the widget shows for support.
+   */
+  async test(session: SessionRecord, id: string, requestId: string): Promise<TestResult> {
     const { app: appKey } = await this.load(session, id);
     await this.deps.limits.test(session, this.deps.catalog.get(session, appKey).key);
     let message = '';
@@ -221,7 +226,7 @@ export class ConnectionService {
           ...record,
           lastTestedAt: testedAt,
           updatedAt: testedAt,
-          ...failure('error', 'provider_unavailable', message),
+          ...failure('error', { code: 'provider_unavailable', message, requestId }),
         };
       }
       const outcome = await this.callWhoAmI(app, record);
@@ -230,7 +235,7 @@ export class ConnectionService {
       const base = outcome.refreshed ?? record;
       const result = outcome.identity
         ? ({ status: 'connected', lastError: null } as const)
-        : failure(outcome.status, outcome.code, message);
+        : failure(outcome.status, { code: outcome.code, message, requestId });
       return { ...base, lastTestedAt: testedAt, updatedAt: testedAt, ...result };
     });
     return {
@@ -674,10 +679,8 @@ function reauthNeeded(app: App): Failure {
 
 function failure(
   status: ConnectionRecord['status'],
-  code: string,
-  message: string,
+  lastError: Required<ConnectionError>,
 ): Pick<ConnectionRecord, 'status' | 'lastError'> {
-  const lastError: ConnectionError = { code, message };
   return { status, lastError };
 }
 

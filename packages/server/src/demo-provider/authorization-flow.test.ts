@@ -192,7 +192,8 @@ describe('demo provider access token lifetime', () => {
   let provider: DemoProvider;
 
   before(async () => {
-    provider = await startDemoProvider({ clients: [TEST_CLIENT], accessTokenTtlSeconds: 1 });
+    // Three seconds: long enough for a loaded CI machine to use a fresh token before it expires.
+    provider = await startDemoProvider({ clients: [TEST_CLIENT], accessTokenTtlSeconds: 3 });
   });
   after(() => provider.close());
 
@@ -206,11 +207,11 @@ describe('demo provider access token lifetime', () => {
       redirect.searchParams.get('code') ?? '',
       pkce.verifier,
     );
-    assert.equal(tokens.body.expires_in, 1);
+    assert.equal(tokens.body.expires_in, 3);
     const bearer = { authorization: `Bearer ${String(tokens.body.access_token)}` };
     assert.equal((await getMe(provider, bearer)).status, 200);
 
-    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await new Promise((resolve) => setTimeout(resolve, 3_100));
     const expired = await getMe(provider, bearer);
     assert.equal(expired.status, 401);
     assert.equal(expired.body.error, 'unauthorized');

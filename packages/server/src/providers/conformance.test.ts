@@ -17,6 +17,7 @@ import type {
 import type { OAuthMethod } from '@plugboard/contract/provider-definition';
 import { startDoublesServer, type DoublesServer } from '../test-support/doubles/doubles-server.js';
 import { approveAtDouble } from '../test-support/doubles/drive-authorize.js';
+import { cookiePair, openStartUrl } from '../test-support/oauth-browser.js';
 import type { ConformanceScenario } from '../test-support/doubles/scenario.js';
 import { allServices } from '../test-support/doubles/services/index.js';
 import {
@@ -81,12 +82,15 @@ describe('provider definitions against their service doubles', () => {
             body: { app: key, openerOrigin: ORIGIN, mode: 'popup' },
           });
           assert.equal(start.status, 201, start.text);
-          const { callbackUrl } = await approveAtDouble(
-            start.body.authorizeUrl,
-            doubles.dispatcher(),
-          );
+          // The browser opens the backend's start URL, which binds the flow to it (a cookie) and
+          // redirects to the service's sign-in page.
+          const opened = await openStartUrl(start.body.authorizeUrl);
+          assert.equal(opened.status, 303, opened.html.slice(0, 300));
+          const { callbackUrl } = await approveAtDouble(opened.location!, doubles.dispatcher());
           assert.equal(callbackUrl.origin, new URL(t.stack.url).origin);
-          const callback = await fetch(callbackUrl);
+          const callback = await fetch(callbackUrl, {
+            headers: { cookie: cookiePair(opened.setCookies[0]!) },
+          });
           const page = await callback.text();
           assert.equal(callback.status, 200, page.slice(0, 300));
           const flow = await t.call<OAuthFlow>(

@@ -9,10 +9,10 @@ import demoDefinitionData from './demo-definition.json' with { type: 'json' };
 import { DefinitionClient } from './definition-client.js';
 import type { OutboundFetch } from './outbound-fetch.js';
 
-export const demoDefinition = parseProviderDefinition(demoDefinitionData, 'demo-definition.json');
+const demoDefinition = parseProviderDefinition(demoDefinitionData, 'demo-definition.json');
 
 /** The demo definition pointed at `endpoints` (the bundled demo provider, or another like it). */
-export function bindDemoDefinition(endpoints: ProviderEndpoints): ProviderDefinition {
+function bindDemoDefinition(endpoints: ProviderEndpoints): ProviderDefinition {
   const urls = [endpoints.authorizationEndpoint, endpoints.tokenEndpoint, endpoints.apiBaseUrl];
   if (endpoints.revocationEndpoint) urls.push(endpoints.revocationEndpoint);
   const methods = demoDefinition.methods.map((method) => {

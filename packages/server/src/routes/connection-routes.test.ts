@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Connection, ConnectionList, Problem, TestResult } from '@plugboard/contract';
-import { idempotencyKey, startTestStack, type TestStack } from '../test-support/test-stack.js';
+import {
+  idempotencyKey,
+  startTestStack,
+  TEST_SECRET_KEY,
+  type TestStack,
+} from '../test-support/test-stack.js';
 
 const PIPEDRIVE_FIELDS = { subdomain: 'acme', token: 'demo-key-123' };
 
@@ -320,6 +325,44 @@ describe('connections', () => {
     assert.equal(tested.body.message, 'Connected as demo@example.com');
     assert.equal(tested.body.connection.lastTestedAt, tested.body.testedAt);
     assert.ok(Date.parse(tested.body.testedAt) > Date.parse(created.lastTestedAt!));
+  });
+
+  it('records a failed test with the id of the request that found it, for support', async () => {
+    const token = await t.session({ userId: 'failed-test-user' });
+    const created = (
+      await create(token, { app: 'github', method: 'token', fields: { token: 'demo-key-123' } })
+    ).body as Connection;
+    const setHealth = (status: 'down' | 'operational') =>
+      t.call('setAppHealth', '/v1/admin/apps/github/health', {
+        method: 'PUT',
+        origin: null,
+        headers: { Authorization: `Bearer ${TEST_SECRET_KEY}` },
+        body: { status },
+      });
+    assert.equal((await setHealth('down')).status, 200);
+    try {
+      const tested = await t.call<TestResult>(
+        'testConnection',
+        `/v1/connections/${created.id}/test`,
+        { method: 'POST', token },
+      );
+      assert.equal(tested.body.ok, false);
+      const requestId = tested.headers.get('X-Request-Id');
+      assert.ok(requestId);
+      assert.deepEqual(tested.body.connection.lastError, {
+        code: 'provider_unavailable',
+        message: tested.body.message,
+        requestId,
+      });
+      // Stored with the failure: a later read shows the same reference.
+      const read = await t.call<Connection>('getConnection', `/v1/connections/${created.id}`, {
+        token,
+      });
+      assert.equal(read.body.lastError?.requestId, requestId);
+      assert.notEqual(read.headers.get('X-Request-Id'), requestId);
+    } finally {
+      await setHealth('operational');
+    }
   });
 
   it('deletes a connection, and keeps other users out of it', async () => {

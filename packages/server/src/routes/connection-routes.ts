@@ -110,6 +110,6 @@ export function connectionRoutes(app: Hono<ServerEnv>, services: Services): void
   );
 
   app.post('/v1/connections/:connectionId/test', async (c) =>
-    c.json(await connections.test(currentSession(c), connectionId(c))),
+    c.json(await connections.test(currentSession(c), connectionId(c), c.get('requestId'))),
   );
 }

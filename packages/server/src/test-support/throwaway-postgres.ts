@@ -29,7 +29,7 @@ export class PostgresMissingError extends Error {
 }
 
 /** The folder holding initdb and pg_ctl of the newest PostgreSQL installed, or null. */
-export function findPostgresBin(): string | null {
+function findPostgresBin(): string | null {
   const configured = process.env.PB_POSTGRES_BIN;
   if (configured) return existsSync(join(configured, 'pg_ctl')) ? configured : null;
   const root = '/usr/lib/postgresql';

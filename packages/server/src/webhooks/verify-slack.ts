@@ -4,7 +4,7 @@
 // (https://api.slack.com/authentication/verifying-requests-from-slack).
 import { hmacSha256, sameText } from './equal-secrets.js';
 
-export const SLACK_TOLERANCE_MS = 5 * 60 * 1000;
+const SLACK_TOLERANCE_MS = 5 * 60 * 1000;
 
 export function verifySlack(headers: Headers, body: Buffer, secret: string, now: number): boolean {
   const timestamp = headers.get('x-slack-request-timestamp') ?? '';

@@ -5,7 +5,7 @@
 // (docs.stripe.com/webhooks/signatures, "Verify manually").
 import { hmacSha256, sameText } from './equal-secrets.js';
 
-export const STRIPE_TOLERANCE_MS = 5 * 60 * 1000;
+const STRIPE_TOLERANCE_MS = 5 * 60 * 1000;
 
 export function verifyStripe(headers: Headers, body: Buffer, secret: string, now: number): boolean {
   const parts = (headers.get('stripe-signature') ?? '').split(',').map((part) => {

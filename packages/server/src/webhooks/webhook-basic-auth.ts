@@ -4,7 +4,7 @@
 import { createHmac, hkdfSync } from 'node:crypto';
 import type { BasicCredentials } from './verify-basic-auth.js';
 
-export const WEBHOOK_USERNAME = 'plugboard';
+const WEBHOOK_USERNAME = 'plugboard';
 
 export type WebhookBasicAuth = (hookId: string) => BasicCredentials;
 

@@ -124,7 +124,10 @@ export function flowView(props: FlowViewProps): TemplateResult {
     case 'testing':
       return testingView(t);
     case 'test-failed':
-      return testFailedView(t, view.failure, () => flow.runTest());
+      return testFailedView(t, view, {
+        onRetest: () => flow.runTest(),
+        onReauthorize: () => flow.reauthorize(),
+      });
     case 'success':
       return successView(t, app, view.connection, () => flow.close('user'));
   }

@@ -1,8 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { AppSummary, Connection } from '@plugboard/contract';
-import type { PlugboardError } from '@plugboard/core';
+import type { ConnectView, PlugboardError } from '@plugboard/core';
 import type { Translate } from '../../shared/client-controller.js';
 import { errorView } from '../../shared/error-view.js';
+import { testFailureView } from '../../shared/test-failure-view.js';
 import { busyView, noticeView, primaryAction } from './view-parts.js';
 
 /** Loading the app (or waiting for the messages). */
@@ -59,21 +60,29 @@ export function testingView(t: Translate): TemplateResult {
 }
 
 /**
- * Saved, but the automatic test did not pass: the service's own words as text when it answered,
- * the shared error view when the test request itself failed; either way, test again.
+ * Saved, but the automatic test did not pass: when the service answered, why and the one thing
+ * that helps (test again, or enter the details / sign in again), with the backend's reference;
+ * when the test request itself failed, the shared error view. Either way, never a dead end.
  */
 export function testFailedView(
   t: Translate,
-  failure: { message: string } | { error: PlugboardError },
-  onRetest: () => void,
+  view: Extract<ConnectView, { name: 'test-failed' }>,
+  actions: { onRetest: () => void; onReauthorize: () => void },
 ): TemplateResult {
+  const { failure } = view;
   return html`<div class="view" part="test-failed">
     <h3 class="view__title" id="view-title" tabindex="-1">${t('dialog.testFailed')}</h3>
     ${
       'error' in failure
-        ? errorView(failure.error, t, { onAction: onRetest, actionLabel: t('dialog.testAgain') })
-        : html`<p class="notice notice--danger" role="alert">${failure.message}</p>
-            <div class="actions">${primaryAction(t('dialog.testAgain'), 'retest', onRetest)}</div>`
+        ? errorView(failure.error, t, {
+            onAction: actions.onRetest,
+            actionLabel: t('dialog.testAgain'),
+          })
+        : testFailureView(view.connection, t, {
+            title: t('status.testFailed'),
+            message: failure.message,
+            ...actions,
+          })
     }
   </div>`;
 }
