@@ -23,7 +23,7 @@ const REMEMBERED_IDS = 10_000;
  * @param {number} nowSeconds
  * @returns {{ ok: true, event: { type: string, timestamp: string, data: Record<string, unknown> } } | { ok: false, reason: string }}
  */
-export function verifyPlugboardWebhook(secret, headers, body, nowSeconds = Date.now() / 1000) {
+function verifyPlugboardWebhook(secret, headers, body, nowSeconds = Date.now() / 1000) {
   const id = headers['webhook-id'];
   const timestamp = headers['webhook-timestamp'];
   const signatures = headers['webhook-signature'];

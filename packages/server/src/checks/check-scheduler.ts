@@ -78,8 +78,14 @@ export class CheckScheduler {
   private async checkOne(due: DueCheck, owner: string): Promise<void> {
     const { checks, connections, settings, now, logger } = this.deps;
     let result: CheckOutcome;
+    const checkId = randomId('chk_');
     try {
-      result = await connections.check(due.userId, due.connectionId, settings.refreshAheadMs);
+      result = await connections.check(
+        due.userId,
+        due.connectionId,
+        settings.refreshAheadMs,
+        checkId,
+      );
     } catch (error) {
       // Not the service's answer (a database hiccup, a bug): try again later like a failure.
       logger.warn('a background check failed', {
@@ -89,6 +95,13 @@ export class CheckScheduler {
       result = { outcome: 'service_failed', tokenExpiresAt: null };
     }
     if (result.outcome === 'gone') return checks.remove(due.connectionId);
+    if (result.outcome === 'auth_failed') {
+      // The id the connection's lastError shows as its reference.
+      logger.info('a background check found the credentials refused', {
+        connectionId: due.connectionId,
+        checkId,
+      });
+    }
     const checkedAt = now();
     const failures = result.outcome === 'service_failed' ? due.failures + 1 : 0;
     await checks.finish(due.connectionId, owner, {

@@ -8,7 +8,7 @@ import type { HealthDerivationSettings } from './check-settings.js';
 
 export type DerivedStatus = ProviderHealth['status'];
 
-export function statusFromCounts(
+function statusFromCounts(
   counts: AppCheckCounts,
   settings: HealthDerivationSettings,
 ): DerivedStatus {

@@ -251,9 +251,15 @@ export class ConnectionService {
    * The background check of one connection (checks/check-scheduler.ts): refreshes an OAuth token
    * that expires within `refreshAheadMs`, asks the service who the credentials belong to, and
    * writes the status only when it changes for a reason the user must see: the service refused
-   * the credentials, or a failed connection works again.
+   * the credentials, or a failed connection works again. A failure is stored with `checkId` where
+   * a request's id would be: the scheduler logs it, so support can find the check.
    */
-  async check(userId: string, id: string, refreshAheadMs: number): Promise<CheckOutcome> {
+  async check(
+    userId: string,
+    id: string,
+    refreshAheadMs: number,
+    checkId: string,
+  ): Promise<CheckOutcome> {
     let outcome: CheckOutcome = { outcome: 'gone' };
     try {
       await this.rewrite(userId, id, 'check', async (record) => {
@@ -269,7 +275,7 @@ export class ConnectionService {
         const checkedAt = this.isoNow();
         const result = probe.identity
           ? ({ status: 'connected', lastError: null } as const)
-          : failure(probe.status, probe.code, probe.message);
+          : failure(probe.status, { code: probe.code, message: probe.message, requestId: checkId });
         const changed = result.status !== current.status;
         return {
           ...current,

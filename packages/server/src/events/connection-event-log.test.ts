@@ -83,10 +83,10 @@ describe('connection event log', () => {
     });
     await service.update(session, key.id, { label: 'Billing' });
     whoAmI = { outcome: 'rejected' };
-    await service.test(session, key.id);
+    await service.test(session, key.id, 'req_events');
     whoAmI = { outcome: 'ok', identity };
-    await service.test(session, key.id);
-    await service.test(session, key.id); // nothing changed: no event
+    await service.test(session, key.id, 'req_events');
+    await service.test(session, key.id, 'req_events'); // nothing changed: no event
 
     const oauth = await service.connectOAuth(
       session,
@@ -97,7 +97,7 @@ describe('connection event log', () => {
     );
     assert.equal(oauth.outcome, 'connected');
     const oauthId = oauth.outcome === 'connected' ? oauth.connection.id : '';
-    await service.test(session, oauthId); // expired token, refresh refused
+    await service.test(session, oauthId, 'req_events'); // expired token, refresh refused
     await service.remove(session, key.id);
 
     const events = await log.since('u1', 0);

@@ -24,8 +24,7 @@
 export { eventReceived, eventsForChange, type ChangeCause } from './change-events.js';
 export {
   type ConnectionEvent,
-  type ConnectionEventDetail,
   type ConnectionEventType,
   type NewConnectionEvent,
 } from './connection-event.js';
-export { ConnectionEventLog, type ConnectionEventSink } from './connection-event-log.js';
+export { ConnectionEventLog } from './connection-event-log.js';

@@ -18,7 +18,7 @@ import type { Services } from '../services.js';
 
 const MAX_TOKEN_LENGTH = 100;
 /** Where the page loads the elements from (the script-tag bundle; see Services.connectPage). */
-export const CONNECT_BUNDLE_PATH = '/connect/assets/plugboard.js';
+const CONNECT_BUNDLE_PATH = '/connect/assets/plugboard.js';
 
 export function connectLinkRoutes(app: Hono<ServerEnv>, services: Services): void {
   const { connectLinks, publicUrl } = services;
