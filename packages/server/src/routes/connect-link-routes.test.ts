@@ -74,7 +74,8 @@ describe('connect links', () => {
         tickMs: 50,
         reconnectReturnUrl: RETURN_URL,
       },
-      checks: { firstCheckWithinMs: 200, tickMs: 50, jitter: 0 },
+      // Checked every half second: the first check may come before the grant is revoked.
+      checks: { intervalMs: 500, firstCheckWithinMs: 200, tickMs: 50, jitter: 0 },
       outboundFetch: serviceRevokes,
       connectPageBundleFile: join(bundleDir, 'plugboard.iife.js'),
     });
@@ -156,62 +157,69 @@ describe('connect links', () => {
     }
   });
 
-  it('repairs a connection whose grant was revoked, keeping its id, from the webhook’s link', async () => {
-    const userId = 'links-reauth-user';
-    const hostSession = await t.session({ userId });
-    const connection = await connectByOAuth(t, hostSession, 'hubspot');
-    const other = await t.call<Connection>('createConnection', '/v1/connections', {
-      method: 'POST',
-      token: hostSession,
-      headers: { 'Idempotency-Key': idempotencyKey() },
-      body: { app: 'stripe', method: 'api_key', fields: { apiKey: 'demo-key-123' } },
-    });
-    revoked = true;
-    const needsReauth = await waitForWebhook('connection.needs_reauth');
-    revoked = false;
-    const verified = new Webhook(SECRET).verify(needsReauth.body, {
-      'webhook-id': String(needsReauth.headers['webhook-id']),
-      'webhook-timestamp': String(needsReauth.headers['webhook-timestamp']),
-      'webhook-signature': String(needsReauth.headers['webhook-signature']),
-    }) as { data: { connectionId: string; reconnectUrl: string } };
-    assert.equal(verified.data.connectionId, connection.id);
-    const { reconnectUrl } = verified.data;
+  it(
+    'repairs a connection whose grant was revoked, keeping its id, from the webhook’s link',
+    { timeout: 60_000 },
+    async () => {
+      const userId = 'links-reauth-user';
+      const hostSession = await t.session({ userId });
+      const connection = await connectByOAuth(t, hostSession, 'hubspot');
+      const other = await t.call<Connection>('createConnection', '/v1/connections', {
+        method: 'POST',
+        token: hostSession,
+        headers: { 'Idempotency-Key': idempotencyKey() },
+        body: { app: 'stripe', method: 'api_key', fields: { apiKey: 'demo-key-123' } },
+      });
+      revoked = true;
+      const needsReauth = await waitForWebhook('connection.needs_reauth');
+      revoked = false;
+      const verified = new Webhook(SECRET).verify(needsReauth.body, {
+        'webhook-id': String(needsReauth.headers['webhook-id']),
+        'webhook-timestamp': String(needsReauth.headers['webhook-timestamp']),
+        'webhook-signature': String(needsReauth.headers['webhook-signature']),
+      }) as { data: { connectionId: string; reconnectUrl: string } };
+      assert.equal(verified.data.connectionId, connection.id);
+      const { reconnectUrl } = verified.data;
 
-    const browser = new Browser();
-    const page = await browser.fetch(reconnectUrl);
-    assert.equal(page.status, 200);
-    assert.match(await page.text(), new RegExp(`connection-id="${connection.id}"`));
-    const session = await browser.fetch(`${reconnectUrl}/session`, { method: 'POST' });
-    assert.equal(session.status, 201);
-    const { token } = (await session.json()) as { token: string };
+      const browser = new Browser();
+      const page = await browser.fetch(reconnectUrl);
+      assert.equal(page.status, 200);
+      assert.match(await page.text(), new RegExp(`connection-id="${connection.id}"`));
+      const session = await browser.fetch(`${reconnectUrl}/session`, { method: 'POST' });
+      assert.equal(session.status, 201);
+      const { token } = (await session.json()) as { token: string };
 
-    const wrong = await browser.fetch(`${reconnectUrl}/complete`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ connectionId: other.body.id }),
-    });
-    assert.equal(wrong.status, 400, 'a reconnect link completes only with its own connection');
+      const wrong = await browser.fetch(`${reconnectUrl}/complete`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ connectionId: other.body.id }),
+      });
+      assert.equal(wrong.status, 400, 'a reconnect link completes only with its own connection');
 
-    const repaired = await connectByOAuth(t, token, 'hubspot', connection.id, pageOrigin());
-    assert.equal(repaired.id, connection.id);
-    assert.equal(repaired.status, 'connected');
-    const completed = await browser.fetch(`${reconnectUrl}/complete`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ connectionId: connection.id }),
-    });
-    assert.equal(completed.status, 200);
-    const { returnUrl } = (await completed.json()) as { returnUrl: string };
-    const back = new URL(returnUrl);
-    assert.equal(back.origin + back.pathname, `${HOST}/integrations`);
-    assert.equal(back.searchParams.get('tab'), 'apps');
-    assert.equal(back.searchParams.get('pb_status'), 'connected');
-    assert.equal(back.searchParams.get('pb_connection_id'), connection.id);
+      const repaired = await connectByOAuth(t, token, 'hubspot', connection.id, pageOrigin());
+      assert.equal(repaired.id, connection.id);
+      assert.equal(repaired.status, 'connected');
+      const completed = await browser.fetch(`${reconnectUrl}/complete`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ connectionId: connection.id }),
+      });
+      assert.equal(completed.status, 200);
+      const { returnUrl } = (await completed.json()) as { returnUrl: string };
+      const back = new URL(returnUrl);
+      assert.equal(back.origin + back.pathname, `${HOST}/integrations`);
+      assert.equal(back.searchParams.get('tab'), 'apps');
+      assert.equal(back.searchParams.get('pb_status'), 'connected');
+      assert.equal(back.searchParams.get('pb_connection_id'), connection.id);
 
-    const spent = await browser.fetch(reconnectUrl);
-    assert.equal(spent.status, 410, 'spent, even in the browser that used it');
-    assert.equal((await browser.fetch(`${reconnectUrl}/session`, { method: 'POST' })).status, 401);
-  });
+      const spent = await browser.fetch(reconnectUrl);
+      assert.equal(spent.status, 410, 'spent, even in the browser that used it');
+      assert.equal(
+        (await browser.fetch(`${reconnectUrl}/session`, { method: 'POST' })).status,
+        401,
+      );
+    },
+  );
 
   async function waitForWebhook(type: string) {
     for (;;) {
