@@ -5,9 +5,15 @@
 // It has no sign-in of its own: every visitor gets a token for ONE configured demo user. A real
 // host mints the token for the user of its own signed-in session: see `signedInUser` below, the
 // one place to change. Never deploy this file as it is.
+//
+// Given `webhookSecret`, it also receives Plugboard's signed webhooks at WEBHOOK_ROUTE, verifies
+// them and logs each event (plugboard-webhooks.mjs).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { WEBHOOK_ROUTE, createWebhookHandler, logWebhook } from './plugboard-webhooks.mjs';
+
+export { WEBHOOK_ROUTE } from './plugboard-webhooks.mjs';
 
 const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -28,20 +34,33 @@ export const SESSION_ROUTE = '/api/plugboard-session';
  * @param {{ root: string, port?: number, host?: string, plugboardUrl: string, secretKey: string,
  *   userId?: string, allowedOrigins?: string[], headers?: Record<string, string>,
  *   files?: Record<string, string>, mounts?: Record<string, string>,
- *   placeholders?: Record<string, string> }} options
+ *   placeholders?: Record<string, string>, webhookSecret?: string,
+ *   onWebhook?: (event: object, id: string) => void }} options
  *   `userId`: the demo user every token is for. `allowedOrigins`: the origins the pages are served
  *   from, which the tokens are good for (default: this server's own origin).
  *   HTML pages get `{{PLUGBOARD_URL}}` replaced by `plugboardUrl`.
  *   `files` maps extra URL paths to files (e.g. the Plugboard bundle); `headers` are added to every
- *   page (e.g. a Content-Security-Policy).
+ *   page (e.g. a Content-Security-Policy). `webhookSecret` (`whsec_…`, the backend's
+ *   PB_HOST_WEBHOOK_SECRET) turns on WEBHOOK_ROUTE; `onWebhook` receives each verified event
+ *   (default: a log line on stdout).
  */
 export async function startHostServer(options) {
   const { root, port = 0, host = '127.0.0.1', plugboardUrl, secretKey } = options;
   /** Filled in once listening: the origins come from configuration, never from a request. */
   let allowedOrigins = [];
+  const receiveWebhook = options.webhookSecret
+    ? createWebhookHandler({
+        secret: options.webhookSecret,
+        onEvent: options.onWebhook ?? logWebhook,
+      })
+    : undefined;
   const server = createServer(async (request, response) => {
     try {
       const url = new URL(request.url ?? '/', 'http://host.invalid');
+      if (url.pathname === WEBHOOK_ROUTE && receiveWebhook) {
+        await receiveWebhook(request, response);
+        return;
+      }
       if (url.pathname === SESSION_ROUTE) {
         await answerSessionRequest(request, response, {
           plugboardUrl,

@@ -1,7 +1,13 @@
 // The ordered, typed event stream every client carries. Elements emit the app-logic and funnel
 // events; core itself emits the popup events and the connection store emits tested / updated /
 // removed. Hosts subscribe once and see every event in the order it happened.
-import type { AppKey, AuthType, ConnectionStatus, OAuthMode } from '@plugboard/contract';
+import type {
+  AppKey,
+  AuthType,
+  ConnectionStatus,
+  DisconnectResult,
+  OAuthMode,
+} from '@plugboard/contract';
 import { randomId } from './random-id.js';
 
 /** Connect a new account, re-authorize a connection, or change its settings (no sign-in). */
@@ -36,7 +42,12 @@ export interface PlugboardEventDetails {
   tested: { app: AppKey; connectionId: string; ok: boolean; status: ConnectionStatus };
   updated: { app: AppKey; connectionId: string };
   /** `app` is unknown when the connection was removed before the list was loaded. */
-  removed: { app: AppKey | undefined; connectionId: string };
+  removed: {
+    app: AppKey | undefined;
+    connectionId: string;
+    /** Whether the service revoked the access too (see DisconnectResult). */
+    revocation: DisconnectResult['revocation'];
+  };
   /**
    * A change learnt from the live channel (`via: 'live'`) or, while it cannot open, from polling
    * the list (`via: 'poll'`). `status` is the connection's status after it (none once deleted).

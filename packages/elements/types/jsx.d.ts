@@ -179,7 +179,7 @@ export type ConnectionStatusProps = {
   'onpb-connection-settings'?: (e: ConnectionSettingsEvent) => void;
   /** The user renamed it: `connection` (with its new `label`). */
   'onpb-connection-rename'?: (e: ConnectionRenameEvent) => void;
-  /** The user confirmed Disconnect and it was removed: `connectionId`. */
+  /** The user confirmed Disconnect and it was removed: `connectionId`, `revocation` (`failed`: the service did not confirm it withdrew the access). */
   'onpb-connection-remove'?: (e: ConnectionRemoveEvent) => void;
 };
 
@@ -225,6 +225,7 @@ export type CustomElements = {
    * - **empty** - The "No connections yet" state.
    * - **picker-dialog** - The modal around the app picker.
    * - **error** - The error box.
+   * - **revoke-notice** - After a Disconnect, the notice that the service did not confirm it withdrew the access (until the next Disconnect).
    * - **picker-base** - The inner <app-picker>'s `base`: The wrapper of everything.
    * - **picker-header** - The inner <app-picker>'s `header`: The search field and category filter.
    * - **picker-input** - The inner <app-picker>'s `input`: The search input (the combobox).
@@ -286,6 +287,7 @@ export type CustomElements = {
    * - **status-footer** - The inner <connection-status>'s `footer`: The buttons.
    * - **status-button** - The inner <connection-status>'s `button`: Every button (also `test`, `update`, `settings`, `rename`, `disconnect`, `details-toggle`).
    * - **status-confirm** - The inner <connection-status>'s `confirm`: The Disconnect confirmation.
+   * - **status-revoke-notice** - The inner <connection-status>'s `revoke-notice`: After Disconnect, the notice that the service did not confirm it withdrew the access.
    */
   'app-connections': Partial<AppConnectionsProps & BaseProps & BaseEvents>;
 
@@ -403,7 +405,7 @@ export type CustomElements = {
    * - **pb-connection-update** - The connection was re-authorized through Update: `connection`.
    * - **pb-connection-settings** - Its setup choices were saved from Settings: `connection`.
    * - **pb-connection-rename** - The user renamed it: `connection` (with its new `label`).
-   * - **pb-connection-remove** - The user confirmed Disconnect and it was removed: `connectionId`.
+   * - **pb-connection-remove** - The user confirmed Disconnect and it was removed: `connectionId`, `revocation` (`failed`: the service did not confirm it withdrew the access).
    *
    * ### **CSS Properties:**
    *  - **--pb-connection-status-padding** - Padding inside the card. _(default: undefined)_
@@ -424,6 +426,7 @@ export type CustomElements = {
    * - **footer** - The buttons.
    * - **button** - Every button (also `test`, `update`, `settings`, `rename`, `disconnect`, `details-toggle`).
    * - **confirm** - The Disconnect confirmation.
+   * - **revoke-notice** - After Disconnect, the notice that the service did not confirm it withdrew the access.
    * - **dialog-base** - The inner <connect-dialog>'s `base`: The native `<dialog>`.
    * - **dialog-header** - The inner <connect-dialog>'s `header`: The title bar with the app's logo and the close button.
    * - **dialog-logo** - The inner <connect-dialog>'s `logo`: The app's logo (or monogram) in the header.

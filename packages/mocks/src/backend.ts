@@ -86,6 +86,8 @@ export interface MockBackend {
   renameConnection(connectionId: string, label: string): Connection;
   /** Disconnected elsewhere (another tab): `connection.deleted` on the channel. */
   removeConnection(connectionId: string): void;
+  /** The next Disconnect of an OAuth connection: the service does not confirm the revocation. */
+  failNextRevocation(): void;
   /** Settles a pending flow as the provider's callback would. */
   completeFlow(flowId: string, completion: FlowCompletion['status'] | FlowCompletion): OAuthFlow;
 }
@@ -128,6 +130,7 @@ function seededState(
     revokedTokens: new Set(),
     liveEvents: [],
     transport: { sawTokenRequest: false, rateLimitSent: false },
+    failNextRevocation: false,
   };
 }
 
@@ -239,6 +242,9 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
     },
     removeConnection(connectionId) {
       removeConnection(ctx, findConnection(connectionId));
+    },
+    failNextRevocation() {
+      ctx.state.failNextRevocation = true;
     },
     completeFlow(flowId, completion) {
       const flow = findFlow(flowId);

@@ -233,13 +233,28 @@ describe('GET, PATCH, DELETE /v1/connections/{id}', () => {
     assert.equal(problemOf(empty).code, 'bad_request');
   });
 
-  test('DELETE answers 204, then the connection is gone', async () => {
+  test('DELETE answers whether the access was revoked, then the connection is gone', async () => {
     const backend = useBackend();
-    const id = backend.store.connections[0]!.id;
-    const deleted = await call('deleteConnection', 'DELETE', `/v1/connections/${id}`);
-    assert.equal(deleted.status, 204);
-    assert.equal((await call('getConnection', 'GET', `/v1/connections/${id}`)).status, 404);
-    assert.equal((await call('deleteConnection', 'DELETE', `/v1/connections/${id}`)).status, 404);
+    const byMethod = (oauth: boolean) =>
+      backend.store.connections.filter((connection) => (connection.method === 'oauth2') === oauth);
+    const [key] = byMethod(false);
+    const [oauth] = byMethod(true);
+    const remove = (id: string) => call('deleteConnection', 'DELETE', `/v1/connections/${id}`);
+
+    const deleted = await remove(key!.id);
+    assert.equal(deleted.status, 200);
+    assert.deepEqual(deleted.body, { revocation: 'not_supported' });
+    assert.equal((await call('getConnection', 'GET', `/v1/connections/${key!.id}`)).status, 404);
+    assert.equal((await remove(key!.id)).status, 404);
+
+    backend.failNextRevocation();
+    const unconfirmed = await remove(oauth!.id);
+    assert.equal(unconfirmed.status, 200);
+    assert.equal((unconfirmed.body as { revocation: string }).revocation, 'failed');
+    assert.match((unconfirmed.body as { message: string }).message, /did not confirm/);
+    assert.equal((await call('getConnection', 'GET', `/v1/connections/${oauth!.id}`)).status, 404);
+    backend.reset();
+    assert.deepEqual((await remove(oauth!.id)).body, { revocation: 'revoked' });
   });
 });
 

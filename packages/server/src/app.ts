@@ -9,7 +9,9 @@ import { cors } from './http/cors.js';
 import { problemResponse } from './http/problem-response.js';
 import { requestLog } from './http/request-log.js';
 import type { ServerEnv } from './http/server-env.js';
+import { adminWebhookRoutes } from './routes/admin-webhook-routes.js';
 import { catalogRoutes } from './routes/catalog-routes.js';
+import { connectLinkRoutes } from './routes/connect-link-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { connectionRoutes } from './routes/connection-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
@@ -48,6 +50,7 @@ export function createApp(services: Services): Hono<ServerEnv> {
   app.use('/v1/*', async (c, next) =>
     c.req.path.startsWith('/v1/hooks/') ? next() : limitBody(API_BODY_LIMIT_BYTES)(c, next),
   );
+  app.use('/connect/*', limitBody(API_BODY_LIMIT_BYTES));
   for (const path of WIDGET_PATHS) {
     app.use(path, cors(services.sessions), requireSession(services.sessions));
   }
@@ -64,6 +67,8 @@ export function createApp(services: Services): Hono<ServerEnv> {
   setupRoutes(app, services);
   oauthRoutes(app, services);
   webhookRoutes(app, services);
+  adminWebhookRoutes(app, services);
+  connectLinkRoutes(app, services);
 
   app.notFound((c) =>
     problemResponse(

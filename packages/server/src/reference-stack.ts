@@ -1,9 +1,14 @@
 // The reference server and the demo OAuth provider started together on loopback: what
 // `pnpm start`, the examples and the end-to-end tests run against. With a providers file
 // (PB_PROVIDERS_FILE) it offers real services instead, and no demo provider runs.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { App } from '@plugboard/contract';
 import { sizedCatalog } from './catalog/sized-catalog.js';
+import type { CheckSettings, HealthDerivationSettings } from './checks/check-settings.js';
+import type { HostWebhookSettings } from './host-webhooks/host-webhook-settings.js';
+import { webhookKey } from './host-webhooks/standard-webhooks.js';
 import { randomToken } from './crypto/random.js';
 import {
   DATABASE_FILE,
@@ -96,6 +101,26 @@ export interface ReferenceStackOptions {
   webhookSigningSecrets?: Readonly<Record<string, string>>;
   /** How often an open live stream (GET /v1/events) sends a heartbeat (default 15 s). */
   liveHeartbeatSeconds?: number;
+  /**
+   * The background checks (checks/check-settings.ts), or `false` for none. PB_CHECKS=off turns them
+   * off, PB_CHECK_INTERVAL_SECONDS sets the interval (default an hour) and
+   * PB_CHECK_CONCURRENCY_PER_APP the checks of one service at once (default 2).
+   */
+  checks?: Partial<CheckSettings> | false;
+  /** How provider health is derived from the checks (checks/check-settings.ts). */
+  healthDerivation?: Partial<HealthDerivationSettings>;
+  /**
+   * Signed webhooks to the host backend (docs/events.md). Defaults to PB_HOST_WEBHOOK_URL and
+   * PB_HOST_WEBHOOK_SECRET (`whsec_…`), with PB_HOST_WEBHOOK_RECONNECT_RETURN_URL for reconnect
+   * links in connection.needs_reauth webhooks.
+   */
+  hostWebhook?: Pick<HostWebhookSettings, 'url' | 'secret'> & Partial<HostWebhookSettings>;
+  /**
+   * The elements' script-tag bundle for the page connect links open. Defaults to
+   * PB_CONNECT_PAGE_BUNDLE, else this repository's built `packages/elements/dist/plugboard.iife.js`
+   * when it exists (`pnpm run build`).
+   */
+  connectPageBundleFile?: string;
 }
 
 export interface ReferenceStack {
@@ -131,6 +156,57 @@ function withEnvironment(options: ReferenceStackOptions): ReferenceStackOptions 
     publicUrl: options.publicUrl ?? env('PB_PUBLIC_URL'),
     providersFile: options.providersFile ?? env('PB_PROVIDERS_FILE'),
     dev: options.dev ?? env('PB_DEV') === '1',
+    checks: options.checks ?? checksFromEnvironment(env),
+    hostWebhook: options.hostWebhook ?? hostWebhookFromEnvironment(env),
+    connectPageBundleFile:
+      options.connectPageBundleFile ?? env('PB_CONNECT_PAGE_BUNDLE') ?? builtElementsBundle(),
+  };
+}
+
+function hostWebhookFromEnvironment(
+  env: (name: string) => string | undefined,
+): ReferenceStackOptions['hostWebhook'] {
+  const url = env('PB_HOST_WEBHOOK_URL');
+  const secret = env('PB_HOST_WEBHOOK_SECRET');
+  if (!url && !secret) return undefined;
+  if (!url || !secret) {
+    throw new Error('Set both PB_HOST_WEBHOOK_URL and PB_HOST_WEBHOOK_SECRET, or neither.');
+  }
+  return { url, secret, reconnectReturnUrl: env('PB_HOST_WEBHOOK_RECONNECT_RETURN_URL') };
+}
+
+/** Refuses a host webhook configuration that could never send (checked before listening). */
+function assertHostWebhook(settings: ReferenceStackOptions['hostWebhook']): void {
+  if (!settings) return;
+  webhookKey(settings.secret);
+  for (const [name, value] of [
+    ['PB_HOST_WEBHOOK_URL', settings.url],
+    ['PB_HOST_WEBHOOK_RECONNECT_RETURN_URL', settings.reconnectReturnUrl],
+  ] as const) {
+    if (value === undefined) continue;
+    const protocol = URL.canParse(value) ? new URL(value).protocol : '';
+    if (protocol !== 'https:' && protocol !== 'http:') {
+      throw new Error(`${name} must be an http(s) URL.`);
+    }
+  }
+}
+
+function checksFromEnvironment(
+  env: (name: string) => string | undefined,
+): Partial<CheckSettings> | false {
+  if (env('PB_CHECKS') === 'off') return false;
+  const number = (name: string) => {
+    const raw = env(name);
+    if (raw === undefined) return undefined;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value <= 0)
+      throw new Error(`${name} must be a positive number.`);
+    return value;
+  };
+  const intervalSeconds = number('PB_CHECK_INTERVAL_SECONDS');
+  return {
+    intervalMs: intervalSeconds === undefined ? undefined : intervalSeconds * 1000,
+    perAppConcurrency: number('PB_CHECK_CONCURRENCY_PER_APP'),
   };
 }
 
@@ -145,6 +221,7 @@ export async function startReferenceStack(
     encryptionKeys: options.encryptionKeys,
     dev: options.dev ?? false,
   });
+  assertHostWebhook(options.hostWebhook);
   const logger = createLogger(options.quiet ? null : (options.logSink ?? stdoutSink));
   const warn = (message: string) => logger.warn(message);
   const dataDir = options.dataDir ?? defaultDataDir();
@@ -204,6 +281,10 @@ export async function startReferenceStack(
       (options.catalogSize === undefined ? undefined : sizedCatalog(options.catalogSize)),
     webhookSigningSecrets: options.webhookSigningSecrets,
     liveHeartbeatSeconds: options.liveHeartbeatSeconds,
+    checks: options.checks,
+    healthDerivation: options.healthDerivation,
+    hostWebhook: options.hostWebhook,
+    connectPageBundleFile: options.connectPageBundleFile,
     realProviders,
     outboundFetch: options.outboundFetch,
     provider: provider?.endpoints,
@@ -223,7 +304,7 @@ export async function startReferenceStack(
     database,
     close: () =>
       (closing ??= (async () => {
-        server.close();
+        await server.close();
         await Promise.all([listener.close(), provider?.close()]);
         await database.close();
       })()),
@@ -271,4 +352,10 @@ async function startOwnDemoProvider(
     const busy = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
     throw busy ? new PortInUseError(options.providerPort ?? 0, host) : error;
   }
+}
+
+/** The monorepo's built script-tag bundle, for running from a checkout; undefined when unbuilt. */
+function builtElementsBundle(): string | undefined {
+  const file = fileURLToPath(new URL('../../elements/dist/plugboard.iife.js', import.meta.url));
+  return existsSync(file) ? file : undefined;
 }

@@ -6,7 +6,18 @@ import { demoCatalog } from '@plugboard/contract/demo-catalog';
 import { getRequestListener } from '@hono/node-server';
 import type { RequestListener } from 'node:http';
 import { createApp } from './app.js';
+import { readFile } from 'node:fs/promises';
 import { CatalogService } from './catalog/catalog-service.js';
+import { ConnectLinkService } from './connect-links/connect-link-service.js';
+import { CheckRepository } from './checks/check-repository.js';
+import { CheckScheduler } from './checks/check-scheduler.js';
+import {
+  DEFAULT_CHECK_SETTINGS,
+  DEFAULT_HEALTH_DERIVATION,
+  type CheckSettings,
+  type HealthDerivationSettings,
+} from './checks/check-settings.js';
+import { DerivedHealth } from './checks/derived-health.js';
 import { ConnectionRepository } from './connections/connection-repository.js';
 import { ConnectionService } from './connections/connection-service.js';
 import { SetupService } from './connections/setup-service.js';
@@ -17,6 +28,14 @@ import type { Database } from './db/open-database.js';
 import { pruneExpired } from './db/prune-expired.js';
 import { ConnectionEventLog } from './events/index.js';
 import { LiveHub } from './live/live-hub.js';
+import { HostWebhookOutbox, type ReconnectLinkMaker } from './host-webhooks/host-webhook-outbox.js';
+import { HostWebhookRepository } from './host-webhooks/host-webhook-repository.js';
+import { HostWebhookSender } from './host-webhooks/host-webhook-sender.js';
+import {
+  DEFAULT_HOST_WEBHOOK_SETTINGS,
+  type HostWebhookSettings,
+} from './host-webhooks/host-webhook-settings.js';
+import { createOutboundFetch } from './providers/outbound-fetch.js';
 import type { Logger } from './http/logger.js';
 import { DEFAULT_LIMITS, UsageLimits, type LimitSettings } from './limits/usage-limits.js';
 import { warmRequestSchemas } from './http/request-schemas.js';
@@ -59,13 +78,31 @@ export interface ReferenceServerConfig {
   webhookSigningSecrets?: Readonly<Record<string, string>>;
   /** How often an open live stream (GET /v1/events) sends a heartbeat. Default 15 s. */
   liveHeartbeatSeconds?: number;
+  /**
+   * The background checks of every connection (see checks/check-settings.ts for each value and
+   * its default); `false` runs none (the provider health then changes only by override).
+   */
+  checks?: Partial<CheckSettings> | false;
+  /** How provider health is derived from the checks. */
+  healthDerivation?: Partial<HealthDerivationSettings>;
+  /** Signed webhooks to the host backend (host-webhooks/); none are sent without it. */
+  hostWebhook?: Pick<HostWebhookSettings, 'url' | 'secret'> & Partial<HostWebhookSettings>;
+  /**
+   * The elements' script-tag bundle (`packages/elements/dist/plugboard.iife.js`) the page of a
+   * connect link loads; without it connect links can be minted but their page says it is
+   * unavailable.
+   */
+  connectPageBundleFile?: string;
 }
 
 export interface ReferenceServer {
   services: Services;
   handler: RequestListener;
-  /** Stops housekeeping, releases long-polls and ends live streams; the caller closes the database and the listener. */
-  close(): void;
+  /**
+   * Stops housekeeping and the background checks (waiting for those under way), releases
+   * long-polls and ends live streams; the caller closes the database and the listener afterwards.
+   */
+  close(): Promise<void>;
 }
 
 export function createReferenceServer(config: ReferenceServerConfig): ReferenceServer {
@@ -76,15 +113,72 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
   const box = createSecretBox(config.encryptionKeys);
   const sessions = new SessionStore(db, now);
   const providers = providerSetup({ ...config, apps: config.apps ?? demoCatalog, now });
-  const catalog = new CatalogService(providers.apps, db, database.notifications, publicUrl, now);
+  const checkRepository = new CheckRepository(db);
+  const derivedHealth = new DerivedHealth(
+    checkRepository,
+    settingsWithDefaults(DEFAULT_HEALTH_DERIVATION, config.healthDerivation),
+    now,
+  );
+  const catalog = new CatalogService(
+    providers.apps,
+    db,
+    database.notifications,
+    publicUrl,
+    now,
+    derivedHealth,
+  );
   const connectionRepository = new ConnectionRepository(db, box);
-  const limits = new UsageLimits(db, now, limitSettings(config.limits));
+  const limits = new UsageLimits(db, now, settingsWithDefaults(DEFAULT_LIMITS, config.limits));
   const basicAuth = webhookBasicAuth(config.encryptionKeys[0]!);
+  const hostWebhooks = new HostWebhookRepository(db);
+  const hostWebhookSettings = config.hostWebhook && {
+    ...settingsWithDefaults(DEFAULT_HOST_WEBHOOK_SETTINGS, config.hostWebhook),
+    url: config.hostWebhook.url,
+    secret: config.hostWebhook.secret,
+  };
+  const sender =
+    hostWebhookSettings &&
+    new HostWebhookSender({
+      repository: hostWebhooks,
+      settings: hostWebhookSettings,
+      fetch: config.outboundFetch ?? createOutboundFetch(),
+      logger: config.logger,
+      now,
+    });
+  const connectLinks = new ConnectLinkService({
+    db,
+    sessions,
+    catalog,
+    connections: connectionRepository,
+    publicUrl,
+    encryptionKey: config.encryptionKeys[0]!,
+    now,
+  });
+  const reconnectReturnUrl = hostWebhookSettings?.reconnectReturnUrl;
+  const reconnectLink: ReconnectLinkMaker | undefined =
+    reconnectReturnUrl === undefined
+      ? undefined
+      : async (trx, event) => {
+          const link = await connectLinks.create(
+            {
+              userId: event.userId,
+              allowedOrigins: [new URL(reconnectReturnUrl).origin],
+              connectionId: event.connectionId,
+              returnUrl: reconnectReturnUrl,
+              ttlSeconds: Math.round(hostWebhookSettings!.reconnectLinkTtlMs / 1000),
+            },
+            trx,
+          );
+          return link.url;
+        };
   const events = new ConnectionEventLog({
     db,
     dialect: database.dialect,
     notifications: database.notifications,
     now,
+    sinks: hostWebhookSettings
+      ? [new HostWebhookOutbox(hostWebhooks, now, reconnectLink).enqueue]
+      : [],
   });
   const connections = new ConnectionService({
     db,
@@ -124,12 +218,31 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
     connectionRepository,
     events,
     live: { hub: liveHub, heartbeatSeconds: config.liveHeartbeatSeconds ?? 15 },
+    hostWebhooks,
     idempotency: new IdempotencyStore(db, now),
     requestDigest: createRequestDigester(config.encryptionKeys),
     limits,
     oauth,
     webhookKeys: { basicAuth, configuredSecrets: config.webhookSigningSecrets ?? {} },
+    connectLinks,
+    ...(config.connectPageBundleFile && {
+      connectPage: { bundle: cachedFile(config.connectPageBundleFile) },
+    }),
   };
+  const scheduler =
+    config.checks === false
+      ? undefined
+      : new CheckScheduler({
+          checks: checkRepository,
+          connections,
+          settings: settingsWithDefaults(DEFAULT_CHECK_SETTINGS, config.checks),
+          logger: config.logger,
+          now,
+        });
+  scheduler?.start();
+  sender?.start();
+  // A change queued a webhook (on any instance): send it now rather than at the next tick.
+  const stopWaking = sender ? events.subscribe(() => sender.wake()) : undefined;
   const app = createApp(services);
   const prune = () => {
     pruneExpired(db, now()).catch((error: unknown) => {
@@ -142,16 +255,30 @@ export function createReferenceServer(config: ReferenceServerConfig): ReferenceS
   return {
     services,
     handler: getRequestListener(app.fetch),
-    close: () => {
+    close: async () => {
       clearInterval(pruneTimer);
       notifier.releaseAll();
       liveHub.close();
+      stopWaking?.();
+      await Promise.all([scheduler?.stop(), sender?.stop()]);
     },
   };
 }
 
-/** The defaults, with each configured limit that is set. */
-function limitSettings(configured: Partial<LimitSettings> = {}): LimitSettings {
+/** The defaults, with each configured value that is set. */
+function settingsWithDefaults<T extends object>(defaults: T, configured: Partial<T> = {}): T {
   const set = Object.entries(configured).filter(([, value]) => value !== undefined);
-  return { ...DEFAULT_LIMITS, ...Object.fromEntries(set) };
+  return { ...defaults, ...Object.fromEntries(set) };
+}
+
+/** Reads `path` once, when first asked (a missing file fails that request, not the start). */
+function cachedFile(path: string): () => Promise<Buffer> {
+  let contents: Promise<Buffer> | undefined;
+  return () => {
+    contents ??= readFile(path).catch((error: unknown) => {
+      contents = undefined;
+      throw error;
+    });
+    return contents;
+  };
 }

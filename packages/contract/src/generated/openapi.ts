@@ -80,7 +80,13 @@ export interface paths {
     get: operations['getConnection'];
     put?: never;
     post?: never;
-    /** Disconnect (delete the connection and its stored credentials) */
+    /**
+     * Disconnect (delete the connection and its stored credentials)
+     * @description Deletes the connection, its stored credentials and its webhook URL (later deliveries to it
+     *     are refused), and asks the service to revoke the access where the service has a revoke
+     *     endpoint. The connection is removed whatever the service answers; the result says whether
+     *     the access was withdrawn there too, so the user can be told to withdraw it by hand.
+     */
     delete: operations['deleteConnection'];
     options?: never;
     head?: never;
@@ -381,6 +387,55 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/connect-links': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mint a single-use link that connects an app, or re-authorizes a connection
+     * @description Host backend only, with the secret key. The link opens a page served by this backend,
+     *     built from the same elements: it connects `app` (or lets the user pick one), or
+     *     re-authorizes `connectionId` keeping its id, then sends the user to `returnUrl` with
+     *     `pb_status=connected&pb_connection_id=…` (or `pb_status=cancelled`). The URL is signed,
+     *     works once (the first browser that opens it keeps it; nobody else can use it) and expires
+     *     after `ttlSeconds`; a used or expired link says so in plain words. Send it by e-mail or
+     *     chat. `connection.needs_reauth` webhooks can carry one ready-made (docs/events.md).
+     */
+    post: operations['createConnectLink'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/webhook-deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The webhooks sent to the host backend, newest first, with every attempt
+     * @description What the backend sent (or is still trying to send) to `PB_HOST_WEBHOOK_URL`: each message
+     *     with its exact body, its status and each attempt's answer. A delivery is retried on the
+     *     Standard Webhooks schedule (5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h) and is `failed`
+     *     after the last attempt, about 27½ hours after the first.
+     */
+    get: operations['listHostWebhookDeliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/hooks/{hookId}': {
     parameters: {
       query?: never;
@@ -449,7 +504,32 @@ export interface paths {
     trace?: never;
   };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+  connectionEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A connection changed (sent to PB_HOST_WEBHOOK_URL)
+     * @description Sent by the backend to the host backend, signed per the Standard Webhooks specification:
+     *     `webhook-signature` is `v1,` + base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}`
+     *     under the base64-decoded part of the `whsec_…` secret (PB_HOST_WEBHOOK_SECRET). Verify it,
+     *     refuse a timestamp more than five minutes away, and de-duplicate on `webhook-id` (retries
+     *     repeat it). Answer 2xx quickly; anything else is retried. See docs/events.md.
+     */
+    post: operations['hostWebhook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
 export interface components {
   schemas: {
     /** @description Stable, URL-safe app identifier such as `pipedrive`. */
@@ -805,6 +885,81 @@ export interface components {
       connection: components['schemas']['Connection'];
     };
     /** @enum {string} */
+    HostWebhookType:
+      | 'connection.created'
+      | 'connection.updated'
+      | 'connection.deleted'
+      | 'connection.needs_reauth'
+      | 'connection.recovered'
+      | 'connection.test_failed';
+    HostWebhookEvent: {
+      type: components['schemas']['HostWebhookType'];
+      /** @description When the change happened. */
+      timestamp: components['schemas']['Timestamp'];
+      /** @description Never a secret (no token, key or credential hint). */
+      data: {
+        /** @description The end user, as the host named them in `POST /v1/sessions`. */
+        userId: string;
+        app: components['schemas']['AppKey'];
+        connectionId: components['schemas']['ConnectionId'];
+        /** @description The status the change left (absent for connection.deleted). */
+        status?: components['schemas']['ConnectionStatus'];
+        /** @description The status before, when it changed. */
+        previousStatus?: components['schemas']['ConnectionStatus'];
+        /** @description The account name the connection shows. */
+        label?: string;
+        /** @description Why it failed (needs_reauth, test_failed). */
+        error?: components['schemas']['ConnectionError'];
+        /**
+         * Format: uri
+         * @description connection.needs_reauth only, when the backend is configured for it
+         *     (PB_HOST_WEBHOOK_RECONNECT_RETURN_URL): a single-use connect link that
+         *     re-authorizes this connection, keeping its id. Send it to the user.
+         */
+        reconnectUrl?: string;
+      };
+    };
+    /** @enum {string} */
+    HostWebhookStatus: 'pending' | 'delivered' | 'failed';
+    HostWebhookAttempt: {
+      attempt: number;
+      at: components['schemas']['Timestamp'];
+      /** @description The host's HTTP status; null when no answer came. */
+      statusCode: number | null;
+      /** @description Why the attempt failed; null when it succeeded. */
+      error: string | null;
+      durationMs: number;
+    };
+    HostWebhookDelivery: {
+      /** @description The `webhook-id` of every attempt. */
+      id: string;
+      type: components['schemas']['HostWebhookType'];
+      status: components['schemas']['HostWebhookStatus'];
+      createdAt: components['schemas']['Timestamp'];
+      /** @description When the next attempt is due (pending only). */
+      nextAttemptAt: components['schemas']['Timestamp'] | null;
+      deliveredAt: components['schemas']['Timestamp'] | null;
+      payload: components['schemas']['HostWebhookEvent'];
+      attempts: components['schemas']['HostWebhookAttempt'][];
+    };
+    HostWebhookDeliveryList: {
+      items: components['schemas']['HostWebhookDelivery'][];
+      nextCursor: string | null;
+      total: number;
+    };
+    DisconnectResult: {
+      /**
+       * @description `revoked`: the service confirmed it forgot the access. `not_supported`: nothing the
+       *     backend can revoke (a key the user made, or a service without a revoke endpoint).
+       *     `failed`: the service did not confirm (an error or no answer); the connection is
+       *     removed anyway and `message` tells the user what to do.
+       * @enum {string}
+       */
+      revocation: 'revoked' | 'not_supported' | 'failed';
+      /** @description Plain-language advice for the user, with `failed`. */
+      message?: string;
+    };
+    /** @enum {string} */
     OAuthMode: 'popup' | 'redirect';
     StartOAuthFlowRequest: {
       app: components['schemas']['AppKey'];
@@ -906,6 +1061,32 @@ export interface components {
       allowedApps?: components['schemas']['AppKey'][];
       /** @default 1800 */
       ttlSeconds: number;
+    };
+    CreateConnectLinkRequest: {
+      /** @description The host's id for the end user (as in `POST /v1/sessions`). */
+      userId: string;
+      /** @description The host's origins; `returnUrl` must be on one of them. */
+      allowedOrigins: string[];
+      /** @description The app to connect. Without it (and without `connectionId`) the user picks one. */
+      app?: components['schemas']['AppKey'];
+      /** @description Re-authorize this connection of the user (update mode), keeping its id. */
+      connectionId?: components['schemas']['ConnectionId'];
+      /** @description Where the page sends the user when done (http(s), on an allowed origin). */
+      returnUrl: string;
+      /**
+       * @description How long the link can be opened (default 7 days, at most 30).
+       * @default 604800
+       */
+      ttlSeconds: number;
+    };
+    ConnectLink: {
+      id: string;
+      /**
+       * Format: uri
+       * @description The link to send to the user; it carries its own signature.
+       */
+      url: string;
+      expiresAt: components['schemas']['Timestamp'];
     };
     Session: {
       token: string;
@@ -1191,13 +1372,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Deleted. */
-      204: {
+      /** @description Deleted; whether the service revoked the access. */
+      200: {
         headers: {
           'X-Request-Id': components['headers']['RequestId'];
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DisconnectResult'];
+        };
       };
       401: components['responses']['Problem'];
       404: components['responses']['Problem'];
@@ -1645,6 +1828,65 @@ export interface operations {
       default: components['responses']['Problem'];
     };
   };
+  createConnectLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateConnectLinkRequest'];
+      };
+    };
+    responses: {
+      /** @description The link. */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConnectLink'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      404: components['responses']['Problem'];
+      422: components['responses']['Problem'];
+      default: components['responses']['Problem'];
+    };
+  };
+  listHostWebhookDeliveries: {
+    parameters: {
+      query?: {
+        status?: components['schemas']['HostWebhookStatus'];
+        /** @description The `nextCursor` of the previous page. */
+        cursor?: components['parameters']['Cursor'];
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of deliveries. */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['RequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HostWebhookDeliveryList'];
+        };
+      };
+      400: components['responses']['Problem'];
+      401: components['responses']['Problem'];
+      default: components['responses']['Problem'];
+    };
+  };
   receiveWebhook: {
     parameters: {
       query?: never;
@@ -1723,6 +1965,35 @@ export interface operations {
         content: {
           'application/json': components['schemas']['InstanceStatus'];
         };
+      };
+    };
+  };
+  hostWebhook: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The message id, the same on every retry. */
+        'webhook-id': string;
+        /** @description Unix seconds of this attempt. */
+        'webhook-timestamp': string;
+        /** @description `v1,<base64 HMAC-SHA256>` */
+        'webhook-signature': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['HostWebhookEvent'];
+      };
+    };
+    responses: {
+      /** @description Received (any 2xx). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

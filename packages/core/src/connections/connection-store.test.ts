@@ -85,7 +85,9 @@ describe('connection store', () => {
       const { pathname } = new URL(request.url);
       if (request.method === 'GET') return jsonResponse({ items: list });
       if (request.method === 'PATCH') return jsonResponse(renamed);
-      if (request.method === 'DELETE') return new Response(null, { status: 204 });
+      if (request.method === 'DELETE') {
+        return jsonResponse({ revocation: 'failed', message: 'Slack did not confirm.' });
+      }
       if (pathname.endsWith('/test')) {
         return jsonResponse({
           ok: false,
@@ -103,7 +105,10 @@ describe('connection store', () => {
     const outcome = await store.test('con_cccccccc');
     assert.equal(outcome.ok, false);
     assert.equal(store.find('con_cccccccc')?.status, 'error');
-    await store.remove('con_bbbbbbbb');
+    assert.deepEqual(await store.remove('con_bbbbbbbb'), {
+      revocation: 'failed',
+      message: 'Slack did not confirm.',
+    });
     assert.equal(store.find('con_bbbbbbbb'), undefined);
     assert.equal(store.countFor('slack'), 1);
     assert.deepEqual(
@@ -120,7 +125,11 @@ describe('connection store', () => {
       ok: false,
       status: 'error',
     });
-    assert.deepEqual(seen[2]?.detail, { app: 'slack', connectionId: 'con_bbbbbbbb' });
+    assert.deepEqual(seen[2]?.detail, {
+      app: 'slack',
+      connectionId: 'con_bbbbbbbb',
+      revocation: 'failed',
+    });
     assert.equal(new URL(requests[3]!.url).pathname, '/v1/connections/con_bbbbbbbb');
   });
 

@@ -3,6 +3,7 @@
 import type {
   AuthType,
   Connection,
+  DisconnectResult,
   FieldValues,
   SettingInput,
   SetupOptionPage,
@@ -16,7 +17,7 @@ import type { HttpClient } from '../http/http-client.js';
 import {
   connectionListSchema,
   connectionSchema,
-  noContentSchema,
+  disconnectResultSchema,
   setupOptionPageSchema,
   setupVerificationSchema,
   testResultSchema,
@@ -60,7 +61,11 @@ export interface ConnectionStore {
     opts?: RequestOptions & { idempotencyKey?: string },
   ): Promise<Connection>;
   update(id: string, patch: UpdateConnectionRequest, opts?: RequestOptions): Promise<Connection>;
-  remove(id: string, opts?: RequestOptions): Promise<void>;
+  /**
+   * Disconnects. Resolves once the connection is gone, with whether the service also revoked the
+   * access (`revocation: 'failed'` and a `message` to show when it did not confirm).
+   */
+  remove(id: string, opts?: RequestOptions): Promise<DisconnectResult>;
   test(id: string, opts?: RequestOptions): Promise<TestResult>;
   /** One page of a select setup step's options, fetched live from the service (never cached). */
   setupOptions(
@@ -218,15 +223,20 @@ export function createConnectionStore(
 
     remove: (id, opts = {}) =>
       write(async () => {
-        await http.requestData({
+        const result = await http.requestData({
           method: 'DELETE',
           path: connectionPath(id),
           signal: opts.signal,
-          schema: noContentSchema,
+          schema: disconnectResultSchema,
         });
         const removed = forget(id);
         listeners.notify();
-        events.emit('removed', { app: removed?.app, connectionId: id });
+        events.emit('removed', {
+          app: removed?.app,
+          connectionId: id,
+          revocation: result.revocation,
+        });
+        return result;
       }),
 
     test: (id, opts = {}) =>

@@ -11,6 +11,7 @@ import type {
   ConnectionList,
   LiveEvent,
   LiveReady,
+  DisconnectResult,
   OAuthFlow,
   OAuthFlowStart,
   Problem,
@@ -193,6 +194,11 @@ export const setupVerificationSchema: Schema<SetupVerification> = v.object({
   message: text,
   action: v.nullable(v.string()),
   checkedAt: text,
+});
+
+export const disconnectResultSchema: Schema<DisconnectResult> = v.object({
+  revocation: v.picklist(['revoked', 'not_supported', 'failed']),
+  message: v.optional(text),
 });
 
 export const oauthFlowStartSchema: Schema<OAuthFlowStart> = v.object({

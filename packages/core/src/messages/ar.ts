@@ -191,6 +191,29 @@ export const ar = {
   'callback.otherBrowserAdvice':
     'إذا أرسل إليك أحدهم هذا الرابط، فأغلق هذه النافذة. وإذا بدأت من هنا، فقد يكون هذا المتصفح يرفض ملفات تعريف الارتباط من هذا الموقع: اسمح بها ثم ابدأ من جديد.',
 
+  // The page a connect link opens (served by the reference server)
+  'connectLink.connectTitle': 'ربط {app}',
+  'connectLink.connectIntro': 'اربط حسابك في {app}. ستعود إلى الصفحة السابقة عند الانتهاء.',
+  'connectLink.reconnectTitle': 'إعادة ربط {app}',
+  'connectLink.reconnectIntro':
+    'توقف اتصالك بـ {app} عن العمل. سجّل الدخول مجددًا لإصلاحه، وستبقى إعداداته كما هي.',
+  'connectLink.chooseTitle': 'ربط تطبيق',
+  'connectLink.chooseIntro': 'اختر التطبيق الذي تريد ربطه. ستعود إلى الصفحة السابقة عند الانتهاء.',
+  'connectLink.finishing': 'تم الربط. نعيدك الآن…',
+  'connectLink.failed': 'تم الربط، لكن تعذّر إغلاق هذا الرابط. يمكنك إغلاق هذه الصفحة.',
+  'connectLink.cancelled': 'لم يتغير شيء.',
+  'connectLink.tryAgain': 'حاول مرة أخرى',
+  'connectLink.back': 'رجوع',
+  'connectLink.invalidTitle': 'هذا الرابط غير صالح',
+  'connectLink.invalidBody': 'تأكد من نسخ الرابط كاملًا، أو اطلب رابطًا جديدًا.',
+  'connectLink.expiredTitle': 'انتهت صلاحية هذا الرابط',
+  'connectLink.expiredBody': 'تعمل روابط ربط الحسابات لمدة محدودة. اطلب رابطًا جديدًا.',
+  'connectLink.usedTitle': 'تم استخدام هذا الرابط من قبل',
+  'connectLink.usedBody':
+    'يعمل الرابط مرة واحدة، في المتصفح الذي فتحه أولًا. اطلب رابطًا جديدًا إذا كنت لا تزال بحاجة إليه.',
+  'connectLink.unavailableTitle': 'هذه الصفحة غير متاحة',
+  'connectLink.unavailableBody': 'هذا الخادم غير مُعدّ لعرضها. اسأل الفريق الذي أرسل إليك الرابط.',
+
   // <app-picker>, <app-connections> and the shared error view (added by the elements team)
   'picker.resultsLabel': 'التطبيقات',
   'picker.emptyCatalog': 'لا توجد تطبيقات متاحة بعد.',
@@ -237,6 +260,8 @@ export const ar = {
   'status.loading': 'جارٍ تحميل الاتصال…',
   'status.changed': '{app} ({account}) الآن: {status}',
   'status.removed': 'تم قطع الاتصال بـ {app}.',
+  'status.revokeFailed':
+    'لم يؤكد {app} أنه سحب الوصول. للتأكد، أزل الوصول من إعدادات حسابك في {app}.',
   'status.testLabel': 'اختبار اتصال {app}',
   'status.updateLabel': 'تحديث اتصال {app}',
   'status.disconnectLabel': 'قطع الاتصال بـ {app}',

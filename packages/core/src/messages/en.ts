@@ -184,6 +184,31 @@ export const en = {
   'callback.otherBrowserAdvice':
     'If someone sent you this link, close this window. If you did start here, this browser may be refusing cookies from this site: allow them, then start again.',
 
+  // The page a connect link opens (served by the reference server)
+  'connectLink.connectTitle': 'Connect {app}',
+  'connectLink.connectIntro': 'Connect your {app} account. You will be taken back when it is done.',
+  'connectLink.reconnectTitle': 'Reconnect {app}',
+  'connectLink.reconnectIntro':
+    'Your {app} connection stopped working. Sign in again to repair it: it keeps its settings.',
+  'connectLink.chooseTitle': 'Connect an app',
+  'connectLink.chooseIntro': 'Choose the app to connect. You will be taken back when it is done.',
+  'connectLink.finishing': 'Connected. Taking you back…',
+  'connectLink.failed': 'Connected, but this link could not be closed. You can close this page.',
+  'connectLink.cancelled': 'Nothing was changed.',
+  'connectLink.tryAgain': 'Try again',
+  'connectLink.back': 'Go back',
+  'connectLink.invalidTitle': 'This link is not valid',
+  'connectLink.invalidBody': 'Check that you copied the whole link, or ask for a new one.',
+  'connectLink.expiredTitle': 'This link has expired',
+  'connectLink.expiredBody':
+    'Links to connect an account work for a limited time. Ask for a new one.',
+  'connectLink.usedTitle': 'This link was already used',
+  'connectLink.usedBody':
+    'A link works once, in the browser that opened it first. Ask for a new one if you still need it.',
+  'connectLink.unavailableTitle': 'This page is not available',
+  'connectLink.unavailableBody':
+    'This server is not set up to show it. Ask the team that sent you the link.',
+
   // <app-picker>, <app-connections> and the shared error view (added by the elements team)
   'picker.resultsLabel': 'Apps',
   'picker.emptyCatalog': 'No apps are available yet.',
@@ -230,6 +255,8 @@ export const en = {
   'status.loading': 'Loading the connection…',
   'status.changed': '{app} ({account}) is now: {status}',
   'status.removed': '{app} was disconnected.',
+  'status.revokeFailed':
+    '{app} did not confirm that it withdrew access. To be sure, remove the access in your {app} account settings.',
   'status.testLabel': 'Test {app} connection',
   'status.updateLabel': 'Update {app} connection',
   'status.disconnectLabel': 'Disconnect {app}',

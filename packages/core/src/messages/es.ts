@@ -190,6 +190,33 @@ export const es = {
   'callback.otherBrowserAdvice':
     'Si alguien te envió este enlace, cierra esta ventana. Si empezaste aquí, puede que este navegador rechace las cookies de este sitio: permítelas y vuelve a empezar.',
 
+  // The page a connect link opens (served by the reference server)
+  'connectLink.connectTitle': 'Conectar {app}',
+  'connectLink.connectIntro':
+    'Conecta tu cuenta de {app}. Volverás a la página anterior al terminar.',
+  'connectLink.reconnectTitle': 'Volver a conectar {app}',
+  'connectLink.reconnectIntro':
+    'Tu conexión con {app} dejó de funcionar. Inicia sesión de nuevo para repararla: conserva su configuración.',
+  'connectLink.chooseTitle': 'Conectar una aplicación',
+  'connectLink.chooseIntro':
+    'Elige la aplicación que quieres conectar. Volverás a la página anterior al terminar.',
+  'connectLink.finishing': 'Conectado. Te llevamos de vuelta…',
+  'connectLink.failed': 'Conectado, pero no se pudo cerrar este enlace. Puedes cerrar esta página.',
+  'connectLink.cancelled': 'No se cambió nada.',
+  'connectLink.tryAgain': 'Intentar de nuevo',
+  'connectLink.back': 'Volver',
+  'connectLink.invalidTitle': 'Este enlace no es válido',
+  'connectLink.invalidBody': 'Comprueba que copiaste el enlace completo o pide uno nuevo.',
+  'connectLink.expiredTitle': 'Este enlace caducó',
+  'connectLink.expiredBody':
+    'Los enlaces para conectar una cuenta funcionan por un tiempo limitado. Pide uno nuevo.',
+  'connectLink.usedTitle': 'Este enlace ya se usó',
+  'connectLink.usedBody':
+    'Un enlace funciona una sola vez, en el navegador que lo abrió primero. Pide uno nuevo si aún lo necesitas.',
+  'connectLink.unavailableTitle': 'Esta página no está disponible',
+  'connectLink.unavailableBody':
+    'Este servidor no está preparado para mostrarla. Pregunta al equipo que te envió el enlace.',
+
   // <app-picker>, <app-connections> and the shared error view (added by the elements team)
   'picker.resultsLabel': 'Apps',
   'picker.emptyCatalog': 'Todavía no hay apps disponibles.',
@@ -238,6 +265,8 @@ export const es = {
   'status.loading': 'Cargando la conexión…',
   'status.changed': '{app} ({account}) ahora: {status}',
   'status.removed': '{app} se desconectó.',
+  'status.revokeFailed':
+    '{app} no confirmó que retiró el acceso. Para estar seguro, quita el acceso en la configuración de tu cuenta de {app}.',
   'status.testLabel': 'Probar la conexión con {app}',
   'status.updateLabel': 'Actualizar la conexión con {app}',
   'status.disconnectLabel': 'Desconectar {app}',

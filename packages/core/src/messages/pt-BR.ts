@@ -189,6 +189,34 @@ export const ptBR = {
   'callback.otherBrowserAdvice':
     'Se alguém enviou este link para você, feche esta janela. Se você começou aqui, este navegador pode estar recusando cookies deste site: permita-os e comece de novo.',
 
+  // The page a connect link opens (served by the reference server)
+  'connectLink.connectTitle': 'Conectar {app}',
+  'connectLink.connectIntro':
+    'Conecte sua conta {app}. Você voltará à página anterior ao terminar.',
+  'connectLink.reconnectTitle': 'Reconectar {app}',
+  'connectLink.reconnectIntro':
+    'Sua conexão com {app} parou de funcionar. Entre de novo para repará-la: ela mantém as configurações.',
+  'connectLink.chooseTitle': 'Conectar um app',
+  'connectLink.chooseIntro':
+    'Escolha o app que deseja conectar. Você voltará à página anterior ao terminar.',
+  'connectLink.finishing': 'Conectado. Levando você de volta…',
+  'connectLink.failed':
+    'Conectado, mas não foi possível encerrar este link. Você pode fechar esta página.',
+  'connectLink.cancelled': 'Nada foi alterado.',
+  'connectLink.tryAgain': 'Tentar de novo',
+  'connectLink.back': 'Voltar',
+  'connectLink.invalidTitle': 'Este link não é válido',
+  'connectLink.invalidBody': 'Confira se copiou o link inteiro ou peça um novo.',
+  'connectLink.expiredTitle': 'Este link expirou',
+  'connectLink.expiredBody':
+    'Links para conectar uma conta funcionam por tempo limitado. Peça um novo.',
+  'connectLink.usedTitle': 'Este link já foi usado',
+  'connectLink.usedBody':
+    'Um link funciona uma vez, no navegador que o abriu primeiro. Peça um novo se ainda precisar.',
+  'connectLink.unavailableTitle': 'Esta página não está disponível',
+  'connectLink.unavailableBody':
+    'Este servidor não está preparado para mostrá-la. Pergunte à equipe que enviou o link.',
+
   // <app-picker>, <app-connections> and the shared error view (added by the elements team)
   'picker.resultsLabel': 'Apps',
   'picker.emptyCatalog': 'Ainda não há apps disponíveis.',
@@ -236,6 +264,8 @@ export const ptBR = {
   'status.loading': 'Carregando a conexão…',
   'status.changed': '{app} ({account}) agora: {status}',
   'status.removed': '{app} foi desconectado.',
+  'status.revokeFailed':
+    '{app} não confirmou que retirou o acesso. Para ter certeza, remova o acesso nas configurações da sua conta {app}.',
   'status.testLabel': 'Testar a conexão com {app}',
   'status.updateLabel': 'Atualizar a conexão com {app}',
   'status.disconnectLabel': 'Desconectar {app}',

@@ -288,6 +288,43 @@ describe('<app-connections>', function () {
     await until(() => region.textContent?.includes('was disconnected'), 'not announced');
   });
 
+  it('keeps the notice of a revocation the service did not confirm after the row is gone', async () => {
+    const backend = await useMockBackend({ scenario: 'default' });
+    const el = await fixture<AppConnections>(
+      html`<app-connections allow-disconnect></app-connections>`,
+    );
+    await until(() => rows(el).length > 0, 'no rows');
+    const oauthRow = rows(el).find(
+      (row) =>
+        backend.store.connections.find((c) => c.id === row.dataset['connectionId'])?.method ===
+        'oauth2',
+    )!;
+    const removedId = oauthRow.dataset['connectionId'];
+    const appKey = oauthRow.dataset['appKey']!;
+    const appName = getClient().catalog.find(appKey)?.name ?? appKey;
+    const status = oauthRow.querySelector('connection-status')!;
+    await until(() => status.shadowRoot?.querySelector('[part~="disconnect"]'), 'no Disconnect');
+    expect(root(el).querySelector('[part~="revoke-notice"]')).to.equal(null);
+    backend.failNextRevocation();
+    status.shadowRoot!.querySelector<HTMLButtonElement>('[part~="disconnect"]')!.click();
+    await until(
+      () => status.shadowRoot!.querySelector('[part~="confirm-disconnect"]'),
+      'no confirm',
+    );
+    status.shadowRoot!.querySelector<HTMLButtonElement>('[part~="confirm-disconnect"]')!.click();
+    await until(
+      () => !rows(el).some((row) => row.dataset['connectionId'] === removedId),
+      'the row stayed',
+    );
+    const notice = root(el).querySelector('[part~="revoke-notice"]');
+    expect(notice?.textContent?.replace(/\s+/g, ' ').trim()).to.equal(
+      `${appName} did not confirm that it withdrew access. To be sure, remove the access in your ${appName} account settings.`,
+    );
+    const region = root(el).querySelector('[aria-live="polite"]')!;
+    await until(() => region.textContent?.includes('did not confirm'), 'not announced');
+    await expect(el).to.be.accessible();
+  });
+
   it('returns focus to "Add a connection" when the picker is closed', async () => {
     const { el } = await renderPage({ scenario: 'empty' });
     const add = buttonNamed(root(el), 'Add a connection');

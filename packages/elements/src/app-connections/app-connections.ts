@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { AppSummary, Connection } from '@plugboard/contract';
+import type { AppSummary, Connection, DisconnectResult } from '@plugboard/contract';
 import type { ConnectDialog } from '../connect-dialog/connect-dialog.js';
 import type { ConnectSuccessEvent } from '../connect-dialog/connect-dialog.events.js';
 import type { ConnectionRemoveEvent } from '../connection-status/connection-status.events.js';
@@ -78,6 +78,8 @@ const STATUS_EXPORTS = exportParts(
  * @csspart empty - The "No connections yet" state.
  * @csspart picker-dialog - The modal around the app picker.
  * @csspart error - The error box.
+ * @csspart revoke-notice - After a Disconnect, the notice that the service did not confirm it
+ *   withdrew the access (until the next Disconnect).
  *
  * @cssproperty --pb-app-connections-dialog-width - Inline size of the picker dialog (default 40rem).
  */
@@ -105,6 +107,8 @@ export class AppConnections extends LitElement {
 
   /** The connection just added: shown first until the list is reloaded. */
   @state() private pinnedId: string | undefined;
+  /** The app of the last disconnected connection whose access the service did not confirm revoked. */
+  @state() private unrevokedApp: string | undefined;
 
   /** The picker's or the dialog's code could not be fetched (offline): shown in the picker dialog. */
   @state() private chunkFailure: { error: PlugboardError; retry: () => void } | undefined;
@@ -198,6 +202,13 @@ export class AppConnections extends LitElement {
           ${t('connections.add')}
         </button>
       </header>
+      ${
+        this.unrevokedApp
+          ? html`<p part="revoke-notice" class="revoke-notice">
+              ${t('status.revokeFailed', { app: this.appName(this.unrevokedApp) })}
+            </p>`
+          : nothing
+      }
       <div part="body" class="page__body" @pb-connection-remove=${this.onRemoved}>
         ${this.renderBody()}
       </div>
@@ -374,7 +385,7 @@ export class AppConnections extends LitElement {
 
   /** A connection was disconnected here: say so, and keep focus in the list (the next row). */
   private onRemoved(event: ConnectionRemoveEvent): Promise<void> {
-    return this.rowLeaves(event.connectionId, true);
+    return this.rowLeaves(event.connectionId, true, event.revocation);
   }
 
   /**
@@ -398,15 +409,30 @@ export class AppConnections extends LitElement {
     }
   }
 
-  /** Announces that a row left (its own announcement leaves with it) and, if asked, moves focus
-   *  to the next row, or to "Add a connection" when none is left. */
-  private async rowLeaves(connectionId: string, moveFocus: boolean): Promise<void> {
+  /**
+   * Announces that a row left (its own announcement leaves with it) and, if asked, moves focus to
+   * the next row, or to "Add a connection" when none is left. `revocation` is known when this page
+   * disconnected it: `failed` keeps a notice that the service may still grant access.
+   */
+  private async rowLeaves(
+    connectionId: string,
+    moveFocus: boolean,
+    revocation?: DisconnectResult['revocation'],
+  ): Promise<void> {
     const before = this.rowElements();
     const index = before.findIndex((row) => row.dataset['connectionId'] === connectionId);
     const appKey = before[index]?.dataset['appKey'];
     if (this.pinnedId === connectionId) this.pinnedId = undefined;
+    // The row's own notice and announcement leave the page with the row: the list shows them.
+    this.unrevokedApp = revocation === 'failed' ? appKey : undefined;
     if (appKey) {
-      this.announcer.announce(this.controller.t('status.removed', { app: this.appName(appKey) }));
+      const { t } = this.controller;
+      const app = this.appName(appKey);
+      this.announcer.announce(
+        revocation === 'failed'
+          ? `${t('status.removed', { app })} ${t('status.revokeFailed', { app })}`
+          : t('status.removed', { app }),
+      );
     }
     this.requestUpdate();
     await this.updateComplete;

@@ -1,4 +1,4 @@
-import type { Connection, TestResult } from '@plugboard/contract';
+import type { Connection, DisconnectResult, TestResult } from '@plugboard/contract';
 import { PlugboardEvent } from '../shared/events.js';
 
 /** The Test button finished; `result.ok` tells passed from failed. */
@@ -33,10 +33,16 @@ export class ConnectionRenameEvent extends PlugboardEvent {
   }
 }
 
-/** The user confirmed Disconnect and the backend removed the connection. */
+/**
+ * The user confirmed Disconnect and the backend removed the connection; `revocation` says whether
+ * the service also withdrew the access (`failed`: the user should remove it there by hand).
+ */
 export class ConnectionRemoveEvent extends PlugboardEvent {
   static readonly eventName = 'pb-connection-remove';
-  constructor(readonly connectionId: string) {
+  constructor(
+    readonly connectionId: string,
+    readonly revocation: DisconnectResult['revocation'],
+  ) {
     super(ConnectionRemoveEvent.eventName);
   }
 }

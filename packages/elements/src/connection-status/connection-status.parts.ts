@@ -18,4 +18,5 @@ export const connectionStatusParts = [
   'footer',
   'button',
   'confirm',
+  'revoke-notice',
 ] as const;

@@ -401,10 +401,34 @@ describe('<connection-status>', () => {
       await el.updateComplete;
       const removed = oneEvent(el, 'pb-connection-remove') as Promise<ConnectionRemoveEvent>;
       part(el, 'confirm-disconnect')!.click();
-      expect((await removed).connectionId).to.equal('con_status01');
+      const event = await removed;
+      expect(event.connectionId).to.equal('con_status01');
+      expect(event.revocation).to.equal('not_supported');
       expect(
         backend.store.connections.some((connection) => connection.id === 'con_status01'),
       ).to.equal(false);
+      expect(part(el, 'revoke-notice')).to.equal(null);
+    });
+
+    it('says so when the service did not confirm it withdrew the access', async () => {
+      const el = await render('con_status04', { allowDisconnect: true });
+      const appKey = connectionOf(backend, 'con_status04').app;
+      const appName = getClient().catalog.apps.find((app) => app.key === appKey)!.name;
+      backend.failNextRevocation();
+      button(el, `Disconnect ${appName}`).click();
+      await el.updateComplete;
+      const removed = oneEvent(el, 'pb-connection-remove') as Promise<ConnectionRemoveEvent>;
+      part(el, 'confirm-disconnect')!.click();
+      expect((await removed).revocation).to.equal('failed');
+      await el.updateComplete;
+      expect(text(el)).to.contain(`${appName} was disconnected.`);
+      expect(part(el, 'revoke-notice')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+        `${appName} did not confirm that it withdrew access. To be sure, remove the access in your ${appName} account settings.`,
+      );
+      expect(
+        backend.store.connections.some((connection) => connection.id === 'con_status04'),
+      ).to.equal(false);
+      await expect(el).to.be.accessible();
     });
   });
 

@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { App, AppSummary, Connection } from '@plugboard/contract';
+import type { App, AppSummary, Connection, DisconnectResult } from '@plugboard/contract';
 import { toPlugboardError, type PlugboardError, type PlugboardEvent } from '@plugboard/core';
 import { ClientController, type Translate } from '../shared/client-controller.js';
 import { appLogo } from '../shared/app-logo.js';
@@ -59,7 +59,8 @@ type TestOutcome =
  * @event pb-connection-update - The connection was re-authorized through Update: `connection`.
  * @event pb-connection-settings - Its setup choices were saved from Settings: `connection`.
  * @event pb-connection-rename - The user renamed it: `connection` (with its new `label`).
- * @event pb-connection-remove - The user confirmed Disconnect and it was removed: `connectionId`.
+ * @event pb-connection-remove - The user confirmed Disconnect and it was removed: `connectionId`,
+ *   `revocation` (`failed`: the service did not confirm it withdrew the access).
  *
  * @csspart base - The card.
  * @csspart header - Logo, app name and account label.
@@ -76,6 +77,8 @@ type TestOutcome =
  * @csspart footer - The buttons.
  * @csspart button - Every button (also `test`, `update`, `settings`, `rename`, `disconnect`, `details-toggle`).
  * @csspart confirm - The Disconnect confirmation.
+ * @csspart revoke-notice - After Disconnect, the notice that the service did not confirm it
+ *   withdrew the access.
  *
  * @cssproperty --pb-connection-status-padding - Padding inside the card.
  */
@@ -107,7 +110,11 @@ export class ConnectionStatus extends LitElement {
   @state() private confirmingRemoval = false;
   @state() private removing = false;
   @state() private removeError: PlugboardError | undefined;
-  @state() private removed = false;
+  /**
+   * Set once disconnected, here or elsewhere; `revocation` (whether the service withdrew the
+   * access too) is known only when this element disconnected it.
+   */
+  @state() private removal: Partial<DisconnectResult> | undefined;
   @state() private dialogRequested = false;
   /** The dialog's code could not be fetched (offline) when Update or Settings was pressed. */
   @state() private updateError: PlugboardError | undefined;
@@ -227,11 +234,11 @@ export class ConnectionStatus extends LitElement {
    */
   private onConnectionChange({ detail }: PlugboardEvent<'connection_changed'>): void {
     const connection = this.latest;
-    if (!connection || detail.connectionId !== connection.id || this.removed) return;
+    if (!connection || detail.connectionId !== connection.id || this.removal) return;
     const { t } = this.controller;
     const app = this.appSummary?.name ?? connection.app;
     if (detail.change === 'deleted') {
-      this.removed = true;
+      this.removal = {};
       this.confirmingRemoval = false;
       this.announcer.announce(t('status.removed', { app }));
       return;
@@ -299,9 +306,16 @@ export class ConnectionStatus extends LitElement {
         <span class="visually-hidden">${t('status.loading')}</span>
       </div>`;
     }
-    if (this.removed) {
+    if (this.removal) {
       return html`<div class="card" part="base">
         <p class="removed">${t('status.removed', { app: app.name })}</p>
+        ${
+          this.removal.revocation === 'failed'
+            ? html`<p class="revoke-notice" part="revoke-notice">
+                ${t('status.revokeFailed', { app: app.name })}
+              </p>`
+            : nothing
+        }
         ${this.announcer.region()}
       </div>`;
     }
@@ -643,13 +657,19 @@ export class ConnectionStatus extends LitElement {
     this.removing = true;
     this.removeError = undefined;
     try {
-      await client.connections.remove(connection.id, { signal: this.controller.signal });
-      this.removed = true;
+      const removal = await client.connections.remove(connection.id, {
+        signal: this.controller.signal,
+      });
+      this.removal = removal;
       this.confirmingRemoval = false;
+      const app = this.appSummary?.name ?? connection.app;
+      const { t } = this.controller;
       this.announcer.announce(
-        this.controller.t('status.removed', { app: this.appSummary?.name ?? connection.app }),
+        removal.revocation === 'failed'
+          ? `${t('status.removed', { app })} ${t('status.revokeFailed', { app })}`
+          : t('status.removed', { app }),
       );
-      this.dispatchEvent(new ConnectionRemoveEvent(connection.id));
+      this.dispatchEvent(new ConnectionRemoveEvent(connection.id, removal.revocation));
     } catch (caught) {
       const error = toPlugboardError(caught);
       if (error.code !== 'aborted') this.removeError = error;

@@ -180,6 +180,16 @@ export const baseStyles = css`
     color: var(--_pb-color-danger);
   }
 
+  /* After a Disconnect the service did not confirm: what the user should still do. */
+  .revoke-notice {
+    margin: 0;
+    padding: var(--_pb-space-2) var(--_pb-space-3);
+    border-inline-start: 3px solid var(--_pb-color-warning);
+    border-radius: var(--_pb-radius-small);
+    background: var(--_pb-color-warning-subtle);
+    color: var(--_pb-color-text);
+  }
+
   @keyframes spin {
     to {
       transform: rotate(1turn);

@@ -1,9 +1,8 @@
 // /v1/connections: list, get, create (idempotent), update, delete and test.
-import type { Connection } from '@plugboard/contract';
+import type { Connection, DisconnectResult } from '@plugboard/contract';
 import { http } from 'msw';
 import type { MockContext } from '../context.js';
 import {
-  emptyResponse,
   jsonResponse,
   problemAnswer,
   problemResponse,
@@ -151,8 +150,9 @@ export function connectionHandlers(ctx: MockContext) {
       const requestId = ctx.ids.requestId();
       const connection = find(request, params.id);
       if (!connection) return notFound(requestId);
+      const result = disconnectResult(ctx, connection);
       removeConnection(ctx, connection);
-      return emptyResponse(requestId, 204);
+      return jsonResponse(requestId, 200, result);
     }),
     http.post(`${base}/:id/test`, ({ request, params }) => {
       const requestId = ctx.ids.requestId();
@@ -162,4 +162,16 @@ export function connectionHandlers(ctx: MockContext) {
         : notFound(requestId);
     }),
   ];
+}
+
+/** Like the reference server: OAuth grants are revoked at the service, keys are the user's. */
+function disconnectResult(ctx: MockContext, connection: Connection): DisconnectResult {
+  if (connection.method !== 'oauth2') return { revocation: 'not_supported' };
+  if (!ctx.state.failNextRevocation) return { revocation: 'revoked' };
+  ctx.state.failNextRevocation = false;
+  const app = ctx.state.appsByKey.get(connection.app)?.name ?? connection.app;
+  return {
+    revocation: 'failed',
+    message: `${app} did not confirm that it withdrew access. To be sure, remove the access in your ${app} account settings.`,
+  };
 }

@@ -64,4 +64,6 @@ export interface MockState {
   liveEvents: LiveEvent[];
   /** One-shot transport scenarios remember whether they already fired. */
   transport: { sawTokenRequest: boolean; rateLimitSent: boolean };
+  /** Set by MockBackend.failNextRevocation(); the next OAuth Disconnect clears it. */
+  failNextRevocation: boolean;
 }

@@ -1,12 +1,14 @@
-// The app catalog as one session sees it: the static apps, their current provider health
-// (overridable through the admin endpoint), logo URLs on this server, and the session's app
-// allowlist applied everywhere. Searches rank with core's index, the one the widget uses locally,
+// The app catalog as one session sees it: the static apps, their current provider health (an
+// administrator's override through the admin endpoint, else what the background checks derived,
+// else the catalog's own), logo URLs on this server, and the session's app allowlist applied
+// everywhere. Searches rank with core's index, the one the widget uses locally,
 // so a query orders apps the same whether the page or the server answers it. Health overrides live
-// in the database, shared by every instance: each instance keeps them for at most HEALTH_CACHE_MS,
-// and drops them at once when any instance announces a change.
+// in the database, shared by every instance: each instance keeps them (and the derived health) for
+// at most HEALTH_CACHE_MS, and drops them at once when any instance announces a change.
 import type { App, AppPage, AppSummary, ProviderHealth } from '@plugboard/contract';
 import { assertSafePatterns } from '@plugboard/contract/field-check';
 import { createSearchIndex, type SearchIndex } from '@plugboard/core/search';
+import type { DerivedHealth, DerivedStatus } from '../checks/derived-health.js';
 import type { Notifications } from '../db/notifications.js';
 import type { Db } from '../db/schema.js';
 import { ApiError, notFound } from '../http/api-error.js';
@@ -44,6 +46,7 @@ export class CatalogService {
   /** The catalog in browse order (the index's order for an empty query). */
   private readonly browseOrder: App[];
   private healthOverrides = new Map<string, ProviderHealth>();
+  private derivedHealth = new Map<string, DerivedStatus>();
   /** When the overrides were read (monotonic ms); -Infinity forces the next read. */
   private healthReadAt = Number.NEGATIVE_INFINITY;
   private healthRead: Promise<void> | undefined;
@@ -56,6 +59,8 @@ export class CatalogService {
     private readonly notifications: Notifications,
     private readonly publicUrl: string,
     private readonly now: () => number,
+    /** What the background checks see; without it only overrides change an app's health. */
+    private readonly derived?: Pick<DerivedHealth, 'read'>,
   ) {
     // A pattern that could freeze a check of user input stops the server at start, not later.
     assertSafePatterns(apps);
@@ -75,10 +80,11 @@ export class CatalogService {
       const startedAt = performance.now();
       const notices = this.healthNotices;
       try {
-        const rows = await this.db
-          .selectFrom('app_health')
-          .select(['app', 'status', 'message'])
-          .execute();
+        const [rows, derived] = await Promise.all([
+          this.db.selectFrom('app_health').select(['app', 'status', 'message']).execute(),
+          this.derived?.read() ?? new Map<string, DerivedStatus>(),
+        ]);
+        this.derivedHealth = derived;
         this.healthOverrides = new Map(
           rows.map((row) => [
             row.app,
@@ -170,8 +176,25 @@ export class CatalogService {
     return {
       ...app,
       logoUrl: this.logoUrl(app.key),
-      health: this.healthOverrides.get(app.key) ?? app.health,
+      health: this.healthOverrides.get(app.key) ?? this.derivedHealthOf(app) ?? app.health,
     };
+  }
+
+  private derivedHealthOf(app: App): ProviderHealth | undefined {
+    switch (this.derivedHealth.get(app.key)) {
+      case 'down':
+        return {
+          status: 'down',
+          message: `${app.name} is not answering right now. Try again later.`,
+        };
+      case 'degraded':
+        return {
+          status: 'degraded',
+          message: `${app.name} is failing some requests right now. Connections may be slow or fail for a while.`,
+        };
+      default:
+        return undefined;
+    }
   }
 }
 

@@ -175,13 +175,16 @@ export class ConnectionRepository {
     return row ? this.fromRow(row) : null;
   }
 
+  /** Deletes the connection and the record of its webhook deliveries; false when it was not there. */
   async delete(userId: string, id: string, db: Queryable = this.db): Promise<boolean> {
     const result = await db
       .deleteFrom('connections')
       .where('id', '=', id)
       .where('user_id', '=', userId)
       .executeTakeFirst();
-    return result.numDeletedRows > 0n;
+    if (result.numDeletedRows === 0n) return false;
+    await db.deleteFrom('webhook_deliveries').where('connection_id', '=', id).execute();
+    return true;
   }
 
   /** The connection a webhook URL belongs to (its delivery is checked against its credentials). */

@@ -8,7 +8,12 @@ import { demoCatalog } from '@plugboard/contract/demo-catalog';
 import { CatalogService } from '../catalog/catalog-service.js';
 import { createSecretBox } from '../crypto/secret-box.js';
 import type { Database } from '../db/open-database.js';
-import type { ProviderClient, TokenResult, WhoAmIResult } from '../provider/provider-client.js';
+import type {
+  ProviderClient,
+  RevokeResult,
+  TokenResult,
+  WhoAmIResult,
+} from '../provider/provider-client.js';
 import type { SessionRecord } from '../sessions/session-record.js';
 import { connectionServiceOver } from '../test-support/connection-service-over.js';
 import { openTestDatabase } from '../test-support/test-database.js';
@@ -33,18 +38,21 @@ describe('ConnectionService.test', () => {
   let whoAmI: WhoAmIResult;
   let refresh: TokenResult;
   let refreshCalls: number;
+  let revoke: () => Promise<RevokeResult>;
   let service: ConnectionService;
   let catalog: CatalogService;
   let database: Database;
 
   beforeEach(async () => {
     refreshCalls = 0;
+    revoke = async () => ({ outcome: 'revoked' });
     whoAmI = { outcome: 'ok', identity };
     refresh = { outcome: 'rejected', error: 'invalid_grant' };
     database = await openTestDatabase();
     const { db, notifications } = database;
     catalog = new CatalogService(demoCatalog, db, notifications, 'http://127.0.0.1:1', Date.now);
     const provider = {
+      revoke: async () => revoke(),
       whoAmI: async () => whoAmI,
       refresh: async () => {
         refreshCalls += 1;
@@ -155,5 +163,23 @@ describe('ConnectionService.test', () => {
     const back = await service.test(session, created.id, 'req_test');
     assert.equal(back.ok, true);
     assert.equal(back.connection.lastError, null);
+  });
+
+  it('removes the connection even when the service does not confirm the revocation', async () => {
+    const failed = await connectSlack('r1');
+    revoke = async () => ({ outcome: 'failed', detail: 'The service answered 500.' });
+    const answer = await service.remove(session, failed);
+    assert.equal(answer.revocation, 'failed');
+    assert.match(answer.message ?? '', /Slack did not confirm .* remove the access in your Slack/);
+    await assert.rejects(service.get(session, failed), { status: 404 });
+  });
+
+  it('removes the connection when the revocation cannot even be sent', async () => {
+    const id = await connectSlack('r1');
+    revoke = async () => {
+      throw new Error('socket hang up');
+    };
+    assert.equal((await service.remove(session, id)).revocation, 'failed');
+    await assert.rejects(service.get(session, id), { status: 404 });
   });
 });

@@ -7,6 +7,7 @@ import type {
   Connection,
   ConnectionError,
   CreateConnectionRequest,
+  DisconnectResult,
   TestResult,
   UpdateConnectionRequest,
 } from '@plugboard/contract';
@@ -21,7 +22,12 @@ import {
 } from '../events/index.js';
 import { ApiError, notFound } from '../http/api-error.js';
 import type { UsageLimits } from '../limits/usage-limits.js';
-import type { ProviderClient, ProviderIdentity, TokenSet } from '../provider/provider-client.js';
+import type {
+  ProviderClient,
+  ProviderIdentity,
+  RevokeResult,
+  TokenSet,
+} from '../provider/provider-client.js';
 import { allowsApp, type SessionRecord } from '../sessions/session-record.js';
 import type { ConnectionRecord } from './connection-record.js';
 import type { ConnectionRepository } from './connection-repository.js';
@@ -63,6 +69,15 @@ export type OAuthConnectOutcome =
   | { outcome: 'connected'; connection: Connection }
   | { outcome: 'duplicate'; connection: Connection }
   | { outcome: 'missing_scopes'; missingScopes: string[] };
+
+/**
+ * What a background check saw: `ok`; `auth_failed` (the service refused the credentials or the
+ * refresh: only this changes the status); `service_failed` (a timeout, a 5xx or a 429: retried
+ * later, the status left alone); `gone` (deleted meanwhile).
+ */
+export type CheckOutcome =
+  | { outcome: 'ok' | 'auth_failed' | 'service_failed'; tokenExpiresAt: number | null }
+  | { outcome: 'gone' };
 
 export class ConnectionService {
   /** Calls to the service with stored credentials (Test, setup options, verifications). */
@@ -177,7 +192,12 @@ export class ConnectionService {
     return this.toWire(next);
   }
 
-  async remove(session: SessionRecord, id: string): Promise<void> {
+  /**
+   * Deletes the connection (its webhook URL and deliveries with it), then asks the service to
+   * revoke the access. The connection is gone whatever the service answers: the result says
+   * whether the access was withdrawn there too.
+   */
+  async remove(session: SessionRecord, id: string): Promise<DisconnectResult> {
     const record = await this.load(session, id);
     await this.deps.db.transaction().execute(async (trx) => {
       if (!(await this.deps.repository.delete(session.userId, id, trx))) {
@@ -185,11 +205,23 @@ export class ConnectionService {
       }
       await this.deps.events.record(trx, eventsForChange(record, null, 'edit'));
     });
-    // Best effort: the connection is gone whatever the service answers.
     const credentials = this.deps.repository.openCredentials(record);
-    if (credentials?.kind === 'oauth') {
-      await this.deps.provider(record.app).revoke({ type: 'oauth', tokens: credentials.tokens });
+    // Keys the user made at the service are theirs to delete; only OAuth grants are revoked.
+    if (credentials?.kind !== 'oauth') return { revocation: 'not_supported' };
+    const app = this.deps.catalog.find(record.app);
+    let revoked: RevokeResult;
+    try {
+      revoked = await this.deps
+        .provider(record.app)
+        .revoke({ type: 'oauth', tokens: credentials.tokens });
+    } catch {
+      revoked = { outcome: 'failed', detail: 'The revocation could not be sent.' };
     }
+    if (revoked.outcome !== 'failed') return { revocation: revoked.outcome };
+    return {
+      revocation: 'failed',
+      message: `${app.name} did not confirm that it withdrew access. To be sure, remove the access in your ${app.name} account settings.`,
+    };
   }
 
   /**
@@ -287,6 +319,62 @@ export class ConnectionService {
   }
 
   /**
+   * The background check of one connection (checks/check-scheduler.ts): refreshes an OAuth token
+   * that expires within `refreshAheadMs`, asks the service who the credentials belong to, and
+   * writes the status only when it changes for a reason the user must see: the service refused
+   * the credentials, or a failed connection works again. A failure is stored with `checkId` where
+   * a request's id would be: the scheduler logs it, so support can find the check.
+   */
+  async check(
+    userId: string,
+    id: string,
+    refreshAheadMs: number,
+    checkId: string,
+  ): Promise<CheckOutcome> {
+    let outcome: CheckOutcome = { outcome: 'gone' };
+    try {
+      await this.rewrite(userId, id, 'check', async (record) => {
+        const app = this.deps.catalog.find(record.app);
+        const probe = await this.calls.call(
+          app,
+          record,
+          async (client, credential) => {
+            const answer = await client.whoAmI(credential);
+            return answer.outcome === 'ok' ? { outcome: 'ok', value: answer.identity } : answer;
+          },
+          this.deps.now() + refreshAheadMs,
+        );
+        const current = probe.refreshed ?? record;
+        const tokenExpiresAt = this.tokenExpiry(current);
+        if (!probe.ok && probe.failure.fault === 'service') {
+          outcome = { outcome: 'service_failed', tokenExpiresAt };
+          return null;
+        }
+        outcome = { outcome: probe.ok ? 'ok' : 'auth_failed', tokenExpiresAt };
+        const checkedAt = this.isoNow();
+        const result = probe.ok
+          ? ({ status: 'connected', lastError: null } as const)
+          : failure(probe.failure.status, {
+              code: probe.failure.code,
+              message: probe.failure.message,
+              requestId: checkId,
+            });
+        const changed = result.status !== current.status;
+        return {
+          ...current,
+          ...result,
+          lastTestedAt: checkedAt,
+          updatedAt: changed ? checkedAt : current.updatedAt,
+        };
+      });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return { outcome: 'gone' };
+      throw error;
+    }
+    return outcome;
+  }
+
+  /**
    * A service delivered an event to a connection's webhook URL: records the delivery and its
    * event together. False when no connection has this hook id.
    */
@@ -303,7 +391,8 @@ export class ConnectionService {
   }
 
   /**
-   * Reads the connection, lets `change` compute its next state (it may call the service), and
+   * Reads the connection, lets `change` compute its next state (it may call the service; null
+   * leaves it as it is), and
    * writes it only if nobody wrote in between; otherwise reads it again and redoes the change.
    * A connection deleted meanwhile stays deleted (404). The write and the events it gives (`cause`
    * says why it was written) commit together.
@@ -312,13 +401,15 @@ export class ConnectionService {
     userId: string,
     id: string,
     cause: ChangeCause,
-    change: (record: ConnectionRecord) => Promise<ConnectionRecord>,
+    change: (record: ConnectionRecord) => Promise<ConnectionRecord | null>,
   ): Promise<ConnectionRecord> {
     const { db, repository, events } = this.deps;
     for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt += 1) {
       const record = await repository.find(userId, id);
       if (!record) throw notFound('The connection');
       const next = await change(record);
+      // Nothing to write (a background check that only saw the service fail).
+      if (next === null) return record;
       const written = await db.transaction().execute(async (trx) => {
         const result = await repository.update(next, trx);
         if (result === 'updated') await events.record(trx, eventsForChange(record, next, cause));
@@ -427,6 +518,12 @@ export class ConnectionService {
       throw new ApiError(502, 'provider_error', `${app.name}: ${answer.detail}`);
     }
     return { credentials, identity: answer.identity };
+  }
+
+  /** When the stored OAuth access token expires (epoch ms); null for keys or an unknown expiry. */
+  private tokenExpiry(record: ConnectionRecord): number | null {
+    const credentials = this.deps.repository.openCredentials(record);
+    return credentials?.kind === 'oauth' ? credentials.tokens.expiresAt : null;
   }
 
   private isoNow(): string {

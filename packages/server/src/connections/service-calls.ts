@@ -21,6 +21,8 @@ const REFRESH_POLL_MS = 100;
 
 /** Why a call did not get an answer: what the connection's status and last error become. */
 export interface CallFailure {
+  /** Whose fault: the service's (a timeout, 5xx, 429) or the credentials' (refused, unreadable). */
+  fault: 'service' | 'credentials';
   status: ConnectionRecord['status'];
   code: string;
   message: string;
@@ -44,11 +46,15 @@ type OAuthCredentials = Extract<StoredCredentials, { kind: 'oauth' }>;
 export class ServiceCalls {
   constructor(private readonly deps: ServiceCallsDeps) {}
 
-  /** Asks the service with the record's credentials, refreshing OAuth tokens as needed. */
+  /**
+   * Asks the service with the record's credentials, refreshing OAuth tokens as needed: an access
+   * token that expires by `refreshBy` (epoch ms; default now) is refreshed first.
+   */
   async call<T>(
     app: App,
     record: ConnectionRecord,
     ask: (client: ProviderClient, credential: ProviderCredential) => Promise<ServiceOutcome<T>>,
+    refreshBy = this.deps.now(),
   ): Promise<CallOutcome<T>> {
     const method = methodOf(app, record.method);
     const client = this.deps.provider(app.key);
@@ -68,7 +74,7 @@ export class ServiceCalls {
     const tokenExpired =
       credentials.kind === 'oauth' &&
       credentials.tokens.expiresAt !== null &&
-      credentials.tokens.expiresAt <= this.deps.now();
+      credentials.tokens.expiresAt <= refreshBy;
     if (tokenExpired) {
       const failed = await refreshOnce();
       if (failed) return { ok: false, failure: failed, refreshed };
@@ -87,6 +93,7 @@ export class ServiceCalls {
       credentials.kind === 'oauth'
         ? reauthNeeded(app)
         : {
+            fault: 'credentials',
             status: 'error',
             code: 'credentials_rejected',
             message: `${app.name} no longer accepts these credentials. Update them to reconnect.`,
@@ -184,12 +191,18 @@ function methodOf(app: App, type: AuthMethod['type']): AuthMethod {
 }
 
 function providerFailure(app: App, detail: string): CallFailure {
-  return { status: 'error', code: 'provider_error', message: `${app.name}: ${detail}` };
+  return {
+    fault: 'service',
+    status: 'error',
+    code: 'provider_error',
+    message: `${app.name}: ${detail}`,
+  };
 }
 
 /** Stored credentials that no configured key opens (tampered, moved, or a key removed too soon). */
 function unreadableCredentials(app: App): CallFailure {
   return {
+    fault: 'credentials',
     status: 'needs_reauth',
     code: 'needs_reauth',
     message: `The stored sign-in for ${app.name} cannot be read. Update the connection to sign in again.`,
@@ -198,6 +211,7 @@ function unreadableCredentials(app: App): CallFailure {
 
 function reauthNeeded(app: App): CallFailure {
   return {
+    fault: 'credentials',
     status: 'needs_reauth',
     code: 'needs_reauth',
     message: `Your ${app.name} sign-in has expired. Update the connection to sign in again.`,

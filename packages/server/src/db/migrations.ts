@@ -232,7 +232,102 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
-  '006_connection_settings': {
+  '006_connection_checks': {
+    async up(db: Kysely<unknown>) {
+      // The background check of each connection (checks/): when it is due, who holds it (a lease,
+      // so one instance checks it), and what the last check saw (provider health is derived from
+      // it). Apart from `connections`, so checks never bump a connection's version.
+      await db.schema
+        .createTable('connection_checks')
+        .addColumn('connection_id', 'text', (col) => col.primaryKey())
+        .addColumn('user_id', 'text', (col) => col.notNull())
+        .addColumn('app', 'text', (col) => col.notNull())
+        .addColumn('next_check_at', EPOCH_MS, (col) => col.notNull())
+        .addColumn('failures', 'integer', (col) => col.notNull().defaultTo(0))
+        .addColumn('owner', 'text')
+        .addColumn('lease_until', EPOCH_MS)
+        .addColumn('last_checked_at', EPOCH_MS)
+        .addColumn('last_outcome', 'text')
+        .execute();
+      await db.schema
+        .createIndex('connection_checks_due')
+        .on('connection_checks')
+        .column('next_check_at')
+        .execute();
+      await db.schema
+        .createIndex('connection_checks_app')
+        .on('connection_checks')
+        .columns(['app', 'last_checked_at'])
+        .execute();
+    },
+  },
+  '007_host_webhook_deliveries': {
+    async up(db: Kysely<unknown>) {
+      // Signed webhooks to the host backend (host-webhooks/): one row per message, written in the
+      // transaction of the change it announces, sent by one instance at a time (a lease), retried
+      // on a schedule, and each attempt kept for GET /v1/admin/webhook-deliveries.
+      await db.schema
+        .createTable('host_webhook_deliveries')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('event_id', EPOCH_MS, (col) => col.notNull())
+        .addColumn('type', 'text', (col) => col.notNull())
+        .addColumn('payload', 'text', (col) => col.notNull())
+        .addColumn('status', 'text', (col) => col.notNull())
+        .addColumn('attempts', 'integer', (col) => col.notNull().defaultTo(0))
+        .addColumn('next_attempt_at', EPOCH_MS)
+        .addColumn('owner', 'text')
+        .addColumn('lease_until', EPOCH_MS)
+        .addColumn('created_at', EPOCH_MS, (col) => col.notNull())
+        .addColumn('delivered_at', EPOCH_MS)
+        .execute();
+      await db.schema
+        .createIndex('host_webhook_deliveries_due')
+        .on('host_webhook_deliveries')
+        .columns(['status', 'next_attempt_at'])
+        .execute();
+      await db.schema
+        .createIndex('host_webhook_deliveries_created')
+        .on('host_webhook_deliveries')
+        .columns(['created_at', 'id'])
+        .execute();
+      await db.schema
+        .createTable('host_webhook_attempts')
+        .addColumn('delivery_id', 'text', (col) => col.notNull())
+        .addColumn('attempt', 'integer', (col) => col.notNull())
+        .addColumn('at', EPOCH_MS, (col) => col.notNull())
+        .addColumn('status_code', 'integer')
+        .addColumn('error', 'text')
+        .addColumn('duration_ms', 'integer', (col) => col.notNull())
+        .addPrimaryKeyConstraint('host_webhook_attempts_pk', ['delivery_id', 'attempt'])
+        .execute();
+    },
+  },
+  '008_connect_links': {
+    async up(db: Kysely<unknown>) {
+      // Connect links (connect-links/): single-use, expiring; the first browser that opens one
+      // is bound to it (the hash of a cookie), and it is spent once that browser finishes.
+      await db.schema
+        .createTable('connect_links')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('user_id', 'text', (col) => col.notNull())
+        .addColumn('app', 'text')
+        .addColumn('connection_id', 'text')
+        .addColumn('allowed_origins', 'text', (col) => col.notNull())
+        .addColumn('return_url', 'text', (col) => col.notNull())
+        .addColumn('expires_at', EPOCH_MS, (col) => col.notNull())
+        .addColumn('opened_at', EPOCH_MS)
+        .addColumn('browser_binding_hash', 'text')
+        .addColumn('completed_at', EPOCH_MS)
+        .addColumn('created_at', EPOCH_MS, (col) => col.notNull())
+        .execute();
+      await db.schema
+        .createIndex('connect_links_expires_at')
+        .on('connect_links')
+        .column('expires_at')
+        .execute();
+    },
+  },
+  '009_connection_settings': {
     async up(db: Kysely<unknown>) {
       // The user's setup choices (with the options' labels) and the non-secret credential fields,
       // both shown without decrypting anything.

@@ -63,6 +63,8 @@ describe('pruneExpired', () => {
         rateLimits: 1,
         longPolls: 0,
         connectionEvents: 1,
+        connectLinks: 0,
+        hostWebhooks: 0,
       });
       const ids = await db.selectFrom('sessions').select('id').execute();
       assert.deepEqual(

@@ -122,6 +122,68 @@ export interface ConnectionEventsTable {
   detail: string;
 }
 
+export interface ConnectionChecksTable {
+  connection_id: string;
+  user_id: string;
+  app: string;
+  next_check_at: number;
+  /** Service failures in a row (timeouts, 5xx, 429): how far the retry is backed off. */
+  failures: Generated<number>;
+  /** The instance's check that holds the lease, and until when. */
+  owner: string | null;
+  lease_until: number | null;
+  last_checked_at: number | null;
+  last_outcome: 'ok' | 'auth_failed' | 'service_failed' | null;
+}
+
+export type HostWebhookStatus = 'pending' | 'delivered' | 'failed';
+
+export interface HostWebhookDeliveriesTable {
+  /** The Standard Webhooks message id (`webhook-id`), the same on every attempt. */
+  id: string;
+  /** The connection event announced. */
+  event_id: number;
+  type: string;
+  /** The exact JSON body sent (and signed) on every attempt. */
+  payload: string;
+  status: HostWebhookStatus;
+  attempts: Generated<number>;
+  /** When to try next (pending only). */
+  next_attempt_at: number | null;
+  owner: string | null;
+  lease_until: number | null;
+  created_at: number;
+  delivered_at: number | null;
+}
+
+export interface HostWebhookAttemptsTable {
+  delivery_id: string;
+  /** 1 for the first attempt. */
+  attempt: number;
+  at: number;
+  /** The host's HTTP status; null when no answer came (refused, timed out). */
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+}
+
+export interface ConnectLinksTable {
+  id: string;
+  user_id: string;
+  app: string | null;
+  /** Set for a reconnect link: the connection to re-authorize. */
+  connection_id: string | null;
+  /** JSON list: the host's origins (the return URL is on one). */
+  allowed_origins: string;
+  return_url: string;
+  expires_at: number;
+  opened_at: number | null;
+  /** SHA-256 of the cookie of the browser that opened it first. */
+  browser_binding_hash: string | null;
+  completed_at: number | null;
+  created_at: number;
+}
+
 export interface Tables {
   sessions: SessionsTable;
   session_origins: SessionOriginsTable;
@@ -133,6 +195,10 @@ export interface Tables {
   long_polls: LongPollsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   connection_events: ConnectionEventsTable;
+  connection_checks: ConnectionChecksTable;
+  host_webhook_deliveries: HostWebhookDeliveriesTable;
+  host_webhook_attempts: HostWebhookAttemptsTable;
+  connect_links: ConnectLinksTable;
 }
 
 export type Db = Kysely<Tables>;

@@ -19,11 +19,19 @@ import type {
 const EVENT_ORDER_LOCK_KEY = 7_262_021_015;
 const MAX_READ = 1000;
 
+/** Called with each batch of events inside the transaction that records them (an outbox). */
+export type ConnectionEventSink = (
+  db: Queryable,
+  events: readonly ConnectionEvent[],
+) => Promise<void>;
+
 export interface ConnectionEventLogDeps {
   db: Db;
   dialect: DialectName;
   notifications: Notifications;
   now: () => number;
+  /** Writers of what follows from an event (host webhooks), committed with it. */
+  sinks?: readonly ConnectionEventSink[];
 }
 
 export class ConnectionEventLog {
@@ -58,6 +66,7 @@ export class ConnectionEventLog {
         .executeTakeFirstOrThrow();
       recorded.push({ ...event, id: Number(row.id), at: new Date(at).toISOString() });
     }
+    for (const sink of this.deps.sinks ?? []) await sink(db, recorded);
     for (const userId of new Set(events.map((event) => event.userId))) {
       await this.deps.notifications.publish('connection_event', userId, db);
     }

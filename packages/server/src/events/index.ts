@@ -1,7 +1,8 @@
 // The connection event log: every change of a connection, durable and in order.
 //
 //   log.record(db | trx, events)        appends events inside the change's own transaction (opens
-//                                       one when given the database); returns them with ids.
+//                                       one when given the database); returns them with ids. The
+//                                       log's sinks (host webhooks) write in that transaction too.
 //   log.since(userId, afterId, limit?)  the user's events with id > afterId, oldest first (≤ 1000).
 //   log.latestId(userId)                the user's newest id, 0 when none.
 //   log.subscribe(listener)             listener(userId) after events of that user committed, on
@@ -21,5 +22,9 @@
 //
 // Which changes give which events: change-events.ts (connection-service.ts states each change).
 export { eventReceived, eventsForChange, type ChangeCause } from './change-events.js';
-export { type ConnectionEvent, type NewConnectionEvent } from './connection-event.js';
+export {
+  type ConnectionEvent,
+  type ConnectionEventType,
+  type NewConnectionEvent,
+} from './connection-event.js';
 export { ConnectionEventLog } from './connection-event-log.js';

@@ -16,6 +16,7 @@ const REQUEST_SCHEMAS = [
   'UpdateSettingsRequest',
   'StartOAuthFlowRequest',
   'ProviderHealth',
+  'CreateConnectLinkRequest',
 ] as const;
 type RequestSchemaName = (typeof REQUEST_SCHEMAS)[number];
 

@@ -10,7 +10,7 @@ export interface CallbackPage {
   headers: Record<string, string>;
 }
 
-function escapeHtml(value: string): string {
+export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 

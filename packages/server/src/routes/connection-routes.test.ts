@@ -386,7 +386,9 @@ describe('connections', () => {
       404,
     );
     const deleted = await t.call('deleteConnection', path, { method: 'DELETE', token });
-    assert.equal(deleted.status, 204);
+    assert.equal(deleted.status, 200);
+    // A key the user made at the service is theirs to delete there.
+    assert.deepEqual(deleted.body, { revocation: 'not_supported' });
     assert.equal((await t.call('getConnection', path, { token })).status, 404);
     assert.equal(
       (await t.call('getConnection', '/v1/connections/not-an-id', { token })).status,

@@ -105,10 +105,9 @@ export function connectionRoutes(app: Hono<ServerEnv>, services: Services): void
     return c.json(await connections.update(session, id, patch));
   });
 
-  app.delete('/v1/connections/:connectionId', async (c) => {
-    await connections.remove(currentSession(c), connectionId(c));
-    return c.body(null, 204);
-  });
+  app.delete('/v1/connections/:connectionId', async (c) =>
+    c.json(await connections.remove(currentSession(c), connectionId(c))),
+  );
 
   app.post('/v1/connections/:connectionId/test', async (c) =>
     c.json(await connections.test(currentSession(c), connectionId(c), c.get('requestId'))),

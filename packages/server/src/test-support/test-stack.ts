@@ -60,6 +60,8 @@ export async function startTestStack(options: ReferenceStackOptions = {}): Promi
     secretKey: TEST_SECRET_KEY,
     logSink: (line) => logs.push(line),
     now: () => Date.now() + offset,
+    // Background checks would call the provider at moments no test chose; their tests turn them on.
+    checks: false,
     ...options,
   });
   return {
