@@ -1477,6 +1477,7 @@ export interface operations {
       400: components['responses']['Problem'];
       401: components['responses']['Problem'];
       403: components['responses']['Problem'];
+      404: components['responses']['Problem'];
       429: components['responses']['Problem'];
     };
   };
