@@ -82,7 +82,7 @@ describe('GET /v1/events (live channel)', () => {
         method: 'DELETE',
         token,
       });
-      assert.equal(deleted.status, 204);
+      assert.equal(deleted.status, 200);
       const gone = await stream.next(isConnectionEvent('connection.deleted'));
       assert.equal((gone.data as LiveEvent).connectionId, connection.id);
       assert.equal((gone.data as LiveEvent).connection, undefined);
