@@ -95,7 +95,7 @@ export interface ConnectionStore {
 /** What the live channel needs beyond the public store. */
 export interface ConnectionStoreInternals {
   /**
-   * Resolves once this page's own writes in flight (create, update, remove, test) have answered;
+   * Resolves once this page's own writes in flight (create, update, remove, test, settings) have answered;
    * undefined when none is. A live event that arrives meanwhile may be their echo.
    */
   writesSettled(): Promise<void> | undefined;
@@ -269,15 +269,16 @@ export function createConnectionStore(
       });
     },
 
-    async saveSettings(id, settings, opts = {}) {
-      const connection = await requestConnection(
-        `${connectionPath(id)}/settings`,
-        { method: 'PUT', body: { settings } },
-        opts,
-      );
-      events.emit('settings_saved', { app: connection.app, connectionId: connection.id });
-      return connection;
-    },
+    saveSettings: (id, settings, opts = {}) =>
+      write(async () => {
+        const connection = await requestConnection(
+          `${connectionPath(id)}/settings`,
+          { method: 'PUT', body: { settings } },
+          opts,
+        );
+        events.emit('settings_saved', { app: connection.app, connectionId: connection.id });
+        return connection;
+      }),
 
     async verifySetup(id, stepKey, opts = {}) {
       const result = await http.requestData({

@@ -946,6 +946,7 @@ describe('<connect-dialog>', () => {
       const el = await openPipedrive();
       await fillPipedrive(el);
       submit(el);
+      await passSettings(el);
       await untilText(el, 'Finish the setup in Pipedrive');
       await until(() => requestsTo(backend, '/v1/events') > 0, 'the live channel never opened');
       const listReads = requestsTo(backend, '/v1/connections');
@@ -971,6 +972,7 @@ describe('<connect-dialog>', () => {
       const el = await openPipedrive();
       await fillPipedrive(el);
       submit(el);
+      await passSettings(el);
       await untilText(el, 'Finish the setup in Pipedrive');
       const [created] = createdConnections();
       backend.deliverWebhook(created!.id);
