@@ -95,10 +95,12 @@ export interface ConnectionStore {
 /** What the live channel needs beyond the public store. */
 export interface ConnectionStoreInternals {
   /**
-   * Resolves once this page's own writes in flight (create, update, remove, test, settings) have answered;
-   * undefined when none is. A live event that arrives meanwhile may be their echo.
+   * Resolves once this page's own writes in flight (create, update, remove, test, settings) have
+   * answered; undefined when none is. A live event that arrives meanwhile may be their echo.
    */
   writesSettled(): Promise<void> | undefined;
+  /** How many writes this page has started so far: a list read across one may show its result. */
+  readonly writesStarted: number;
 }
 
 export function createConnectionStore(
@@ -110,9 +112,11 @@ export function createConnectionStore(
   let error: PlugboardError | undefined;
   let items: readonly Connection[] = [];
   const writes = new Set<Promise<unknown>>();
+  let writesStarted = 0;
 
   /** Runs one of this page's writes, tracked until it answers (or fails). */
   function write<T>(run: () => Promise<T>): Promise<T> {
+    writesStarted += 1;
     const running = run();
     const tracked = running.then(
       () => undefined,
@@ -297,6 +301,9 @@ export function createConnectionStore(
     forApp: (appKey) => items.filter((item) => item.app === appKey),
     countFor: (appKey) => items.reduce((count, item) => count + (item.app === appKey ? 1 : 0), 0),
     upsert,
+    get writesStarted() {
+      return writesStarted;
+    },
     writesSettled: () =>
       writes.size === 0 ? undefined : Promise.all(writes).then(() => undefined),
     drop(id) {

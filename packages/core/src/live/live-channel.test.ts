@@ -276,6 +276,32 @@ describe('live channel', () => {
     );
   });
 
+  it("does not tell this page's own write as a change when a poll's list read overlaps it", async () => {
+    const answer = deferred<Response>();
+    let list = [slack];
+    const h = setup({
+      list: () => list,
+      events: () => problemResponse(404, 'not_found'),
+      other: () => answer.promise,
+    });
+    await loaded(h.client, [slack]);
+    hold(h.client);
+    await until(() => h.client.live.state === 'polling', 'polling');
+    const creating = h.client.connections.create({ app: 'hubspot', method: 'api_key', fields: {} });
+    // The backend stored it before its answer reached this page: the next polls list it.
+    list = [slack, hubspot];
+    const calls = h.listCalls();
+    await until(() => h.listCalls() >= calls + 2, 'polls during the create');
+    answer.resolve(jsonResponse(hubspot, { status: 201 }));
+    await creating;
+    list = [{ ...slack, status: 'needs_reauth' }, hubspot];
+    await until(() => h.seen.length > 0, 'the change made elsewhere');
+    assert.deepEqual(
+      h.seen.map(({ detail }) => [detail.change, detail.connectionId, detail.via]),
+      [['needs_reauth', slack.id, 'poll']],
+    );
+  });
+
   it('leaves a list that failed to load to its element while it polls', async () => {
     let failing = true;
     const h = setup({

@@ -123,8 +123,13 @@ export function createLiveChannel(deps: {
     // An element shows the failed load with its own Retry: polling must not make it flicker.
     if (store.state === 'error') return undefined;
     const before = store.state === 'ready' ? store.items : undefined;
+    const writesAtStart = store.writesStarted;
+    const ownWriteInFlight = store.writesSettled() !== undefined;
     const reread = (async () => {
       await store.refresh({ signal });
+      // A write of this page that overlapped the read would look like a change made elsewhere:
+      // the list is applied, but nothing is told this time.
+      if (ownWriteInFlight || store.writesStarted !== writesAtStart) return;
       for (const { change, connection } of before ? changesBetween(before, store.items) : []) {
         tell(change, connection, 'poll');
       }
