@@ -301,7 +301,8 @@ describe('<app-connections>', function () {
     )!;
     const removedId = oauthRow.dataset['connectionId'];
     const appKey = oauthRow.dataset['appKey']!;
-    const appName = getClient().catalog.find(appKey)?.name ?? appKey;
+    await until(() => getClient().catalog.find(appKey), 'the catalog never loaded');
+    const appName = getClient().catalog.find(appKey)!.name;
     const status = oauthRow.querySelector('connection-status')!;
     await until(() => status.shadowRoot?.querySelector('[part~="disconnect"]'), 'no Disconnect');
     expect(root(el).querySelector('[part~="revoke-notice"]')).to.equal(null);
