@@ -90,6 +90,7 @@ export type {
   SettingsFormState,
   StepCheck,
 } from './connect-flow/settings-form.js';
+export { EMPTY_OPTIONS } from './connect-flow/settings-form.js';
 
 // URL policy for URLs that come from the server (logos, help links)
 export { safeUrl, isAllowedUrl } from './url-policy.js';

@@ -61,7 +61,8 @@ export interface SettingsFormState {
   readonly saved: boolean;
 }
 
-const EMPTY_OPTIONS: OptionsState = {
+/** A step's options before its first load. */
+export const EMPTY_OPTIONS: OptionsState = {
   status: 'idle',
   query: '',
   items: [],

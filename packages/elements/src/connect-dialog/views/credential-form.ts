@@ -8,6 +8,7 @@ import type { Translate } from '../../shared/client-controller.js';
 import { errorView } from '../../shared/error-view.js';
 import { safeUrl } from '../../shared/safe-url.js';
 import { inputType, type FormValues } from '../credential-fields.js';
+import { fieldHelp } from './view-parts.js';
 
 export interface CredentialFormProps {
   t: Translate;
@@ -88,26 +89,13 @@ function fieldView(field: AuthField, props: CredentialFormProps): TemplateResult
     .join(' ');
   const invalid = Boolean(error) || showPatternHint;
 
-  const describe = html`${
-    field.helpText
-      ? html`<p class="field__hint" id=${fieldId(field, '-help')}>${field.helpText}</p>`
-      : nothing
-  }
-  ${
-    helpUrl
-      ? html`<a
-          class="field__link"
-          part="help-link"
-          href=${helpUrl}
-          target="_blank"
-          rel="noopener noreferrer"
-        >
-          ${t('dialog.whereToFind', { field: field.label })}<span class="visually-hidden">
-            ${t('dialog.opensInNewTab')}</span
-          >
-        </a>`
-      : nothing
-  }
+  const describe = html`${fieldHelp({
+    helpId: fieldId(field, '-help'),
+    helpText: field.helpText,
+    helpUrl,
+    linkLabel: t('dialog.whereToFind', { field: field.label }),
+    opensInNewTab: t('dialog.opensInNewTab'),
+  })}
   ${
     stored
       ? html`<p class="field__hint" part="stored-secret" id=${fieldId(field, '-stored')}>

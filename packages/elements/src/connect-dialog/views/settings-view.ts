@@ -3,7 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { AuthField } from '@plugboard/contract';
 import { settingsStepField, type SettingsStep } from '@plugboard/contract/field-check';
-import type { ConnectMode, SettingsFormState } from '@plugboard/core';
+import { EMPTY_OPTIONS, type ConnectMode, type SettingsFormState } from '@plugboard/core';
 import type { Translate } from '../../shared/client-controller.js';
 import { errorView } from '../../shared/error-view.js';
 import { safeUrl } from '../../shared/safe-url.js';
@@ -11,6 +11,7 @@ import { problemMessage } from '../credential-fields.js';
 import type { OptionPickers } from '../option-pickers.js';
 import { optionCombobox } from './option-combobox.js';
 import { stepCheckView } from './step-check.js';
+import { fieldHelp } from './view-parts.js';
 
 export interface SettingsViewProps {
   t: Translate;
@@ -83,26 +84,13 @@ function stepField(step: SettingsStep, props: SettingsViewProps): TemplateResult
   ]
     .filter(Boolean)
     .join(' ');
-  const hints = html`${
-    step.helpText
-      ? html`<p class="field__hint" id=${settingId(step, '-help')}>${step.helpText}</p>`
-      : nothing
-  }
-  ${
-    helpUrl
-      ? html`<a
-          class="field__link"
-          part="help-link"
-          href=${helpUrl}
-          target="_blank"
-          rel="noopener noreferrer"
-        >
-          ${t('dialog.setupHelp', { app: props.appName })}<span class="visually-hidden">
-            ${t('dialog.opensInNewTab')}</span
-          >
-        </a>`
-      : nothing
-  }
+  const hints = html`${fieldHelp({
+    helpId: settingId(step, '-help'),
+    helpText: step.helpText,
+    helpUrl,
+    linkLabel: t('dialog.setupHelp', { app: props.appName }),
+    opensInNewTab: t('dialog.opensInNewTab'),
+  })}
   ${
     message
       ? html`<p class="field__error" part="field-error" id=${settingId(step, '-error')}>
@@ -160,14 +148,7 @@ function comboboxFor(
 ): TemplateResult {
   const { form, pickers } = props;
   const id = settingId(step);
-  const options = form.options[step.key] ?? {
-    status: 'idle',
-    query: '',
-    items: [],
-    nextCursor: null,
-    loadingMore: false,
-    error: undefined,
-  };
+  const options = form.options[step.key] ?? EMPTY_OPTIONS;
   const multiple = step.type === 'multi_select';
   return optionCombobox({
     t: props.t,

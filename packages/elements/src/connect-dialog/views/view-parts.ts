@@ -36,3 +36,32 @@ export function busyView(part: string, label: string): TemplateResult {
     <p class="view__title" id="view-title" tabindex="-1">${label}</p>
   </div>`;
 }
+
+/**
+ * What stands under a field before its own notes: its help text (with the id the input's
+ * `aria-describedby` names) and a link to the service's help, which opens in a new tab.
+ */
+export function fieldHelp(props: {
+  helpId: string;
+  helpText: string | undefined;
+  helpUrl: string | null;
+  linkLabel: string;
+  opensInNewTab: string;
+}): TemplateResult {
+  return html`${
+    props.helpText ? html`<p class="field__hint" id=${props.helpId}>${props.helpText}</p>` : nothing
+  }
+  ${
+    props.helpUrl
+      ? html`<a
+          class="field__link"
+          part="help-link"
+          href=${props.helpUrl}
+          target="_blank"
+          rel="noopener noreferrer"
+        >
+          ${props.linkLabel}<span class="visually-hidden"> ${props.opensInNewTab}</span>
+        </a>`
+      : nothing
+  }`;
+}
