@@ -70,7 +70,9 @@ test('a token revoked at the provider: live status, a signed webhook, and a reco
     secretKey: stack.secretKey,
     userId: endUser,
     webhookSecret,
-    onWebhook: (event: Omit<ReceivedWebhook, 'id'>, id: string) => received.push({ id, ...event }),
+    onWebhook: (event: object, id: string) => {
+      received.push({ id, ...(event as Omit<ReceivedWebhook, 'id'>) });
+    },
   });
   try {
     await openPage(page, host.url);
