@@ -3,6 +3,8 @@
 // - openExample(name): serves that example behind its own host backend (examples/host-backend),
 //   minting session tokens for this test's endUser, and opens it in `page`; builds the example
 //   first if its output is missing, and fails with the build's output if that does not work
+// A test that needs its own host backend (webhooks, a fixed port) starts it with
+// exampleHostOptions(name) and opens it with openPage.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -68,6 +70,18 @@ function ensureBuilt(name: ExampleName): ExampleBuild {
   return build;
 }
 
+/** What startHostServer needs to serve the example's files (building it when missing). */
+export function exampleHostOptions(
+  name: ExampleName,
+): Pick<ExampleBuild, 'root' | 'files' | 'mounts'> {
+  const build = ensureBuilt(name);
+  return {
+    root: build.root,
+    ...(build.files ? { files: build.files } : {}),
+    ...(build.mounts ? { mounts: build.mounts } : {}),
+  };
+}
+
 interface ExampleTestFixtures {
   /** Serves the example for this test's endUser and opens it; returns the host page's origin. */
   openExample: (name: ExampleName) => Promise<{ origin: string }>;
@@ -83,11 +97,8 @@ export const test: TestType<BaseTestFixtures & ExampleTestFixtures, BaseWorkerFi
     openExample: async ({ page, stack, endUser }, use) => {
       const servers: Array<{ close(): Promise<void> }> = [];
       await use(async (name) => {
-        const build = ensureBuilt(name);
         const host = await startHostServer({
-          root: build.root,
-          ...(build.files ? { files: build.files } : {}),
-          ...(build.mounts ? { mounts: build.mounts } : {}),
+          ...exampleHostOptions(name),
           plugboardUrl: stack.url,
           secretKey: stack.secretKey,
           userId: endUser,
@@ -100,7 +111,8 @@ export const test: TestType<BaseTestFixtures & ExampleTestFixtures, BaseWorkerFi
     },
   });
 
-async function openPage(page: Page, url: string): Promise<void> {
+/** Opens an example's page and waits until the elements are registered. */
+export async function openPage(page: Page, url: string): Promise<void> {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(url);

@@ -1,6 +1,7 @@
 // Storage for oidc-provider's models, private to one provider instance so that several demo
 // providers in one process (tests) never share sessions or tokens. Expiry is checked on read,
-// so there are no timers to keep the process alive.
+// so there are no timers to keep the process alive. It also answers which grants an account
+// holds, for the account's "Connected apps" page (oidc-provider has no such query).
 import type { Adapter, AdapterFactory, AdapterPayload } from 'oidc-provider';
 
 interface Entry {
@@ -17,7 +18,18 @@ const GRANT_MEMBERS = new Set([
   'BackchannelAuthenticationRequest',
 ]);
 
-export function createInMemoryAdapter(): AdapterFactory {
+export interface StoredGrant {
+  grantId: string;
+  clientId: string;
+}
+
+export interface InMemoryStore {
+  adapter: AdapterFactory;
+  /** The grants (one per app the account allowed) still stored for this account. */
+  grantsOf(accountId: string): StoredGrant[];
+}
+
+export function createInMemoryStore(): InMemoryStore {
   const entries = new Map<string, Entry>();
   const sessionKeyByUid = new Map<string, string>();
   const keyByUserCode = new Map<string, string>();
@@ -34,7 +46,17 @@ export function createInMemoryAdapter(): AdapterFactory {
     return entry.payload;
   };
 
-  return (model: string): Adapter => {
+  const grantsOf = (accountId: string): StoredGrant[] =>
+    [...entries.keys()]
+      .filter((key) => key.startsWith('Grant:'))
+      .flatMap((key) => {
+        const payload = read(key);
+        return payload?.accountId === accountId && typeof payload.clientId === 'string'
+          ? [{ grantId: key.slice('Grant:'.length), clientId: payload.clientId }]
+          : [];
+      });
+
+  const adapter = (model: string): Adapter => {
     const keyFor = (id: string) => `${model}:${id}`;
     return {
       async upsert(id, payload, expiresIn) {
@@ -79,4 +101,5 @@ export function createInMemoryAdapter(): AdapterFactory {
       },
     };
   };
+  return { adapter, grantsOf };
 }

@@ -4,7 +4,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Provider } from 'oidc-provider';
 
+import { CONNECTED_APPS_PATH, createConnectedAppsHandler } from './connected-apps.js';
 import { API_PREFIX, createDemoApiHandler } from './demo-api.js';
+import { createInMemoryStore, type InMemoryStore } from './in-memory-adapter.js';
 import { INTERACTION_PREFIX } from './interaction-paths.js';
 import { createInteractionHandler } from './interaction-routes.js';
 import { loadOidcProvider } from './load-oidc-provider.js';
@@ -36,6 +38,8 @@ export interface DemoProvider {
   revocationEndpoint: string;
   /** Base of the demo API; `GET {apiBaseUrl}/me` returns the signed-in demo user. */
   apiBaseUrl: string;
+  /** The signed-in user's "Connected apps" page, where they remove an app's access. */
+  connectedAppsUrl: string;
   close(): Promise<void>;
 }
 
@@ -66,14 +70,17 @@ function issuerFor(host: string, port: number): string {
   return `http://${bracketed}:${port}`;
 }
 
-function createRequestRouter(provider: Provider) {
+function createRequestRouter(provider: Provider, store: InMemoryStore) {
   const handleInteraction = createInteractionHandler(provider);
+  const handleConnectedApps = createConnectedAppsHandler(provider, store);
   const handleApi = createDemoApiHandler(provider);
   const handleOAuth = provider.callback();
   return (req: IncomingMessage, res: ServerResponse): void => {
     const { pathname } = new URL(req.url ?? '/', 'http://demo.invalid');
     if (pathname.startsWith(INTERACTION_PREFIX)) {
       void handleInteraction(req, res, pathname);
+    } else if (pathname === CONNECTED_APPS_PATH) {
+      void handleConnectedApps(req, res);
     } else if (pathname === API_PREFIX || pathname.startsWith(`${API_PREFIX}/`)) {
       void handleApi(req, res, pathname);
     } else {
@@ -93,15 +100,17 @@ export async function startDemoProvider(options: DemoProviderOptions): Promise<D
   const issuer = issuerFor(host, port);
 
   try {
+    const store = createInMemoryStore();
     const provider = new Provider(
       issuer,
       buildProviderConfiguration({
         clients: options.clients,
         accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? DEFAULT_ACCESS_TOKEN_TTL_SECONDS,
         signingKeys,
+        adapter: store.adapter,
       }),
     );
-    server.on('request', createRequestRouter(provider));
+    server.on('request', createRequestRouter(provider, store));
   } catch (error) {
     await shutDown(server);
     throw error;
@@ -114,6 +123,7 @@ export async function startDemoProvider(options: DemoProviderOptions): Promise<D
     tokenEndpoint: `${issuer}${OAUTH_ROUTES.token}`,
     revocationEndpoint: `${issuer}${OAUTH_ROUTES.revocation}`,
     apiBaseUrl: `${issuer}${API_PREFIX}`,
+    connectedAppsUrl: `${issuer}${CONNECTED_APPS_PATH}`,
     close: () => (closing ??= shutDown(server)),
   };
 }

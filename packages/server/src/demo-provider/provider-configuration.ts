@@ -2,10 +2,9 @@
 // authenticating with client_secret_basic or client_secret_post, opaque access tokens, refresh
 // tokens when `offline_access` is granted, and every default that would print a notice replaced.
 import { randomBytes } from 'node:crypto';
-import type { Account, ClientMetadata, Configuration, JWKS } from 'oidc-provider';
+import type { Account, AdapterFactory, ClientMetadata, Configuration, JWKS } from 'oidc-provider';
 
 import { DEMO_SCOPES, demoUserById } from './demo-account.js';
-import { createInMemoryAdapter } from './in-memory-adapter.js';
 import { INTERACTION_PREFIX } from './interaction-paths.js';
 import { ID_TOKEN_SIGNING_ALG } from './signing-keys.js';
 import { renderErrorPage } from './interaction-pages.js';
@@ -21,6 +20,7 @@ export interface ProviderConfigurationInput {
   clients: DemoClient[];
   accessTokenTtlSeconds: number;
   signingKeys: JWKS;
+  adapter: AdapterFactory;
 }
 
 /** Paths of the oidc-provider endpoints that DemoProvider advertises. */
@@ -60,9 +60,10 @@ export function buildProviderConfiguration({
   clients,
   accessTokenTtlSeconds,
   signingKeys,
+  adapter,
 }: ProviderConfigurationInput): Configuration {
   return {
-    adapter: createInMemoryAdapter(),
+    adapter,
     clients: clients.map(toClientMetadata),
     clientAuthMethods: ['client_secret_basic', 'client_secret_post'],
     responseTypes: ['code'],
