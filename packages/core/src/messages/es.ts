@@ -316,7 +316,7 @@ export const es = {
   'status.settings': 'Configuración',
   'status.settingsLabel': 'Cambiar la configuración de {app}',
   'status.rename': 'Cambiar nombre',
-  'status.renameLabel': 'Cambiar el nombre de esta conexión con {app}',
+  'status.renameLabel': 'Cambiar nombre de esta conexión con {app}',
   'status.nameLabel': 'Nombre de la conexión',
   'status.saveName': 'Guardar nombre',
   'status.renamed': 'Ahora se llama {label}.',

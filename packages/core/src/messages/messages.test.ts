@@ -26,6 +26,24 @@ function placeholders(message: Message): Set<string> {
 }
 
 describe('catalogs', () => {
+  it("keeps a button's visible text inside its accessible name (WCAG 2.5.3 label in name)", () => {
+    // A key `x` shown on a button and `xLabel` as its aria-label: the label must contain the text,
+    // or speech users who say what they see cannot press it.
+    const pairs = keys.filter((key) => keys.includes(`${key}Label` as MessageKey));
+    assert.ok(pairs.length > 3, 'the pairs are found');
+    for (const [locale, catalog] of Object.entries(catalogs)) {
+      for (const key of pairs) {
+        const visible = catalog[key];
+        const label = catalog[`${key}Label` as MessageKey];
+        if (typeof visible !== 'string' || typeof label !== 'string') continue;
+        assert.ok(
+          label.toLocaleLowerCase(locale).includes(visible.toLocaleLowerCase(locale)),
+          `${locale} ${key}Label "${label}" does not contain "${visible}"`,
+        );
+      }
+    }
+  });
+
   it('ships a catalog for every supported locale', () => {
     assert.deepEqual([...supportedLocales].sort(), Object.keys(catalogs).sort());
   });

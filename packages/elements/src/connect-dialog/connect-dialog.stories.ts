@@ -196,6 +196,7 @@ export const FirstEventReceived: Story = {
   play: async ({ canvasElement }) => {
     await fill(canvasElement, { subdomain: 'acme', token: DEMO_KEY });
     await clickPart(canvasElement, 'submit');
+    await passSetupChoices(canvasElement);
     await deliverWebhookEvent(canvasElement);
     await waitFor(
       () => dialogIn(canvasElement).querySelector('.event-indicator--received'),
@@ -251,6 +252,7 @@ export const NarrowWebhookSetup: Story = {
   play: async ({ canvasElement }) => {
     await fill(canvasElement, { subdomain: 'acme', token: DEMO_KEY });
     await clickPart(canvasElement, 'submit');
+    await passSetupChoices(canvasElement);
     await waitFor(() => dialogIn(canvasElement).querySelector('#webhook-url'), 'the setup step');
   },
   globals: { viewport: { value: 'reflow320' } },
