@@ -115,11 +115,11 @@ test('the connect dialog of every hostile app renders its strings as inert text 
   context,
   pageServer,
 }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   const watch = await watchHostilePage(page, context, pageServer);
   await page.goto(pageServer.url('hostile/dialog.html'));
   // One opening per app: the method choice, the OAuth notice with the scope descriptions, back to
-  // the API-key form, then its webhook setup step. Buttons are pressed with the keyboard.
+  // the API-key form, its setup choices, then its webhook setup step. Buttons are pressed with the keyboard.
   for (const [index, payload] of hostilePayloads.entries()) {
     const app = `app ${index}`;
     const dialog = await openWalkedDialog(page, appKeyOf(index));
@@ -137,6 +137,16 @@ test('the connect dialog of every hostile app renders its strings as inert text 
     await key.fill('demo-key-123');
     await watch.checkpoint(`${app} credential form`);
     await key.press('Enter');
+    // The app's setup choice first (a select with hostile title, help, placeholder and check), then on.
+    const save = dialog.getByRole('button', { name: 'Save and continue' });
+    await expect(save).toBeVisible();
+    await watch.checkpoint(`${app} setup choices`);
+    await save.press('Enter');
+    // Nothing was chosen, so the step's check fails and says so; the user goes on anyway.
+    const continueAnyway = dialog.getByRole('button', { name: 'Continue anyway' });
+    await expect(continueAnyway).toBeVisible();
+    await watch.checkpoint(`${app} failed setup check`);
+    await continueAnyway.press('Enter');
     // The webhook URL shown is this app's hostile one (serveHostileBackend rewrote it), as text
     // (a text input drops line breaks from its value).
     await expect(dialog.getByLabel('Webhook URL')).toHaveValue(payload.replace(/[\r\n]/g, ''));
