@@ -13,6 +13,7 @@ describe('@plugboard/core entry point', () => {
     assert.deepEqual(Object.keys(core).sort(), [
       'ConfigError',
       'ConnectFlow',
+      'EMPTY_OPTIONS',
       'HttpError',
       'PlugboardError',
       'REDIRECT_FLOW_PARAM',
