@@ -95,14 +95,11 @@ export { EMPTY_OPTIONS } from './connect-flow/settings-form.js';
 // URL policy for URLs that come from the server (logos, help links)
 export { safeUrl, isAllowedUrl } from './url-policy.js';
 
-// messages (also available alone as '@plugboard/core/messages')
-export {
-  createTranslator,
-  createTranslatorSync,
-  loadMessages,
-  resolveLocaleChain,
-  supportedLocales,
-} from './messages/index.js';
+// messages (also available alone as '@plugboard/core/messages', with the whole English catalogs)
+export { createTranslator, loadMessages } from './messages/load.js';
+export { resolveLocaleChain, supportedLocales } from './messages/locales.js';
+export { addEnglishText, createTranslatorSync } from './messages/translator.js';
+export { enBase } from './messages/en-base.js';
 export type {
   Message,
   MessageKey,

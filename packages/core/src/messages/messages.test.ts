@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ar } from './ar.js';
+import { enBase } from './en-base.js';
+import { enFlow } from './en-flow.js';
 import { en } from './en.js';
 import { es } from './es.js';
 import {
+  addEnglishText,
   createTranslator,
   createTranslatorSync,
   loadMessages,
@@ -252,5 +255,27 @@ describe('formatting', () => {
     for (const locale of ['en', 'es', 'pt-BR', 'fr']) {
       assert.equal((await createTranslator(locale)).dir, 'ltr', locale);
     }
+  });
+});
+
+// Last: it adds the flow's English to the fallback every translator of this process shares.
+describe('English in two parts', () => {
+  it("splits the source catalog into the first view's text and the flow's, sharing no key", () => {
+    assert.deepEqual(
+      Object.keys(en).sort(),
+      [...Object.keys(enBase), ...Object.keys(enFlow)].sort(),
+    );
+    assert.deepEqual(
+      Object.keys(enBase).filter((key) => key in enFlow),
+      [],
+    );
+  });
+
+  it("fills gaps with the flow's English once an element adds it, in translators made before", () => {
+    const t = createTranslatorSync('en', enBase);
+    assert.equal(t.t('status.test'), 'Test');
+    assert.equal(t.t('dialog.submit'), 'dialog.submit');
+    addEnglishText(enFlow);
+    assert.equal(t.t('dialog.submit'), 'Connect');
   });
 });

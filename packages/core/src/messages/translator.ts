@@ -1,5 +1,5 @@
 // A translator over a list of catalogs: host overrides first, then the locale chain, then English.
-import { en } from './en.js';
+import { enBase } from './en-base.js';
 import { fillPlaceholders, pickForm } from './format.js';
 import { displayLocale, textDirection } from './locales.js';
 import { formatRelativeTime } from './relative-time.js';
@@ -19,6 +19,18 @@ export interface Translator {
 
 type Catalog = Partial<Record<MessageKey, Message>>;
 
+/** English fills every gap: the text of a page's first view, and the parts added since. */
+const english: Catalog[] = [enBase];
+
+/**
+ * Adds English text to the fallback of every translator, made before or after. The main bundle
+ * holds only the first view's (enBase); the connect dialog and the picker add theirs (enFlow),
+ * which comes with their chunk.
+ */
+export function addEnglishText(part: Catalog): void {
+  if (!english.includes(part)) english.push(part);
+}
+
 /** Builds a translator; `catalogs` are searched in order for each key. */
 export function translatorFor(locale: string, catalogs: readonly Catalog[]): Translator {
   const resolved = displayLocale(locale);
@@ -35,7 +47,11 @@ export function translatorFor(locale: string, catalogs: readonly Catalog[]): Tra
       const message = catalog[key];
       if (message !== undefined) return message;
     }
-    return en[key];
+    for (const part of english) {
+      const message = part[key];
+      if (message !== undefined) return message;
+    }
+    return undefined;
   }
 
   return {
@@ -61,7 +77,7 @@ export function translatorFor(locale: string, catalogs: readonly Catalog[]): Tra
 /** A translator for a catalog already loaded (English fills any gap); overrides win. */
 export function createTranslatorSync(
   locale: string,
-  messages: Messages,
+  messages: Partial<Messages>,
   overrides: Partial<Messages> = {},
 ): Translator {
   return translatorFor(locale, [overrides, messages]);

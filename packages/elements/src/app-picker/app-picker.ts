@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { AppSummary } from '@plugboard/contract';
+import { enFlow } from '@plugboard/core/messages';
 import { appLogo, appLogoStyles } from '../shared/app-logo.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { ClientController } from '../shared/client-controller.js';
@@ -92,7 +93,10 @@ export class AppPicker extends LitElement {
   @query('#listbox') private listbox?: HTMLElement;
   @query('.listbox__items') private listboxItems?: HTMLElement;
 
-  private readonly controller = new ClientController(this, { stores: ['catalog', 'connections'] });
+  private readonly controller = new ClientController(this, {
+    stores: ['catalog', 'connections'],
+    englishText: enFlow,
+  });
   private readonly announcer = new LiveAnnouncer(this);
   private readonly data = new PickerData(this, this.controller);
   private readonly virtual = new VirtualWindowController(this, {

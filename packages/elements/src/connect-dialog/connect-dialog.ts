@@ -8,6 +8,7 @@ import {
   type ConnectFlowState,
   type OAuthResult,
 } from '@plugboard/core';
+import { enFlow } from '@plugboard/core/messages';
 import { ClientController, type Translate } from '../shared/client-controller.js';
 import { appLogo } from '../shared/app-logo.js';
 import { focusAfterUpdate } from '../shared/focus-after-update.js';
@@ -117,7 +118,7 @@ export class ConnectDialog extends LitElement {
 
   @query('dialog') private dialog!: HTMLDialogElement;
 
-  private readonly controller = new ClientController(this);
+  private readonly controller = new ClientController(this, { englishText: enFlow });
   private readonly announcer = new LiveAnnouncer(this);
   private readonly dialogFocus = new DialogFocus(this, this.announcer);
   private readonly onlineRetry = new OnlineRetry(this);

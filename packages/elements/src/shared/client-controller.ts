@@ -1,11 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
+  addEnglishText,
   createTranslator,
   createTranslatorSync,
+  enBase,
   getClient,
   resolveLocaleChain,
   onConfigChange,
   toPlugboardError,
+  type Messages,
   type PlugboardClient,
   type PlugboardError,
   type PlugboardEvent,
@@ -13,7 +16,6 @@ import {
   type PlugboardEventName,
   type Translator,
 } from '@plugboard/core';
-import { en } from '@plugboard/core/messages';
 
 /** What the controller reads from its element: the `backend-url` and `lang` attributes. */
 export interface ClientHost extends ReactiveControllerHost, HTMLElement {
@@ -33,6 +35,11 @@ export interface ClientControllerOptions {
   live?: boolean;
   /** Called for each change of a connection learnt from the live channel (or its polling). */
   onConnectionChange?: (event: PlugboardEvent<'connection_changed'>) => void;
+  /**
+   * English text the element shows beyond a page's first view (enBase, in the main bundle): the
+   * dialog and the picker pass enFlow, so it arrives with their chunk.
+   */
+  englishText?: Partial<Messages>;
 }
 
 const NO_OVERRIDES = {};
@@ -69,6 +76,7 @@ export class ClientController implements ReactiveController {
     private readonly options: ClientControllerOptions = {},
   ) {
     host.addController(this);
+    if (options.englishText) addEnglishText(options.englishText);
   }
 
   /** Aborted when the element is disconnected; a fresh signal is made on reconnect. */
@@ -166,7 +174,7 @@ export class ClientController implements ReactiveController {
       this.translatorLocale === locale && this.translatorOverrides === overrides;
     // English is in the bundle: render with it at once. Other locales load their chunk first.
     if (resolveLocaleChain(locale)[0] === 'en') {
-      this.translator = createTranslatorSync(locale, en, overrides);
+      this.translator = createTranslatorSync(locale, enBase, overrides);
       return;
     }
     createTranslator(locale, overrides).then(
