@@ -194,9 +194,15 @@ describe('<app-connections>', function () {
       }
       await connect.updateComplete;
       buttonNamed(shadow(), 'Connect').click();
-      // Pipedrive's pipeline, from the service's live list.
-      await until(() => shadow().querySelector('[role="option"]'), 'no pipeline to choose');
-      shadow().querySelector<HTMLElement>('[role="option"]')!.click();
+      // Pipedrive's pipeline, from the service's live list (the first step's own list: the
+      // stages' list after it may load first).
+      const pipelineOption = () => {
+        const pipeline = shadow().querySelector('[role="combobox"]');
+        const list = shadow().getElementById(pipeline?.getAttribute('aria-controls') ?? '');
+        return list?.querySelector<HTMLElement>('[role="option"]');
+      };
+      await until(pipelineOption, 'no pipeline to choose');
+      pipelineOption()!.click();
       await connect.updateComplete;
       buttonNamed(shadow(), 'Save and continue').click();
       await until(() => shadow().querySelector('#webhook-url'), 'no setup step');

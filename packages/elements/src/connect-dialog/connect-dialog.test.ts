@@ -101,7 +101,9 @@ function submit(el: ConnectDialog): void {
 async function passSettings(el: ConnectDialog): Promise<void> {
   await untilText(el, 'Set up Pipedrive');
   const pipeline = field(el, 'Pipeline for new deals');
-  await until(() => root(el).querySelector('[role="option"]'), 'no pipeline was listed');
+  // The stages' list may load first: wait for an option in the pipeline's own list.
+  const pipelineList = () => root(el).getElementById(pipeline.getAttribute('aria-controls')!);
+  await until(() => pipelineList()?.querySelector('[role="option"]'), 'no pipeline was listed');
   pipeline.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
   pipeline.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
   await el.updateComplete;
