@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { test } from 'node:test';
-import { partOf, sizesOf } from './bundles.js';
+import { buildWithCommonSettings, bundleTargets, partOf, sizesOf } from './bundles.js';
 
 test('partOf names the innermost package of a pnpm path', () => {
   assert.equal(
@@ -25,4 +28,16 @@ test('sizesOf compresses: repetitive text shrinks under gzip and brotli', () => 
   assert.equal(sizes.min, 4400);
   assert.ok(sizes.gzip < 200, `gzip ${sizes.gzip}`);
   assert.ok(sizes.brotli < 200, `brotli ${sizes.brotli}`);
+});
+
+test("buildWithCommonSettings measures the target's own entry, not a lazy chunk's", async () => {
+  const outRoot = mkdtempSync(join(tmpdir(), 'pb-bench-test-'));
+  try {
+    const ours = bundleTargets.find((target) => target.name === 'ours')!;
+    const built = await buildWithCommonSettings(ours, outRoot);
+    assert.equal(basename(built.file), 'ours.js');
+    assert.ok(built.lazyMin > 0, 'the dialog and the picker are lazy chunks');
+  } finally {
+    rmSync(outRoot, { recursive: true, force: true });
+  }
 });

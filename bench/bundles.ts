@@ -124,9 +124,11 @@ export async function buildWithCommonSettings(
     logLevel: 'silent',
   });
   const outputs = Object.keys(result.metafile.outputs);
+  // esbuild marks the chunk of every dynamic import as an entry point too: find the target's own.
   const entryOutput = outputs.find(
-    (output) => result.metafile.outputs[output]!.entryPoint !== undefined,
-  )!;
+    (output) => result.metafile.outputs[output]!.entryPoint === target.entry,
+  );
+  if (!entryOutput) throw new Error(`esbuild wrote no output for ${target.entry}`);
   const initial = initialChunks(result.metafile, entryOutput);
   const sum = (chunks: string[], size: (bytes: Uint8Array) => number) =>
     chunks.reduce((total, chunk) => total + size(readFileSync(join(REPO_ROOT, chunk))), 0);

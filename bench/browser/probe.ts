@@ -66,6 +66,14 @@ async function untilOptions(element: PickerElement, query: string): Promise<void
   }
 }
 
+/** Fails the step after GIVE_UP_MS, so a page that never gets there fails the run, not hangs it. */
+function orGiveUp<T>(promise: Promise<T>, what: string): Promise<T> {
+  const giveUp = new Promise<never>((_, reject) =>
+    setTimeout(() => reject(new Error(`${what} within ${GIVE_UP_MS} ms`)), GIVE_UP_MS),
+  );
+  return Promise.race([promise, giveUp]);
+}
+
 async function timePainted(step: () => Promise<void>): Promise<PaintedTimes> {
   const start = performance.now();
   await step();
@@ -84,14 +92,17 @@ const probe: BenchProbe = {
   async importBundle(url, tags) {
     const start = performance.now();
     await import(url);
-    await Promise.all(tags.map((tag) => customElements.whenDefined(tag)));
+    await orGiveUp(
+      Promise.all(tags.map((tag) => customElements.whenDefined(tag))),
+      `${url} did not define ${tags.join(', ')}`,
+    );
     return performance.now() - start;
   },
 
   async importChunk(url, tag) {
     const start = performance.now();
     await import(url);
-    await customElements.whenDefined(tag);
+    await orGiveUp(customElements.whenDefined(tag), `${url} did not define ${tag}`);
     return performance.now() - start;
   },
 

@@ -37,6 +37,8 @@ function connectionRow(userId: string): Selectable<ConnectionsTable> {
     last_error: null,
     hook_id: null,
     last_event_at: null,
+    settings: null,
+    public_fields: null,
     created_at: now,
     updated_at: now,
     version: 1,
