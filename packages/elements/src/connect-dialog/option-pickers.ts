@@ -111,13 +111,14 @@ export class OptionPickers implements ReactiveController {
     };
     switch (event.key) {
       case 'ArrowDown':
-        if (!ui.expanded) return move(Math.min(0, last));
+        // The first option, also while the list still loads: it is active when it arrives.
+        if (!ui.expanded) return move(0);
         if (ui.active >= last && more) {
           event.preventDefault();
           this.actions.loadMore(stepKey);
           return;
         }
-        return move(Math.min(ui.active + 1, last));
+        return move(Math.max(0, Math.min(ui.active + 1, last)));
       case 'ArrowUp':
         return move(ui.active <= 0 ? (ui.expanded ? 0 : last) : ui.active - 1);
       case 'Home':

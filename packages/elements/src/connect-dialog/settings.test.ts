@@ -141,6 +141,22 @@ describe('<connect-dialog> setup choices', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('ArrowDown while the list still loads makes its first option active when it arrives', async () => {
+    await useMockBackend({ scenario: 'empty', latencyMs: 400 });
+    const el = await connectPipedrive();
+    const pipeline = control(el, 'Pipeline for new deals');
+    press(pipeline, 'ArrowDown');
+    await el.updateComplete;
+    expect(optionLabels(el, pipeline), 'pressed while loading').to.deep.equal([]);
+    await until(() => optionLabels(el, pipeline).length === 3, 'the pipelines never loaded');
+    await el.updateComplete;
+    const active = root(el).getElementById(pipeline.getAttribute('aria-activedescendant') ?? '');
+    expect(active?.textContent).to.contain('Sales pipeline');
+    press(pipeline, 'Enter');
+    await el.updateComplete;
+    expect(pipeline.value).to.equal('Sales pipeline');
+  });
+
   it('Escape closes the list, not the dialog; nothing typed is lost', async () => {
     const el = await connectPipedrive();
     const stages = control(el, 'Stages that send you an update');

@@ -45,7 +45,11 @@ export function optionCombobox(props: OptionComboboxProps): TemplateResult {
   const { t, id, ui, options, chosen, multiple } = props;
   const listboxId = `${id}-listbox`;
   const shownText = ui.text ?? (multiple ? '' : (chosen[0]?.label ?? ''));
-  const active = ui.expanded && ui.active >= 0 ? optionId(id, ui.active) : undefined;
+  // An active option still loading is named once it is in the list.
+  const active =
+    ui.expanded && ui.active >= 0 && ui.active < options.items.length
+      ? optionId(id, ui.active)
+      : undefined;
   const keepFocus = (event: Event) => event.preventDefault();
   return html`<div class="combobox">
       <div class="field__row">
