@@ -10,6 +10,7 @@ import type {
   ConnectSuccessEvent,
 } from '../connect-dialog/connect-dialog.events.js';
 import type { RequestAppEvent } from '../app-picker/app-picker.events.js';
+import { controlledListbox } from '../test-support/combobox.js';
 import { useMockBackend } from '../test-support/mock-backend.js';
 
 function root(el: AppConnections): ShadowRoot {
@@ -198,8 +199,9 @@ describe('<app-connections>', function () {
       // stages' list after it may load first).
       const pipelineOption = () => {
         const pipeline = shadow().querySelector('[role="combobox"]');
-        const list = shadow().getElementById(pipeline?.getAttribute('aria-controls') ?? '');
-        return list?.querySelector<HTMLElement>('[role="option"]');
+        return (
+          pipeline && controlledListbox(pipeline)?.querySelector<HTMLElement>('[role="option"]')
+        );
       };
       await until(pipelineOption, 'no pipeline to choose');
       pipelineOption()!.click();

@@ -9,6 +9,7 @@ import type {
   ConnectErrorEvent,
   ConnectSuccessEvent,
 } from './connect-dialog.events.js';
+import { controlledListbox } from '../test-support/combobox.js';
 import { MOCK_BASE_URL, requestsTo, useMockBackend } from '../test-support/mock-backend.js';
 
 const PIPEDRIVE_TOKEN = '0123456789abcdef0123456789abcdef01234567';
@@ -102,8 +103,10 @@ async function passSettings(el: ConnectDialog): Promise<void> {
   await untilText(el, 'Set up Pipedrive');
   const pipeline = field(el, 'Pipeline for new deals');
   // The stages' list may load first: wait for an option in the pipeline's own list.
-  const pipelineList = () => root(el).getElementById(pipeline.getAttribute('aria-controls')!);
-  await until(() => pipelineList()?.querySelector('[role="option"]'), 'no pipeline was listed');
+  await until(
+    () => controlledListbox(pipeline)?.querySelector('[role="option"]'),
+    'no pipeline was listed',
+  );
   pipeline.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
   pipeline.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
   await el.updateComplete;

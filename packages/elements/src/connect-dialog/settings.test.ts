@@ -11,6 +11,7 @@ import type {
   ConnectSettingsSavedEvent,
   ConnectSuccessEvent,
 } from './connect-dialog.events.js';
+import { controlledListbox } from '../test-support/combobox.js';
 import { useMockBackend } from '../test-support/mock-backend.js';
 
 const root = (el: ConnectDialog) => el.shadowRoot!;
@@ -54,12 +55,12 @@ function type(input: HTMLInputElement, value: string): void {
   input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
 }
 
-function listbox(el: ConnectDialog, combobox: HTMLElement): HTMLElement {
-  return root(el).getElementById(combobox.getAttribute('aria-controls')!)!;
+function listbox(combobox: HTMLElement): HTMLElement {
+  return controlledListbox(combobox)!;
 }
 
-const optionLabels = (el: ConnectDialog, combobox: HTMLElement) =>
-  Array.from(listbox(el, combobox).querySelectorAll('[role="option"]')).map((option) =>
+const optionLabels = (combobox: HTMLElement) =>
+  Array.from(listbox(combobox).querySelectorAll('[role="option"]')).map((option) =>
     option.querySelector('.option__label')?.textContent?.trim(),
   );
 
@@ -114,13 +115,9 @@ describe('<connect-dialog> setup choices', () => {
     const pipeline = control(el, 'Pipeline for new deals');
     expect(pipeline.getAttribute('role')).to.equal('combobox');
     expect(pipeline.getAttribute('aria-expanded')).to.equal('false');
-    expect(listbox(el, pipeline).getAttribute('role')).to.equal('listbox');
-    await until(() => optionLabels(el, pipeline).length === 3, 'the pipelines never loaded');
-    expect(optionLabels(el, pipeline)).to.deep.equal([
-      'Sales pipeline',
-      'Partnerships',
-      'Renewals',
-    ]);
+    expect(listbox(pipeline).getAttribute('role')).to.equal('listbox');
+    await until(() => optionLabels(pipeline).length === 3, 'the pipelines never loaded');
+    expect(optionLabels(pipeline)).to.deep.equal(['Sales pipeline', 'Partnerships', 'Renewals']);
     expect(root(el).activeElement, 'focus starts in the first field').to.equal(pipeline);
 
     press(pipeline, 'ArrowDown');
@@ -136,7 +133,7 @@ describe('<connect-dialog> setup choices', () => {
     expect(pipeline.value).to.equal('Partnerships');
     press(pipeline, 'ArrowDown');
     await el.updateComplete;
-    const chosen = listbox(el, pipeline).querySelector('[aria-selected="true"]');
+    const chosen = listbox(pipeline).querySelector('[aria-selected="true"]');
     expect(chosen?.textContent).to.contain('Partnerships');
     await expect(el).to.be.accessible();
   });
@@ -147,8 +144,8 @@ describe('<connect-dialog> setup choices', () => {
     const pipeline = control(el, 'Pipeline for new deals');
     press(pipeline, 'ArrowDown');
     await el.updateComplete;
-    expect(optionLabels(el, pipeline), 'pressed while loading').to.deep.equal([]);
-    await until(() => optionLabels(el, pipeline).length === 3, 'the pipelines never loaded');
+    expect(optionLabels(pipeline), 'pressed while loading').to.deep.equal([]);
+    await until(() => optionLabels(pipeline).length === 3, 'the pipelines never loaded');
     await el.updateComplete;
     const active = root(el).getElementById(pipeline.getAttribute('aria-activedescendant') ?? '');
     expect(active?.textContent).to.contain('Sales pipeline');
@@ -178,25 +175,25 @@ describe('<connect-dialog> setup choices', () => {
   it('searches as you type, toggles several options and removes one by its button', async () => {
     const el = await connectPipedrive();
     const stages = control(el, 'Stages that send you an update');
-    expect(listbox(el, stages).getAttribute('aria-multiselectable')).to.equal('true');
+    expect(listbox(stages).getAttribute('aria-multiselectable')).to.equal('true');
     type(stages, 'won');
     await until(
-      () => optionLabels(el, stages).length === 3,
-      `the search never narrowed: ${optionLabels(el, stages).join(', ')}`,
+      () => optionLabels(stages).length === 3,
+      `the search never narrowed: ${optionLabels(stages).join(', ')}`,
     );
-    expect(optionLabels(el, stages)).to.deep.equal([
+    expect(optionLabels(stages)).to.deep.equal([
       'Sales pipeline › Won',
       'Partnerships › Won',
       'Renewals › Won',
     ]);
-    const options = listbox(el, stages).querySelectorAll<HTMLElement>('[role="option"]');
+    const options = listbox(stages).querySelectorAll<HTMLElement>('[role="option"]');
     options[0]!.click();
     options[2]!.click();
     await el.updateComplete;
     expect(stages.getAttribute('aria-expanded'), 'a multi-select stays open').to.equal('true');
-    expect(
-      Array.from(listbox(el, stages).querySelectorAll('[aria-selected="true"]')).length,
-    ).to.equal(2);
+    expect(Array.from(listbox(stages).querySelectorAll('[aria-selected="true"]')).length).to.equal(
+      2,
+    );
     button(el, 'Remove Sales pipeline › Won').click();
     await el.updateComplete;
     expect(root(el).querySelector('[part~="chosen"]')?.textContent).to.contain('Renewals › Won');
@@ -216,7 +213,7 @@ describe('<connect-dialog> setup choices', () => {
     expect(backend.store.requests.some((request) => request.method === 'PUT')).to.equal(false);
 
     type(control(el, 'Prefix for deal titles'), 'Web:');
-    await until(() => optionLabels(el, pipeline).length > 0, 'no pipelines');
+    await until(() => optionLabels(pipeline).length > 0, 'no pipelines');
     press(pipeline, 'ArrowDown');
     press(pipeline, 'Enter');
     await el.updateComplete;
@@ -274,8 +271,8 @@ describe('<connect-dialog intent="settings">', () => {
 
     type(channel, 'rand');
     await until(
-      () => optionLabels(el, channel).join() === '#random',
-      `no #random: ${optionLabels(el, channel).join()}`,
+      () => optionLabels(channel).join() === '#random',
+      `no #random: ${optionLabels(channel).join()}`,
     );
     press(channel, 'ArrowDown');
     press(channel, 'Enter');
@@ -290,7 +287,7 @@ describe('<connect-dialog intent="settings">', () => {
     expect(backend.store.flows, 'no sign-in').to.have.length(0);
 
     type(channel, 'sales');
-    await until(() => optionLabels(el, channel).includes('#sales'), 'no #sales');
+    await until(() => optionLabels(channel).includes('#sales'), 'no #sales');
     press(channel, 'ArrowDown');
     press(channel, 'Enter');
     await el.updateComplete;
