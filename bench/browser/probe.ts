@@ -67,11 +67,16 @@ async function untilOptions(element: PickerElement, query: string): Promise<void
 }
 
 /** Fails the step after GIVE_UP_MS, so a page that never gets there fails the run, not hangs it. */
-function orGiveUp<T>(promise: Promise<T>, what: string): Promise<T> {
-  const giveUp = new Promise<never>((_, reject) =>
-    setTimeout(() => reject(new Error(`${what} within ${GIVE_UP_MS} ms`)), GIVE_UP_MS),
-  );
-  return Promise.race([promise, giveUp]);
+async function orGiveUp<T>(promise: Promise<T>, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const giveUp = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} within ${GIVE_UP_MS} ms`)), GIVE_UP_MS);
+  });
+  try {
+    return await Promise.race([promise, giveUp]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function timePainted(step: () => Promise<void>): Promise<PaintedTimes> {

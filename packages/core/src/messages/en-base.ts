@@ -2,6 +2,7 @@
 // <app-connections> and the shared error view. It is in the main bundle; the rest of English
 // (en-flow.ts) travels with the connect dialog and the picker. Part of the source catalog (en.ts).
 
+/** The first view's English: every translator's last fallback. */
 export const enBase = {
   // Words the status and the list share with the dialog and the picker
   'picker.healthDegraded': 'Having problems',

@@ -2,6 +2,7 @@
 // the dialog's and the picker's chunks, which add it to the English fallback (addEnglishText), so a
 // page that only shows connections does not download it. Part of the source catalog (en.ts).
 
+/** The dialog's, the picker's and the backend pages' English; see addEnglishText. */
 export const enFlow = {
   // App picker
   'picker.searchLabel': 'Search apps',

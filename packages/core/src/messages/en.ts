@@ -5,4 +5,5 @@
 import { enBase } from './en-base.js';
 import { enFlow } from './en-flow.js';
 
+/** The whole English catalog, the source every other locale must match. */
 export const en = { ...enBase, ...enFlow };
