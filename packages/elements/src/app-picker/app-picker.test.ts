@@ -284,6 +284,19 @@ describe('<app-picker>', () => {
       expect(brokenOption.querySelector('img')?.hidden).to.equal(true);
     });
 
+    it('keeps the thanks announced when the request comes before typing paused', async () => {
+      const el = await renderStatic(namedApps());
+      await type(el, 'qqqqzz');
+      requestButton(el)!.click();
+      const region = root(el).querySelector('[aria-live="polite"]')!;
+      await waitUntil(
+        () => region.textContent?.includes('Thanks!'),
+        'the thanks was not announced',
+      );
+      await aTimeout(600); // past the pause after typing, when the result count is announced
+      expect(region.textContent).to.contain('Thanks!');
+    });
+
     it('offers to request an app when nothing matches, then thanks the user', async () => {
       const el = await renderStatic(namedApps());
       await type(el, 'qqqqzz');

@@ -414,6 +414,9 @@ export class AppPicker extends LitElement {
   }
 
   private async requestApp(): Promise<void> {
+    // A request before typing paused: the search is reported first, and its count announcement
+    // comes now rather than over the thanks.
+    if (this.settleTimer !== undefined) this.settle();
     const query = this.query.trim();
     const category = this.category || undefined;
     this.controller.emit('app_requested', category ? { query, category } : { query });
@@ -429,12 +432,16 @@ export class AppPicker extends LitElement {
   /** After typing pauses: announce the count and report the search to the event stream. */
   private scheduleSettle(): void {
     clearTimeout(this.settleTimer);
-    this.settleTimer = setTimeout(() => {
-      const resultCount = this.results.length;
-      this.announcer.announce(this.controller.t('picker.resultCount', { count: resultCount }));
-      const query = this.query.trim();
-      if (query !== '') this.controller.emit('search', { query, resultCount });
-    }, SEARCH_SETTLE_MS);
+    this.settleTimer = setTimeout(() => this.settle(), SEARCH_SETTLE_MS);
+  }
+
+  private settle(): void {
+    clearTimeout(this.settleTimer);
+    this.settleTimer = undefined;
+    const resultCount = this.results.length;
+    this.announcer.announce(this.controller.t('picker.resultCount', { count: resultCount }));
+    const query = this.query.trim();
+    if (query !== '') this.controller.emit('search', { query, resultCount });
   }
 }
 
