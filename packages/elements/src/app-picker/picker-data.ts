@@ -11,11 +11,10 @@ import { RemoteSearch } from './remote-search.js';
 import { searchIndexFor } from './search-index-cache.js';
 
 /**
- * Work on the word index per idle callback, and before answering a keystroke that came while it
- * was still being built: each stays well inside a frame, so typing never waits.
+ * Work on the word index per idle callback: well inside a frame, so typing never waits. A keystroke
+ * that comes while it is still being built is answered from the most popular apps (searchSoFar).
  */
 const IDLE_SLICE_MS = 8;
-const KEYSTROKE_SLICE_MS = 6;
 
 /** What the user asked for, as the picker's properties say. */
 export interface PickerInputs {
@@ -165,19 +164,24 @@ export class PickerData {
     const recent = this.inputs.recent ?? recentAppKeys(this.client.client);
     const remote = this.kind === 'remote' ? this.remote.resultsFor(query, category) : undefined;
     const source = remote ? undefined : this.source();
-    // A keystroke before the word index is complete: build what fits in the frame first.
-    if (source && query !== '' && !source.index.prepared)
-      source.index.prepareFor(KEYSTROKE_SLICE_MS);
-    const prepared = source?.index.prepared;
-    const inputs = [apps ?? catalog?.apps, query, category, recent, remote, prepared];
-    if (this.resultInputs?.every((value, index) => value === inputs[index])) return;
-    this.resultInputs = inputs;
+    const inputs = () => [
+      apps ?? catalog?.apps,
+      query,
+      category,
+      recent,
+      remote,
+      source?.index.prepared,
+    ];
+    const now = inputs();
+    if (this.resultInputs?.every((value, index) => value === now[index])) return;
     if (remote) {
       this.results = PickerResults.ofApps([], remote);
-      return;
+    } else {
+      // Until a server answer is in, instant matches among the popular apps held locally.
+      this.results = source ? pickerResults(source, query, category, recent) : PickerResults.empty;
     }
-    // Until a server answer is in, instant matches among the popular apps held locally.
-    this.results = source ? pickerResults(source, query, category, recent) : PickerResults.empty;
+    // Read after searching: the first search of a small catalog completes its index.
+    this.resultInputs = inputs();
   }
 
   private source(): SearchSource | undefined {

@@ -4,7 +4,7 @@
 // the word tables are built by the first search that needs them, or earlier, whole by `prepare()`
 // or a slice of apps at a time by `prepareFor()` in idle time, in browse order (the head of it
 // first, found without sorting the whole catalog), while `searchSoFar()` answers a keystroke that
-// comes before the end from the most popular apps, those split so far.
+// comes before the end from that head: the most popular apps.
 import type { AppSummary } from '@plugboard/contract';
 import { foldText, splitWords } from './fold.js';
 import { rankApps, topApps, WordSplitter } from './search-tables.js';
@@ -26,8 +26,10 @@ export interface PartialSearch {
 export interface SearchIndex {
   search(query: string, opts?: SearchOptions): SearchHit[];
   /**
-   * Never builds more: while the word tables are incomplete, ranks only the apps split so far
-   * (the most popular, in browse order), so a keystroke during a sliced build gets an answer now.
+   * Answers now, however far the build is: while the word tables are incomplete, ranks only the
+   * head of the browse order (the HEAD most popular apps, split first if the build has not got
+   * there yet; a catalog no bigger is indexed whole), so a keystroke during a sliced build costs a
+   * search over those apps, never a build of the tables over everything split so far.
    */
   searchSoFar(query: string, opts?: SearchOptions): PartialSearch;
   /** Every category of the catalog, sorted. */
@@ -54,9 +56,9 @@ export interface SearchIndex {
 const DEFAULT_LIMIT = 50;
 /** Apps split per step of prepareFor: a few milliseconds of work before the JIT has warmed up. */
 const SLICE = 512;
-/** The head of the browse order split before the whole catalog is sorted: a keystroke during
- *  the build is answered from these at once. */
-const HEAD = 2048;
+/** The head of the browse order: split before the whole catalog is sorted, and what a keystroke
+ *  during the build is answered from (see searchSoFar). */
+export const HEAD = 2048;
 
 export function createSearchIndex(apps: readonly AppSummary[]): SearchIndex {
   // Sorted on first use: the picker shows its first screen from `top` before that, and the word
@@ -67,8 +69,8 @@ export function createSearchIndex(apps: readonly AppSummary[]): SearchIndex {
   // The splitter's growing arrays are dropped once the complete tables are built.
   let splitter: WordSplitter | undefined = new WordSplitter();
   let complete: WordSearch | undefined;
-  /** The tables over a part of the catalog, for searchSoFar, and how many apps they cover. */
-  let partial: { apps: number; search: WordSearch } | undefined;
+  /** The tables over the head, for searchSoFar until the complete ones are built. */
+  let headSearch: WordSearch | undefined;
   let categories: string[] | undefined; // computed on first use: the picker may never ask
 
   /** Splits the next slice of apps; the catalog is sorted first once past its head. */
@@ -83,18 +85,17 @@ export function createSearchIndex(apps: readonly AppSummary[]): SearchIndex {
     while (splitting.done < apps.length) splitSlice(splitting);
     complete = createWordSearch(splitting.tables());
     splitter = undefined;
-    partial = undefined;
+    headSearch = undefined;
     head = undefined;
     return complete;
   }
 
-  function soFar(): WordSearch | undefined {
+  function soFar(): WordSearch {
     if (complete) return complete;
-    const done = splitter!.done;
-    if (done === 0) return undefined;
-    if (partial?.apps !== done)
-      partial = { apps: done, search: createWordSearch(splitter!.tables()) };
-    return partial.search;
+    if (apps.length <= HEAD) return finish(); // the head is the whole catalog
+    const splitting = splitter!;
+    while (splitting.done < HEAD) splitSlice(splitting);
+    return (headSearch ??= createWordSearch(splitting.tables(HEAD)));
   }
 
   function query(text: string, opts: SearchOptions) {
@@ -112,8 +113,7 @@ export function createSearchIndex(apps: readonly AppSummary[]): SearchIndex {
       const { words, limit } = query(text, opts);
       if (words.length === 0)
         return { hits: browse(ranked(), opts.category, limit), complete: true };
-      const search = soFar();
-      const hits = search && limit > 0 ? search(words, opts.category, limit) : [];
+      const hits = limit > 0 ? soFar()(words, opts.category, limit) : [];
       return { hits, complete: complete !== undefined };
     },
     prepare: () => void finish(),

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AppSummary } from '@plugboard/contract';
 import { judgedCatalog, judgedQueries } from '../../../bench/judged-queries.js';
-import { createSearchIndex, SCORE } from './index.js';
+import { createSearchIndex, HEAD, SCORE, type SearchIndex } from './index.js';
 
 let nextKey = 0;
 function app(name: string, popularity: number, extra: Partial<AppSummary> = {}): AppSummary {
@@ -275,20 +275,40 @@ describe('building in slices', () => {
     }
   });
 
-  it('answers a search during the build from the most popular apps split so far', () => {
-    const index = createSearchIndex(apps);
-    assert.deepEqual(index.searchSoFar('slack'), { hits: [], complete: false });
-    index.prepareFor(0); // one slice of the most popular apps
-    assert.equal(index.prepared, false);
-    const early = index.searchSoFar('mail', { limit: 3_000 });
-    assert.equal(early.complete, false);
-    // Exactly the full ranking restricted to the apps split so far: the top of the browse order.
-    const splitSoFar = new Set(index.ranked.slice(0, 512));
+  it('answers a search during the build from the head of the browse order, at once', () => {
     const full = createSearchIndex(apps).search('mail', { limit: 3_000 });
-    assert.deepEqual(keys(early.hits), keys(full.filter((hit) => splitSoFar.has(hit.app))));
-    index.prepare();
-    assert.deepEqual(keys(index.searchSoFar('mail', { limit: 3_000 }).hits), keys(full));
-    assert.equal(index.searchSoFar('mail').complete, true);
+    const head = new Set(createSearchIndex(apps).ranked.slice(0, HEAD));
+    const fromHead = keys(full.filter((hit) => head.has(hit.app)));
+    assert.ok(fromHead.length > 0 && fromHead.length < full.length, 'the head has some, not all');
+    const answersFromHead = (index: SearchIndex, when: string) => {
+      const early = index.searchSoFar('mail', { limit: 3_000 });
+      assert.equal(early.complete, false, when);
+      assert.deepEqual(keys(early.hits), fromHead, when);
+    };
+    const searchedFirst = createSearchIndex(apps);
+    answersFromHead(searchedFirst, 'before any slice (the search splits the head itself)');
+    searchedFirst.prepareFor(0);
+    searchedFirst.prepareFor(0);
+    answersFromHead(searchedFirst, 'with every app split, before the complete tables are built');
+    const builtFirst = createSearchIndex(apps);
+    for (let slice = 0; slice < HEAD / 512 + 1; slice++) builtFirst.prepareFor(0);
+    answersFromHead(builtFirst, 'first searched once the build is past the head');
+    assert.equal(builtFirst.prepared, false);
+    builtFirst.prepare();
+    assert.deepEqual(keys(builtFirst.searchSoFar('mail', { limit: 3_000 }).hits), keys(full));
+    assert.equal(builtFirst.searchSoFar('mail').complete, true);
+  });
+
+  it('indexes a catalog no bigger than the head whole for the first search', () => {
+    const small = judgedCatalog(HEAD);
+    const index = createSearchIndex(small);
+    const answer = index.searchSoFar('mail', { limit: 3_000 });
+    assert.equal(answer.complete, true);
+    assert.equal(index.prepared, true);
+    assert.deepEqual(
+      keys(answer.hits),
+      keys(createSearchIndex(small).search('mail', { limit: 3_000 })),
+    );
   });
 
   it('finds the first screen of the browse order without sorting the catalog', () => {

@@ -140,9 +140,20 @@ export class WordSplitter {
     return id;
   }
 
-  /** The tables over the apps split so far. */
-  tables(): SearchTables {
-    const { tokenTexts, fieldTokenIds } = this;
+  /** The tables over the first `appCount` apps split (all so far by default). */
+  tables(appCount = this.done): SearchTables {
+    const appFieldStart = Int32Array.from(prefix(this.appFieldStart, appCount + 1));
+    const fieldCount = appFieldStart[appCount]!;
+    const fieldTokenStart = Int32Array.from(prefix(this.fieldTokenStart, fieldCount + 1));
+    const fieldTokenIds = prefix(this.fieldTokenIds, fieldTokenStart[fieldCount]!);
+    // Ids go by first appearance, so the words of the first apps have the first ids.
+    let tokenCount = this.tokenTexts.length;
+    if (appCount < this.done) {
+      tokenCount = 0;
+      for (let i = 0; i < fieldTokenIds.length; i++)
+        tokenCount = Math.max(tokenCount, fieldTokenIds[i]! + 1);
+    }
+    const tokenTexts = prefix(this.tokenTexts, tokenCount);
     // Sort the vocabulary (in the order of `<`, as the binary search compares) and renumber,
     // so a prefix maps to a range of ids.
     const tokenOrder = orderByText(tokenTexts);
@@ -154,8 +165,6 @@ export class WordSplitter {
     }
     const fieldTokens = new Int32Array(fieldTokenIds.length);
     for (let i = 0; i < fieldTokenIds.length; i++) fieldTokens[i] = sortedId[fieldTokenIds[i]!]!;
-    const appFieldStart = Int32Array.from(this.appFieldStart);
-    const fieldTokenStart = Int32Array.from(this.fieldTokenStart);
     const { postingStart, postings } = buildPostings(
       tokens.length,
       appFieldStart,
@@ -163,16 +172,21 @@ export class WordSplitter {
       fieldTokens,
     );
     return {
-      ranked: this.ranked.slice(),
+      ranked: this.ranked.slice(0, appCount),
       tokens: createTokenTable(tokens),
       postingStart,
       postings,
       appFieldStart,
       fieldTokenStart,
       fieldTokens,
-      fieldAlias: Int8Array.from(this.fieldAlias),
+      fieldAlias: Int8Array.from(prefix(this.fieldAlias, fieldCount)),
     };
   }
+}
+
+/** The first `length` items; the array itself when that is all of it (no copy of the whole). */
+function prefix<T>(items: T[], length: number): T[] {
+  return length === items.length ? items : items.slice(0, length);
 }
 
 /**
