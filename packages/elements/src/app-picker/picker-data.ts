@@ -124,7 +124,8 @@ export class PickerData {
         return;
       }
       this.preparing = undefined;
-      this.host.requestUpdate();
+      // Searching the complete index again is a task of its own, not more of this callback's.
+      whenIdle(() => this.host.requestUpdate(), signal);
     };
     whenIdle(step, signal);
   }
