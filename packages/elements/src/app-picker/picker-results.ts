@@ -65,7 +65,7 @@ export interface SearchSource {
 
 /**
  * The rows for a query: every match, best first (while the word index is still being built, among
- * the apps it has split so far: the most popular); for an empty query the recently chosen apps,
+ * the most popular apps: see SearchIndex.searchSoFar); for an empty query the recently chosen apps,
  * then the rest by popularity. A category filter applies to both.
  */
 export function pickerResults(
