@@ -36,7 +36,7 @@ export default [
     gzip: true,
   },
   {
-    name: 'whole ES bundle, every chunk with the locale catalogs (issue 17 target 45 kB, not met: 88.88 kB)',
+    name: 'whole ES bundle, every chunk with the locale catalogs (issue 17 target 45 kB, not met: 88.95 kB)',
     path: [`${dist}/plugboard.js`, `${dist}/chunks/*.js`],
     limit: '90 kB',
     gzip: true,
