@@ -236,6 +236,19 @@ describe('<app-picker>', () => {
       expect(optionBox.top).to.be.at.least(listboxBox.top - 1);
     });
 
+    it('answers a keystroke during the index build from the popular apps, then from all', async () => {
+      const el = await renderStatic(generatedApps(20_000));
+      await type(el, '19999'); // the least popular but one: not among the first apps indexed
+      expect(optionNames(el), 'answered at once, from the most popular apps').not.to.include(
+        'App 19999',
+      );
+      await waitUntil(
+        () => optionNames(el).includes('App 19999'),
+        'not searched again once the index was complete',
+        { timeout: 5000 },
+      );
+    });
+
     it('keeps where the user scrolled when it renders before the scroll event', async () => {
       const el = await renderStatic(generatedApps(500));
       const listbox = root(el).querySelector<HTMLElement>('[role="listbox"]')!;

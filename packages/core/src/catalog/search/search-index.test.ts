@@ -275,6 +275,13 @@ describe('building in slices', () => {
     }
   });
 
+  it('builds the complete tables in a call of their own, not after a budget of slices', () => {
+    const index = createSearchIndex(apps);
+    assert.equal(index.prepareFor(Number.POSITIVE_INFINITY), false, 'every slice, then stop');
+    assert.equal(index.prepared, false);
+    assert.equal(index.prepareFor(0), true, 'the complete tables alone');
+  });
+
   it('answers a search during the build from the head of the browse order, at once', () => {
     const full = createSearchIndex(apps).search('mail', { limit: 3_000 });
     const head = new Set(createSearchIndex(apps).ranked.slice(0, HEAD));
