@@ -16,6 +16,7 @@ export const ar = {
   'picker.requestAppPrompt': 'لم تجد تطبيقك؟',
   'picker.requestApp': 'اطلب إضافته',
   'picker.loading': 'جارٍ تحميل التطبيقات…',
+  'picker.searching': 'جارٍ البحث في كل التطبيقات…',
   'picker.error': 'تعذّر تحميل قائمة التطبيقات.',
   'picker.retry': 'إعادة المحاولة',
   'picker.categoryLabel': 'الفئة',

@@ -13,6 +13,7 @@ export const enFlow = {
   'picker.requestAppPrompt': 'Can’t find your app?',
   'picker.requestApp': 'Ask for it',
   'picker.loading': 'Loading apps…',
+  'picker.searching': 'Searching all apps…',
   'picker.error': 'We couldn’t load the list of apps.',
   'picker.retry': 'Retry',
   'picker.categoryLabel': 'Category',

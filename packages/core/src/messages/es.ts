@@ -10,6 +10,7 @@ export const es = {
   'picker.requestAppPrompt': '¿No encuentras tu app?',
   'picker.requestApp': 'Solicítala',
   'picker.loading': 'Cargando apps…',
+  'picker.searching': 'Buscando en todas las apps…',
   'picker.error': 'No pudimos cargar la lista de apps.',
   'picker.retry': 'Reintentar',
   'picker.categoryLabel': 'Categoría',

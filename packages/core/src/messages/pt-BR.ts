@@ -10,6 +10,7 @@ export const ptBR = {
   'picker.requestAppPrompt': 'Não encontrou seu app?',
   'picker.requestApp': 'Peça para adicionarmos',
   'picker.loading': 'Carregando apps…',
+  'picker.searching': 'Buscando em todos os apps…',
   'picker.error': 'Não conseguimos carregar a lista de apps.',
   'picker.retry': 'Tentar de novo',
   'picker.categoryLabel': 'Categoria',

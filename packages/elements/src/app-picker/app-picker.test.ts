@@ -259,6 +259,30 @@ describe('<app-picker>', () => {
       }
     });
 
+    it('says it is still searching, not that nothing matches, until the less popular apps are indexed', async () => {
+      holdIdleCallbacks();
+      try {
+        const el = await renderStatic(generatedApps(3_000));
+        await type(el, '2998'); // only the least popular apps match
+        const status = root(el).querySelector('.state[role="status"]');
+        expect(status?.textContent?.trim()).to.equal('Searching all apps…');
+        expect(root(el).textContent).not.to.contain('No apps match');
+        expect(requestButton(el), 'no offer to ask for an app that may exist').to.equal(undefined);
+        await aTimeout(600); // past the pause after typing, when the result count is announced
+        const region = root(el).querySelector('[aria-live="polite"]')!;
+        expect(region.textContent, 'no count announced before the answer').not.to.contain('apps');
+        runHeldIdleCallbacks();
+        await el.updateComplete;
+        expect(optionNames(el)).to.include('App 2998');
+        await waitUntil(
+          () => /\d+ apps?/.test(region.textContent ?? ''),
+          'the count was not announced once the answer was in',
+        );
+      } finally {
+        releaseIdleCallbacks();
+      }
+    });
+
     it('keeps where the user scrolled when it renders before the scroll event', async () => {
       const el = await renderStatic(generatedApps(500));
       const listbox = root(el).querySelector<HTMLElement>('[role="listbox"]')!;

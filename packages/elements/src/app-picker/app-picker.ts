@@ -251,6 +251,8 @@ export class AppPicker extends LitElement {
             <div class="skeleton__row"></div>
           </div>
         </div>`;
+      case 'searching':
+        return html`<div class="state" role="status"><p>${t('picker.searching')}</p></div>`;
       case 'empty':
         return html`<div class="state" part="empty">
           <p class="state__title">
@@ -436,6 +438,11 @@ export class AppPicker extends LitElement {
   }
 
   private settle(): void {
+    // Not "0 apps" while the less popular apps are still being indexed: wait for their answer.
+    if (this.data.status().kind === 'searching') {
+      this.scheduleSettle();
+      return;
+    }
     clearTimeout(this.settleTimer);
     this.settleTimer = undefined;
     const resultCount = this.results.length;

@@ -40,6 +40,8 @@ export type PickerStatus =
   | { kind: 'config-error'; error: PlugboardError }
   | { kind: 'load-error'; error: PlugboardError; retriesWhenOnline: boolean }
   | { kind: 'loading' }
+  /** Nothing among the most popular apps, and the rest are not indexed yet (see searchSoFar). */
+  | { kind: 'searching' }
   | { kind: 'empty' }
   | { kind: 'results' };
 
@@ -88,6 +90,8 @@ export class PickerData {
     if (kind !== 'static' && this.remote.error)
       return { kind: 'search-error', error: this.remote.error };
     if (this.results.length > 0) return { kind: 'results' };
+    if (kind !== 'remote' && this.inputs.query !== '' && this.source()?.index.prepared === false)
+      return { kind: 'searching' };
     if (kind === 'static') return { kind: 'empty' };
     const configError = this.client.error;
     if (configError) return { kind: 'config-error', error: configError };
