@@ -45,7 +45,12 @@ export type {
 } from './catalog/catalog-store.js';
 export type { StoreState, Unsubscribe } from './listeners.js';
 export { createSearchIndex } from './catalog/search/index.js';
-export type { SearchHit, SearchIndex, SearchOptions } from './catalog/search/index.js';
+export type {
+  PartialSearch,
+  SearchHit,
+  SearchIndex,
+  SearchOptions,
+} from './catalog/search/index.js';
 
 // connections
 export type {

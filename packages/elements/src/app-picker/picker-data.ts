@@ -90,8 +90,7 @@ export class PickerData {
     if (kind !== 'static' && this.remote.error)
       return { kind: 'search-error', error: this.remote.error };
     if (this.results.length > 0) return { kind: 'results' };
-    if (kind !== 'remote' && this.inputs.query !== '' && this.source()?.index.prepared === false)
-      return { kind: 'searching' };
+    if (this.results.partial) return { kind: 'searching' };
     if (kind === 'static') return { kind: 'empty' };
     const configError = this.client.error;
     if (configError) return { kind: 'config-error', error: configError };

@@ -1,5 +1,5 @@
 import type { AppSummary } from '@plugboard/contract';
-import type { SearchHit, SearchIndex } from '@plugboard/core';
+import type { PartialSearch, SearchIndex } from '@plugboard/core';
 
 /** Rows the picker can show before the catalog is sorted: a screen of the grid and then some. */
 const FIRST_SCREEN = 64;
@@ -24,6 +24,8 @@ export class PickerResults {
     private readonly restLength: number,
     /** The other apps, best first. */
     private readonly restAt: (index: number) => AppSummary,
+    /** Searched while the word index was incomplete: only among the most popular apps. */
+    readonly partial = false,
   ) {}
 
   static ofApps(recent: readonly AppSummary[], apps: readonly AppSummary[]): PickerResults {
@@ -42,8 +44,8 @@ export class PickerResults {
     });
   }
 
-  static ofHits(hits: readonly SearchHit[]): PickerResults {
-    return new PickerResults([], hits.length, (index) => hits[index]!.app);
+  static ofHits({ hits, complete }: PartialSearch): PickerResults {
+    return new PickerResults([], hits.length, (index) => hits[index]!.app, !complete);
   }
 
   get length(): number {
@@ -75,7 +77,7 @@ export function pickerResults(
   recentKeys: readonly string[],
 ): PickerResults {
   if (query.trim() !== '') {
-    return PickerResults.ofHits(index.searchSoFar(query, { category, limit: index.size }).hits);
+    return PickerResults.ofHits(index.searchSoFar(query, { category, limit: index.size }));
   }
   const inCategory = (app: AppSummary) =>
     category === undefined || app.categories.includes(category);

@@ -17,6 +17,7 @@ export interface SearchOptions {
   limit?: number;
 }
 
+/** What `searchSoFar` answers: the hits so far, and whether the whole catalog was searched. */
 export interface PartialSearch {
   hits: SearchHit[];
   /** False while the word tables are being built: the hits are among the most popular apps only. */
