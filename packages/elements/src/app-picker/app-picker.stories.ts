@@ -3,6 +3,7 @@ import { html, nothing } from 'lit';
 import '../define/app-picker.js';
 import type { AppPicker } from './app-picker.js';
 import { generatedApps, namedApps } from '../test-support/apps.js';
+import { holdIdleCallbacks, releaseIdleCallbacks } from '../test-support/idle-callbacks.js';
 import { waitFor } from '../test-support/wait-for.js';
 
 type Args = Pick<AppPicker, 'layout' | 'query' | 'category'> & {
@@ -85,6 +86,25 @@ export const HugeCatalog: Story = { parameters: { scenario: 'huge-catalog' } };
 
 export const HugeStaticCatalogGrid: Story = {
   args: { apps: generatedApps(10_000), layout: 'grid' },
+};
+
+/**
+ * More than 2,048 apps, and a query only less popular apps match, typed before the index is
+ * complete: "Searching all apps…", not "No apps match". The index build (idle-time work) is held
+ * here, so the state stays; in a page it lasts until the build ends (about half a second at
+ * 20,000 apps).
+ */
+export const SearchingLessPopularApps: Story = {
+  args: { apps: generatedApps(3_000), query: '2998' },
+  beforeEach: () => {
+    holdIdleCallbacks();
+    return releaseIdleCallbacks;
+  },
+  play: async ({ canvasElement }) => {
+    const picker = canvasElement.querySelector('app-picker')!.shadowRoot!;
+    // By role, not text: the story also runs in Arabic.
+    await waitFor(() => picker.querySelector('.state[role="status"]'), 'the searching state');
+  },
 };
 
 export const Loading: Story = { parameters: { scenario: 'slow-network' } };
