@@ -11,7 +11,8 @@ import {
 import { createConnectionStore, type ConnectionStore } from './connections/connection-store.js';
 import { createEventStream, type EventStream } from './events.js';
 import { createHttpClient, type HttpClient } from './http/http-client.js';
-import { createLiveChannel, type LiveChannel, type LiveTiming } from './live/live-channel.js';
+import { lazyLiveChannel } from './live/lazy-live-channel.js';
+import type { LiveChannel, LiveTiming } from './live/live-channel.js';
 import { appSchema } from './http/schemas.js';
 import { createTranslator } from './messages/load.js';
 import type { Translator } from './messages/translator.js';
@@ -108,7 +109,7 @@ export function clientFromResolved(
   const events = createEventStream();
   const catalog = createCatalogStore(http);
   const connections = createConnectionStore(http, events);
-  const live = createLiveChannel({
+  const live = lazyLiveChannel({
     http,
     store: connections,
     events,
