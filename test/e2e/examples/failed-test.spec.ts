@@ -2,12 +2,11 @@
 // to do, and shows the reference the server recorded with the failure (lastError.requestId), which
 // "Copy reference" copies; once the service is back, "Test again" passes. Driven on the script-tag
 // example (the elements are the same in every example).
-import type { Locator } from '@playwright/test';
 import { connectionsOf } from '../../harness/backend-lookups.js';
 import { expect, test } from '../../harness/examples-fixtures.js';
 import type { ReferenceStack } from '../../harness/fixtures.js';
-import { pickOption } from '../setup/setup-page.js';
-import { DEMO_API_TOKEN, chooseApp, connectionCard, message } from './apps-page.js';
+import { connectPipedrive } from '../setup/setup-page.js';
+import { chooseApp, connectionCard, message } from './apps-page.js';
 
 const APP = { key: 'pipedrive', name: 'Pipedrive', search: 'pipedrive' };
 
@@ -19,18 +18,6 @@ async function setHealth(stack: ReferenceStack, status: 'down' | 'operational'):
     body: JSON.stringify({ status }),
   });
   expect(response.status).toBe(200);
-}
-
-async function connectPipedrive(dialog: Locator): Promise<void> {
-  await dialog.getByLabel('Company domain').fill('acme');
-  await dialog.getByLabel('API token', { exact: true }).fill(DEMO_API_TOKEN);
-  await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
-  // Pipedrive's setup choices come first: a pipeline from the account's live list.
-  await pickOption(dialog, 'Pipeline for new deals', 'Sales pipeline');
-  await dialog.getByRole('button', { name: 'Save and continue' }).click();
-  await dialog.getByRole('button', { name: 'Continue', exact: true }).click();
-  await expect(dialog.getByRole('heading', { name: `${APP.name} is connected` })).toBeVisible();
-  await dialog.getByRole('button', { name: 'Done' }).click();
 }
 
 test('a failed Test shows cause → action and the reference the server recorded', async ({

@@ -27,6 +27,21 @@ export async function pickOption(scope: Locator, step: string, label: string): P
 }
 
 /**
+ * Connects Pipedrive in the open connect dialog with the demo account's API token, picks its
+ * pipeline in the setup step that follows, and closes the dialog on "Pipedrive is connected".
+ */
+export async function connectPipedrive(dialog: Locator): Promise<void> {
+  await dialog.getByLabel('Company domain').fill('acme');
+  await dialog.getByLabel('API token', { exact: true }).fill(ACCOUNTS.demo.apiKey);
+  await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
+  await pickOption(dialog, 'Pipeline for new deals', 'Sales pipeline');
+  await dialog.getByRole('button', { name: 'Save and continue' }).click();
+  await dialog.getByRole('button', { name: 'Continue', exact: true }).click();
+  await expect(dialog.getByRole('heading', { name: 'Pipedrive is connected' })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Done' }).click();
+}
+
+/**
  * Connects Slack through the demo provider's sign-in in a popup, as `account`. This browser may
  * already be signed in as another account: "Use another account" on the consent page switches.
  */

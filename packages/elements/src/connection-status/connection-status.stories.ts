@@ -51,6 +51,15 @@ async function clickPart(canvas: HTMLElement, part: string): Promise<void> {
   throw new Error(`the ${part} button never appeared`);
 }
 
+/** Clicks a button whose view comes from a lazy chunk, and waits until `shown` is on the card. */
+async function clickPartUntil(canvas: HTMLElement, part: string, shown: string): Promise<void> {
+  await clickPart(canvas, part);
+  await waitFor(() => statusIn(canvas).querySelector(shown), `${shown} after ${part}`);
+}
+
+const openErrorDetails = (canvas: HTMLElement) =>
+  clickPartUntil(canvas, 'details-toggle', '[part~="details-toggle"][aria-expanded="true"]');
+
 function withHealth(key: string, health: AppSummary['health']): AppSummary {
   return { ...demoApps.find((app) => app.key === key)!, health };
 }
@@ -85,7 +94,7 @@ export const NeedsReauthorization: Story = { args: { connectionId: 'con_status04
 /** The last error in a popover (in the top layer, positioned under its toggle). */
 export const ErrorDetailsOpen: Story = {
   args: { connectionId: 'con_status02' },
-  play: async ({ canvasElement }) => clickPart(canvasElement, 'details-toggle'),
+  play: async ({ canvasElement }) => openErrorDetails(canvasElement),
 };
 
 export const NeverTested: Story = {
@@ -148,7 +157,8 @@ export const WithDisconnect: Story = { args: { allowDisconnect: true } };
 
 export const DisconnectConfirmation: Story = {
   args: { allowDisconnect: true },
-  play: async ({ canvasElement }) => clickPart(canvasElement, 'disconnect'),
+  play: async ({ canvasElement }) =>
+    clickPartUntil(canvasElement, 'disconnect', '[part~="confirm"]'),
 };
 
 /** Waits until the element shows `status` (the badge changed without a click). */
@@ -228,7 +238,7 @@ export const HostileStrings: Story = {
       },
     },
   },
-  play: async ({ canvasElement }) => clickPart(canvasElement, 'details-toggle'),
+  play: async ({ canvasElement }) => openErrorDetails(canvasElement),
 };
 
 /** An app with setup choices: the saved ones under the account, and a Settings button. */
@@ -257,7 +267,7 @@ export const WithSettings: Story = {
 
 /** Rename: the account's name in a field, with Save and Cancel. */
 export const Renaming: Story = {
-  play: async ({ canvasElement }) => clickPart(canvasElement, 'rename'),
+  play: async ({ canvasElement }) => clickPartUntil(canvasElement, 'rename', '[part~="rename"]'),
 };
 
 export const Dark: Story = { args: { theme: 'dark' } };

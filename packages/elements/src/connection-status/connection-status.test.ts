@@ -40,6 +40,12 @@ async function until(condition: () => unknown, message: string, timeout = 4000):
   await waitUntil(condition, message, { timeout, interval: 20 });
 }
 
+/** A part that a click shows: its view may be a chunk still on its way. */
+async function partAfterClick(el: ConnectionStatus, name: string): Promise<HTMLElement> {
+  await until(() => part(el, name), `no ${name} after the click`);
+  return part(el, name)!;
+}
+
 async function render(
   id: string,
   attrs: { allowDisconnect?: boolean } = {},
@@ -382,8 +388,8 @@ describe('<connection-status>', () => {
     it('asks inside the component, then removes and tells the host', async () => {
       const el = await render('con_status01', { allowDisconnect: true });
       button(el, 'Disconnect Pipedrive').click();
-      await el.updateComplete;
-      expect(part(el, 'confirm')!.textContent).to.contain('Disconnect Pipedrive?');
+      const confirm = await partAfterClick(el, 'confirm');
+      expect(confirm.textContent).to.contain('Disconnect Pipedrive?');
       await until(
         () => root(el).activeElement === button(el, 'Cancel'),
         'focus did not move to Cancel',
@@ -398,9 +404,9 @@ describe('<connection-status>', () => {
       ).to.equal(true);
 
       button(el, 'Disconnect Pipedrive').click();
-      await el.updateComplete;
+      const confirmButton = await partAfterClick(el, 'confirm-disconnect');
       const removed = oneEvent(el, 'pb-connection-remove') as Promise<ConnectionRemoveEvent>;
-      part(el, 'confirm-disconnect')!.click();
+      confirmButton.click();
       const event = await removed;
       expect(event.connectionId).to.equal('con_status01');
       expect(event.revocation).to.equal('not_supported');
@@ -416,9 +422,9 @@ describe('<connection-status>', () => {
       const appName = getClient().catalog.apps.find((app) => app.key === appKey)!.name;
       backend.failNextRevocation();
       button(el, `Disconnect ${appName}`).click();
-      await el.updateComplete;
+      const confirmButton = await partAfterClick(el, 'confirm-disconnect');
       const removed = oneEvent(el, 'pb-connection-remove') as Promise<ConnectionRemoveEvent>;
-      part(el, 'confirm-disconnect')!.click();
+      confirmButton.click();
       expect((await removed).revocation).to.equal('failed');
       await el.updateComplete;
       expect(text(el)).to.contain(`${appName} was disconnected.`);

@@ -8,6 +8,7 @@ import { appLogo } from '../shared/app-logo.js';
 import { errorView } from '../shared/error-view.js';
 import { focusAfterUpdate } from '../shared/focus-after-update.js';
 import { lazyConnectDialog } from '../shared/lazy-elements.js';
+import { lazyModule } from '../shared/lazy-module.js';
 import { LiveAnnouncer } from '../shared/live-region.js';
 import { OnlineRetry } from '../shared/online-retry.js';
 import { whenIdle } from '../shared/when-idle.js';
@@ -27,14 +28,18 @@ import {
   ConnectionTestEvent,
   ConnectionUpdateEvent,
 } from './connection-status.events.js';
-import { renameForm, type RenameState } from './rename-form.js';
+import type { RenameState } from './rename-form.js';
 import { settingsSummary } from './settings-summary.js';
 import { styles } from './connection-status.styles.js';
 import { statusBadge, statusLabel, type BadgeStatus } from './status-badge.js';
-import { FloatingPopover, popoverAttribute } from './floating-popover.js';
+import type { FloatingPopover } from './floating-popover.js';
+import { popoverAttribute } from './popover-support.js';
 import { RelativeTimeTicker } from './relative-time-ticker.js';
 
 const DIALOG_EXPORTS = exportParts(connectDialogParts, 'dialog-');
+
+/** The views behind Rename, Disconnect and Details: a lazy chunk (see card-actions.ts). */
+const cardActions = lazyModule('the connection card', () => import('./card-actions.js'));
 
 /** The last Test's outcome, shown inline under the buttons. */
 type TestOutcome =
@@ -116,8 +121,8 @@ export class ConnectionStatus extends LitElement {
    */
   @state() private removal: Partial<DisconnectResult> | undefined;
   @state() private dialogRequested = false;
-  /** The dialog's code could not be fetched (offline) when Update or Settings was pressed. */
-  @state() private updateError: PlugboardError | undefined;
+  /** A button's code could not be fetched (offline): the error, and the click to try again. */
+  @state() private codeError: { error: PlugboardError; retry: () => void } | undefined;
   /** What the dialog opens on: re-authorizing (Update) or the setup choices (Settings). */
   @state() private dialogIntent: 'connect' | 'settings' = 'connect';
   /** The connection's full app (its setup steps decide whether Settings applies). */
@@ -134,10 +139,8 @@ export class ConnectionStatus extends LitElement {
   });
   private readonly announcer = new LiveAnnouncer(this);
   private readonly onlineRetry = new OnlineRetry(this);
-  private readonly errorPopover = new FloatingPopover(this, {
-    anchor: () => this.renderRoot.querySelector('.details-toggle'),
-    floating: () => this.renderRoot.querySelector('.popover'),
-  });
+  /** The last error's popover, made on the first Details click (its code is in cardActions). */
+  private errorPopover: FloatingPopover | undefined;
   private loadAbort: AbortController | undefined;
 
   constructor() {
@@ -162,11 +165,28 @@ export class ConnectionStatus extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    // Update opens the connect dialog, a lazy chunk: fetched in idle time, or sooner on intent.
-    whenIdle(this.preloadDialog, this.controller.signal);
+    // Update opens the connect dialog, and Rename, Disconnect and Details show views of the card's
+    // actions chunk: fetched in idle time, or sooner on intent.
+    whenIdle(() => {
+      lazyConnectDialog.preload();
+      cardActions.preload();
+    }, this.controller.signal);
   }
 
   private readonly preloadDialog = (): void => lazyConnectDialog.preload();
+  private readonly preloadCardActions = (): void => cardActions.preload();
+
+  /** Loads a button's code; when it cannot (offline), says so with the click to try again. */
+  private async loadCode(load: () => Promise<unknown>, retry: () => void): Promise<boolean> {
+    this.codeError = undefined;
+    try {
+      await load();
+      return true;
+    } catch (error) {
+      this.codeError = { error: toPlugboardError(error), retry };
+      return false;
+    }
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('connection') && this.connection) this.current = this.connection;
@@ -184,7 +204,7 @@ export class ConnectionStatus extends LitElement {
   }
 
   protected override updated(): void {
-    if (this.errorPopover.open && !this.latest?.lastError) this.errorPopover.hide(false);
+    if (this.errorPopover?.open && !this.latest?.lastError) this.errorPopover.hide(false);
   }
 
   /** The freshest copy: the shared store's (updated by tests and updates anywhere) or ours. */
@@ -301,6 +321,7 @@ export class ConnectionStatus extends LitElement {
     }
     const connection = this.latest;
     const app = this.appSummary;
+    const actions = cardActions.loaded;
     if (!connection || !app || !this.controller.translator) {
       return html`<div class="card card--loading" part="base" aria-busy="true">
         <span class="visually-hidden">${t('status.loading')}</span>
@@ -330,8 +351,8 @@ export class ConnectionStatus extends LitElement {
       </div>
       ${healthNotice(app, t)}
       ${
-        this.renaming
-          ? renameForm({
+        this.renaming && actions
+          ? actions.renameForm({
               t,
               state: this.renaming,
               onInput: (name) => (this.renaming = { ...this.renaming!, name, problem: undefined }),
@@ -352,8 +373,19 @@ export class ConnectionStatus extends LitElement {
         ${connection.lastError ? this.renderErrorDetails(connection, t) : nothing}
       </div>
       ${this.renderTestOutcome(t)}
-      ${this.updateError ? errorView(this.updateError, t, { onAction: this.retryOpenDialog }) : nothing}
-      ${this.confirmingRemoval ? this.renderRemovalConfirm(app.name, t) : this.renderButtons(app.name, t)}
+      ${this.codeError ? errorView(this.codeError.error, t, { onAction: this.codeError.retry }) : nothing}
+      ${
+        this.confirmingRemoval && actions
+          ? actions.removalConfirm({
+              t,
+              appName: app.name,
+              removing: this.removing,
+              error: this.removeError,
+              onConfirm: () => void this.disconnectConnection(),
+              onCancel: () => void this.cancelRemoval(),
+            })
+          : this.renderButtons(app.name, t)
+      }
       ${this.announcer.region()}
       ${
         this.dialogRequested
@@ -385,9 +417,11 @@ export class ConnectionStatus extends LitElement {
         class="button button--quiet details-toggle"
         part="button details-toggle"
         type="button"
-        aria-expanded=${this.errorPopover.open ? 'true' : 'false'}
+        aria-expanded=${this.errorPopover?.open ? 'true' : 'false'}
         aria-controls="error-details"
-        @click=${() => this.errorPopover.toggle()}
+        @pointerenter=${this.preloadCardActions}
+        @focus=${this.preloadCardActions}
+        @click=${this.toggleErrorDetails}
       >
         ${t('status.details')}
       </button>
@@ -476,6 +510,8 @@ export class ConnectionStatus extends LitElement {
         type="button"
         aria-label=${t('status.renameLabel', { app: appName })}
         aria-expanded=${this.renaming ? 'true' : 'false'}
+        @pointerenter=${this.preloadCardActions}
+        @focus=${this.preloadCardActions}
         @click=${this.startRenaming}
       >
         ${t('status.rename')}
@@ -487,41 +523,14 @@ export class ConnectionStatus extends LitElement {
               part="button disconnect"
               type="button"
               aria-label=${t('status.disconnectLabel', { app: appName })}
+              @pointerenter=${this.preloadCardActions}
+              @focus=${this.preloadCardActions}
               @click=${this.askRemoval}
             >
               ${t('status.disconnect')}
             </button>`
           : nothing
       }
-    </div>`;
-  }
-
-  private renderRemovalConfirm(appName: string, t: Translate) {
-    return html`<div class="confirm" part="confirm" role="group" aria-labelledby="confirm-title">
-      <p class="confirm__title" id="confirm-title">
-        ${t('status.disconnectConfirmTitle', { app: appName })}
-      </p>
-      <p class="confirm__text">${t('status.disconnectConfirmBody', { app: appName })}</p>
-      ${this.removeError ? errorView(this.removeError, t) : nothing}
-      <div class="footer">
-        <button
-          class="button button--danger"
-          part="button confirm-disconnect"
-          type="button"
-          ?disabled=${this.removing}
-          @click=${() => void this.disconnectConnection()}
-        >
-          ${this.removing ? t('status.disconnecting') : t('status.disconnect')}
-        </button>
-        <button
-          class="button"
-          part="button cancel-disconnect"
-          type="button"
-          @click=${this.cancelRemoval}
-        >
-          ${t('dialog.cancel')}
-        </button>
-      </div>
     </div>`;
   }
 
@@ -566,18 +575,11 @@ export class ConnectionStatus extends LitElement {
 
   private openSettings = (): Promise<void> => this.openDialog('settings');
 
-  private retryOpenDialog = (): Promise<void> => this.openDialog(this.dialogIntent);
-
   private async openDialog(intent: 'connect' | 'settings'): Promise<void> {
-    this.updateError = undefined;
     this.dialogIntent = intent;
-    try {
-      // A lazy chunk, usually in by now (fetched on intent or in idle time).
-      await lazyConnectDialog.load();
-    } catch (error) {
-      this.updateError = toPlugboardError(error);
-      return;
-    }
+    // A lazy chunk, usually in by now (fetched on intent or in idle time).
+    const retry = () => void this.openDialog(intent);
+    if (!(await this.loadCode(lazyConnectDialog.load, retry))) return;
     this.dialogRequested = true;
     await this.updateComplete;
     this.updateDialog?.show();
@@ -596,7 +598,17 @@ export class ConnectionStatus extends LitElement {
     }
   };
 
+  private toggleErrorDetails = async (): Promise<void> => {
+    if (!(await this.loadCode(cardActions.load, this.toggleErrorDetails))) return;
+    this.errorPopover ??= new cardActions.loaded!.FloatingPopover(this, {
+      anchor: () => this.renderRoot.querySelector('.details-toggle'),
+      floating: () => this.renderRoot.querySelector('.popover'),
+    });
+    this.errorPopover.toggle();
+  };
+
   private startRenaming = async (): Promise<void> => {
+    if (!(await this.loadCode(cardActions.load, this.startRenaming))) return;
     const label = this.latest?.label ?? '';
     this.renaming = { name: label, problem: undefined, error: undefined, saving: false };
     await focusAfterUpdate(this, '#connection-name');
@@ -640,6 +652,7 @@ export class ConnectionStatus extends LitElement {
   }
 
   private askRemoval = async (): Promise<void> => {
+    if (!(await this.loadCode(cardActions.load, this.askRemoval))) return;
     this.confirmingRemoval = true;
     this.removeError = undefined;
     await focusAfterUpdate(this, '[part~="cancel-disconnect"]');

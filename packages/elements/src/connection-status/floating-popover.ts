@@ -1,7 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { supportsPopover } from './popover-support.js';
 import { watchPosition } from './popover-position.js';
-
-const supportsPopover = typeof HTMLElement !== 'undefined' && 'popover' in HTMLElement.prototype;
 
 /**
  * A disclosure popover anchored to its toggle button. It lives in the top layer where the Popover
@@ -85,6 +84,3 @@ export class FloatingPopover implements ReactiveController {
     this.hide(false);
   };
 }
-
-/** The attribute the floating element needs at render time: top layer where supported. */
-export const popoverAttribute = supportsPopover ? 'manual' : undefined;

@@ -1,4 +1,4 @@
-import { PlugboardError } from '@plugboard/core';
+import { lazyModule } from './lazy-module.js';
 
 /**
  * An element whose code is a separate chunk (see `lazy-elements.ts`), registered the first time
@@ -19,24 +19,16 @@ export interface LazyElement {
 }
 
 export function lazyElement(tag: string, importDefinition: () => Promise<unknown>): LazyElement {
-  let loading: Promise<void> | undefined;
+  const code = lazyModule(`<${tag}>`, importDefinition);
   const element: LazyElement = {
     tag,
     get defined() {
       return customElements.get(tag) !== undefined;
     },
-    load() {
-      if (element.defined) return Promise.resolve();
-      loading ??= importDefinition().then(
-        () => customElements.whenDefined(tag).then(() => undefined),
-        (cause: unknown) => {
-          loading = undefined;
-          throw new PlugboardError('network', `The code of <${tag}> could not be loaded.`, {
-            cause,
-          });
-        },
-      );
-      return loading;
+    async load() {
+      if (element.defined) return;
+      await code.load();
+      await customElements.whenDefined(tag);
     },
     preload() {
       element.load().catch(() => undefined);
