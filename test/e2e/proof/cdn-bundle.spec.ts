@@ -1,7 +1,8 @@
 // The script-tag bundle served from a CDN: on another origin than the host page, in a versioned
 // sub-path, under the host's strict Content-Security-Policy with Trusted Types. The page still
 // needs one <script type="module"> tag: the lazy chunks (the picker, the connect dialog, another
-// locale's messages) come from next to the entry, never from the host page's own origin.
+// locale's messages, the live channel) come from next to the entry, never from the host page's
+// own origin.
 import { startCdnServer, type CdnServer } from '../../harness/cdn-server.js';
 import { startCspHost, type CspHost } from '../../harness/csp-host.js';
 import { strictHostPolicy } from '../../harness/csp-policy.js';
@@ -48,6 +49,7 @@ test('the bundle on a CDN path loads its lazy chunks from next to itself, under 
     /^chunks\/app-picker-/,
     /^chunks\/connect-dialog-/,
     /^chunks\/es-/,
+    /^chunks\/live-channel-/,
   ]) {
     expect(
       fromCdn.some((path) => file.test(path)),
