@@ -122,7 +122,7 @@ export class ConnectionStatus extends LitElement {
   @state() private removal: Partial<DisconnectResult> | undefined;
   @state() private dialogRequested = false;
   /** A button's code could not be fetched (offline): the error, and the click to try again. */
-  @state() private codeError: { error: PlugboardError; retry: () => void } | undefined;
+  @state() private chunkFailure: { error: PlugboardError; retry: () => void } | undefined;
   /** What the dialog opens on: re-authorizing (Update) or the setup choices (Settings). */
   @state() private dialogIntent: 'connect' | 'settings' = 'connect';
   /** The connection's full app (its setup steps decide whether Settings applies). */
@@ -177,13 +177,13 @@ export class ConnectionStatus extends LitElement {
   private readonly preloadCardActions = (): void => cardActions.preload();
 
   /** Loads a button's code; when it cannot (offline), says so with the click to try again. */
-  private async loadCode(load: () => Promise<unknown>, retry: () => void): Promise<boolean> {
-    this.codeError = undefined;
+  private async loadChunk(load: () => Promise<unknown>, retry: () => void): Promise<boolean> {
+    this.chunkFailure = undefined;
     try {
       await load();
       return true;
     } catch (error) {
-      this.codeError = { error: toPlugboardError(error), retry };
+      this.chunkFailure = { error: toPlugboardError(error), retry };
       return false;
     }
   }
@@ -373,7 +373,11 @@ export class ConnectionStatus extends LitElement {
         ${connection.lastError ? this.renderErrorDetails(connection, t) : nothing}
       </div>
       ${this.renderTestOutcome(t)}
-      ${this.codeError ? errorView(this.codeError.error, t, { onAction: this.codeError.retry }) : nothing}
+      ${
+        this.chunkFailure
+          ? errorView(this.chunkFailure.error, t, { onAction: this.chunkFailure.retry })
+          : nothing
+      }
       ${
         this.confirmingRemoval && actions
           ? actions.removalConfirm({
@@ -579,7 +583,7 @@ export class ConnectionStatus extends LitElement {
     this.dialogIntent = intent;
     // A lazy chunk, usually in by now (fetched on intent or in idle time).
     const retry = () => void this.openDialog(intent);
-    if (!(await this.loadCode(lazyConnectDialog.load, retry))) return;
+    if (!(await this.loadChunk(lazyConnectDialog.load, retry))) return;
     this.dialogRequested = true;
     await this.updateComplete;
     this.updateDialog?.show();
@@ -599,7 +603,7 @@ export class ConnectionStatus extends LitElement {
   };
 
   private toggleErrorDetails = async (): Promise<void> => {
-    if (!(await this.loadCode(cardActions.load, this.toggleErrorDetails))) return;
+    if (!(await this.loadChunk(cardActions.load, this.toggleErrorDetails))) return;
     this.errorPopover ??= new cardActions.loaded!.FloatingPopover(this, {
       anchor: () => this.renderRoot.querySelector('.details-toggle'),
       floating: () => this.renderRoot.querySelector('.popover'),
@@ -608,7 +612,7 @@ export class ConnectionStatus extends LitElement {
   };
 
   private startRenaming = async (): Promise<void> => {
-    if (!(await this.loadCode(cardActions.load, this.startRenaming))) return;
+    if (!(await this.loadChunk(cardActions.load, this.startRenaming))) return;
     const label = this.latest?.label ?? '';
     this.renaming = { name: label, problem: undefined, error: undefined, saving: false };
     await focusAfterUpdate(this, '#connection-name');
@@ -652,7 +656,7 @@ export class ConnectionStatus extends LitElement {
   }
 
   private askRemoval = async (): Promise<void> => {
-    if (!(await this.loadCode(cardActions.load, this.askRemoval))) return;
+    if (!(await this.loadChunk(cardActions.load, this.askRemoval))) return;
     this.confirmingRemoval = true;
     this.removeError = undefined;
     await focusAfterUpdate(this, '[part~="cancel-disconnect"]');
