@@ -1,12 +1,14 @@
 // The self-contained script-tag bundle (lit, core, English strings), in two builds.
 // `vite build`: dist/plugboard.js, an ES module holding everything a page needs before anyone
-// clicks, and lazy chunks next to it in dist/chunks/ (the picker, the connect dialog, the other
-// locales), which it imports relative to its own URL. `vite build --mode classic`:
-// dist/plugboard.iife.js, a classic script (window.Plugboard) with every chunk inlined, since a
-// classic script cannot load chunks. `tsc -p tsconfig.build.json` writes the rest of dist/
+// clicks, and lazy chunks next to it in dist/chunks/ (the picker, the connect dialog, the card's
+// actions, the live channel, the other locales), which it imports relative to its own URL, each
+// with the chunks it needs in the same round trip (preload-chunk-imports.ts).
+// `vite build --mode classic`: dist/plugboard.iife.js, a classic script (window.Plugboard) with
+// every chunk inlined, since a classic script cannot load chunks. `tsc -p tsconfig.build.json` writes the rest of dist/
 // (per-module JS and types for npm) first, so these builds must not empty dist/.
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import { defineConfig } from 'vite';
+import { preloadChunkImports } from './preload-chunk-imports.js';
 
 /**
  * clean-css minifies whole style sheets; a css`` fragment of bare declarations (the dark token
@@ -30,6 +32,7 @@ export default defineConfig(({ mode }) => {
         failOnError: true,
         options: { shouldMinifyCSS: isStyleSheet },
       }),
+      preloadChunkImports(),
     ],
     // A classic script has no module URL: it finds its own tag through document.currentScript.
     define: classic ? { 'import.meta.url': 'undefined' } : {},

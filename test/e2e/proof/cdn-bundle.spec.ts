@@ -3,6 +3,8 @@
 // needs one <script type="module"> tag: the lazy chunks (the picker, the connect dialog, another
 // locale's messages, the live channel) come from next to the entry, never from the host page's
 // own origin.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startCdnServer, type CdnServer } from '../../harness/cdn-server.js';
 import { startCspHost, type CspHost } from '../../harness/csp-host.js';
 import { strictHostPolicy } from '../../harness/csp-policy.js';
@@ -58,4 +60,44 @@ test('the bundle on a CDN path loads its lazy chunks from next to itself, under 
   }
   expect(await csp.violations()).toEqual([]);
   expect(csp.consoleErrors).toEqual([]);
+});
+
+const CHUNKS = join(import.meta.dirname, '../../../packages/elements/dist/chunks');
+
+/** The chunks a built chunk imports statically (`from"./x.js"`), by file name. */
+function staticImportsOf(chunk: string): string[] {
+  const code = readFileSync(join(CHUNKS, chunk), 'utf8');
+  return [...code.matchAll(/\bfrom\s*["'`]\.\/([\w.-]+\.js)["'`]/g)].map((match) => match[1]!);
+}
+
+test('a lazy chunk and the chunks it imports are fetched together, in one round trip', async ({
+  page,
+  stack,
+  endUser,
+}) => {
+  cdn = await startCdnServer();
+  const policy = strictHostPolicy(new URL(stack.url).origin, undefined, [cdn.origin]);
+  host = await startCspHost(stack, endUser, policy, {
+    pages: 'cdn',
+    placeholders: { CDN_URL: cdn.base },
+  });
+  const dialogChunk = readdirSync(CHUNKS).find((name) => /^connect-dialog-[\w-]+\.js$/.test(name))!;
+  const imports = staticImportsOf(dialogChunk);
+  expect(imports.length, 'the dialog chunk imports other chunks').toBeGreaterThan(0);
+  // The dialog's chunk answers a second late: whatever is requested before it arrives was asked
+  // for together with it, not after reading it.
+  const requestedBeforeDialog: string[] = [];
+  let dialogArrived = false;
+  page.on('request', (request) => {
+    if (!dialogArrived) requestedBeforeDialog.push(request.url().split('/').pop()!);
+  });
+  await page.route(`${cdn.base}chunks/${dialogChunk}`, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    dialogArrived = true;
+    await route.continue();
+  });
+  await page.goto(host.url('dialog.html'));
+  await page.waitForFunction(() => customElements.get('connect-dialog') !== undefined);
+  expect(requestedBeforeDialog).toContain(dialogChunk);
+  for (const imported of imports) expect(requestedBeforeDialog).toContain(imported);
 });
