@@ -239,7 +239,8 @@ function browserSection(browser: BrowserResults, bundles: BenchRun['bundles']): 
           `Click → connect dialog's code in, with a cold cache at ${DIALOG_LATENCY_MS} ms of ` +
             "latency, for the earliest click (the moment the page's elements are defined, before " +
             'the idle-time preload has the chunk; until <connect-dialog> is defined, its chunk and ' +
-            `the chunk it imports fetched): median ${ms(median(browser.dialogColdMs))} ms, ` +
+            "the chunks it imports fetched by the page's own loader, which asks for them all at " +
+            `once): median ${ms(median(browser.dialogColdMs))} ms, ` +
             `p95 ${ms(p95(browser.dialogColdMs))} ms (wall). The page preloads the chunk at idle ` +
             'and on intent (pointer over or focus on the button), so a later click waits for none of it.',
         ]

@@ -35,7 +35,8 @@ export interface BrowserResults {
   picker: PickerSamples[];
   /** The earliest click's wait for the connect dialog, with a cold cache at DIALOG_LATENCY_MS:
    *  from the moment the page's elements are defined (the entry loaded at that latency) until
-   *  <connect-dialog> is defined (its chunk and the chunk it imports fetched); wall ms. */
+   *  <connect-dialog> is defined (its chunk and the chunks it imports fetched, as the page's own
+   *  loader fetches them); wall ms. */
   dialogColdMs: number[];
   /** Why the picker could not be measured (no 'ours' bundle, or the picker failed in the page). */
   pickerError?: string;
@@ -55,10 +56,9 @@ export interface PickerSamples {
 /** The round trip of a slow but normal connection, for the cold click-to-dialog time. */
 export const DIALOG_LATENCY_MS = 100;
 
-/** Our shipped ES entry and its connect dialog's lazy chunk (absolute paths under bundlesDir). */
+/** Our shipped ES entry (an absolute path under bundlesDir). */
 export interface ShippedFiles {
   entry: string;
-  dialogChunk: string;
 }
 
 /** The renderer main thread's cumulative task time so far. */
@@ -154,12 +154,13 @@ async function measurePicker(
   });
 }
 
-/** In a fresh context (cold cache), every request slowed by DIALOG_LATENCY_MS: the entry loaded,
- *  then at once (a click before the idle-time preload has the chunk in) the dialog's code. */
+/** In a fresh context (cold cache), every request slowed by DIALOG_LATENCY_MS: the entry loaded
+ *  into a page that already has a <connect-dialog> tag, so the entry's loader fetches the dialog's
+ *  code the moment the elements are defined, as the earliest click would. */
 async function measureDialogCold(
   browser: Browser,
   origin: string,
-  urls: { entry: string; dialogChunk: string },
+  urls: { entry: string },
 ): Promise<number> {
   return inFreshPage(browser, origin, async (page, cdp) => {
     await cdp.send('Network.enable');
@@ -169,8 +170,13 @@ async function measureDialogCold(
       downloadThroughput: -1,
       uploadThroughput: -1,
     });
-    await callProbe(page, 'importBundle', urls.entry, ['connection-status', 'app-connections']);
-    return callProbe(page, 'importChunk', urls.dialogChunk, 'connect-dialog');
+    return callProbe(
+      page,
+      'lazyTagAfterImport',
+      urls.entry,
+      ['connection-status', 'app-connections'],
+      'connect-dialog',
+    );
   });
 }
 
@@ -203,10 +209,7 @@ export async function measureInBrowser(
     dialogColdMs: [],
   };
   try {
-    const urls = shipped && {
-      entry: urlOfFile(shipped.entry),
-      dialogChunk: urlOfFile(shipped.dialogChunk),
-    };
+    const urls = shipped && { entry: urlOfFile(shipped.entry) };
     // Round-robin, so a burst of load from other processes hits every measurement alike.
     for (let run = 0; run < RUNS; run++) {
       for (const bundle of bundles) {
