@@ -9,27 +9,36 @@ import { startCdnServer, type CdnServer } from '../../harness/cdn-server.js';
 import { startCspHost, type CspHost } from '../../harness/csp-host.js';
 import { strictHostPolicy } from '../../harness/csp-policy.js';
 import { recordCspViolations } from '../../harness/csp-violations.js';
+import type { ReferenceStack } from '../../harness/fixtures.js';
 import { expect, test } from '../../harness/proof-fixtures.js';
 import { chooseApp } from '../examples/apps-page.js';
 
-let cdn: CdnServer | undefined;
-let host: CspHost | undefined;
+let started: { cdn: CdnServer; host: CspHost } | undefined;
 test.afterEach(async () => {
-  await Promise.all([cdn?.close(), host?.close()]);
-  cdn = host = undefined;
+  await Promise.all([started?.cdn.close(), started?.host.close()]);
+  started = undefined;
 });
+
+/** Serves the bundle from a CDN and test/pages/cdn/ from a host under a strict CSP. */
+async function startCdnAndHost(stack: ReferenceStack, endUser: string) {
+  const cdn = await startCdnServer();
+  const policy = strictHostPolicy(new URL(stack.url).origin, undefined, [cdn.origin]);
+  started = {
+    cdn,
+    host: await startCspHost(stack, endUser, policy, {
+      pages: 'cdn',
+      placeholders: { CDN_URL: cdn.base },
+    }),
+  };
+  return started;
+}
 
 test('the bundle on a CDN path loads its lazy chunks from next to itself, under a strict CSP', async ({
   page,
   stack,
   endUser,
 }) => {
-  cdn = await startCdnServer();
-  const policy = strictHostPolicy(new URL(stack.url).origin, undefined, [cdn.origin]);
-  host = await startCspHost(stack, endUser, policy, {
-    pages: 'cdn',
-    placeholders: { CDN_URL: cdn.base },
-  });
+  const { cdn, host } = await startCdnAndHost(stack, endUser);
   const scripts: string[] = [];
   page.on('request', (request) => {
     if (request.resourceType() === 'script') scripts.push(request.url());
@@ -44,8 +53,8 @@ test('the bundle on a CDN path loads its lazy chunks from next to itself, under 
   const dialog = await chooseApp(page, 'pipedrive', 'Pipedrive');
   await expect(dialog.getByLabel('API token', { exact: true })).toBeVisible();
 
-  expect(scripts.filter((url) => !url.startsWith(cdn!.base))).toEqual([]);
-  const fromCdn = scripts.map((url) => url.slice(cdn!.base.length));
+  expect(scripts.filter((url) => !url.startsWith(cdn.base))).toEqual([]);
+  const fromCdn = scripts.map((url) => url.slice(cdn.base.length));
   for (const file of [
     /^plugboard\.js$/,
     /^chunks\/app-picker-/,
@@ -75,17 +84,12 @@ test('a lazy chunk and the chunks it imports are fetched together, in one round 
   stack,
   endUser,
 }) => {
-  cdn = await startCdnServer();
-  const policy = strictHostPolicy(new URL(stack.url).origin, undefined, [cdn.origin]);
-  host = await startCspHost(stack, endUser, policy, {
-    pages: 'cdn',
-    placeholders: { CDN_URL: cdn.base },
-  });
+  const { cdn, host } = await startCdnAndHost(stack, endUser);
   const dialogChunk = readdirSync(CHUNKS).find((name) => /^connect-dialog-[\w-]+\.js$/.test(name))!;
   const imports = staticImportsOf(dialogChunk);
   expect(imports.length, 'the dialog chunk imports other chunks').toBeGreaterThan(0);
-  // The dialog's chunk answers a second late: whatever is requested before it arrives was asked
-  // for together with it, not after reading it.
+  // The page loads the dialog's chunk in idle time; it answers a second late, so whatever is
+  // requested before it arrives was asked for together with it, not after reading it.
   const requestedBeforeDialog: string[] = [];
   let dialogArrived = false;
   page.on('request', (request) => {
@@ -96,7 +100,7 @@ test('a lazy chunk and the chunks it imports are fetched together, in one round 
     dialogArrived = true;
     await route.continue();
   });
-  await page.goto(host.url('dialog.html'));
+  await page.goto(host.url('index.html'));
   await page.waitForFunction(() => customElements.get('connect-dialog') !== undefined);
   expect(requestedBeforeDialog).toContain(dialogChunk);
   for (const imported of imports) expect(requestedBeforeDialog).toContain(imported);
