@@ -83,7 +83,12 @@ export async function startHostServer(options) {
   return {
     url: `${origin}/`,
     origin,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    // A browser may hold a connection it opened ahead and never used: close() alone waits for it.
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -2,7 +2,7 @@
 // user and origins, never for origins taken from the caller's own headers.
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { SESSION_ROUTE, startHostServer } from './host-server.mjs';
@@ -104,5 +104,26 @@ describe('the demo host backend mints sessions', () => {
     assert.equal(answer.status, 405);
     assert.equal(answer.headers.get('allow'), 'POST');
     assert.equal(plugboard.mints.length, before);
+  });
+});
+
+describe('closing the demo host backend', () => {
+  it('ends a connection a browser opened ahead and never used, instead of waiting for it', async () => {
+    const started = await startHostServer({
+      root: fileURLToPath(new URL('.', import.meta.url)),
+      plugboardUrl: 'http://127.0.0.1:9',
+      secretKey: 'sk_test_host_backend_suite',
+    });
+    const { hostname, port } = new URL(started.origin);
+    const socket = connect(Number(port), hostname === 'localhost' ? '127.0.0.1' : hostname);
+    await new Promise((resolve) => socket.once('connect', resolve));
+    const socketClosed = new Promise((resolve) => socket.once('close', resolve));
+    const outcome = await Promise.race([
+      started.close().then(() => 'closed'),
+      new Promise((resolve) => setTimeout(() => resolve('still waiting after 3 s'), 3000)),
+    ]);
+    socket.destroy();
+    assert.equal(outcome, 'closed');
+    await socketClosed;
   });
 });
