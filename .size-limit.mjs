@@ -30,13 +30,13 @@ function staticClosure(entry) {
 
 export default [
   {
-    name: 'first download: ES entry + its static imports (issue 17 target 25 kB, not met: 32.50 kB)',
+    name: 'first download: ES entry + its static imports (issue 17 target 25 kB, not met: 32.51 kB)',
     path: staticClosure(`${dist}/plugboard.js`),
     limit: '33 kB',
     gzip: true,
   },
   {
-    name: 'whole ES bundle, every chunk with the locale catalogs (issue 17 target 45 kB, not met: 91.01 kB)',
+    name: 'whole ES bundle, every chunk with the locale catalogs (issue 17 target 45 kB, not met: 91.03 kB)',
     path: [`${dist}/plugboard.js`, `${dist}/chunks/*.js`],
     limit: '91.5 kB',
     gzip: true,

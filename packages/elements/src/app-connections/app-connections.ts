@@ -8,18 +8,13 @@ import type { ConnectionRemoveEvent } from '../connection-status/connection-stat
 import type { AppSelectEvent } from '../app-picker/app-picker.events.js';
 import { appLogo, appLogoStyles } from '../shared/app-logo.js';
 import { baseStyles } from '../shared/base.styles.js';
-import {
-  REDIRECT_FLOW_PARAM,
-  toPlugboardError,
-  type PlugboardClient,
-  type PlugboardError,
-  type PlugboardEvent,
-} from '@plugboard/core';
+import { REDIRECT_FLOW_PARAM, type PlugboardClient, type PlugboardEvent } from '@plugboard/core';
 import { ClientController } from '../shared/client-controller.js';
 import { errorView, errorViewStyles } from '../shared/error-view.js';
 import { focusAfterUpdate } from '../shared/focus-after-update.js';
 import type { LazyElement } from '../shared/lazy-element.js';
 import { lazyAppPicker, lazyConnectDialog } from '../shared/lazy-elements.js';
+import { loadForClick, type ChunkFailure } from '../shared/lazy-module.js';
 import { loadInBackground } from '../shared/load-in-background.js';
 import { LiveAnnouncer } from '../shared/live-region.js';
 import { OnlineRetry } from '../shared/online-retry.js';
@@ -111,7 +106,7 @@ export class AppConnections extends LitElement {
   @state() private unrevokedApp: string | undefined;
 
   /** The picker's or the dialog's code could not be fetched (offline): shown in the picker dialog. */
-  @state() private chunkFailure: { error: PlugboardError; retry: () => void } | undefined;
+  @state() private chunkFailure: ChunkFailure | undefined;
 
   @query('#picker-dialog') private pickerDialog?: HTMLDialogElement;
   @query('#add-button') private addButton?: HTMLButtonElement;
@@ -343,13 +338,8 @@ export class AppConnections extends LitElement {
   /** Loads a lazy element's code; a failure is shown in the picker dialog with `retry`. */
   private async loadChunk(element: LazyElement, retry: () => void): Promise<boolean> {
     this.chunkFailure = undefined;
-    try {
-      await element.load();
-      return true;
-    } catch (error) {
-      this.chunkFailure = { error: toPlugboardError(error), retry };
-      return false;
-    }
+    this.chunkFailure = await loadForClick(element.load, retry);
+    return !this.chunkFailure;
   }
 
   private closePicker(): void {

@@ -8,7 +8,7 @@ import { appLogo } from '../shared/app-logo.js';
 import { errorView } from '../shared/error-view.js';
 import { focusAfterUpdate } from '../shared/focus-after-update.js';
 import { lazyConnectDialog } from '../shared/lazy-elements.js';
-import { lazyModule } from '../shared/lazy-module.js';
+import { lazyModule, loadForClick, type ChunkFailure } from '../shared/lazy-module.js';
 import { LiveAnnouncer } from '../shared/live-region.js';
 import { OnlineRetry } from '../shared/online-retry.js';
 import { whenIdle } from '../shared/when-idle.js';
@@ -122,7 +122,7 @@ export class ConnectionStatus extends LitElement {
   @state() private removal: Partial<DisconnectResult> | undefined;
   @state() private dialogRequested = false;
   /** A button's code could not be fetched (offline): the error, and the click to try again. */
-  @state() private chunkFailure: { error: PlugboardError; retry: () => void } | undefined;
+  @state() private chunkFailure: ChunkFailure | undefined;
   /** What the dialog opens on: re-authorizing (Update) or the setup choices (Settings). */
   @state() private dialogIntent: 'connect' | 'settings' = 'connect';
   /** The connection's full app (its setup steps decide whether Settings applies). */
@@ -179,13 +179,8 @@ export class ConnectionStatus extends LitElement {
   /** Loads a button's code; when it cannot (offline), says so with the click to try again. */
   private async loadChunk(load: () => Promise<unknown>, retry: () => void): Promise<boolean> {
     this.chunkFailure = undefined;
-    try {
-      await load();
-      return true;
-    } catch (error) {
-      this.chunkFailure = { error: toPlugboardError(error), retry };
-      return false;
-    }
+    this.chunkFailure = await loadForClick(load, retry);
+    return !this.chunkFailure;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -1,4 +1,4 @@
-import { PlugboardError } from '@plugboard/core';
+import { PlugboardError, toPlugboardError } from '@plugboard/core';
 
 /**
  * Code that ships as a lazy chunk, fetched the first time something needs it (intent, idle time
@@ -38,4 +38,23 @@ export function lazyModule<T>(what: string, importModule: () => Promise<T>): Laz
     },
   };
   return lazy;
+}
+
+/** A click whose code could not be fetched (offline): the error to show, and the click again. */
+export interface ChunkFailure {
+  error: PlugboardError;
+  retry: () => void;
+}
+
+/** Loads a click's code: undefined once it is in, or the failure to show with `retry`. */
+export async function loadForClick(
+  load: () => Promise<unknown>,
+  retry: () => void,
+): Promise<ChunkFailure | undefined> {
+  try {
+    await load();
+    return undefined;
+  } catch (error) {
+    return { error: toPlugboardError(error), retry };
+  }
 }
