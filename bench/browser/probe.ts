@@ -1,6 +1,8 @@
 // Runs inside the benchmark page (compiled by esbuild, loaded as /probe.js): the steps whose
 // main-thread cost is measured, each returning its wall time. The caller wraps each step in
-// DevTools Performance.getMetrics readings for the task duration.
+// DevTools Performance.getMetrics readings (define) or a trace between STEP_MARKS (the picker) for
+// the task duration.
+import { STEP_MARKS } from './trace-tasks.js';
 
 interface PickerElement extends HTMLElement {
   apps: unknown;
@@ -84,11 +86,11 @@ async function orGiveUp<T>(promise: Promise<T>, what: string): Promise<T> {
 }
 
 async function timePainted(step: () => Promise<void>): Promise<PaintedTimes> {
-  const start = performance.now();
+  const start = performance.mark(STEP_MARKS.start).startTime;
   await step();
   const domMs = performance.now() - start;
   await nextFrame();
-  return { domMs, frameMs: performance.now() - start };
+  return { domMs, frameMs: performance.mark(STEP_MARKS.painted).startTime - start };
 }
 
 const probe: BenchProbe = {
