@@ -219,8 +219,10 @@ function browserSection(browser: BrowserResults, bundles: BenchRun['bundles']): 
     '### Main thread in the browser',
     '',
     `Headless Chromium ${browser.chromium}, a fresh browser context per run (nothing cached), ` +
-      `${browser.runs} runs. Task ms is the DevTools task duration (Performance.getMetrics ` +
-      'TaskDuration delta) over the step, including the frame that shows it; wall ms is the ' +
+      `${browser.runs} runs. Task ms is main-thread task time: for define, the DevTools ` +
+      'TaskDuration delta (Performance.getMetrics) over the step; for the picker, the tasks in a ' +
+      "trace from the step's start to the frame that shows its result (the idle-time index " +
+      'build after it is not counted here, but in the longest task below). Wall ms is the ' +
       'in-page time (for define: download, parse, evaluate and customElements.define; for the ' +
       'picker: until the options are in the DOM).',
     '',
