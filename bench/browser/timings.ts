@@ -10,7 +10,7 @@ import { generateCatalog } from '../../packages/contract/src/generate-catalog.js
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../test/harness/chromium.mjs';
 import type { BuiltBundle } from '../bundles.js';
 import { startPageServer } from './page-server.js';
-import type { BenchProbe, PaintedTimes } from './probe.js';
+import type { BenchProbe } from './probe.js';
 import {
   STEP_MARKS,
   TRACE_CATEGORIES,
@@ -92,7 +92,7 @@ async function measured(cdp: CDPSession, step: () => Promise<number>): Promise<M
  */
 async function measuredUntilPainted(
   cdp: CDPSession,
-  step: () => Promise<PaintedTimes>,
+  step: () => Promise<number>,
 ): Promise<MainThreadSample> {
   const events: TraceEvent[] = [];
   const collect = ({ value }: { value: object[] }) => events.push(...(value as TraceEvent[]));
@@ -100,13 +100,10 @@ async function measuredUntilPainted(
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReportEvents' });
   try {
-    const times = await step();
+    const wallMs = await step();
     await cdp.send('Tracing.end');
     await complete;
-    return {
-      taskMs: taskTimeBetweenMarks(events, STEP_MARKS.start, STEP_MARKS.painted),
-      wallMs: times.domMs,
-    };
+    return { taskMs: taskTimeBetweenMarks(events, STEP_MARKS.start, STEP_MARKS.painted), wallMs };
   } finally {
     cdp.off('Tracing.dataCollected', collect);
   }
