@@ -53,3 +53,16 @@ test('reads the last of repeated marks (one page, several steps), and names a mi
     /no performance mark "shown"/,
   );
 });
+
+test('a step whose frame never came (its start is after the last painted mark) is an error, not 0 ms', () => {
+  const events = [
+    mark('start', 0),
+    mark('painted', 3_000),
+    mark('start', 5_000),
+    task(5_000, 2_000),
+  ];
+  assert.throws(
+    () => taskTimeBetweenMarks(events, 'start', 'painted'),
+    /the mark "painted" comes before "start"/,
+  );
+});
