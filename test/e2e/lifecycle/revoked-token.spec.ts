@@ -27,15 +27,27 @@ interface ReceivedWebhook {
   data: { connectionId?: string; app?: string; userId?: string; reconnectUrl?: string };
 }
 
-function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/** Whether nothing listens on `port` of 127.0.0.1 right now. */
+function isFreeLoopbackPort(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
   });
+}
+
+/**
+ * A free port for the host backend, which the stack must know before either starts. It is drawn
+ * below the range the OS hands out for port 0 (Linux 32768-60999, macOS 49152-65535): a port
+ * taken from port 0 and freed goes back to that pool, and the stack's servers, started next on
+ * port 0, once got it and the host backend could not listen.
+ */
+async function hostBackendPort(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (await isFreeLoopbackPort(port)) return port;
+  }
+  throw new Error('no free loopback port between 20000 and 32000');
 }
 
 test('a token revoked at the provider: live status, a signed webhook, and a reconnect link that keeps the id', async ({
@@ -45,7 +57,7 @@ test('a token revoked at the provider: live status, a signed webhook, and a reco
   endUser,
 }) => {
   test.setTimeout(120_000);
-  const hostPort = await freeLoopbackPort();
+  const hostPort = await hostBackendPort();
   const hostOrigin = `http://localhost:${hostPort}`;
   const webhookSecret = `whsec_${randomBytes(24).toString('base64')}`;
   const stack = await startReferenceStack({
